@@ -1,0 +1,40 @@
+// `present`: the element is addressed by a field, a heading with content, or a sentence.
+import { defineCheck } from '../kind.js';
+import { DOCUMENT_START } from '../../parse/locate.js';
+
+export const present = defineCheck<Record<string, never>>({
+  description: 'The element is evidenced by a front-matter field, a heading whose section has real content, or a sentence that deals with it (detection data in `detect`).',
+  optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
+  messages: {
+    missing: '{{title}} not addressed: expected {{expected}}',
+    partial: '{{title}} is only partly addressed: {{evidence}}',
+  },
+  run(ctx) {
+    const element = ctx.element;
+    if (!element || element.status === 'present' || element.status === 'not-applicable') return [];
+    const d = ctx.rule.detect ?? {};
+    const expected = [
+      d.headings?.length ? 'a section on it' : null,
+      d.sentences?.length ? 'a sentence that deals with it' : null,
+      d.fields?.length ? `the \`${d.fields[0]!.replace(/^\//, '').replace(/\//g, '.')}\` field` : null,
+    ];
+    if (element.status === 'missing') {
+      return [{ messageId: 'missing', data: { expected: joinOr(expected) }, place: DOCUMENT_START }];
+    }
+    const first = element.evidence[0];
+    const where = first ? `${first.via} "${first.text}" at line ${first.line}` : 'weak evidence only';
+    return [
+      {
+        messageId: 'partial',
+        data: { evidence: where },
+        place: first ? { line: first.line, column: first.column } : DOCUMENT_START,
+      },
+    ];
+  },
+});
+
+function joinOr(items: (string | null)[]): string {
+  const list = items.filter((i): i is string => Boolean(i));
+  if (list.length <= 1) return list[0] ?? 'it to be addressed';
+  return `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;
+}

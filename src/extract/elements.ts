@@ -1,0 +1,163 @@
+// Which elements a document addresses, and the evidence a reader can check:
+// a structured field, a heading whose section has real content, or a sentence
+// that actually deals with the element (every pattern of one cue in one sentence).
+import type { ElementResult, Evidence } from '../types.js';
+import type { ParsedDocument } from '../parse/document.js';
+import { placeInBlock, type Block } from '../parse/markdown.js';
+import { locatePath } from '../parse/locate.js';
+import { matchesCue, type CompiledDetection } from './detection.js';
+
+export interface DetectionTarget {
+  element: string;
+  detection: CompiledDetection;
+}
+
+const MAX_EVIDENCE = 3;
+const MAX_QUOTE = 160;
+
+interface Found {
+  present: Evidence[];
+  partial: Evidence[];
+}
+
+export function detectElements(
+  doc: ParsedDocument,
+  targets: DetectionTarget[],
+  placeholders: RegExp[],
+): Record<string, ElementResult> {
+  const found = new Map<string, Found>(targets.map((t) => [t.element, { present: [], partial: [] }]));
+  const isPlaceholder = (text: string) => placeholders.some((p) => p.test(text.trim()));
+
+  // Structured fields.
+  const data = doc.frontMatter?.data;
+  if (data) {
+    for (const target of targets) {
+      for (const path of target.detection.fields) {
+        const value = valueAt(data, path);
+        if (value === undefined) continue;
+        const located = locatePath(doc.frontMatter, resolvedPath(data, path));
+        const evidence: Evidence = { via: 'field', text: `${path.join('.')}: ${summarise(value)}`, ...located.place };
+        const bucket = found.get(target.element)!;
+        if (isEmptyValue(value, isPlaceholder)) bucket.partial.push(evidence);
+        else bucket.present.push(evidence);
+      }
+    }
+  }
+
+  // Headings and their sections.
+  for (const heading of doc.headings) {
+    const matching = targets.filter((t) => t.detection.headings.some((p) => p.test(heading.text)));
+    if (matching.length === 0) continue;
+    const content = doc.blocks.slice(heading.block + 1, heading.end).filter((b) => b.kind !== 'heading');
+    const substantive = content.filter((b) => !isPlaceholder(b.text) && b.text.trim() !== '');
+    const evidence: Evidence = { via: 'heading', text: quote(heading.text), line: heading.line, column: heading.column };
+    for (const target of matching) {
+      const bucket = found.get(target.element)!;
+      if (substantive.length === 0) {
+        bucket.partial.push({ ...evidence, text: `${evidence.text} (${content.length ? 'placeholder only' : 'empty section'})` });
+      } else if (target.detection.qualify.length && !substantive.some((b) => sentencesOf(b).some((s) => matchesCue(s.text, target.detection.qualify)))) {
+        bucket.partial.push({ ...evidence, text: `${evidence.text} (does not cover what is expected)` });
+      } else {
+        bucket.present.push(evidence);
+      }
+    }
+  }
+
+  // Sentences anywhere in the body.
+  for (const block of doc.blocks) {
+    if (block.kind === 'heading' || isPlaceholder(block.text)) continue;
+    for (const sentence of sentencesOf(block)) {
+      for (const target of targets) {
+        const d = target.detection;
+        if (d.sentences.length === 0 && d.partial.length === 0) continue;
+        const bucket = found.get(target.element)!;
+        if (bucket.present.length >= MAX_EVIDENCE) continue;
+        const strong = matchesCue(sentence.text, d.sentences);
+        const weak = !strong && matchesCue(sentence.text, d.partial);
+        if (!strong && !weak) continue;
+        if (d.exclude.some((p) => p.test(sentence.text))) continue;
+        const evidence: Evidence = { via: 'sentence', text: quote(sentence.text), ...placeInBlock(block, sentence.offset) };
+        (strong ? bucket.present : bucket.partial).push(evidence);
+      }
+    }
+  }
+
+  const results: Record<string, ElementResult> = {};
+  for (const [element, bucket] of found) {
+    if (bucket.present.length) results[element] = { status: 'present', evidence: bucket.present.slice(0, MAX_EVIDENCE) };
+    else if (bucket.partial.length) results[element] = { status: 'partial', evidence: bucket.partial.slice(0, MAX_EVIDENCE) };
+    else results[element] = { status: 'missing', evidence: [] };
+  }
+  return results;
+}
+
+interface Sentence {
+  text: string;
+  offset: number;
+}
+
+// A sentence ends at . ! ? or ; followed by space, unless the next word starts in lower case
+// (abbreviations such as "e.g. schools" stay in one sentence).
+const SENTENCE_END = /[.!?;:]\s+(?=[^a-z])/gu;
+
+export function sentencesOf(block: Block): Sentence[] {
+  const text = block.text.replace(/\s/g, ' ');
+  const sentences: Sentence[] = [];
+  let start = 0;
+  for (const match of text.matchAll(SENTENCE_END)) {
+    const end = match.index! + match[0].length;
+    pushSentence(text, start, end, sentences);
+    start = end;
+  }
+  pushSentence(text, start, text.length, sentences);
+  return sentences;
+}
+
+function pushSentence(text: string, start: number, end: number, into: Sentence[]): void {
+  const raw = text.slice(start, end);
+  const lead = raw.length - raw.trimStart().length;
+  const trimmed = raw.trim();
+  if (trimmed) into.push({ text: trimmed, offset: start + lead });
+}
+
+/** Reads a path; the segment "*" means "any item of the list" (the first that has the rest). */
+function valueAt(data: unknown, path: string[]): unknown {
+  return resolve(data, path)?.value;
+}
+
+function resolvedPath(data: unknown, path: string[]): (string | number)[] {
+  return resolve(data, path)?.path ?? [];
+}
+
+function resolve(data: unknown, path: string[]): { value: unknown; path: (string | number)[] } | undefined {
+  if (path.length === 0) return data === undefined || data === null ? undefined : { value: data, path: [] };
+  const [head, ...rest] = path as [string, ...string[]];
+  if (head === '*') {
+    if (!Array.isArray(data)) return undefined;
+    for (let i = 0; i < data.length; i++) {
+      const inner = resolve(data[i], rest);
+      if (inner) return { value: inner.value, path: [i, ...inner.path] };
+    }
+    return undefined;
+  }
+  if (data === null || typeof data !== 'object' || !Object.hasOwn(data, head)) return undefined;
+  const inner = resolve((data as Record<string, unknown>)[head], rest);
+  return inner && { value: inner.value, path: [Array.isArray(data) ? Number(head) : head, ...inner.path] };
+}
+
+function isEmptyValue(value: unknown, isPlaceholder: (text: string) => boolean): boolean {
+  if (typeof value === 'string') return value.trim() === '' || isPlaceholder(value);
+  if (Array.isArray(value)) return value.length === 0;
+  if (value && typeof value === 'object') return Object.keys(value).length === 0;
+  return value === false;
+}
+
+function summarise(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return quote(text);
+}
+
+function quote(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > MAX_QUOTE ? `${flat.slice(0, MAX_QUOTE - 1)}…` : flat;
+}

@@ -1,0 +1,114 @@
+// Pack text → a validated, compiled pack. Every mistake names file:line:column and
+// the field (Spectral's RulesetValidationError, Vale's E201): an invalid pack never runs.
+import type { ValidateFunction } from 'ajv';
+import { createAjv, describeErrors } from '../schema-validator.js';
+import { parseYaml } from '../parse/front-matter.js';
+import { locatePath } from '../parse/locate.js';
+import { checkKinds, isCheckKind } from '../check/kinds/index.js';
+import { compileDetection, compilePattern, type CompiledDetection } from '../extract/detection.js';
+import type { Rule, RulePack } from './types.js';
+
+export interface CompiledRule extends Rule {
+  ruleId: string;
+  detection: CompiledDetection | null;
+}
+
+export interface CompiledPack extends Omit<RulePack, 'rules'> {
+  file: string;
+  rules: CompiledRule[];
+  placeholderPatterns: RegExp[];
+}
+
+export class PackError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`${file}:${line}:${column} ${field}: ${problem}`);
+    this.name = 'PackError';
+  }
+}
+
+const validators = new WeakMap<object, ValidateFunction>();
+const ajv = createAjv();
+
+function validatorFor(schema: object): ValidateFunction {
+  let validate = validators.get(schema);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    validators.set(schema, validate);
+  }
+  return validate;
+}
+
+export function loadPack(text: string, file: string, packSchema: object): CompiledPack {
+  const { frontMatter, problems } = parseYaml(text.replace(/\r\n?/g, '\n'), 0);
+  const fail = (path: (string | number)[], problem: string): never => {
+    const { place } = locatePath(frontMatter, path);
+    throw new PackError(file, place.line, place.column, formatPath(path), problem);
+  };
+  if (problems.length) {
+    const first = problems[0]!;
+    throw new PackError(file, first.line, first.column, '(yaml)', first.message);
+  }
+  const data = frontMatter.data;
+  if (!data) return fail([], 'a pack must be a mapping with `pack`, `edition` and `rules`');
+
+  const validate = validatorFor(packSchema);
+  if (!validate(data)) {
+    const problem = describeErrors(validate)[0]!;
+    return fail(problem.path, problem.message);
+  }
+  const pack = data as unknown as RulePack;
+
+  const placeholderPatterns = pack.placeholders.map((source, i) => compileOrFail(source, ['placeholders', i], fail));
+  const seen = new Set<string>();
+  const rules = pack.rules.map((rule, r): CompiledRule => {
+    for (const kind of rule.kinds) {
+      const key = `${rule.element}|${kind}`;
+      if (seen.has(key)) fail(['rules', r, 'element'], `element "${rule.element}" is defined twice for kind ${kind}`);
+      seen.add(key);
+    }
+    rule.checks.forEach((check, c) => {
+      const { kind, ...options } = check;
+      if (!isCheckKind(kind)) {
+        fail(['rules', r, 'checks', c, 'kind'], `unknown kind "${kind}"; expected one of ${Object.keys(checkKinds).join(', ')}`);
+        return;
+      }
+      const validateOptions = validatorFor(checkKinds[kind].optionsSchema);
+      if (!validateOptions(options)) {
+        const problem = describeErrors(validateOptions)[0]!;
+        fail(['rules', r, 'checks', c, ...problem.path], `${problem.message.replace('the document', `options of ${kind}`)}`);
+      }
+      if (kind === 'present' && !rule.detect) fail(['rules', r], 'a `present` check needs `detect` data');
+    });
+    const detect = rule.detect;
+    if (detect) {
+      for (const key of ['headings', 'exclude'] as const) {
+        detect[key]?.forEach((source, i) => compileOrFail(source, ['rules', r, 'detect', key, i], fail));
+      }
+      for (const key of ['sentences', 'partial', 'qualify'] as const) {
+        detect[key]?.forEach((cue, i) =>
+          cue.all.forEach((source, j) => compileOrFail(source, ['rules', r, 'detect', key, i, 'all', j], fail)),
+        );
+      }
+    }
+    return { ...rule, ruleId: `${pack.pack}/${rule.element}`, detection: detect ? compileDetection(detect) : null };
+  });
+  return { ...pack, file, rules, placeholderPatterns };
+}
+
+function compileOrFail(source: string, path: (string | number)[], fail: (path: (string | number)[], problem: string) => never): RegExp {
+  try {
+    return compilePattern(source);
+  } catch (error) {
+    return fail(path, `invalid pattern ${JSON.stringify(source)}: ${(error as Error).message}`);
+  }
+}
+
+function formatPath(path: (string | number)[]): string {
+  return path.reduce<string>((out, s) => (typeof s === 'number' ? `${out}[${s}]` : out ? `${out}.${s}` : s), '') || '(root)';
+}

@@ -1,0 +1,81 @@
+// Bytes → text, before the parsers see anything. Pure: the shell reads the bytes.
+
+export type Decoded =
+  | { ok: true; text: string; encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' }
+  | { ok: false; messageId: 'too-large' | 'binary' | 'invalid-utf8'; message: string; line: number; column: number };
+
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+const BINARY_SNIFF_BYTES = 8000;
+
+export function decodeBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): Decoded {
+  if (bytes.length > maxBytes) {
+    return {
+      ok: false,
+      messageId: 'too-large',
+      message: `File is ${bytes.length} bytes, over the limit of ${maxBytes} bytes`,
+      line: 1,
+      column: 1,
+    };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  }
+  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = hasBom ? bytes.subarray(3) : bytes;
+  const nul = body.subarray(0, BINARY_SNIFF_BYTES).indexOf(0);
+  if (nul !== -1) {
+    return {
+      ok: false,
+      messageId: 'binary',
+      message: `File looks binary (a NUL byte at offset ${nul + (hasBom ? 3 : 0)}), not a Markdown or YAML document`,
+      ...placeOfByte(body, nul),
+    };
+  }
+  const bad = firstInvalidUtf8(body);
+  if (bad !== -1) {
+    return {
+      ok: false,
+      messageId: 'invalid-utf8',
+      message: `Invalid UTF-8 at byte ${bad + (hasBom ? 3 : 0)}; save the file as UTF-8`,
+      ...placeOfByte(body, bad),
+    };
+  }
+  return { ok: true, text: new TextDecoder('utf-8').decode(body), encoding: hasBom ? 'utf-8-bom' : 'utf-8' };
+}
+
+/** Line and column (in characters of the valid prefix) of a byte offset. */
+function placeOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
+  const lines = prefix.split(/\r\n|\r|\n/);
+  return { line: lines.length, column: (lines[lines.length - 1] ?? '').length + 1 };
+}
+
+/** Offset of the first byte that starts an invalid UTF-8 sequence, or -1. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) [need, min] = [1, 0x80];
+    else if (b >= 0xe0 && b <= 0xef) [need, min] = [2, 0x800];
+    else if (b >= 0xf0 && b <= 0xf4) [need, min] = [3, 0x10000];
+    else return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}

@@ -1,0 +1,50 @@
+// Findings about the input itself rather than a requirement: they belong to no pack.
+import type { Finding, Place, Severity } from './types.js';
+
+export interface ReservedRule {
+  ruleId: string;
+  severity: Severity;
+  citation: string;
+  help: string;
+}
+
+export const RESERVED = {
+  parseError: {
+    ruleId: 'parse-error',
+    severity: 'error',
+    citation: 'wtlint input: Markdown with YAML front matter, or YAML, in UTF-8 (README, "Front matter")',
+    help: 'Fix the document at the position given so that it reads as Markdown with YAML front matter, or as YAML; then run wtlint again.',
+  },
+  internalError: {
+    ruleId: 'internal-error',
+    severity: 'error',
+    citation: 'wtlint itself (not the guidance)',
+    help: 'This is a fault in wtlint, not in the document. Run with --debug and report it; the rule can be turned off in the config meanwhile.',
+  },
+  documentKind: {
+    ruleId: 'document-kind',
+    severity: 'error',
+    citation: 'wtlint front matter contract: `kind` (README, "Front matter")',
+    help: 'Add `kind: arrangements` or `kind: yearly-report` to the front matter so wtlint knows which requirements apply.',
+  },
+  documentEdition: {
+    ruleId: 'document-edition',
+    severity: 'error',
+    citation: 'wtlint front matter contract: `edition` (README, "Front matter")',
+    help: 'Set `edition: 2018` or `edition: 2023` (the Working Together edition the document follows), or remove it to let wtlint infer it from the dates.',
+  },
+} as const satisfies Record<string, ReservedRule>;
+
+export function reservedFinding(rule: ReservedRule, messageId: string, message: string, place: Place): Finding {
+  return {
+    ruleId: rule.ruleId,
+    element: rule.ruleId,
+    severity: rule.severity,
+    message,
+    messageId,
+    line: place.line,
+    column: place.column,
+    citation: rule.citation,
+    help: rule.help,
+  };
+}
