@@ -1,0 +1,67 @@
+// wtlint explain <rule>: everything a business manager needs to fix one finding.
+import { bundledLinter } from '../resources.js';
+import { UsageError } from '../errors.js';
+import type { CliIO } from '../io.js';
+import type { CompiledRule } from '../../pack/load.js';
+
+export function explain(query: string, io: CliIO): number {
+  const linter = bundledLinter();
+  const matches: { pack: string; rule: CompiledRule }[] = [];
+  for (const pack of linter.packs) {
+    for (const rule of pack.rules) if (rule.ruleId === query || rule.element === query) matches.push({ pack: pack.title, rule });
+  }
+  if (matches.length === 0) {
+    const ids = [...new Set(linter.packs.flatMap((p) => p.rules.map((r) => r.ruleId)))];
+    const near = ids.filter((id) => id.includes(query.replace(/^.*\//, '').slice(0, 5)));
+    throw new UsageError(
+      `No rule "${query}"`,
+      near.length ? `Did you mean: ${near.slice(0, 6).join(', ')}? \`wtlint rules\` lists them all.` : '`wtlint rules` lists every rule.',
+    );
+  }
+  io.stdout(`${matches.map(({ pack, rule }) => describe(pack, rule)).join('\n\n')}\n`);
+  return 0;
+}
+
+function describe(pack: string, rule: CompiledRule): string {
+  const lines = [
+    `${rule.ruleId}: ${rule.title}`,
+    `  Pack:       ${pack}`,
+    `  Applies to: ${rule.kinds.join(', ')}`,
+    `  Severity:   ${rule.severity} (change it in wtlint.config.yaml under rules:)`,
+    `  Citation:   ${rule.citation}`,
+    '',
+    `Why it matters`,
+    wrap(rule.why),
+    '',
+    `How to fix`,
+    wrap(rule.help),
+  ];
+  const d = rule.detect;
+  if (d) {
+    lines.push('', 'How wtlint recognises it');
+    if (d.fields?.length) lines.push(`  Front matter: ${d.fields.map((f) => `\`${f.replace(/^\//, '').replace(/\//g, '.')}\``).join(', ')}`);
+    if (d.headings?.length) lines.push(`  A heading matching: ${d.headings.map((h) => `/${h}/`).join('  ')}`);
+    if (d.sentences?.length) lines.push(`  Or a sentence containing all of: ${d.sentences.map((c) => c.all.map((p) => `/${p}/`).join(' + ')).join('   or   ')}`);
+    if (d.qualify?.length) lines.push('  A heading whose section lacks the specifics above counts as partial.');
+    if (d.partial?.length) lines.push(`  Only weaker wording (${d.partial.map((c) => c.all.map((p) => `/${p}/`).join(' + ')).join(' or ')}) counts as partial.`);
+    lines.push('  A heading whose section is empty or a placeholder (TBC, to follow, [insert]) counts as partial.');
+  }
+  if (rule.example) lines.push('', 'Example', ...rule.example.trimEnd().split('\n').map((l) => `  ${l}`));
+  if (rule.notes?.length) lines.push('', 'Notes', ...rule.notes.map((n) => wrap(n)));
+  return lines.join('\n');
+}
+
+function wrap(text: string, width = 88): string {
+  const words = text.split(/\s+/);
+  const lines: string[] = [];
+  let line = ' ';
+  for (const word of words) {
+    if (line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = ' ';
+    }
+    line += ` ${word}`;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}

@@ -1,0 +1,79 @@
+// wtlint.config.yaml / .wtlintrc.yaml: found from the working directory upward,
+// validated against schemas/config.schema.json; a mistake names file:line:column.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { parseYaml } from '../parse/front-matter.js';
+import { locatePath } from '../parse/locate.js';
+import { createAjv, describeErrors } from '../schema-validator.js';
+import type { Severity } from '../types.js';
+import { UsageError } from './errors.js';
+import { readJson } from './resources.js';
+
+export const CONFIG_NAMES = ['wtlint.config.yaml', '.wtlintrc.yaml'];
+
+export interface Config {
+  file: string | null;
+  edition?: string;
+  asOf?: string;
+  rules: Record<string, Severity | 'off'>;
+  ignore: string[];
+  maxWarnings?: number;
+  isIgnored: (absolute: string) => boolean;
+}
+
+export function findConfigFile(cwd: string): string | null {
+  let dir = resolve(cwd);
+  for (;;) {
+    for (const name of CONFIG_NAMES) {
+      const candidate = join(dir, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+
+export function loadConfig(cwd: string, explicit?: string): Config {
+  const file = explicit ? resolve(cwd, explicit) : findConfigFile(cwd);
+  if (!file) return { file: null, rules: {}, ignore: [], isIgnored: () => false };
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new UsageError(`Cannot read the config file ${file}`, 'Check the path given to --config.');
+  }
+  const { frontMatter, problems } = parseYaml(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), 0);
+  const shown = relative(cwd, file) || file;
+  if (problems.length) {
+    const p = problems[0]!;
+    throw new UsageError(`${shown}:${p.line}:${p.column} ${p.message}`, 'Fix the YAML of the config file.');
+  }
+  const data = frontMatter.data ?? {};
+  const ajv = createAjv();
+  const validate = ajv.compile(readJson('schemas/config.schema.json'));
+  if (!validate(data)) {
+    const problem = describeErrors(validate)[0]!;
+    const { place } = locatePath(frontMatter, problem.path);
+    throw new UsageError(
+      `${shown}:${place.line}:${place.column} ${problem.message}`,
+      'Allowed keys: edition, asOf, rules (ruleId or element: off | info | warning | error), ignore (globs), maxWarnings.',
+    );
+  }
+  const config = data as { edition?: string | number; asOf?: string; rules?: Record<string, Severity | 'off'>; ignore?: string[]; maxWarnings?: number };
+  const base = dirname(file);
+  const matchers = (config.ignore ?? []).map((glob) => picomatch(glob, { dot: true }));
+  return {
+    file,
+    edition: config.edition === undefined ? undefined : String(config.edition),
+    asOf: config.asOf,
+    rules: config.rules ?? {},
+    ignore: config.ignore ?? [],
+    maxWarnings: config.maxWarnings,
+    isIgnored: (absolute) => {
+      const rel = relative(base, absolute).split(sep).join('/');
+      return matchers.some((m) => m(rel));
+    },
+  };
+}

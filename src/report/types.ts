@@ -1,0 +1,25 @@
+import type { DocumentResult } from '../types.js';
+import type { ChalkInstance } from 'chalk';
+
+export interface RuleMeta {
+  ruleId: string;
+  element: string;
+  title: string;
+  severity: string;
+  citation: string;
+  help: string;
+  why: string;
+}
+
+/** What a reporter may know besides the results. Reporters never print, detect a TTY or read the clock. */
+export interface ReportContext {
+  /** Colours: a chalk instance at level 0 when colour is off. */
+  style: ChalkInstance;
+  asOf: string;
+  cwd: string;
+  version: string;
+  rules: RuleMeta[];
+  quiet: boolean;
+}
+
+export type Reporter = (results: DocumentResult[], ctx: ReportContext) => string;
