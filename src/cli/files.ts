@@ -6,7 +6,9 @@ import { UsageError } from './errors.js';
 const DOCUMENT_EXTENSIONS = /\.(?:md|markdown|ya?ml)$/i;
 /** wtlint's own files, never documents. */
 const OWN_FILES = new Set(['wtlint.config.yaml', '.wtlintrc.yaml', 'wtlint-baseline.yaml', 'areas.yaml']);
-const SKIPPED_FOLDERS = new Set(['node_modules']);
+const SKIPPED_FOLDERS = new Set(["node_modules"]);
+/** Project files that sit beside documents, never documents themselves. */
+const NOT_DOCUMENTS = /^(?:readme|changelog|contributing|license)\.(?:md|markdown)$/i;
 
 export interface FoundFile {
   /** As shown in reports: relative to the working directory, with forward slashes. */
@@ -58,7 +60,7 @@ export function findDocuments(paths: string[], cwd: string, isIgnored: (absolute
       }
       if (isDir) {
         if (!SKIPPED_FOLDERS.has(entry.name)) walk(full);
-      } else if (isFile && DOCUMENT_EXTENSIONS.test(entry.name) && !OWN_FILES.has(entry.name)) {
+      } else if (isFile && DOCUMENT_EXTENSIONS.test(entry.name) && !OWN_FILES.has(entry.name) && !NOT_DOCUMENTS.test(entry.name)) {
         add(full);
       }
     }

@@ -6,6 +6,7 @@ export interface CompiledDetection {
   fields: string[][];
   headings: RegExp[];
   sentences: RegExp[][];
+  section: RegExp[][];
   partial: RegExp[][];
   qualify: RegExp[][];
   exclude: RegExp[];
@@ -24,6 +25,7 @@ export function compileDetection(detection: Detection): CompiledDetection {
     fields: (detection.fields ?? []).map(pointerToPath),
     headings: (detection.headings ?? []).map(compilePattern),
     sentences: compileCues(detection.sentences),
+    section: compileCues(detection.section),
     partial: compileCues(detection.partial),
     qualify: compileCues(detection.qualify),
     exclude: (detection.exclude ?? []).map(compilePattern),

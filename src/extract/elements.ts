@@ -14,6 +14,8 @@ export interface DetectionTarget {
 
 const MAX_EVIDENCE = 3;
 const MAX_QUOTE = 160;
+/** `section` cues read only short sections (a list under a heading), never a whole chapter. */
+const MAX_SECTION_CHARS = 800;
 
 interface Found {
   present: Evidence[];
@@ -44,22 +46,36 @@ export function detectElements(
     }
   }
 
-  // Headings and their sections.
+  // Headings and their sections; labels (a table row's first cell, a bold lead-in) count like headings.
+  const judge = (target: DetectionTarget, content: string[], evidence: Evidence) => {
+    const bucket = found.get(target.element)!;
+    const substantive = content.filter((text) => text.trim() !== '' && !isPlaceholder(text));
+    if (substantive.length === 0) {
+      bucket.partial.push({ ...evidence, text: `${evidence.text} (${content.length ? 'placeholder only' : 'empty section'})` });
+    } else if (target.detection.qualify.length && !substantive.some((text) => splitSentences(text).some((s) => matchesCue(s.text, target.detection.qualify)))) {
+      bucket.partial.push({ ...evidence, text: `${evidence.text} (does not cover what is expected)` });
+    } else {
+      bucket.present.push(evidence);
+    }
+  };
   for (const heading of doc.headings) {
-    const matching = targets.filter((t) => t.detection.headings.some((p) => p.test(heading.text)));
-    if (matching.length === 0) continue;
-    const content = doc.blocks.slice(heading.block + 1, heading.end).filter((b) => b.kind !== 'heading');
-    const substantive = content.filter((b) => !isPlaceholder(b.text) && b.text.trim() !== '');
+    const content = doc.blocks.slice(heading.block + 1, heading.end).filter((b) => b.kind !== 'heading').map((b) => b.text);
     const evidence: Evidence = { via: 'heading', text: quote(heading.text), line: heading.line, column: heading.column };
-    for (const target of matching) {
-      const bucket = found.get(target.element)!;
-      if (substantive.length === 0) {
-        bucket.partial.push({ ...evidence, text: `${evidence.text} (${content.length ? 'placeholder only' : 'empty section'})` });
-      } else if (target.detection.qualify.length && !substantive.some((b) => sentencesOf(b).some((s) => matchesCue(s.text, target.detection.qualify)))) {
-        bucket.partial.push({ ...evidence, text: `${evidence.text} (does not cover what is expected)` });
-      } else {
-        bucket.present.push(evidence);
+    for (const target of targets) {
+      if (target.detection.headings.some((p) => p.test(heading.text))) {
+        judge(target, content, evidence);
+      } else if (target.detection.section.length) {
+        const text = directContent(doc, heading.block).join(' \n ');
+        if (text.length <= MAX_SECTION_CHARS && matchesCue(text, target.detection.section)) found.get(target.element)!.present.push(evidence);
       }
+    }
+  }
+  for (const block of doc.blocks) {
+    if (!block.label || block.rest === undefined) continue;
+    const label = block.label;
+    const evidence: Evidence = { via: 'heading', text: quote(label), line: block.line, column: block.column };
+    for (const target of targets) {
+      if (target.detection.headings.some((p) => p.test(label))) judge(target, [block.rest], evidence);
     }
   }
 
@@ -91,6 +107,13 @@ export function detectElements(
   return results;
 }
 
+/** The blocks under a heading up to the next heading of any level. */
+function directContent(doc: ParsedDocument, headingBlock: number): string[] {
+  const texts: string[] = [];
+  for (let i = headingBlock + 1; i < doc.blocks.length && doc.blocks[i]!.kind !== 'heading'; i++) texts.push(doc.blocks[i]!.text);
+  return texts;
+}
+
 interface Sentence {
   text: string;
   offset: number;
@@ -101,7 +124,11 @@ interface Sentence {
 const SENTENCE_END = /[.!?;:]\s+(?=[^a-z])/gu;
 
 export function sentencesOf(block: Block): Sentence[] {
-  const text = block.text.replace(/\s/g, ' ');
+  return splitSentences(block.text);
+}
+
+export function splitSentences(raw: string): Sentence[] {
+  const text = raw.replace(/\s/g, ' ');
   const sentences: Sentence[] = [];
   let start = 0;
   for (const match of text.matchAll(SENTENCE_END)) {

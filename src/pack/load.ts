@@ -90,7 +90,7 @@ export function loadPack(text: string, file: string, packSchema: object): Compil
       for (const key of ['headings', 'exclude'] as const) {
         detect[key]?.forEach((source, i) => compileOrFail(source, ['rules', r, 'detect', key, i], fail));
       }
-      for (const key of ['sentences', 'partial', 'qualify'] as const) {
+      for (const key of ['sentences', 'section', 'partial', 'qualify'] as const) {
         detect[key]?.forEach((cue, i) =>
           cue.all.forEach((source, j) => compileOrFail(source, ['rules', r, 'detect', key, i, 'all', j], fail)),
         );

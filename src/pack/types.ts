@@ -11,6 +11,8 @@ export interface Detection {
   fields?: string[];
   headings?: string[];
   sentences?: SentenceCue[];
+  /** A short section (up to 800 characters under one heading) that matches every pattern of a cue: for lists. */
+  section?: SentenceCue[];
   /** Sentences that show only a weak form of the element: `partial` unless something stronger is found. */
   partial?: SentenceCue[];
   /** When given, a matching heading's section must contain one of these, or the element is `partial`. */

@@ -3,9 +3,11 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
 import type { Nodes, Root, RootContent } from 'mdast';
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
+// GFM for tables: arrangements often set out partners, budgets and agencies in tables.
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
 
 /** Where a run of plain text starts in the file: lets a sentence map back to its line. */
 export interface Segment {
@@ -22,6 +24,10 @@ export interface Block {
   segments: Segment[];
   /** Index into headings of the nearest heading above, or -1. */
   heading: number;
+  /** A label that leads the block: a table row's first cell, or a bold lead-in ("**Funding:** ..."). */
+  label?: string;
+  /** The block's text after the label. */
+  rest?: string;
 }
 
 export interface Heading {
@@ -75,12 +81,29 @@ function collect(node: RootContent | Nodes, parts: MarkdownParts): void {
       block.heading = parts.headings.length - 1;
       return;
     }
-    case 'paragraph':
-      toBlock('paragraph', node.children, node, parts);
+    case 'paragraph': {
+      if (isBoldLabelOnly(node.children)) {
+        // A paragraph that is only bold text ("**Who chairs**") acts as a heading below all real ones.
+        collect({ type: 'heading', depth: 6, children: node.children, position: node.position } as Nodes, parts);
+        parts.headings[parts.headings.length - 1]!.depth = BOLD_LABEL_DEPTH;
+        return;
+      }
+      const block = toBlock('paragraph', node.children, node, parts);
+      const lead = node.children[0];
+      if (block && lead?.type === 'strong' && node.children.length > 1) {
+        const label = toText(lead.children);
+        block.label = label.replace(/[:.\s]+$/, '');
+        block.rest = block.text.slice(label.length).replace(/^[\s:.–-]+/, '');
+      }
       return;
+    }
     case 'tableRow': {
       const cells = node.children.map((cell) => cell.children);
-      toBlock('table-row', cells, node, parts);
+      const block = toBlock('table-row', cells, node, parts);
+      if (block && cells.length > 1) {
+        block.label = toText(cells[0]!).trim();
+        block.rest = cells.slice(1).map(toText).join(' | ');
+      }
       return;
     }
     case 'yaml':
@@ -113,6 +136,18 @@ function toBlock(kind: Block['kind'], inline: Nodes[] | Nodes[][], node: Nodes, 
   });
   parts.blocks.push(block);
   return block;
+}
+
+/** Bold-only paragraphs sit below every real heading level. */
+export const BOLD_LABEL_DEPTH = 7;
+
+function isBoldLabelOnly(children: Nodes[]): boolean {
+  const meaningful = children.filter((c) => !(c.type === 'text' && /^[\s:]*$/.test(c.value)));
+  return meaningful.length === 1 && meaningful[0]!.type === 'strong' && toText((meaningful[0] as { children: Nodes[] }).children).length <= 120;
+}
+
+function toText(nodes: Nodes[]): string {
+  return nodes.map((n) => ('value' in n && typeof n.value === 'string' ? n.value : 'children' in n ? toText(n.children as Nodes[]) : '')).join('');
 }
 
 function appendInline(node: Nodes, block: Block): void {
