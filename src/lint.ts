@@ -53,7 +53,8 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas): L
         reservedFinding(RESERVED.documentEdition, 'unknown', `\`edition: ${meta.unknownEdition}\` is not an edition wtlint knows; expected one of ${editions.map((e) => e.edition).join(', ')}`, locateKey(doc, 'edition')),
       );
     }
-    if (!meta.kind) {
+    // With broken YAML the kind may be in the part that did not parse: the parse error says enough.
+    if (!meta.kind && !doc.problems.length) {
       const stated = doc.frontMatter?.data?.kind;
       const message =
         stated === undefined

@@ -31,7 +31,8 @@ export function decodeBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): De
       ok: false,
       messageId: 'binary',
       message: `File looks binary (a NUL byte at offset ${nul + (hasBom ? 3 : 0)}), not a Markdown or YAML document`,
-      ...placeOfByte(body, nul),
+      line: 1,
+      column: 1,
     };
   }
   const bad = firstInvalidUtf8(body);

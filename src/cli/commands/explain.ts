@@ -12,7 +12,8 @@ export function explain(query: string, io: CliIO): number {
   }
   if (matches.length === 0) {
     const ids = [...new Set(linter.packs.flatMap((p) => p.rules.map((r) => r.ruleId)))];
-    const near = ids.filter((id) => id.includes(query.replace(/^.*\//, '').slice(0, 5)));
+    const stem = query.replace(/^.*\//, '').slice(0, 4);
+    const near = ids.filter((id) => id.split('/')[1]!.startsWith(stem));
     throw new UsageError(
       `No rule "${query}"`,
       near.length ? `Did you mean: ${near.slice(0, 6).join(', ')}? \`wtlint rules\` lists them all.` : '`wtlint rules` lists every rule.',
