@@ -1,5 +1,5 @@
 // argv in, exit code out. The only place that knows commander; bin/wtlint.js sets
-// process.exitCode from what run() returns. Nothing here calls process.exit().
+// process.exitCode from what run() returns; nothing here ends the process itself.
 import { Command, CommanderError, Option } from 'commander';
 import { format } from 'date-fns';
 import { check } from './commands/check.js';

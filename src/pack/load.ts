@@ -38,7 +38,9 @@ const ajv = createAjv();
 function validatorFor(schema: object): ValidateFunction {
   let validate = validators.get(schema);
   if (!validate) {
-    validate = ajv.compile(schema);
+    // The same schema may arrive as another object with the same $id (read twice from disk).
+    const id = (schema as { $id?: string }).$id;
+    validate = (id && ajv.getSchema(id)) || ajv.compile(schema);
     validators.set(schema, validate);
   }
   return validate;

@@ -1,0 +1,90 @@
+// Rule packs are validated when they load; a mistake names file:line:column and the field.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadPack, PackError } from '../src/pack/load.js';
+import { bundledLinter } from '../src/cli/resources.js';
+import { checkKinds } from '../src/check/kinds/index.js';
+
+const root = join(import.meta.dirname, '..');
+const packSchema = JSON.parse(readFileSync(join(root, 'schemas/rule-pack.schema.json'), 'utf8')) as object;
+const HEAD = 'pack: test\nedition: "2030"\ntitle: Test\nsource: nowhere\nin_force: { from: 2030-01-01 }\nplaceholders: []\nrules:\n';
+const RULE = '  - element: funding\n    kinds: [arrangements]\n    severity: error\n    title: Funding\n    citation: somewhere\n    help: Add it.\n    why: Because.\n';
+
+function packError(text: string): string {
+  try {
+    loadPack(text, 'rules/test.yaml', packSchema);
+  } catch (error) {
+    if (error instanceof PackError) return error.message;
+    throw error;
+  }
+  throw new Error('the pack loaded');
+}
+
+describe('pack validation', () => {
+  it('an unknown check kind lists the known ones', () => {
+    expect(packError(`${HEAD}${RULE}    checks:\n      - kind: presnt\n`)).toBe(
+      `rules/test.yaml:16:9 rules[0].checks[0].kind: unknown kind "presnt"; expected one of ${Object.keys(checkKinds).join(', ')}`,
+    );
+  });
+  it('a bad severity is reported at its line', () => {
+    expect(packError(`${HEAD}${RULE.replace('severity: error', 'severity: fatal')}    checks:\n      - kind: schema\n`)).toBe(
+      'rules/test.yaml:10:5 rules[0].severity: `rules.0.severity` must be one of "error", "warning", "info"',
+    );
+  });
+  it('a missing citation is reported at the rule', () => {
+    expect(packError(`${HEAD}${RULE.replace('    citation: somewhere\n', '')}    checks:\n      - kind: schema\n`)).toBe(
+      'rules/test.yaml:8:5 rules[0]: `rules.0` is missing the required key `citation`',
+    );
+  });
+  it('bad check options are reported at the option', () => {
+    expect(packError(`${HEAD}${RULE}    checks:\n      - kind: deadline\n        field: /published\n        what: Publication\n        by: 2019-02-30\n`)).toBe(
+      'rules/test.yaml:19:9 rules[0].checks[0].by: `by` must be a real calendar date written YYYY-MM-DD',
+    );
+  });
+  it('an invalid regular expression is reported at the pattern', () => {
+    expect(packError(`${HEAD}${RULE}    detect:\n      headings: ["fund(ing"]\n    checks:\n      - kind: present\n`)).toMatch(
+      /^rules\/test\.yaml:16:18 rules\[0\]\.detect\.headings\[0\]: invalid pattern "fund\(ing": Invalid regular expression/,
+    );
+  });
+  it('a present check without detection data, and a duplicate element, are rejected', () => {
+    expect(packError(`${HEAD}${RULE}    checks:\n      - kind: present\n`)).toBe('rules/test.yaml:8:5 rules[0]: a `present` check needs `detect` data');
+    const rule = `${RULE}    checks:\n      - kind: schema\n`;
+    expect(packError(`${HEAD}${rule}${rule}`)).toBe('rules/test.yaml:17:5 rules[1].element: element "funding" is defined twice for kind arrangements');
+  });
+  it('broken YAML in a pack names its position', () => {
+    expect(packError('pack: [x\n')).toMatch(/^rules\/test\.yaml:2:1 \(yaml\): YAML error/);
+  });
+});
+
+describe('the bundled packs', () => {
+  const packs = bundledLinter().packs;
+  const requirements = readFileSync(join(root, '..', 'shared', 'requirements.md'), 'utf8');
+  const table = (heading: string) => {
+    const section = requirements.split(heading)[1]!.split('\n## ')[0]!;
+    return [...section.matchAll(/^\| `([a-z-]+)` \| (both|2018|2023) \|/gm)].map((m) => ({ id: m[1]!, editions: m[2]! }));
+  };
+  const catalogue = [
+    ...table('## Published arrangements').map((r) => ({ ...r, kind: 'arrangements' })),
+    ...table('## Yearly report').map((r) => ({ ...r, kind: 'yearly-report' })),
+  ];
+
+  it('reads the requirements catalogue', () => {
+    expect(catalogue.length).toBe(31);
+  });
+  for (const pack of packs) {
+    it(`${pack.pack} covers exactly the catalogue's elements for its edition, each detected`, () => {
+      const expected = catalogue.filter((r) => r.editions === 'both' || r.editions === pack.edition).map((r) => `${r.kind} ${r.id}`).sort();
+      const detected = pack.rules.filter((r) => r.detect).flatMap((r) => r.kinds.map((k) => `${k} ${r.element}`)).sort();
+      expect(detected).toEqual(expected);
+    });
+  }
+  it('uses the severities the catalogue sets', () => {
+    const severity = (pack: string, kind: string, element: string) => packs.find((p) => p.pack === pack)!.rules.find((r) => r.element === element && r.kinds.includes(kind as never))!.severity;
+    expect(['dispute-resolution', 'training', 'child-voice'].map((e) => severity('wt2018', 'arrangements', e))).toEqual(['warning', 'warning', 'warning']);
+    expect(['dispute-resolution', 'training', 'child-voice', 'lead-sign-off'].map((e) => severity('wt2023', 'arrangements', e))).toEqual(['error', 'error', 'error', 'warning']);
+    expect(['independent-scrutiny', 'funding', 'education'].map((e) => severity('wt2018', 'yearly-report', e))).toEqual(['warning', 'warning', 'warning']);
+    expect(['independent-scrutiny', 'funding', 'education'].map((e) => severity('wt2023', 'yearly-report', e))).toEqual(['error', 'error', 'error']);
+    expect(['data', 'training', 'priorities', 'submission'].map((e) => severity('wt2023', 'yearly-report', e))).toEqual(['warning', 'warning', 'warning', 'warning']);
+  });
+});
