@@ -88,3 +88,19 @@ describe('the bundled packs', () => {
     expect(['data', 'training', 'priorities', 'submission'].map((e) => severity('wt2023', 'yearly-report', e))).toEqual(['warning', 'warning', 'warning', 'warning']);
   });
 });
+
+describe('every element rule documents itself with an example that satisfies it', () => {
+  const linter = bundledLinter();
+  for (const pack of linter.packs) {
+    for (const rule of pack.rules.filter((r) => r.detect)) {
+      for (const kind of rule.kinds) {
+        it(`${rule.ruleId} (${kind})`, () => {
+          expect(rule.example, 'every element rule has an example for `wtlint explain`').toBeTypeOf('string');
+          const text = `---\nkind: ${kind}\nedition: ${pack.edition}\n---\n# Example\n\n${rule.example}`;
+          const result = linter.lint({ path: 'example.md', text }, { asOf: '2026-11-23' });
+          expect(result.elements[rule.element]).toBe('present');
+        });
+      }
+    }
+  }
+});
