@@ -3,11 +3,11 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import type { Nodes, Root, RootContent } from 'mdast';
 
-// GFM for tables: arrangements often set out partners, budgets and agencies in tables.
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
+// No remark-gfm: it doubles parse time, and the one GFM construct detection needs, the table,
+// is read from the paragraph CommonMark leaves it as (splitTableRows).
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
 
 /** Where a run of plain text starts in the file: lets a sentence map back to its line. */
 export interface Segment {
@@ -89,6 +89,10 @@ function collect(node: RootContent | Nodes, parts: MarkdownParts): void {
         return;
       }
       const block = toBlock('paragraph', node.children, node, parts);
+      if (block && TABLE_DELIMITER.test(block.text)) {
+        splitTableRows(block, parts);
+        return;
+      }
       const lead = node.children[0];
       if (block && lead?.type === 'strong' && node.children.length > 1) {
         const label = toText(lead.children);
@@ -136,6 +140,26 @@ function toBlock(kind: Block['kind'], inline: Nodes[] | Nodes[][], node: Nodes, 
   });
   parts.blocks.push(block);
   return block;
+}
+
+// A pipe table's second line: | --- | :---: | (CommonMark reads the table as one paragraph).
+const TABLE_DELIMITER = /^[^\n]*\|[^\n]*\n\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*(?:\n|$)/;
+
+/** Replaces a table read as a paragraph by one block per row (the delimiter row dropped). */
+function splitTableRows(paragraph: Block, parts: MarkdownParts): void {
+  parts.blocks.pop();
+  paragraph.text.split('\n').forEach((line, i) => {
+    if (i === 1) return;
+    const cells = line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
+    const text = cells.join(' | ');
+    const at = placeInBlock(paragraph, paragraph.text.split('\n').slice(0, i).join('\n').length + (i ? 1 : 0));
+    const row: Block = { kind: 'table-row', text, line: at.line, column: 1, segments: [{ offset: 0, line: at.line, column: 1 }], heading: paragraph.heading };
+    if (cells.length > 1) {
+      row.label = cells[0]!;
+      row.rest = cells.slice(1).join(' | ');
+    }
+    parts.blocks.push(row);
+  });
 }
 
 /** Bold-only paragraphs sit below every real heading level. */
