@@ -47,11 +47,17 @@ export function detectElements(
   }
 
   // Headings and their sections; labels (a table row's first cell, a bold lead-in) count like headings.
-  const judge = (target: DetectionTarget, content: string[], evidence: Evidence) => {
+  // Blocks of a section that is headed for an element but still holds placeholders: sentences there
+  // do not make the element present (the section itself says it is unfinished).
+  const unfinished = new Map<string, [number, number][]>();
+  const judge = (target: DetectionTarget, content: string[], evidence: Evidence, range?: [number, number]) => {
     const bucket = found.get(target.element)!;
     const substantive = content.filter((text) => text.trim() !== '' && !isPlaceholder(text));
     if (substantive.length === 0) {
       bucket.partial.push({ ...evidence, text: `${evidence.text} (${content.length ? 'placeholder only' : 'empty section'})` });
+    } else if (substantive.length < content.length) {
+      bucket.partial.push({ ...evidence, text: `${evidence.text} (still has placeholders)` });
+      if (range) unfinished.set(target.element, [...(unfinished.get(target.element) ?? []), range]);
     } else if (target.detection.qualify.length && !substantive.some((text) => splitSentences(text).some((s) => matchesCue(s.text, target.detection.qualify)))) {
       bucket.partial.push({ ...evidence, text: `${evidence.text} (does not cover what is expected)` });
     } else {
@@ -63,13 +69,25 @@ export function detectElements(
     const evidence: Evidence = { via: 'heading', text: quote(heading.text), line: heading.line, column: heading.column };
     for (const target of targets) {
       if (target.detection.headings.some((p) => p.test(heading.text))) {
-        judge(target, content, evidence);
+        judge(target, content, evidence, [heading.block + 1, heading.end]);
       } else if (target.detection.section.length) {
         const text = directContent(doc, heading.block).join(' \n ');
-        if (text.length <= MAX_SECTION_CHARS && matchesCue(text, target.detection.section)) found.get(target.element)!.present.push(evidence);
+        if (text.length <= MAX_SECTION_CHARS && matchesCue(text, target.detection.section) && !target.detection.exclude.some((p) => p.test(text))) found.get(target.element)!.present.push(evidence);
       }
     }
   }
+  // A sentence that introduces a list ("We have named these relevant agencies:") is read with the list.
+  doc.blocks.forEach((block, index) => {
+    if (block.kind === 'heading' || !/:\s*$/.test(block.text)) return;
+    let text = block.text;
+    for (let i = index + 1; i < doc.blocks.length && doc.blocks[i]!.kind !== 'heading' && text.length < MAX_SECTION_CHARS * 2; i++) text += ` \n ${doc.blocks[i]!.text}`;
+    for (const target of targets) {
+      const d = target.detection;
+      if (d.section.length && matchesCue(text, d.section) && !d.exclude.some((p) => p.test(text))) {
+        found.get(target.element)!.present.push({ via: 'sentence', text: quote(block.text), line: block.line, column: block.column });
+      }
+    }
+  });
   for (const block of doc.blocks) {
     if (!block.label || block.rest === undefined) continue;
     const label = block.label;
@@ -80,12 +98,13 @@ export function detectElements(
   }
 
   // Sentences anywhere in the body.
-  for (const block of doc.blocks) {
-    if (block.kind === 'heading' || isPlaceholder(block.text)) continue;
+  doc.blocks.forEach((block, index) => {
+    if (block.kind === 'heading' || isPlaceholder(block.text)) return;
     for (const sentence of sentencesOf(block)) {
       for (const target of targets) {
         const d = target.detection;
         if (d.sentences.length === 0 && d.partial.length === 0) continue;
+        if (unfinished.get(target.element)?.some(([from, to]) => index >= from && index < to)) continue;
         const bucket = found.get(target.element)!;
         if (bucket.present.length >= MAX_EVIDENCE) continue;
         const strong = matchesCue(sentence.text, d.sentences);
@@ -96,7 +115,7 @@ export function detectElements(
         (strong ? bucket.present : bucket.partial).push(evidence);
       }
     }
-  }
+  });
 
   const results: Record<string, ElementResult> = {};
   for (const [element, bucket] of found) {
@@ -119,9 +138,9 @@ interface Sentence {
   offset: number;
 }
 
-// A sentence ends at . ! ? or ; followed by space, unless the next word starts in lower case
+// A sentence ends at . ! or ? followed by space (a colon or semicolon keeps a list with its lead-in), unless the next word starts in lower case
 // (abbreviations such as "e.g. schools" stay in one sentence).
-const SENTENCE_END = /[.!?;:]\s+(?=[^a-z])/gu;
+const SENTENCE_END = /[.!?]\s+(?=[^a-z])/gu;
 
 export function sentencesOf(block: Block): Sentence[] {
   return splitSentences(block.text);
