@@ -2,8 +2,8 @@
 // a structured field, a heading whose section has real content, or a sentence
 // that actually deals with the element (every pattern of one cue in one sentence).
 import type { ElementResult, Evidence } from '../types.js';
-import type { ParsedDocument } from '../parse/document.js';
-import { placeInBlock, type Block } from '../parse/markdown.js';
+import { isConverted, type ParsedDocument } from '../parse/document.js';
+import { headingPath, placeInBlock, type Block } from '../parse/markdown.js';
 import { locatePath } from '../parse/locate.js';
 import { matchesCue, type CompiledDetection } from './detection.js';
 
@@ -27,6 +27,11 @@ export function detectElements(
 ): Record<string, ElementResult> {
   const found = new Map<string, Found>(targets.map((t) => [t.element, { present: [], partial: [] }]));
   const isPlaceholder = (text: string) => placeholders.some((p) => p.test(text.trim()));
+  // HTML and Word: evidence names the headings it sits under.
+  const section = (heading: number, self?: string): { section?: string } => {
+    const path = isConverted(doc.format) ? headingPath(doc.headings, heading) : '';
+    return path && path !== self ? { section: path } : {};
+  };
 
   // Structured fields.
   const data = doc.frontMatter?.data;
@@ -45,12 +50,12 @@ export function detectElements(
   }
 
   // Headings and their sections.
-  for (const heading of doc.headings) {
+  for (const [index, heading] of doc.headings.entries()) {
     const matching = targets.filter((t) => t.detection.headings.some((p) => p.test(heading.text)));
     if (matching.length === 0) continue;
     const content = doc.blocks.slice(heading.block + 1, heading.end).filter((b) => b.kind !== 'heading');
     const substantive = content.filter((b) => !isPlaceholder(b.text) && b.text.trim() !== '');
-    const evidence: Evidence = { via: 'heading', text: quote(heading.text), line: heading.line, column: heading.column };
+    const evidence: Evidence = { via: 'heading', text: quote(heading.text), line: heading.line, column: heading.column, ...section(index, heading.text) };
     for (const target of matching) {
       const bucket = found.get(target.element)!;
       if (substantive.length === 0) {
@@ -76,7 +81,7 @@ export function detectElements(
         const weak = !strong && matchesCue(sentence.text, d.partial);
         if (!strong && !weak) continue;
         if (d.exclude.some((p) => p.test(sentence.text))) continue;
-        const evidence: Evidence = { via: 'sentence', text: quote(sentence.text), ...placeInBlock(block, sentence.offset) };
+        const evidence: Evidence = { via: 'sentence', text: quote(sentence.text), ...placeInBlock(block, sentence.offset), ...section(block.heading) };
         (strong ? bucket.present : bucket.partial).push(evidence);
       }
     }
