@@ -97,14 +97,22 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas): L
 
   function lintBytes(path: string, bytes: Uint8Array, options: LintOptions & { maxBytes?: number }): DocumentResult {
     const decoded = decodeBytes(bytes, options.maxBytes ?? DEFAULT_MAX_BYTES);
-    return decoded.ok ? lint({ path, text: decoded.text }, options) : failed(path, decoded);
+    return decoded.ok ? lint({ path, text: decoded.text }, options) : failed(path, unreadable(decoded));
   }
 
   async function lintFileBytes(path: string, bytes: Uint8Array, options: FileOptions): Promise<DocumentResult> {
     const format = formatOf(path);
     if (!isConverted(format)) return lintBytes(path, bytes, options);
-    const converted = await convertBody(format, bytes, options.maxBytes ?? DEFAULT_MAX_BYTES);
-    if (!converted.ok) return failed(path, converted);
+    let converted: Awaited<ReturnType<typeof convertBody>>;
+    try {
+      converted = await convertBody(format, bytes, options.maxBytes ?? DEFAULT_MAX_BYTES);
+    } catch (error) {
+      // A converter's bug, not the document's: reported, and the other documents go on.
+      const reason = error instanceof Error ? error.message : String(error);
+      const finding = reservedFinding(RESERVED.internalError, 'conversion-threw', `Converting the ${format === 'html' ? 'page' : 'Word document'} failed: ${reason}. Please report this`, { line: 1, column: 1 });
+      return failed(path, finding);
+    }
+    if (!converted.ok) return failed(path, unreadable(converted));
     return lintDocument(parseConverted(path, format, converted.parts, options.sidecar), options);
   }
 
@@ -141,16 +149,13 @@ export async function convertToHtml(
   return { ok: false, messageId: 'not-docx', message: `Cannot read the Word document: ${docx.message}; expected a .docx file saved by Word or a compatible editor`, line: 1, column: 1 };
 }
 
-function failed(path: string, problem: Omit<ConversionProblem, 'ok'>): DocumentResult {
-  return {
-    file: path,
-    kind: null,
-    edition: null,
-    area: null,
-    elements: {},
-    evidence: {},
-    findings: [reservedFinding(RESERVED.parseError, problem.messageId, problem.message, problem)],
-  };
+/** A document that could not be read at all: one finding, nothing else. */
+export function failed(path: string, finding: Finding): DocumentResult {
+  return { file: path, kind: null, edition: null, area: null, elements: {}, evidence: {}, findings: [finding] };
+}
+
+function unreadable(problem: Omit<ConversionProblem, 'ok'>): Finding {
+  return reservedFinding(RESERVED.parseError, problem.messageId, problem.message, problem);
 }
 
 /**

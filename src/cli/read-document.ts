@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { formatOf, isConverted, sidecarNames, type Sidecar } from '../parse/document.js';
 import { RESERVED, reservedFinding } from '../reserved.js';
-import type { FileOptions, Linter } from '../lint.js';
+import { failed, type FileOptions, type Linter } from '../lint.js';
 import type { DocumentResult, LintOptions } from '../types.js';
 
 export type ReadDocument = { ok: true; bytes: Uint8Array; sidecar?: Sidecar } | { ok: false; code: string };
@@ -33,16 +33,6 @@ export function readDocument(absolute: string): ReadDocument {
 /** Reads and lints one document of any format; an unreadable file is a finding, not a crash. */
 export async function lintPath(linter: Linter, absolute: string, display: string, options: LintOptions & Pick<FileOptions, 'maxBytes'>): Promise<DocumentResult> {
   const read = readDocument(absolute);
-  if (!read.ok) {
-    return {
-      file: display,
-      kind: null,
-      edition: null,
-      area: null,
-      elements: {},
-      evidence: {},
-      findings: [reservedFinding(RESERVED.parseError, 'unreadable', `Cannot read the file (${read.code})`, { line: 1, column: 1 })],
-    };
-  }
+  if (!read.ok) return failed(display, reservedFinding(RESERVED.parseError, 'unreadable', `Cannot read the file (${read.code})`, { line: 1, column: 1 }));
   return linter.lintFileBytes(display, read.bytes, { ...options, sidecar: read.sidecar });
 }
