@@ -171,6 +171,23 @@ describe('HTML conversion', () => {
     ]);
   });
 
+  it('drops furniture marked by role, hidden, aria-hidden, forms and page-level footers, and keeps a footer inside the content', () => {
+    const page = [
+      '<div role="navigation"><p>Menu</p></div><div role="banner"><p>Site name</p></div>',
+      '<div role="complementary"><p>Related</p></div><div role="search"><p>Search</p></div>',
+      '<p hidden>Hidden text</p><div aria-hidden="true"><p>Decoration</p></div>',
+      '<form><p>Sign up to our newsletter</p><select><option>Yes</option></select></form>',
+      '<div class="consent-manager"><p>Consent</p></div><noscript><p>Enable JavaScript</p></noscript><template><p>T</p></template>',
+      '<section><h2>Scrutiny</h2><p>The scrutineer reports twice a year.</p><footer><p>Last reviewed March 2025.</p></footer></section>',
+      '<footer><p>Site footer</p></footer>',
+    ].join('\n');
+    expect(parseHtml(page).blocks.map((b) => [b.kind, b.line, b.text])).toEqual([
+      ['heading', 6, 'Scrutiny'],
+      ['paragraph', 6, 'The scrutineer reports twice a year.'],
+      ['paragraph', 6, 'Last reviewed March 2025.'],
+    ]);
+  });
+
   it('places each line of a paragraph wrapped in the page on its own line', () => {
     const parts = parseHtml('<p>The partners agreed a pooled budget\n   for the year. The police &amp; the\n council contribute.</p>');
     const block = parts.blocks[0]!;
