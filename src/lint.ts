@@ -1,7 +1,9 @@
 // The pure core: text in, findings out. parse → extract → check → sort.
 // No file system, clock, environment or console here (test/architecture.test.ts).
 import type { ValidateFunction } from 'ajv';
-import { parseDocument, type ParsedDocument } from './parse/document.js';
+import { formatOf, isConverted, normaliseText, parseConverted, parseDocument, type ConvertedFormat, type ParsedDocument, type Sidecar } from './parse/document.js';
+import { inferMetaFromText, inferredFrontMatter } from './extract/text-meta.js';
+import type { MarkdownParts } from './parse/markdown.js';
 import { extractMeta, type DocumentMeta } from './extract/meta.js';
 import { detectElements } from './extract/elements.js';
 import { checkKinds, isCheckKind } from './check/kinds/index.js';
@@ -11,7 +13,7 @@ import { decodeBytes, DEFAULT_MAX_BYTES } from './parse/decode.js';
 import { RESERVED, reservedFinding } from './reserved.js';
 import { locatePath } from './parse/locate.js';
 import type { CompiledPack, CompiledRule } from './pack/load.js';
-import type { DocumentKind, DocumentResult, Finding, LintOptions, Severity, Source } from './types.js';
+import type { DocumentKind, DocumentResult, Evidence, Finding, LintOptions, Severity, Source } from './types.js';
 
 export interface DocumentSchemas {
   /** Schemas referenced by the others (shared definitions), added first. */
@@ -20,10 +22,25 @@ export interface DocumentSchemas {
   byKind: Record<string, object>;
 }
 
+export interface FileOptions extends LintOptions {
+  maxBytes?: number;
+  /** Metadata for an HTML or Word document (its `page.html.yaml`); ignored for Markdown and YAML. */
+  sidecar?: Sidecar;
+}
+
 export interface Linter {
   packs: CompiledPack[];
+  /** Markdown and YAML text. */
   lint(source: Source, options: LintOptions): DocumentResult;
+  /** Markdown and YAML bytes (decoded here). */
   lintBytes(path: string, bytes: Uint8Array, options: LintOptions & { maxBytes?: number }): DocumentResult;
+  /**
+   * Any document by its extension: .html/.htm pages and .docx Word documents are converted
+   * (their converters are loaded on first use, so Markdown never pays for them), with
+   * metadata from `options.sidecar` or, without one, from their text; everything else goes
+   * to lintBytes. The entry point for the CLI and audit.
+   */
+  lintFileBytes(path: string, bytes: Uint8Array, options: FileOptions): Promise<DocumentResult>;
 }
 
 export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas): Linter {
@@ -38,12 +55,23 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas): L
   const editions = packs.map((p) => ({ edition: p.edition, ...p.in_force }));
 
   function lint(source: Source, options: LintOptions): DocumentResult {
-    const doc = parseDocument(source);
-    const result: DocumentResult = { file: source.path, kind: null, edition: null, area: null, elements: {}, evidence: {}, findings: [] };
+    return lintDocument(parseDocument(source), options);
+  }
+
+  function lintDocument(doc: ParsedDocument, options: LintOptions): DocumentResult {
+    const result: DocumentResult = { file: doc.path, kind: null, edition: null, area: null, elements: {}, evidence: {}, findings: [] };
+    if (isConverted(doc.format) && !doc.frontMatter && !doc.problems.length) {
+      const inferred = inferMetaFromText(doc, editions.map((e) => e.edition));
+      if (inferred.length) doc.frontMatter = inferredFrontMatter(inferred);
+      for (const value of inferred) {
+        const message = `No sidecar metadata: assumed \`${value.key}: ${value.value}\` from "${value.quote}"`;
+        result.findings.push(reservedFinding(RESERVED.documentMetadata, 'inferred', message, value));
+      }
+    }
     for (const problem of doc.problems) {
       result.findings.push(reservedFinding(RESERVED.parseError, problem.messageId, problem.message, problem));
     }
-    if (doc.problems.some((p) => p.messageId === 'empty')) return result;
+    if (doc.problems.some((p) => p.messageId === 'empty' || p.messageId === 'needs-conversion')) return result;
 
     const meta = extractMeta(doc, editions, options.asOf, { forced: options.edition, fallback: options.defaultEdition });
     Object.assign(result, { kind: meta.kind, edition: meta.edition, area: meta.area });
@@ -63,25 +91,91 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas): L
       result.findings.push(reservedFinding(RESERVED.documentKind, stated === undefined ? 'missing' : 'unknown', message, locateKey(doc, 'kind')));
     }
     if (meta.kind && pack) runPack(doc, meta, pack, options, result, schemaFor(pack.edition, meta.kind));
+    if (doc.frontMatter?.origin) placeInDocument(result, doc.frontMatter.origin);
     result.findings.sort(byPosition);
     return result;
   }
 
   function lintBytes(path: string, bytes: Uint8Array, options: LintOptions & { maxBytes?: number }): DocumentResult {
     const decoded = decodeBytes(bytes, options.maxBytes ?? DEFAULT_MAX_BYTES);
-    if (decoded.ok) return lint({ path, text: decoded.text }, options);
-    return {
-      file: path,
-      kind: null,
-      edition: null,
-      area: null,
-      elements: {},
-      evidence: {},
-      findings: [reservedFinding(RESERVED.parseError, decoded.messageId, decoded.message, decoded)],
-    };
+    return decoded.ok ? lint({ path, text: decoded.text }, options) : failed(path, unreadable(decoded));
   }
 
-  return { packs, lint, lintBytes };
+  async function lintFileBytes(path: string, bytes: Uint8Array, options: FileOptions): Promise<DocumentResult> {
+    const format = formatOf(path);
+    if (!isConverted(format)) return lintBytes(path, bytes, options);
+    let converted: Awaited<ReturnType<typeof convertBody>>;
+    try {
+      converted = await convertBody(format, bytes, options.maxBytes ?? DEFAULT_MAX_BYTES);
+    } catch (error) {
+      // A converter's bug, not the document's: reported, and the other documents go on.
+      const reason = error instanceof Error ? error.message : String(error);
+      const finding = reservedFinding(RESERVED.internalError, 'conversion-threw', `Converting the ${format === 'html' ? 'page' : 'Word document'} failed: ${reason}. Please report this`, { line: 1, column: 1 });
+      return failed(path, finding);
+    }
+    if (!converted.ok) return failed(path, unreadable(converted));
+    return lintDocument(parseConverted(path, format, converted.parts, options.sidecar), options);
+  }
+
+  return { packs, lint, lintBytes, lintFileBytes };
+}
+
+/** Why a page or Word document could not be converted: a parse-error finding. */
+export type ConversionProblem = { ok: false; messageId: string; message: string; line: number; column: number };
+
+/** An HTML page or Word document's body as Markdown's parts. The converters load here, on first use. */
+export async function convertBody(format: ConvertedFormat, bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): Promise<{ ok: true; parts: MarkdownParts } | ConversionProblem> {
+  const html = await convertToHtml(format, bytes, maxBytes);
+  if (!html.ok) return html;
+  const { parseHtml } = await import('./parse/html.js');
+  return { ok: true, parts: parseHtml(html.html, format === 'docx' ? 'paragraphs' : 'source') };
+}
+
+/** The HTML of a page (decoded) or of a Word document (through mammoth). */
+export async function convertToHtml(
+  format: ConvertedFormat,
+  bytes: Uint8Array,
+  maxBytes = DEFAULT_MAX_BYTES,
+): Promise<{ ok: true; html: string } | ConversionProblem> {
+  if (format === 'html') {
+    const decoded = decodeBytes(bytes, maxBytes);
+    return decoded.ok ? { ok: true, html: normaliseText(decoded.text) } : decoded;
+  }
+  if (bytes.length > maxBytes) {
+    return { ok: false, messageId: 'too-large', message: `File is ${bytes.length} bytes, over the limit of ${maxBytes} bytes`, line: 1, column: 1 };
+  }
+  const { docxToHtml } = await import('./parse/docx.js');
+  const docx = await docxToHtml(bytes);
+  if (docx.ok) return docx;
+  return { ok: false, messageId: 'not-docx', message: `Cannot read the Word document: ${docx.message}; expected a .docx file saved by Word or a compatible editor`, line: 1, column: 1 };
+}
+
+/** A document that could not be read at all: one finding, nothing else. */
+export function failed(path: string, finding: Finding): DocumentResult {
+  return { file: path, kind: null, edition: null, area: null, elements: {}, evidence: {}, findings: [finding] };
+}
+
+function unreadable(problem: Omit<ConversionProblem, 'ok'>): Finding {
+  return reservedFinding(RESERVED.parseError, problem.messageId, problem.message, problem);
+}
+
+/**
+ * Metadata from a sidecar: findings and evidence placed in it are moved to the top of the
+ * document (where reports look) and name the sidecar's own line instead.
+ */
+function placeInDocument(result: DocumentResult, origin: string): void {
+  for (const finding of result.findings) {
+    if (!finding.path) continue;
+    finding.message += ` (in ${origin}, line ${finding.line}:${finding.column})`;
+    Object.assign(finding, { line: 1, column: 1 });
+    delete finding.endLine;
+    delete finding.endColumn;
+  }
+  for (const list of Object.values(result.evidence)) {
+    list.forEach((evidence: Evidence, i) => {
+      if (evidence.via === 'field') list[i] = { via: 'field', text: `${origin} line ${evidence.line}: ${evidence.text}`, line: 1, column: 1 };
+    });
+  }
 }
 
 function runPack(

@@ -33,6 +33,12 @@ export const RESERVED = {
     citation: 'wtlint front matter contract: `edition` (README, "Front matter")',
     help: 'Set `edition: 2018` or `edition: 2023` (the Working Together edition the document follows), or remove it to let wtlint infer it from the dates.',
   },
+  documentMetadata: {
+    ruleId: 'document-metadata',
+    severity: 'info',
+    citation: 'wtlint input: HTML pages and Word documents take their metadata from a sidecar file (docs/html-and-word.md, "Metadata")',
+    help: 'Check the inferred value. To state it instead, put a sidecar beside the document (page.html.yaml for page.html) with the same keys as front matter: kind, area, edition, published.',
+  },
 } as const satisfies Record<string, ReservedRule>;
 
 export function reservedFinding(rule: ReservedRule, messageId: string, message: string, place: Place): Finding {

@@ -36,6 +36,8 @@ export interface Finding extends Place {
 export interface Evidence extends Place {
   via: 'field' | 'heading' | 'sentence';
   text: string;
+  /** HTML and Word documents: the headings it sits under, "Funding › Contributions" (a line in a page is hard to find by eye). */
+  section?: string;
 }
 
 export interface ElementResult {

@@ -3,7 +3,11 @@ import { readdirSync, realpathSync, statSync, writeFileSync, renameSync, rmSync 
 import { join, relative, resolve, sep, dirname, basename } from 'node:path';
 import { UsageError } from './errors.js';
 
-const DOCUMENT_EXTENSIONS = /\.(?:md|markdown|ya?ml)$/i;
+const DOCUMENT_EXTENSIONS = /\.(?:md|markdown|ya?ml|html?|docx)$/i;
+/** Metadata beside an HTML or Word document (page.html.yaml): read with it, never a document itself. */
+const SIDECAR = /\.(?:html?|docx)\.ya?ml$/i;
+/** Word's lock file for an open document (~$draft.docx). */
+const WORD_LOCK = /^~\$/;
 /** wtlint's own files, never documents. */
 const OWN_FILES = new Set(['wtlint.config.yaml', '.wtlintrc.yaml', 'wtlint-baseline.yaml', 'areas.yaml']);
 const SKIPPED_FOLDERS = new Set(["node_modules"]);
@@ -60,7 +64,7 @@ export function findDocuments(paths: string[], cwd: string, isIgnored: (absolute
       }
       if (isDir) {
         if (!SKIPPED_FOLDERS.has(entry.name)) walk(full);
-      } else if (isFile && DOCUMENT_EXTENSIONS.test(entry.name) && !OWN_FILES.has(entry.name) && !NOT_DOCUMENTS.test(entry.name)) {
+      } else if (isFile && isDocumentName(entry.name)) {
         add(full);
       }
     }
@@ -77,6 +81,11 @@ export function findDocuments(paths: string[], cwd: string, isIgnored: (absolute
     else add(absolute); // a file named explicitly is checked whatever its extension
   }
   return [...found.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+}
+
+/** Whether a folder scan takes this file name as a document. */
+export function isDocumentName(name: string): boolean {
+  return DOCUMENT_EXTENSIONS.test(name) && !OWN_FILES.has(name) && !NOT_DOCUMENTS.test(name) && !SIDECAR.test(name) && !WORD_LOCK.test(name);
 }
 
 /** Writes a whole file or nothing: a temporary file renamed into place. */

@@ -7,6 +7,7 @@ import { explain } from './commands/explain.js';
 import { rules } from './commands/rules.js';
 import { init } from './commands/init.js';
 import { schema } from './commands/schema.js';
+import { convert } from './commands/convert.js';
 import { UsageError, describeUsageError } from './errors.js';
 import { PackError } from '../pack/load.js';
 import { FORMAT_NAMES } from '../report/index.js';
@@ -52,7 +53,7 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .option('-q, --quiet', 'report errors only')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
-    .option('--stdin-filename <name>', 'the name to report for standard input (its extension picks Markdown or YAML)')
+    .option('--stdin-filename <name>', 'the name to report for standard input (its extension picks Markdown, YAML, HTML or Word)')
     .action(async (paths: string[], flags) => {
       code = await check(paths, flags, io);
     });
@@ -92,6 +93,15 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .requiredOption('--edition <year>', '2018 or 2023')
     .action((flags) => {
       code = schema(flags, io);
+    });
+
+  program
+    .command('convert')
+    .description('write an HTML page or Word document as Markdown with front matter (never overwrites)')
+    .argument('<file>', 'a .html, .htm or .docx file')
+    .option('-o, --output <file>', 'the Markdown file to write (default: beside the input, .md; - for standard output)')
+    .action(async (file: string, flags) => {
+      code = await convert(file, flags, io);
     });
 
   try {

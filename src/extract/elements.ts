@@ -2,8 +2,8 @@
 // a structured field, a heading whose section has real content, or a sentence
 // that actually deals with the element (every pattern of one cue in one sentence).
 import type { ElementResult, Evidence } from '../types.js';
-import type { ParsedDocument } from '../parse/document.js';
-import { placeInBlock, type Block } from '../parse/markdown.js';
+import { isConverted, type ParsedDocument } from '../parse/document.js';
+import { headingPath, placeInBlock, type Block } from '../parse/markdown.js';
 import { locatePath } from '../parse/locate.js';
 import { matchesCue, type CompiledDetection } from './detection.js';
 
@@ -29,6 +29,11 @@ export function detectElements(
 ): Record<string, ElementResult> {
   const found = new Map<string, Found>(targets.map((t) => [t.element, { present: [], partial: [] }]));
   const isPlaceholder = (text: string) => placeholders.some((p) => p.test(text.trim()));
+  // HTML and Word: evidence names the headings it sits under.
+  const section = (heading: number, self?: string): { section?: string } => {
+    const path = isConverted(doc.format) ? headingPath(doc.headings, heading) : '';
+    return path && path !== self ? { section: path } : {};
+  };
 
   // Structured fields.
   const data = doc.frontMatter?.data;
@@ -64,9 +69,9 @@ export function detectElements(
       bucket.present.push(evidence);
     }
   };
-  for (const heading of doc.headings) {
+  for (const [index, heading] of doc.headings.entries()) {
     const content = doc.blocks.slice(heading.block + 1, heading.end).filter((b) => b.kind !== 'heading').map((b) => b.text);
-    const evidence: Evidence = { via: 'heading', text: quote(heading.text), line: heading.line, column: heading.column };
+    const evidence: Evidence = { via: 'heading', text: quote(heading.text), line: heading.line, column: heading.column, ...section(index, heading.text) };
     for (const target of targets) {
       if (target.detection.headings.some((p) => p.test(heading.text))) {
         judge(target, content, evidence, [heading.block + 1, heading.end]);
@@ -91,7 +96,7 @@ export function detectElements(
   for (const block of doc.blocks) {
     if (!block.label || block.rest === undefined) continue;
     const label = block.label;
-    const evidence: Evidence = { via: 'heading', text: quote(label), line: block.line, column: block.column };
+    const evidence: Evidence = { via: 'heading', text: quote(label), line: block.line, column: block.column, ...section(block.heading) };
     for (const target of targets) {
       if (target.detection.headings.some((p) => p.test(label))) judge(target, [block.rest], evidence);
     }
@@ -111,7 +116,7 @@ export function detectElements(
         const weak = !strong && matchesCue(sentence.text, d.partial);
         if (!strong && !weak) continue;
         if (d.exclude.some((p) => p.test(sentence.text))) continue;
-        const evidence: Evidence = { via: 'sentence', text: quote(sentence.text), ...placeInBlock(block, sentence.offset) };
+        const evidence: Evidence = { via: 'sentence', text: quote(sentence.text), ...placeInBlock(block, sentence.offset), ...section(block.heading) };
         (strong ? bucket.present : bucket.partial).push(evidence);
       }
     }

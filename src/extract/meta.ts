@@ -84,7 +84,7 @@ export function extractMeta(doc: ParsedDocument, editions: EditionWindow[], asOf
   return meta;
 }
 
-const KIND_CUES: [RegExp, DocumentKind][] = [
+export const KIND_CUES: [RegExp, DocumentKind][] = [
   [/\b(annual|yearly)\s+report\b/i, 'yearly-report'],
   [/\bsafeguarding\s+arrangements\b|\barrangements\b/i, 'arrangements'],
 ];

@@ -1,12 +1,22 @@
 // Source → ParsedDocument: front matter (YAML with source ranges) and the Markdown body.
+// HTML pages and Word documents arrive with their body already converted to the same
+// parts (src/parse/html.ts, src/parse/docx.ts) and their metadata in a sidecar file.
 import { parseYaml, type FrontMatter, type YamlProblem } from './front-matter.js';
-import { parseMarkdown, type Block, type Heading } from './markdown.js';
+import { parseMarkdown, type Block, type Heading, type MarkdownParts } from './markdown.js';
 import type { Source } from '../types.js';
 
-export type DocumentFormat = 'markdown' | 'yaml';
+export type DocumentFormat = 'markdown' | 'yaml' | 'html' | 'docx';
+/** Formats whose body is converted to Markdown's tree before detection. */
+export type ConvertedFormat = 'html' | 'docx';
+
+/** The metadata of an HTML or Word document: `page.html.yaml` beside `page.html`, same keys as front matter. */
+export interface Sidecar {
+  path: string;
+  text: string;
+}
 
 export interface ParseProblem {
-  messageId: YamlProblem['messageId'] | 'empty';
+  messageId: YamlProblem['messageId'] | 'empty' | 'needs-conversion';
   message: string;
   line: number;
   column: number;
@@ -22,14 +32,39 @@ export interface ParsedDocument {
 }
 
 export function formatOf(path: string): DocumentFormat {
-  return /\.ya?ml$/i.test(path) ? 'yaml' : 'markdown';
+  if (/\.ya?ml$/i.test(path)) return 'yaml';
+  if (/\.html?$/i.test(path)) return 'html';
+  if (/\.docx$/i.test(path)) return 'docx';
+  return 'markdown';
+}
+
+export function isConverted(format: DocumentFormat): format is ConvertedFormat {
+  return format === 'html' || format === 'docx';
+}
+
+/** The sidecar file names looked for beside a converted document, in order. */
+export function sidecarNames(path: string): string[] {
+  return [`${path}.yaml`, `${path}.yml`];
+}
+
+/** Lone CR and CRLF become LF: same lines and columns, one convention for the parsers. */
+export function normaliseText(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
 export function parseDocument(source: Source): ParsedDocument {
-  // Lone CR and CRLF become LF: same lines and columns, one convention for the parsers.
-  const text = source.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const text = normaliseText(source.text);
   const format = formatOf(source.path);
   const parsed: ParsedDocument = { path: source.path, format, frontMatter: null, headings: [], blocks: [], problems: [] };
+  if (isConverted(format)) {
+    parsed.problems.push({
+      messageId: 'needs-conversion',
+      message: `${format === 'html' ? 'An HTML page' : 'A Word document'} is converted before it is checked: lint it with lintFileBytes (as the CLI does), not lint or lintBytes`,
+      line: 1,
+      column: 1,
+    });
+    return parsed;
+  }
   if (text.trim() === '') {
     parsed.problems.push({
       messageId: 'empty',
@@ -52,6 +87,31 @@ export function parseDocument(source: Source): ParsedDocument {
     const { frontMatter, problems } = parseYaml(markdown.yaml.value, markdown.yaml.line);
     parsed.frontMatter = frontMatter;
     parsed.problems.push(...problems);
+  }
+  return parsed;
+}
+
+/**
+ * A converted document: its body as parts, its metadata from the sidecar when there is one.
+ * Problems in the sidecar are reported at the top of the document, naming the sidecar's
+ * line, since reports place every finding in the document itself.
+ */
+export function parseConverted(path: string, format: ConvertedFormat, parts: MarkdownParts, sidecar?: Sidecar): ParsedDocument {
+  const parsed: ParsedDocument = { path, format, frontMatter: null, headings: parts.headings, blocks: parts.blocks, problems: [] };
+  if (sidecar) {
+    const { frontMatter, problems } = parseYaml(normaliseText(sidecar.text), 0);
+    parsed.frontMatter = { ...frontMatter, origin: sidecar.path };
+    for (const problem of problems) {
+      parsed.problems.push({ ...problem, message: `${problem.message} (in ${sidecar.path}, line ${problem.line}:${problem.column})`, line: 1, column: 1 });
+    }
+  }
+  if (!parts.blocks.some((b) => b.text.trim() !== '')) {
+    parsed.problems.push({
+      messageId: 'empty',
+      message: `The ${format === 'html' ? 'page' : 'Word document'} has no text to check once navigation, banners, footers and scripts are set aside; expected the text of the arrangements or report`,
+      line: 1,
+      column: 1,
+    });
   }
   return parsed;
 }

@@ -10,6 +10,13 @@ export interface FrontMatter {
   lineOffset: number;
   /** Plain data (null when the YAML is not a mapping). */
   data: Record<string, unknown> | null;
+  /** The sidecar file the YAML was read from, when it is not in the document itself (HTML, Word). */
+  origin?: string;
+  /**
+   * Metadata inferred from the text of the document (src/extract/text-meta.ts): where in
+   * the document each top-level key was read, in place of the YAML's own positions.
+   */
+  places?: Record<string, { line: number; column: number }>;
 }
 
 export interface YamlProblem {

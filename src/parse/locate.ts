@@ -24,6 +24,12 @@ export interface Located {
 
 export function locatePath(fm: FrontMatter | null, path: readonly (string | number)[]): Located {
   if (!fm) return { place: DOCUMENT_START, found: [] };
+  if (fm.places) {
+    // Inferred from the text: the key is placed where the text said it.
+    const key = path[0];
+    const place = key === undefined ? undefined : fm.places[String(key)];
+    return place ? { place, found: [key!] } : { place: DOCUMENT_START, found: [] };
+  }
   let node: unknown = fm.doc.contents;
   let range: readonly number[] | undefined = (node as Node | null)?.range ?? undefined;
   const found: (string | number)[] = [];

@@ -28,6 +28,8 @@ export interface Block {
   label?: string;
   /** The block's text after the label. */
   rest?: string;
+  /** Places in this block have no meaningful column (a Word paragraph): every place is column 1. */
+  columnless?: boolean;
 }
 
 export interface Heading {
@@ -48,7 +50,11 @@ export interface MarkdownParts {
 }
 
 export function parseMarkdown(text: string): MarkdownParts {
-  const root = processor.parse(text) as Root;
+  return partsFromMdast(processor.parse(text) as Root);
+}
+
+/** Headings and blocks of any mdast tree: Markdown's own, or one converted from HTML or Word (src/parse/html.ts). */
+export function partsFromMdast(root: Root): MarkdownParts {
   const parts: MarkdownParts = { yaml: null, headings: [], blocks: [] };
   const first = root.children[0];
   if (first?.type === 'yaml' && first.position) {
@@ -123,7 +129,8 @@ function collect(node: RootContent | Nodes, parts: MarkdownParts): void {
 
 /** Flattens inline nodes to text, keeping where each text run starts. Cells are joined by " | ". */
 function toBlock(kind: Block['kind'], inline: Nodes[] | Nodes[][], node: Nodes, parts: MarkdownParts): Block | undefined {
-  const start = node.position?.start;
+  // A paragraph implied by converted HTML (text loose in a list item) has no position of its own: use its first text's.
+  const start = node.position?.start ?? firstPosition(node);
   if (!start) return undefined;
   const block: Block = {
     kind,
@@ -174,6 +181,17 @@ function toText(nodes: Nodes[]): string {
   return nodes.map((n) => ('value' in n && typeof n.value === 'string' ? n.value : 'children' in n ? toText(n.children as Nodes[]) : '')).join('');
 }
 
+function firstPosition(node: Nodes): { line: number; column: number } | undefined {
+  if (node.position) return node.position.start;
+  if ('children' in node) {
+    for (const child of node.children) {
+      const found = firstPosition(child as Nodes);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
 function appendInline(node: Nodes, block: Block): void {
   if (node.type === 'text' || node.type === 'inlineCode') {
     const at = node.position?.start;
@@ -194,9 +212,30 @@ export function placeInBlock(block: Block, offset: number): { line: number; colu
     segment = s;
   }
   if (!segment) return { line: block.line, column: block.column };
+  if (block.columnless) return { line: segment.line, column: 1 };
   const before = block.text.slice(segment.offset, offset);
   const newlines = before.split('\n');
   if (newlines.length === 1) return { line: segment.line, column: segment.column + before.length };
   // Continuation lines of a paragraph: column counted from the line start.
   return { line: segment.line + newlines.length - 1, column: newlines[newlines.length - 1]!.length + 1 };
+}
+
+/**
+ * The headings a heading sits under, and itself: "Funding › Contributions". A lone level-1
+ * heading is the document's title and is left out unless it is the heading itself.
+ */
+export function headingPath(headings: Heading[], index: number): string {
+  const heading = headings[index];
+  if (!heading) return '';
+  const trail: Heading[] = [heading];
+  for (let i = index - 1, depth = heading.depth; i >= 0 && depth > 1; i--) {
+    const above = headings[i]!;
+    if (above.depth < depth) {
+      trail.unshift(above);
+      depth = above.depth;
+    }
+  }
+  const titled = headings.filter((h) => h.depth === 1).length === 1;
+  const shown = titled && trail.length > 1 && trail[0]!.depth === 1 ? trail.slice(1) : trail;
+  return shown.map((h) => h.text).join(' › ');
 }

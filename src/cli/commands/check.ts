@@ -1,16 +1,15 @@
 // wtlint check [paths...]: read, lint, report, and return the exit code.
-import { readFileSync } from 'node:fs';
 import { Chalk } from 'chalk';
 import { bundledLinter, packageVersion } from '../resources.js';
 import { loadConfig } from '../config.js';
 import { findDocuments, writeFileAtomic } from '../files.js';
+import { lintPath } from '../read-document.js';
 import { UsageError } from '../errors.js';
 import { exitCodeFor } from '../exit-code.js';
 import { parseAsOf, parseCount, parseEdition } from '../options.js';
 import type { CliIO } from '../io.js';
 import { reporters, type FormatName } from '../../report/index.js';
 import type { ReportContext, RuleMeta } from '../../report/types.js';
-import { RESERVED, reservedFinding } from '../../reserved.js';
 import type { DocumentResult, LintOptions } from '../../types.js';
 import type { Linter } from '../../lint.js';
 
@@ -42,16 +41,16 @@ export async function check(paths: string[], flags: CheckFlags, io: CliIO): Prom
   const filePaths = paths.filter((p) => p !== '-');
   if (paths.includes('-')) {
     const name = flags.stdinFilename ?? '<stdin>.md';
-    results.push(linter.lintBytes(name, await io.readStdin(), options));
+    results.push(await linter.lintFileBytes(name, await io.readStdin(), options));
   }
   const files = filePaths.length || !paths.includes('-') ? findDocuments(filePaths.length ? filePaths : ['.'], io.cwd, config.isIgnored) : [];
   if (files.length === 0 && !paths.includes('-')) {
     throw new UsageError(
       `No documents found in ${(filePaths.length ? filePaths : ['.']).join(', ')}`,
-      'wtlint checks .md, .markdown, .yaml and .yml files; name a file or a folder that holds them.',
+      'wtlint checks .md, .markdown, .yaml, .yml, .html, .htm and .docx files; name a file or a folder that holds them.',
     );
   }
-  for (const file of files) results.push(lintFile(linter, file.absolute, file.display, options));
+  for (const file of files) results.push(await lintPath(linter, file.absolute, file.display, options));
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
   const ctx: ReportContext = {
@@ -66,25 +65,6 @@ export async function check(paths: string[], flags: CheckFlags, io: CliIO): Prom
   if (flags.output) writeFileAtomic(flags.output, output);
   else io.stdout(output);
   return exitCodeFor(results, maxWarnings);
-}
-
-function lintFile(linter: Linter, absolute: string, display: string, options: LintOptions): DocumentResult {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(absolute);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    return {
-      file: display,
-      kind: null,
-      edition: null,
-      area: null,
-      elements: {},
-      evidence: {},
-      findings: [reservedFinding(RESERVED.parseError, 'unreadable', `Cannot read the file (${code})`, { line: 1, column: 1 })],
-    };
-  }
-  return linter.lintBytes(display, bytes, options);
 }
 
 export function ruleMeta(linter: Linter): RuleMeta[] {

@@ -1,0 +1,45 @@
+// wtlint convert <file> [-o out.md]: an HTML page or Word document as Markdown with front
+// matter. Never overwrites: not the input, not an existing output.
+import { existsSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { bundledLinter } from '../resources.js';
+import { readDocument } from '../read-document.js';
+import { toDisplayPath } from '../files.js';
+import { UsageError } from '../errors.js';
+import type { CliIO } from '../io.js';
+import { convertDocument } from '../../convert.js';
+import { formatOf, isConverted } from '../../parse/document.js';
+
+export async function convert(file: string, flags: { output?: string }, io: CliIO): Promise<number> {
+  const input = resolve(io.cwd, file);
+  const format = formatOf(input);
+  if (!isConverted(format)) {
+    throw new UsageError(`${file} is not an HTML page or Word document`, 'wtlint convert reads .html, .htm and .docx files; Markdown and YAML are checked as they are.');
+  }
+  const toStdout = flags.output === '-';
+  const output = toStdout ? null : resolve(io.cwd, flags.output ?? join(dirname(input), `${basename(input, extname(input))}.md`));
+  if (output !== null && existsSync(output)) {
+    throw new UsageError(
+      `${toDisplayPath(output, io.cwd)} already exists; wtlint convert never overwrites a file`,
+      'Name another output with -o, or move the existing file first.',
+    );
+  }
+  const read = readDocument(input);
+  if (!read.ok) throw new UsageError(`Cannot read ${file} (${read.code})`, 'Check the path and that the file can be read.');
+  const linter = bundledLinter();
+  const converted = await convertDocument(file, format, read.bytes, { editions: linter.packs.map((p) => p.edition), sidecar: read.sidecar });
+  if (!converted.ok) throw new UsageError(`Cannot convert ${file}: ${converted.message}`, 'Open the file in its editor and save it again as .html or .docx.');
+  if (output === null) {
+    io.stdout(converted.markdown);
+    return 0;
+  }
+  try {
+    writeFileSync(output, converted.markdown, { flag: 'wx' }); // wx: fails rather than overwrite
+  } catch (error) {
+    throw new UsageError(`Cannot write ${toDisplayPath(output, io.cwd)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'Check that the folder exists and can be written.');
+  }
+  const shown = toDisplayPath(output, io.cwd);
+  const source = read.sidecar ? `metadata from ${read.sidecar.path}` : converted.inferred.length ? `${converted.inferred.map((v) => v.key).join(', ')} read from the text: check them` : 'no metadata found in the text: fill in the front matter';
+  io.stdout(`Wrote ${shown} (${source}). Run \`wtlint check ${shown}\`.\n`);
+  return 0;
+}

@@ -1,0 +1,166 @@
+// HTML → the same headings and blocks as Markdown (src/parse/markdown.ts), through
+// unified: rehype-parse (HTML → hast, with positions) and rehype-remark (hast → mdast,
+// which carries each hast node's position onto the mdast node it makes). Site furniture
+// (navigation, banners, footers, scripts, forms) is removed from the hast first.
+// Pure text → tree. Loaded only for HTML and Word documents (src/lint.ts imports it lazily).
+import { unified } from 'unified';
+import rehypeParse from 'rehype-parse';
+import rehypeRemark from 'rehype-remark';
+import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
+import type { Nodes, Root, Text } from 'mdast';
+import { partsFromMdast, type MarkdownParts } from './markdown.js';
+
+/**
+ * `source`: lines and columns are those of the HTML text (a saved web page).
+ * `paragraphs`: the HTML came from a Word document (src/parse/docx.ts); each paragraph's
+ * number in the document is its line, and every column is 1.
+ */
+export type HtmlLines = 'source' | 'paragraphs';
+
+/** Elements that are never content. */
+const FURNITURE_TAGS = new Set(['nav', 'aside', 'script', 'style', 'noscript', 'template', 'form', 'iframe', 'object', 'svg', 'button', 'dialog', 'select']);
+/** Page-level header and footer; inside these they belong to the content (an article's header holds its title). */
+const SECTIONING = new Set(['main', 'article', 'section']);
+const FURNITURE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog']);
+/** id or class words of cookie and consent banners, breadcrumbs and skip links. */
+const FURNITURE_NAMES = /cookie|consent|banner|breadcrumb|skip-?link|skip-to/i;
+/** Word paragraphs as mammoth writes them: each one is a numbered line. */
+const PARAGRAPH_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li']);
+
+const toMdast = unified().use(rehypeParse).use(rehypeRemark).freeze();
+
+/** Converts HTML to mdast, site furniture removed, positions kept as `lines` says. */
+export function htmlToMdast(html: string, lines: HtmlLines = 'source'): Root {
+  const hast = toMdast.parse(html) as HastRoot;
+  hast.children = keepContent(hast.children, false);
+  if (lines === 'paragraphs') numberParagraphs(hast);
+  const mdast = toMdast.runSync(hast) as Root;
+  if (lines === 'source') splitTextByLines(mdast, html);
+  return mdast;
+}
+
+/** Headings and blocks of an HTML page or converted Word document. */
+export function parseHtml(html: string, lines: HtmlLines = 'source'): MarkdownParts {
+  const parts = partsFromMdast(htmlToMdast(html, lines));
+  if (lines === 'paragraphs') for (const block of parts.blocks) block.columnless = true;
+  return parts;
+}
+
+function keepContent<T extends HastContent | ElementContent>(nodes: T[], inSection: boolean): T[] {
+  const kept: T[] = [];
+  for (const node of nodes) {
+    if (node.type === 'comment' || node.type === 'doctype') continue;
+    if (node.type === 'element') {
+      if (isFurniture(node, inSection)) continue;
+      node.children = keepContent(node.children, inSection || SECTIONING.has(node.tagName) || node.properties.role === 'main');
+    }
+    kept.push(node);
+  }
+  return kept;
+}
+
+function isFurniture(element: Element, inSection: boolean): boolean {
+  const { tagName, properties } = element;
+  if (tagName === 'head') return true;
+  if (FURNITURE_TAGS.has(tagName)) return true;
+  if ((tagName === 'header' || tagName === 'footer') && !inSection) return true;
+  if (properties.hidden !== undefined && properties.hidden !== false && properties.hidden !== null) return true;
+  if (String(properties.ariaHidden) === 'true') return true;
+  if (typeof properties.role === 'string' && FURNITURE_ROLES.has(properties.role)) return true;
+  const names = [properties.id, ...(Array.isArray(properties.className) ? properties.className : [])];
+  return names.some((name) => typeof name === 'string' && FURNITURE_NAMES.test(name));
+}
+
+/** Gives every node the number of the Word paragraph it belongs to as its line, column 1. */
+function numberParagraphs(root: HastRoot): void {
+  let count = 0;
+  const place = (line: number) => ({ start: { line, column: 1 }, end: { line, column: 1 } });
+  const visit = (node: HastRoot | HastContent, line: number | null): number | null => {
+    if (node.type === 'element' && PARAGRAPH_TAGS.has(node.tagName)) line = ++count;
+    let first: number | null = line;
+    if ('children' in node) {
+      for (const child of node.children) {
+        const childLine = visit(child, line);
+        if (first === null) first = childLine;
+      }
+    }
+    if (first === null) delete node.position;
+    else node.position = place(first);
+    return first;
+  };
+  visit(root, null);
+}
+
+/**
+ * HTML collapses the whitespace inside a paragraph, so one text node can run over many
+ * lines of the page. Splits each such node at the page's line breaks, so a sentence on
+ * the fifth line of a paragraph is placed on that line. The node's own source span is
+ * walked character by character (entities and collapsed whitespace allowed for); when
+ * the two disagree the rest of the node stays in one piece.
+ */
+function splitTextByLines(node: Nodes, html: string): void {
+  if (!('children' in node)) return;
+  const children: Nodes[] = [];
+  for (const child of node.children as Nodes[]) {
+    if (child.type === 'text') children.push(...splitText(child, html));
+    else {
+      splitTextByLines(child, html);
+      children.push(child);
+    }
+  }
+  (node as { children: Nodes[] }).children = children;
+}
+
+const ENTITY = /^&(?:#\d+|#x[\da-f]+|[a-z][\da-z]*);/i;
+
+function splitText(text: Text, html: string): Text[] {
+  const pos = text.position;
+  if (!pos || pos.start.offset === undefined || pos.end.offset === undefined) return [text];
+  const raw = html.slice(pos.start.offset, pos.end.offset);
+  const value = text.value;
+  const cuts: { at: number; line: number; column: number }[] = [];
+  let line = pos.start.line;
+  let column = pos.start.column;
+  let newLine = true; // the first visible character starts the first piece
+  let i = 0;
+  let j = 0;
+  while (i < raw.length && j < value.length) {
+    const r = raw[i]!;
+    const v = value[j]!;
+    if (r === '\n') {
+      line++;
+      column = 1;
+      i++;
+      newLine = true;
+    } else if (/\s/.test(v)) {
+      j++;
+    } else if (/\s/.test(r)) {
+      i++;
+      column++;
+    } else {
+      if (newLine) cuts.push({ at: cuts.length === 0 ? 0 : j, line, column });
+      newLine = false;
+      const entity = r === '&' ? ENTITY.exec(raw.slice(i)) : null;
+      if (entity) {
+        i += entity[0].length;
+        column += entity[0].length;
+        j++;
+      } else if (r === v) {
+        i++;
+        j++;
+        column++;
+      } else {
+        break;
+      }
+    }
+  }
+  if (cuts.length <= 1) {
+    if (cuts[0]) text.position = { ...pos, start: { ...pos.start, line: cuts[0].line, column: cuts[0].column } };
+    return [text];
+  }
+  return cuts.map((cut, k) => ({
+    type: 'text',
+    value: value.slice(cut.at, cuts[k + 1]?.at ?? value.length),
+    position: { start: { line: cut.line, column: cut.column }, end: pos.end },
+  }));
+}
