@@ -33,13 +33,25 @@ export const RESERVED = {
     citation: 'wtlint front matter contract: `edition` (README, "Front matter")',
     help: 'Set `edition: 2018` or `edition: 2023` (the Working Together edition the document follows), or remove it to let wtlint infer it from the dates.',
   },
+  disableDirective: {
+    ruleId: 'disable-directive',
+    severity: 'warning',
+    citation: 'wtlint inline disables: <!-- wtlint-disable rule -- reason --> (README, "Inline disables")',
+    help: 'Name a rule wtlint knows (a ruleId such as wt2023/funding, or an element such as funding), give the reason after `--`, and remove directives that no longer suppress anything.',
+  },
+  baseline: {
+    ruleId: 'baseline',
+    severity: 'warning',
+    citation: 'wtlint baseline file (wtlint-baseline.yaml; README, "Baselines")',
+    help: 'Run `wtlint baseline` again to refresh the file, or edit the entry: lower its count, remove it, or give a new `until` date with a reason.',
+  },
 } as const satisfies Record<string, ReservedRule>;
 
-export function reservedFinding(rule: ReservedRule, messageId: string, message: string, place: Place): Finding {
+export function reservedFinding(rule: ReservedRule, messageId: string, message: string, place: Place, severity: Severity = rule.severity): Finding {
   return {
     ruleId: rule.ruleId,
     element: rule.ruleId,
-    severity: rule.severity,
+    severity,
     message,
     messageId,
     line: place.line,

@@ -89,6 +89,6 @@ function lintFile(linter: Linter, absolute: string, display: string, options: Li
 
 export function ruleMeta(linter: Linter): RuleMeta[] {
   return linter.packs.flatMap((pack) =>
-    pack.rules.map((r) => ({ ruleId: r.ruleId, element: r.element, title: r.title, severity: r.severity, citation: r.citation, help: r.help, why: r.why })),
+    pack.rules.map((r) => ({ ruleId: r.ruleId, element: r.element, title: r.title, severity: r.severity, citation: r.citation, help: r.help, why: r.why, edition: pack.edition, url: pack.source })),
   );
 }
