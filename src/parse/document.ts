@@ -1,6 +1,7 @@
 // Source → ParsedDocument: front matter (YAML with source ranges) and the Markdown body.
 import { parseYaml, type FrontMatter, type YamlProblem } from './front-matter.js';
 import { parseMarkdown, type Block, type Heading } from './markdown.js';
+import { yamlComments, type Comment } from './comments.js';
 import type { Source } from '../types.js';
 
 export type DocumentFormat = 'markdown' | 'yaml';
@@ -19,6 +20,8 @@ export interface ParsedDocument {
   headings: Heading[];
   blocks: Block[];
   problems: ParseProblem[];
+  /** HTML comments of the body and `#` comments of the YAML, in file order (for inline directives). */
+  comments: Comment[];
 }
 
 export function formatOf(path: string): DocumentFormat {
@@ -29,7 +32,7 @@ export function parseDocument(source: Source): ParsedDocument {
   // Lone CR and CRLF become LF: same lines and columns, one convention for the parsers.
   const text = source.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const format = formatOf(source.path);
-  const parsed: ParsedDocument = { path: source.path, format, frontMatter: null, headings: [], blocks: [], problems: [] };
+  const parsed: ParsedDocument = { path: source.path, format, frontMatter: null, headings: [], blocks: [], problems: [], comments: [] };
   if (text.trim() === '') {
     parsed.problems.push({
       messageId: 'empty',
@@ -43,6 +46,7 @@ export function parseDocument(source: Source): ParsedDocument {
     const { frontMatter, problems } = parseYaml(text, 0);
     parsed.frontMatter = frontMatter;
     parsed.problems.push(...problems);
+    parsed.comments = yamlComments(text, 0);
     return parsed;
   }
   const markdown = parseMarkdown(text);
@@ -53,5 +57,6 @@ export function parseDocument(source: Source): ParsedDocument {
     parsed.frontMatter = frontMatter;
     parsed.problems.push(...problems);
   }
+  parsed.comments = [...(markdown.yaml ? yamlComments(markdown.yaml.value, markdown.yaml.line) : []), ...markdown.comments];
   return parsed;
 }

@@ -4,6 +4,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Nodes, Root, RootContent } from 'mdast';
+import { htmlComments, type Comment } from './comments.js';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
 
@@ -39,11 +40,13 @@ export interface MarkdownParts {
   yaml: { value: string; line: number } | null;
   headings: Heading[];
   blocks: Block[];
+  /** HTML comments (for inline directives). */
+  comments: Comment[];
 }
 
 export function parseMarkdown(text: string): MarkdownParts {
   const root = processor.parse(text) as Root;
-  const parts: MarkdownParts = { yaml: null, headings: [], blocks: [] };
+  const parts: MarkdownParts = { yaml: null, headings: [], blocks: [], comments: htmlComments(root) };
   const first = root.children[0];
   if (first?.type === 'yaml' && first.position) {
     parts.yaml = { value: first.value, line: first.position.start.line };
