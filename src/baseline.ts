@@ -78,7 +78,7 @@ export function applyBaseline(results: DocumentResult[], entries: LocatedEntry[]
         added.push(
           baselineFinding(
             'expired',
-            `The accepted deviation for ${entry.rule} (${where}) expired on ${entry.until}; its ${plural(Math.min(entry.count, candidates.length), 'finding')} count again`,
+            `The accepted deviation for ${entry.rule} (${where}) expired on ${entry.until}; ${expiredCount(Math.min(entry.count, candidates.length))} again`,
           ),
         );
       } else {
@@ -90,7 +90,7 @@ export function applyBaseline(results: DocumentResult[], entries: LocatedEntry[]
             'stale',
             candidates.length === 0
               ? `The baseline entry for ${entry.rule} (${where}) matches no finding any more; remove it`
-              : `The baseline entry for ${entry.rule} (${where}) accepts ${entry.count} findings but ${candidates.length} remain; lower its count to ${candidates.length}`,
+              : `The baseline entry for ${entry.rule} (${where}) accepts ${entry.count} findings but ${candidates.length} ${candidates.length === 1 ? 'remains' : 'remain'}; lower its count to ${candidates.length}`,
           ),
         );
       }
@@ -103,6 +103,6 @@ function baselineFinding(messageId: 'expired' | 'stale', message: string): Findi
   return reservedFinding(RESERVED.baseline, messageId, message, { line: 1, column: 1 });
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+function expiredCount(n: number): string {
+  return n === 1 ? 'its finding counts' : `its ${n} findings count`;
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Ajv from 'ajv-draft-04';
 import { reporters, type FormatName } from '../src/report/index.js';
-import { githubStepSummary } from '../src/report/github.js';
+import { fitSummary, githubStepSummary } from '../src/report/github.js';
 import { expectGolden } from './helpers/golden.js';
 import { contextFor, loadMixed } from './helpers/results-fixture.js';
 
@@ -111,5 +111,16 @@ describe('gitlab', () => {
     expect(text.charCodeAt(0)).toBe('['.charCodeAt(0));
     const prints = (JSON.parse(text) as { fingerprint: string }[]).map((i) => i.fingerprint);
     expect(new Set(prints).size).toBe(7);
+  });
+});
+
+describe('GitHub job summary size', () => {
+  it('keeps the totals table and says the findings are left out when the summary would pass the limit', () => {
+    const full = githubStepSummary(fixture.results, ctx);
+    const totals = full.split('\n### ')[0]!.trimEnd();
+    expect(fitSummary(full, 1_000_000)).toBe(full);
+    expect(fitSummary(full, 100)).toBe(
+      `${totals}\n\n> The findings of each document are left out here: GitHub keeps at most 1 MiB of job summary per step. They are in the annotations and the job log.\n\n`,
+    );
   });
 });

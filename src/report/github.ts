@@ -51,5 +51,14 @@ function annotation(command: Command, file: string, f: Finding): string {
   return `::${command} ${props}::${workflowData(message)}`;
 }
 
-/** The Markdown job summary (the same table as --format markdown). */
-export const githubStepSummary: Reporter = (results, ctx) => `${markdown(results, ctx)}\n`;
+/** GitHub keeps at most 1 MiB of job summary per step. */
+export const STEP_SUMMARY_LIMIT = 1024 * 1024;
+
+/** The Markdown job summary: the --format markdown report, cut to the totals table if it would pass the limit. */
+export const githubStepSummary: Reporter = (results, ctx) => fitSummary(`${markdown(results, ctx)}\n`, STEP_SUMMARY_LIMIT);
+
+export function fitSummary(summary: string, limitBytes: number): string {
+  if (new TextEncoder().encode(summary).length <= limitBytes) return summary;
+  const totals = summary.split('\n### ')[0]!.trimEnd();
+  return `${totals}\n\n> The findings of each document are left out here: GitHub keeps at most 1 MiB of job summary per step. They are in the annotations and the job log.\n\n`;
+}
