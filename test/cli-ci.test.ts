@@ -66,8 +66,8 @@ describe('GitHub job summary', () => {
     expect(r.code).toBe(1);
     expect(read('summary.md')).toBe(`# earlier step\n${markdown.stdout}\n`);
     expect(r.stdout.split('\n')).toEqual([
-      '::error file=docs/b.yaml,line=1,col=1,title=wt2023/funding::Funding not addressed: expected a section on it, a sentence that deals with it or the `funding` field%0AWorking Together 2023, chapter 2 (funding: a shared budget, equitable and proportionate contributions)%0AWhat to add: Set out the shared annual budget, each partner\'s contribution (equitable and proportionate) and what it pays for, or give `funding:` with `total` and `contributions`.',
-      expect.stringMatching(/^::warning file=docs\/a\.md,line=4,endLine=4,col=1,endColumn=\d+,title=wt2023\/dates::/),
+      '::error file=docs/b.yaml,line=1,col=1,title=Funding (wt2023/funding)::Funding not addressed: expected a section on it, a sentence that deals with it or the `funding` field%0AWorking Together 2023, chapter 2 (funding: a shared budget, equitable and proportionate contributions)%0AWhat to add: Set out the shared annual budget, each partner\'s contribution (equitable and proportionate) and what it pays for, or give `funding:` with `total` and `contributions`.',
+      expect.stringMatching(/^::warning file=docs\/a\.md,line=4,endLine=4,col=1,endColumn=\d+,title=Dates in the future \(wt2023\/dates\)::/),
       '',
     ]);
   });

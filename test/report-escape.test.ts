@@ -23,7 +23,7 @@ describe('GitHub workflow commands (actions/toolkit escapeData / escapeProperty)
     };
     const out = reporters.github([result], contextFor(loadMixed()));
     expect(out).toBe(
-      '::error file=docs/we%2Cird%3A%0Aname%25.md,line=2,col=3,title=parse-error::a,b: 100%25 done%0D%0A::error::x%0A<b>&amp;</b> "q" \'s\' | `c` *e* [l](u) ~s~ $m$%0Ac,:%0AWhat to add: h%0D\n',
+      '::error file=docs/we%2Cird%3A%0Aname%25.md,line=2,col=3,title=Parse error (parse-error)::a,b: 100%25 done%0D%0A::error::x%0A<b>&amp;</b> "q" \'s\' | `c` *e* [l](u) ~s~ $m$%0Ac,:%0AWhat to add: h%0D\n',
     );
   });
 });

@@ -3,9 +3,9 @@
 // keeps only 10 annotations per level per step, so errors come first, and a notice
 // says when some will show only in the log. githubStepSummary builds the Markdown job
 // summary; the CLI appends it to $GITHUB_STEP_SUMMARY (reporters never write files).
-import type { Reporter } from './types.js';
+import type { Reporter, ReportContext } from './types.js';
 import { visibleFindings } from './summary.js';
-import { messageOf } from './rule-info.js';
+import { messageOf, ruleInfo } from './rule-info.js';
 import { markdown } from './markdown.js';
 import { workflowData, workflowProperty } from './escape.js';
 import type { Finding } from '../types.js';
@@ -19,7 +19,7 @@ export const github: Reporter = (results, ctx) => {
   for (const result of results) {
     for (const f of visibleFindings(result, ctx.quiet)) {
       const command: Command = f.accepted || f.severity === 'info' ? 'notice' : f.severity;
-      byLevel[command].push(annotation(command, result.file, f));
+      byLevel[command].push(annotation(command, result.file, f, ctx));
     }
   }
   const over = ORDER.filter((level) => byLevel[level].length > ANNOTATIONS_PER_LEVEL);
@@ -34,14 +34,14 @@ export const github: Reporter = (results, ctx) => {
   return lines.length ? `${lines.join('\n')}\n` : '';
 };
 
-function annotation(command: Command, file: string, f: Finding): string {
+function annotation(command: Command, file: string, f: Finding, ctx: ReportContext): string {
   const properties: [string, string | number | undefined][] = [
     ['file', file],
     ['line', f.line],
     ['endLine', f.endLine],
     ['col', f.column],
     ['endColumn', f.endColumn],
-    ['title', `${f.ruleId}${f.accepted ? ' (accepted)' : ''}`],
+    ['title', `${ruleInfo(f, ctx).title} (${f.ruleId}${f.accepted ? ', accepted' : ''})`],
   ];
   const props = properties
     .filter(([, value]) => value !== undefined && value !== '')

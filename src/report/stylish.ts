@@ -20,7 +20,7 @@ export const stylish: Reporter = (results, ctx) => {
     for (const f of findings) {
       const place = `${f.line}:${f.column}`.padEnd(width);
       const severity = f.accepted ? s.green('accepted') : label[f.severity] + ' '.repeat(7 - f.severity.length);
-      lines.push(`  ${s.dim(place)}  ${severity}  ${f.accepted ? messageOf(f) : f.message}  ${s.dim(f.ruleId)}`);
+      lines.push(`  ${s.dim(place)}  ${severity}  ${messageOf(f)}  ${s.dim(f.ruleId)}`);
       const indent = ' '.repeat(width + 13);
       lines.push(`${indent}${s.dim(`${f.citation}`)}`);
       lines.push(`${indent}${s.dim(`→ ${f.help}`)}`);
@@ -28,12 +28,12 @@ export const stylish: Reporter = (results, ctx) => {
   }
   const counts = countFindings(results);
   const problems = counts.errors + counts.warnings + counts.infos;
-  const accepted = counts.accepted ? `, ${counts.accepted} accepted` : '';
+  const accepted = counts.accepted ? `${counts.accepted} accepted` : '';
   const across = `in ${plural(counts.documents, 'document')}`;
   if (problems === 0) {
-    lines.push(s.green(`✔ No problems ${across}${accepted ? ` (${accepted.slice(2)})` : ''}`));
+    lines.push(s.green(`✔ No problems ${across}${accepted ? ` (${accepted})` : ''}`));
   } else {
-    const summary = `✖ ${plural(problems, 'problem')} (${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${counts.infos} info${accepted}) ${across}`;
+    const summary = `✖ ${plural(problems, 'problem')} (${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${counts.infos} info${accepted ? `, ${accepted}` : ''}) ${across}`;
     lines.push('', counts.errors ? s.red.bold(summary) : s.yellow.bold(summary));
   }
   return `${lines.join('\n')}\n`;
