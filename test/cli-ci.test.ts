@@ -34,6 +34,8 @@ describe('several formats in one run', () => {
     const result = await cli(root, ['check', 'docs', '-o', 'r.json', '-f', 'json']);
     expect([result.code, result.stdout]).toEqual([1, '']);
     expect(JSON.parse(read('r.json')).summary).toEqual({ documents: 2, errors: 1, warnings: 1, infos: 0, accepted: 0 });
+    const alone = await cli(root, ['check', 'docs', '-o', 'only.txt']);
+    expect([alone.code, alone.stdout, read('only.txt')]).toEqual([1, '', (await cli(root, ['check', 'docs'])).stdout]);
   });
 
   it('refuses two formats on stdout, an output named twice, an orphan output and an unknown format (exit 2)', async () => {

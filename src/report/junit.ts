@@ -53,14 +53,16 @@ function casesOf(result: DocumentResult, ctx: ReportContext): Case[] {
     if (!c) cases.set(name, (c = { name, failures: [], errors: [], notes: [] }));
     return c;
   };
-  for (const f of visibleFindings(result, ctx.quiet)) {
+  const findings = visibleFindings(result, ctx.quiet);
+  for (const f of findings) {
     const c = get(f.ruleId);
     if (f.severity === 'error' && !f.accepted) (f.ruleId === 'internal-error' ? c.errors : c.failures).push(f);
     else c.notes.push(f);
   }
+  const ruleOfElement = new Map(findings.map((f) => [f.element, f.ruleId]));
   for (const [element, status] of Object.entries(result.elements)) {
     const rule = ctx.rules.find((r) => r.element === element && r.edition === result.edition);
-    const c = get(rule?.ruleId ?? [...cases.values()].find((x) => x.notes.concat(x.failures)[0]?.element === element)?.name ?? element);
+    const c = get(rule?.ruleId ?? ruleOfElement.get(element) ?? element);
     if (status === 'not-applicable') c.skipped = 'Not applicable: the rule is turned off for this document';
   }
   for (const c of cases.values()) {
