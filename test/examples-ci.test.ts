@@ -24,8 +24,13 @@ beforeEach(async () => {
 });
 
 describe('examples/ci', () => {
+  it('holds only dot-files, which wtlint never takes for documents', async () => {
+    const r = await cli(ROOT, ['check', 'examples/ci', '-f', 'json']);
+    expect([r.code, r.stderr.split('\n')[0]]).toEqual([2, 'wtlint: No documents found in examples/ci']);
+  });
+
   it('the GitHub Actions workflow writes annotations, a job summary and SARIF, and passes on the baseline', async () => {
-    const workflow = readYaml('examples/ci/github-actions.yml');
+    const workflow = readYaml('examples/ci/.github/workflows/wtlint.yml');
     const steps = workflow.jobs.wtlint.steps as { run?: string; uses?: string; with?: Record<string, string> }[];
     const line = steps.find((s) => s.run?.startsWith('wtlint '))!.run!;
     const r = await cli(repo, wtlintArgs(line, workflow.env), { env: { GITHUB_STEP_SUMMARY: join(repo, 'summary.md') } });
@@ -40,7 +45,7 @@ describe('examples/ci', () => {
   });
 
   it('the GitLab CI job writes Code Quality and JUnit reports where its artifacts expect them', async () => {
-    const job = readYaml('examples/ci/gitlab-ci.yml').wtlint;
+    const job = readYaml('examples/ci/.gitlab-ci.yml').wtlint;
     const line = (job.script as string[]).find((s) => s.startsWith('wtlint '))!;
     const r = await cli(repo, wtlintArgs(line, job.variables));
     expect(r.code).toBe(0);
@@ -52,7 +57,7 @@ describe('examples/ci', () => {
 
   it('the pre-commit hook runs `wtlint check` on the files pre-commit passes', async () => {
     const [hook] = readYaml('.pre-commit-hooks.yaml');
-    const [repoEntry] = readYaml('examples/ci/pre-commit-config.yaml').repos;
+    const [repoEntry] = readYaml('examples/ci/.pre-commit-config.yaml').repos;
     expect([hook.id, hook.language, repoEntry.hooks[0].id]).toEqual(['wtlint', 'node', 'wtlint']);
     const file = 'docs/arrangements.yaml';
     expect([new RegExp(hook.files).test(file), new RegExp(repoEntry.hooks[0].files).test(file), new RegExp(hook.exclude).test('wtlint-baseline.yaml')]).toEqual([true, true, true]);
