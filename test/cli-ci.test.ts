@@ -90,6 +90,22 @@ describe('standard input with --stdin-filename', () => {
   }
 });
 
+describe('inline disables from the CLI', () => {
+  it('applies requireDisableReason from the config and --report-unused-disables', async () => {
+    writeFileSync(join(root, 'wtlint.config.yaml'), `${CONFIG}requireDisableReason: true\n`);
+    writeFileSync(join(root, 'docs/b.yaml'), `${B_YAML}# wtlint-disable funding\n# wtlint-disable-next-line vcse -- no such finding\nx: 1\n`);
+    const r = await cli(root, ['check', 'docs/b.yaml', '--report-unused-disables', '-f', 'json']);
+    const findings = JSON.parse(r.stdout).documents[0].findings.map((f: any) => [f.line, f.ruleId, f.messageId, f.severity]);
+    expect([r.code, findings]).toEqual([
+      1,
+      [
+        [4, 'disable-directive', 'missing-reason', 'error'],
+        [5, 'disable-directive', 'unused', 'error'],
+      ],
+    ]);
+  });
+});
+
 describe('exit codes', () => {
   it('counts warnings against --max-warnings', async () => {
     const codes = [];

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { cli, tempFolder } from './helpers/cli.js';
+import { sarifSchemaErrors } from './helpers/sarif-schema.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const readYaml = (path: string) => parse(readFileSync(join(ROOT, path), 'utf8'));
@@ -42,6 +43,7 @@ describe('examples/ci', () => {
     const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'))!;
     const sarif = JSON.parse(readFileSync(join(repo, upload.with!.sarif_file!), 'utf8'));
     expect([sarif.version, sarif.runs[0].results.length, existsSync(join(repo, 'summary.md'))]).toEqual(['2.1.0', 17, true]);
+    expect(sarifSchemaErrors(sarif) ?? []).toEqual([]);
   });
 
   it('the GitLab CI job writes Code Quality and JUnit reports where its artifacts expect them', async () => {
