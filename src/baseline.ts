@@ -5,6 +5,7 @@
 // accept more findings than remain), so the baseline only ever shrinks.
 import { Document } from 'yaml';
 import { RESERVED, reservedFinding } from './reserved.js';
+import { byPosition } from './lint.js';
 import type { DocumentResult, Finding } from './types.js';
 
 export interface BaselineEntry {
@@ -95,7 +96,7 @@ export function applyBaseline(results: DocumentResult[], entries: LocatedEntry[]
         );
       }
     }
-    return { ...result, findings: [...findings, ...added] };
+    return { ...result, findings: [...findings, ...added].sort(byPosition) };
   });
 }
 

@@ -66,10 +66,10 @@ describe('applyBaseline', () => {
     const entries = [entry({ rule: 'wt2023/dates', file: 'a.md', count: 1, until: '2026-11-22', line: 9 }), entry({ rule: 'wt2023/funding', file: 'a.md', count: 3, line: 15 })];
     const out = applyBaseline(results, entries, '2026-11-23', 'wtlint-baseline.yaml');
     expect(out[0]!.findings.map((f) => [f.ruleId, f.severity, f.message, f.accepted ?? null])).toEqual([
-      ['wt2023/dates', 'error', 'm 4', null],
-      ['wt2023/funding', 'error', 'm 1', { reason: 'r' }],
       ['baseline', 'warning', 'The accepted deviation for wt2023/dates (wtlint-baseline.yaml:9) expired on 2026-11-22; its finding counts again', null],
       ['baseline', 'warning', 'The baseline entry for wt2023/funding (wtlint-baseline.yaml:15) accepts 3 findings but 1 remains; lower its count to 1', null],
+      ['wt2023/funding', 'error', 'm 1', { reason: 'r' }],
+      ['wt2023/dates', 'error', 'm 4', null],
     ]);
   });
 });

@@ -17,7 +17,7 @@ import { reporters, type FormatName } from '../../report/index.js';
 import type { ReportContext, RuleMeta } from '../../report/types.js';
 import { RESERVED, reservedFinding } from '../../reserved.js';
 import type { DocumentResult, LintOptions } from '../../types.js';
-import { byPosition, type Linter } from '../../lint.js';
+import type { Linter } from '../../lint.js';
 
 export interface CheckFlags {
   format?: FormatName;
@@ -78,14 +78,10 @@ export async function lintPaths(paths: string[], flags: CheckFlags, io: CliIO): 
 export async function check(paths: string[], flags: CheckFlags, io: CliIO): Promise<number> {
   const targets = flags.outputs ?? [{ format: flags.format ?? 'stylish', ...(flags.output ? { file: flags.output } : {}) }];
   const maxWarningsFlag = flags.maxWarnings !== undefined ? parseCount(flags.maxWarnings, '--max-warnings') : undefined;
-  const baseline = flags.baseline ? readBaseline(flags.baseline, io.cwd) : undefined;
+  const baseline = flags.baseline !== undefined ? { file: flags.baseline, entries: readBaseline(flags.baseline, io.cwd) } : undefined;
   const run = await lintPaths(paths, flags, io);
   const maxWarnings = maxWarningsFlag ?? run.config.maxWarnings;
-  let results = run.results;
-  if (baseline && flags.baseline) {
-    results = applyBaseline(results, baseline, run.options.asOf, flags.baseline);
-    for (const result of results) result.findings.sort(byPosition);
-  }
+  const results = baseline ? applyBaseline(run.results, baseline.entries, run.options.asOf, baseline.file) : run.results;
 
   const ctx: ReportContext = {
     style: new Chalk({ level: (flags.color ?? io.isTTY) ? 1 : 0 }),
