@@ -16,11 +16,11 @@ const render = (format: FormatName) => reporters[format](fixture.results, ctx);
 describe('reporters on the shared fixture (test/fixtures/results/mixed.json)', () => {
   for (const format of FORMATS) {
     it(`${format} matches its golden file`, () => {
-      expectGolden(`${format}.${EXTENSION[format]}`, render(format));
+      expectGolden(`mixed/${format}.${EXTENSION[format]}`, render(format));
     });
   }
   it('the GitHub job summary matches its golden file', () => {
-    expectGolden('github-summary.md', githubStepSummary(fixture.results, ctx));
+    expectGolden('mixed/github-summary.md', githubStepSummary(fixture.results, ctx));
   });
   it('every registered format has a golden test here', () => {
     expect(Object.keys(reporters).filter((f) => !FORMATS.includes(f as FormatName))).toEqual([]);
