@@ -4,7 +4,7 @@ import type { Reporter } from './types.js';
 import { countFindings, visibleFindings } from './summary.js';
 import { messageOf } from './rule-info.js';
 import { markdownCodeCell, markdownText } from './escape.js';
-import type { DocumentResult, Severity } from '../types.js';
+import type { DocumentResult, ElementStatus, Severity } from '../types.js';
 
 const ICON: Record<Severity, string> = { error: '❌ error', warning: '⚠️ warning', info: 'ℹ️ info' };
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -22,6 +22,7 @@ export const markdown: Reporter = (results, ctx) => {
     '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |',
     ...results.map((r) => summaryRow(r)),
   ];
+  lines.push(...matrix(results));
   for (const result of results) {
     const findings = visibleFindings(result, ctx.quiet);
     if (!findings.length) continue;
@@ -33,6 +34,27 @@ export const markdown: Reporter = (results, ctx) => {
   }
   return `${lines.join('\n')}\n`;
 };
+
+const STATUS: Record<ElementStatus, string> = { present: '✅', partial: '🟡', missing: '❌', 'not-applicable': '–' };
+/** Beyond this many documents the matrix is too wide to read; the tables below still list every finding. */
+const MATRIX_MAX_DOCUMENTS = 12;
+
+/** Requirement × document: the status of every element, in a collapsed section. */
+function matrix(results: DocumentResult[]): string[] {
+  const documents = results.filter((r) => Object.keys(r.elements).length > 0);
+  if (documents.length === 0 || documents.length > MATRIX_MAX_DOCUMENTS) return [];
+  const elements = [...new Set(documents.flatMap((r) => Object.keys(r.elements)))].sort();
+  return [
+    '',
+    '<details><summary>Requirements by document (✅ present, 🟡 partial, ❌ missing, – not applicable)</summary>',
+    '',
+    `| Requirement | ${documents.map((r) => markdownCodeCell(r.file)).join(' | ')} |`,
+    `| --- | ${documents.map(() => ':---:').join(' | ')} |`,
+    ...elements.map((e) => `| ${markdownCodeCell(e)} | ${documents.map((r) => { const status = r.elements[e]; return status ? STATUS[status] : ' '; }).join(' | ')} |`),
+    '',
+    '</details>',
+  ];
+}
 
 function summaryRow(r: DocumentResult): string {
   const c = countFindings([r]);
