@@ -12,6 +12,7 @@ import { createAjv } from './schema-validator.js';
 import { decodeBytes, DEFAULT_MAX_BYTES } from './parse/decode.js';
 import { RESERVED, reservedFinding } from './reserved.js';
 import { locatePath } from './parse/locate.js';
+import { applyDisables } from './check/disables.js';
 import type { CompiledPack, CompiledRule } from './pack/load.js';
 import type { DocumentKind, DocumentResult, Evidence, Finding, LintOptions, Severity, Source } from './types.js';
 
@@ -53,6 +54,7 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas): L
     return compiled.get(key);
   };
   const editions = packs.map((p) => ({ edition: p.edition, ...p.in_force }));
+  const knownRules = new Set<string>([...packs.flatMap((p) => p.rules.flatMap((r) => [r.ruleId, r.element])), ...Object.values(RESERVED).map((r) => r.ruleId)]);
 
   function lint(source: Source, options: LintOptions): DocumentResult {
     return lintDocument(parseDocument(source), options);
@@ -92,6 +94,11 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas): L
     }
     if (meta.kind && pack) runPack(doc, meta, pack, options, result, schemaFor(pack.edition, meta.kind));
     if (doc.frontMatter?.origin) placeInDocument(result, doc.frontMatter.origin);
+    result.findings = applyDisables(result.findings, doc.comments, {
+      isKnownRule: (rule) => knownRules.has(rule),
+      reportUnused: options.reportUnusedDisables,
+      requireReason: options.requireDisableReason,
+    });
     result.findings.sort(byPosition);
     return result;
   }

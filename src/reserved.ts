@@ -39,13 +39,25 @@ export const RESERVED = {
     citation: 'wtlint input: HTML pages and Word documents take their metadata from a sidecar file (docs/html-and-word.md, "Metadata")',
     help: 'Check the inferred value. To state it instead, put a sidecar beside the document (page.html.yaml for page.html) with the same keys as front matter: kind, area, edition, published.',
   },
+  disableDirective: {
+    ruleId: 'disable-directive',
+    severity: 'warning',
+    citation: 'wtlint inline disables: <!-- wtlint-disable rule -- reason --> (README, "Inline disables")',
+    help: 'Name a rule wtlint knows (a ruleId such as wt2023/funding, or an element such as funding), give the reason after `--`, and remove directives that no longer suppress anything.',
+  },
+  baseline: {
+    ruleId: 'baseline',
+    severity: 'warning',
+    citation: 'wtlint baseline file (wtlint-baseline.yaml; README, "Baselines")',
+    help: 'Run `wtlint baseline` again to refresh the file, or edit the entry: lower its count, remove it, or give a new `until` date with a reason.',
+  },
 } as const satisfies Record<string, ReservedRule>;
 
-export function reservedFinding(rule: ReservedRule, messageId: string, message: string, place: Place): Finding {
+export function reservedFinding(rule: ReservedRule, messageId: string, message: string, place: Place, severity: Severity = rule.severity): Finding {
   return {
     ruleId: rule.ruleId,
     element: rule.ruleId,
-    severity: rule.severity,
+    severity,
     message,
     messageId,
     line: place.line,

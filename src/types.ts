@@ -30,6 +30,15 @@ export interface Finding extends Place {
   citation: string;
   help: string;
   url?: string;
+  /** Set when a baseline entry accepts this finding: shown in every format, not counted for the exit code. */
+  accepted?: Accepted;
+}
+
+/** An accepted deviation (a baseline entry): why, and until when. */
+export interface Accepted {
+  reason: string;
+  /** YYYY-MM-DD; after this day the deviation is no longer accepted. */
+  until?: string;
 }
 
 /** What shows that an element is addressed: a reader can go to the line and check. */
@@ -64,4 +73,8 @@ export interface LintOptions {
   defaultEdition?: string;
   /** Per-rule severity overrides, keyed by ruleId ("wt2023/funding") or element ("funding"). */
   severities?: Record<string, Severity | 'off'>;
+  /** Report inline disable directives that suppressed nothing (--report-unused-disables). */
+  reportUnusedDisables?: boolean;
+  /** A disable directive without `-- reason` is a finding (config `requireDisableReason`). */
+  requireDisableReason?: boolean;
 }

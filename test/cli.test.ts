@@ -26,7 +26,7 @@ describe('wtlint check: outputs', () => {
     expectGolden('riverside.json', stdout);
     const report = JSON.parse(stdout);
     expect(Object.keys(report)).toEqual(['version', 'wtlint', 'asOf', 'documents', 'summary']);
-    expect(report.summary).toEqual({ documents: 1, errors: 4, warnings: 1, infos: 0 });
+    expect(report.summary).toEqual({ documents: 1, errors: 4, warnings: 1, infos: 0, accepted: 0 });
     expect(code).toBe(1);
   });
 

@@ -19,6 +19,7 @@ export interface Config {
   rules: Record<string, Severity | 'off'>;
   ignore: string[];
   maxWarnings?: number;
+  requireDisableReason?: boolean;
   isIgnored: (absolute: string) => boolean;
 }
 
@@ -58,10 +59,10 @@ export function loadConfig(cwd: string, explicit?: string): Config {
     const { place } = locatePath(frontMatter, problem.path);
     throw new UsageError(
       `${shown}:${place.line}:${place.column} ${problem.message}`,
-      'Allowed keys: edition, asOf, rules (ruleId or element: off | info | warning | error), ignore (globs), maxWarnings.',
+      'Allowed keys: edition, asOf, rules (ruleId or element: off | info | warning | error), ignore (globs), maxWarnings, requireDisableReason.',
     );
   }
-  const config = data as { edition?: string | number; asOf?: string; rules?: Record<string, Severity | 'off'>; ignore?: string[]; maxWarnings?: number };
+  const config = data as { edition?: string | number; asOf?: string; rules?: Record<string, Severity | 'off'>; ignore?: string[]; maxWarnings?: number; requireDisableReason?: boolean };
   const base = dirname(file);
   const matchers = (config.ignore ?? []).map((glob) => picomatch(glob, { dot: true }));
   return {
@@ -71,6 +72,7 @@ export function loadConfig(cwd: string, explicit?: string): Config {
     rules: config.rules ?? {},
     ignore: config.ignore ?? [],
     maxWarnings: config.maxWarnings,
+    requireDisableReason: config.requireDisableReason,
     isIgnored: (absolute) => {
       const rel = relative(base, absolute).split(sep).join('/');
       return matchers.some((m) => m(rel));

@@ -8,6 +8,8 @@ import { rules } from './commands/rules.js';
 import { init } from './commands/init.js';
 import { schema } from './commands/schema.js';
 import { convert } from './commands/convert.js';
+import { baseline } from './commands/baseline.js';
+import { collectOutputs } from './outputs.js';
 import { UsageError, describeUsageError } from './errors.js';
 import { PackError } from '../pack/load.js';
 import { FORMAT_NAMES } from '../report/index.js';
@@ -40,12 +42,13 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run wtlint --help for usage)');
 
+  const outputs = collectOutputs();
   program
     .command('check', { isDefault: true })
     .description('check documents (files or folders; - reads standard input)')
     .argument('[paths...]', 'files or folders to check', [])
-    .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
-    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .addOption(new Option('-f, --format <name>', `output format: ${FORMAT_NAMES.join(', ')} (default: stylish); repeat with an --output each for several`).argParser(outputs.format))
+    .addOption(new Option('-o, --output <file>', 'write the report of the --format before it to this file instead of standard output').argParser(outputs.output))
     .option('--edition <year>', 'judge every document against this edition (2018 or 2023)')
     .option('--as-of <date>', 'judge dates as of this day, YYYY-MM-DD (default: today)')
     .option('-c, --config <file>', 'use this config file instead of searching for wtlint.config.yaml')
@@ -54,8 +57,25 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
     .option('--stdin-filename <name>', 'the name to report for standard input (its extension picks Markdown, YAML, HTML or Word)')
+    .option('--baseline <file>', 'accept the findings listed in this baseline file (see wtlint baseline); fail only on new ones')
+    .option('--report-unused-disables', 'report inline wtlint-disable directives that disable nothing, as errors')
     .action(async (paths: string[], flags) => {
-      code = await check(paths, flags, io);
+      code = await check(paths, { ...flags, outputs: outputs.targets() }, io);
+    });
+
+  program
+    .command('baseline')
+    .description("accept today's findings: write them to wtlint-baseline.yaml for check --baseline")
+    .argument('[paths...]', 'files or folders to check', [])
+    .option('-o, --output <file>', 'the baseline file to write (an existing one keeps its reasons)', 'wtlint-baseline.yaml')
+    .option('--reason <text>', 'the reason recorded for new entries')
+    .option('--until <date>', 'accept new entries until this day, YYYY-MM-DD')
+    .option('--edition <year>', 'judge every document against this edition (2018 or 2023)')
+    .option('--as-of <date>', 'judge dates as of this day, YYYY-MM-DD (default: today)')
+    .option('-c, --config <file>', 'use this config file instead of searching for wtlint.config.yaml')
+    .option('--stdin-filename <name>', 'the name to report for standard input')
+    .action(async (paths: string[], flags) => {
+      code = await baseline(paths, flags, io);
     });
 
   program

@@ -3,6 +3,7 @@
 // parts (src/parse/html.ts, src/parse/docx.ts) and their metadata in a sidecar file.
 import { parseYaml, type FrontMatter, type YamlProblem } from './front-matter.js';
 import { parseMarkdown, type Block, type Heading, type MarkdownParts } from './markdown.js';
+import { yamlComments, type Comment } from './comments.js';
 import type { Source } from '../types.js';
 
 export type DocumentFormat = 'markdown' | 'yaml' | 'html' | 'docx';
@@ -29,6 +30,8 @@ export interface ParsedDocument {
   headings: Heading[];
   blocks: Block[];
   problems: ParseProblem[];
+  /** HTML comments of the body and `#` comments of the YAML, in file order (for inline directives). */
+  comments: Comment[];
 }
 
 export function formatOf(path: string): DocumentFormat {
@@ -55,7 +58,7 @@ export function normaliseText(text: string): string {
 export function parseDocument(source: Source): ParsedDocument {
   const text = normaliseText(source.text);
   const format = formatOf(source.path);
-  const parsed: ParsedDocument = { path: source.path, format, frontMatter: null, headings: [], blocks: [], problems: [] };
+  const parsed: ParsedDocument = { path: source.path, format, frontMatter: null, headings: [], blocks: [], problems: [], comments: [] };
   if (isConverted(format)) {
     parsed.problems.push({
       messageId: 'needs-conversion',
@@ -78,6 +81,7 @@ export function parseDocument(source: Source): ParsedDocument {
     const { frontMatter, problems } = parseYaml(text, 0);
     parsed.frontMatter = frontMatter;
     parsed.problems.push(...problems);
+    parsed.comments = yamlComments(text, 0);
     return parsed;
   }
   const markdown = parseMarkdown(text);
@@ -88,6 +92,7 @@ export function parseDocument(source: Source): ParsedDocument {
     parsed.frontMatter = frontMatter;
     parsed.problems.push(...problems);
   }
+  parsed.comments = [...(markdown.yaml ? yamlComments(markdown.yaml.value, markdown.yaml.line) : []), ...markdown.comments];
   return parsed;
 }
 
@@ -97,7 +102,7 @@ export function parseDocument(source: Source): ParsedDocument {
  * line, since reports place every finding in the document itself.
  */
 export function parseConverted(path: string, format: ConvertedFormat, parts: MarkdownParts, sidecar?: Sidecar): ParsedDocument {
-  const parsed: ParsedDocument = { path, format, frontMatter: null, headings: parts.headings, blocks: parts.blocks, problems: [] };
+  const parsed: ParsedDocument = { path, format, frontMatter: null, headings: parts.headings, blocks: parts.blocks, problems: [], comments: parts.comments };
   if (sidecar) {
     const { frontMatter, problems } = parseYaml(normaliseText(sidecar.text), 0);
     parsed.frontMatter = { ...frontMatter, origin: sidecar.path };

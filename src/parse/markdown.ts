@@ -4,6 +4,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Nodes, Root, RootContent } from 'mdast';
+import { htmlComments, type Comment } from './comments.js';
 
 // No remark-gfm: it doubles parse time, and the one GFM construct detection needs, the table,
 // is read from the paragraph CommonMark leaves it as (splitTableRows).
@@ -47,6 +48,8 @@ export interface MarkdownParts {
   yaml: { value: string; line: number } | null;
   headings: Heading[];
   blocks: Block[];
+  /** HTML comments (for inline directives). */
+  comments: Comment[];
 }
 
 export function parseMarkdown(text: string): MarkdownParts {
@@ -55,7 +58,7 @@ export function parseMarkdown(text: string): MarkdownParts {
 
 /** Headings and blocks of any mdast tree: Markdown's own, or one converted from HTML or Word (src/parse/html.ts). */
 export function partsFromMdast(root: Root): MarkdownParts {
-  const parts: MarkdownParts = { yaml: null, headings: [], blocks: [] };
+  const parts: MarkdownParts = { yaml: null, headings: [], blocks: [], comments: htmlComments(root) };
   const first = root.children[0];
   if (first?.type === 'yaml' && first.position) {
     parts.yaml = { value: first.value, line: first.position.start.line };

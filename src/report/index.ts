@@ -2,10 +2,20 @@
 import type { Reporter } from './types.js';
 import { stylish } from './stylish.js';
 import { json } from './json.js';
+import { sarif } from './sarif.js';
+import { junit } from './junit.js';
+import { github } from './github.js';
+import { gitlab } from './gitlab.js';
+import { markdown } from './markdown.js';
 
 export const reporters = {
   stylish,
   json,
+  sarif,
+  junit,
+  github,
+  gitlab,
+  markdown,
 } as const satisfies Record<string, Reporter>;
 
 export type FormatName = keyof typeof reporters;

@@ -2,6 +2,7 @@
 // and what to add beneath it, and a summary line (ESLint's stylish, with citations).
 import type { Reporter } from './types.js';
 import { countFindings, visibleFindings } from './summary.js';
+import { messageOf } from './rule-info.js';
 import type { Severity } from '../types.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -18,8 +19,8 @@ export const stylish: Reporter = (results, ctx) => {
     const width = Math.max(...findings.map((f) => `${f.line}:${f.column}`.length));
     for (const f of findings) {
       const place = `${f.line}:${f.column}`.padEnd(width);
-      const severity = label[f.severity] + ' '.repeat(7 - f.severity.length);
-      lines.push(`  ${s.dim(place)}  ${severity}  ${f.message}  ${s.dim(f.ruleId)}`);
+      const severity = f.accepted ? s.green('accepted') : label[f.severity] + ' '.repeat(7 - f.severity.length);
+      lines.push(`  ${s.dim(place)}  ${severity}  ${messageOf(f)}  ${s.dim(f.ruleId)}`);
       const indent = ' '.repeat(width + 13);
       lines.push(`${indent}${s.dim(`${f.citation}`)}`);
       lines.push(`${indent}${s.dim(`→ ${f.help}`)}`);
@@ -27,11 +28,12 @@ export const stylish: Reporter = (results, ctx) => {
   }
   const counts = countFindings(results);
   const problems = counts.errors + counts.warnings + counts.infos;
+  const accepted = counts.accepted ? `${counts.accepted} accepted` : '';
   const across = `in ${plural(counts.documents, 'document')}`;
   if (problems === 0) {
-    lines.push(s.green(`✔ No problems ${across}`));
+    lines.push(s.green(`✔ No problems ${across}${accepted ? ` (${accepted})` : ''}`));
   } else {
-    const summary = `✖ ${plural(problems, 'problem')} (${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${counts.infos} info) ${across}`;
+    const summary = `✖ ${plural(problems, 'problem')} (${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${counts.infos} info${accepted ? `, ${accepted}` : ''}) ${across}`;
     lines.push('', counts.errors ? s.red.bold(summary) : s.yellow.bold(summary));
   }
   return `${lines.join('\n')}\n`;

@@ -9,6 +9,10 @@ export interface RuleMeta {
   citation: string;
   help: string;
   why: string;
+  /** The edition of the rule's pack ("2023"). */
+  edition?: string;
+  /** Where to read the guidance (the pack's `source`). */
+  url?: string;
 }
 
 /** What a reporter may know besides the results. Reporters never print, detect a TTY or read the clock. */

@@ -1,7 +1,13 @@
 // wtlint check [paths...]: read, lint, report, and return the exit code.
+import { appendFileSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { bundledLinter, packageVersion } from '../resources.js';
-import { loadConfig } from '../config.js';
+import { loadConfig, type Config } from '../config.js';
+import { readBaseline } from '../baseline-file.js';
+import type { OutputTarget } from '../outputs.js';
+import { applyBaseline } from '../../baseline.js';
+import { githubStepSummary } from '../../report/github.js';
 import { findDocuments, writeFileAtomic } from '../files.js';
 import { lintPath } from '../read-document.js';
 import { UsageError } from '../errors.js';
@@ -14,8 +20,10 @@ import type { DocumentResult, LintOptions } from '../../types.js';
 import type { Linter } from '../../lint.js';
 
 export interface CheckFlags {
-  format: FormatName;
+  format?: FormatName;
   output?: string;
+  /** Several formats, each to its own file (collected from repeated -f/-o); wins over format/output. */
+  outputs?: OutputTarget[];
   edition?: string;
   asOf?: string;
   config?: string;
@@ -23,9 +31,20 @@ export interface CheckFlags {
   quiet?: boolean;
   color?: boolean;
   stdinFilename?: string;
+  baseline?: string;
+  reportUnusedDisables?: boolean;
 }
 
-export async function check(paths: string[], flags: CheckFlags, io: CliIO): Promise<number> {
+export interface LintRun {
+  linter: Linter;
+  config: Config;
+  options: LintOptions;
+  /** Sorted by file. */
+  results: DocumentResult[];
+}
+
+/** Reads the paths (or standard input for `-`) and lints them: what check and baseline share. */
+export async function lintPaths(paths: string[], flags: CheckFlags, io: CliIO): Promise<LintRun> {
   const linter = bundledLinter();
   const config = loadConfig(io.cwd, flags.config);
   const editions = linter.packs.map((p) => p.edition);
@@ -34,8 +53,9 @@ export async function check(paths: string[], flags: CheckFlags, io: CliIO): Prom
     edition: flags.edition ? parseEdition(flags.edition, editions) : undefined,
     defaultEdition: config.edition,
     severities: config.rules,
+    reportUnusedDisables: Boolean(flags.reportUnusedDisables),
+    requireDisableReason: Boolean(config.requireDisableReason),
   };
-  const maxWarnings = flags.maxWarnings !== undefined ? parseCount(flags.maxWarnings, '--max-warnings') : config.maxWarnings;
 
   const results: DocumentResult[] = [];
   const filePaths = paths.filter((p) => p !== '-');
@@ -52,23 +72,43 @@ export async function check(paths: string[], flags: CheckFlags, io: CliIO): Prom
   }
   for (const file of files) results.push(await lintPath(linter, file.absolute, file.display, options));
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { linter, config, options, results };
+}
+
+export async function check(paths: string[], flags: CheckFlags, io: CliIO): Promise<number> {
+  const targets = flags.outputs ?? [{ format: flags.format ?? 'stylish', ...(flags.output ? { file: flags.output } : {}) }];
+  const maxWarningsFlag = flags.maxWarnings !== undefined ? parseCount(flags.maxWarnings, '--max-warnings') : undefined;
+  const baseline = flags.baseline !== undefined ? { file: flags.baseline, entries: readBaseline(flags.baseline, io.cwd) } : undefined;
+  const run = await lintPaths(paths, flags, io);
+  const maxWarnings = maxWarningsFlag ?? run.config.maxWarnings;
+  const results = baseline ? applyBaseline(run.results, baseline.entries, run.options.asOf, baseline.file) : run.results;
 
   const ctx: ReportContext = {
     style: new Chalk({ level: (flags.color ?? io.isTTY) ? 1 : 0 }),
-    asOf: options.asOf,
+    asOf: run.options.asOf,
     cwd: io.cwd,
     version: packageVersion(),
-    rules: ruleMeta(linter),
+    rules: ruleMeta(run.linter),
     quiet: Boolean(flags.quiet),
   };
-  const output = reporters[flags.format](results, ctx);
-  if (flags.output) writeFileAtomic(flags.output, output);
-  else io.stdout(output);
+  for (const target of targets) {
+    const output = reporters[target.format](results, ctx);
+    if (target.file !== undefined) writeFileAtomic(resolve(io.cwd, target.file), output);
+    else io.stdout(output);
+  }
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (summaryFile && targets.some((t) => t.format === 'github')) {
+    try {
+      appendFileSync(resolve(io.cwd, summaryFile), githubStepSummary(results, ctx));
+    } catch (error) {
+      io.stderr(`wtlint: cannot append the job summary to $GITHUB_STEP_SUMMARY (${(error as NodeJS.ErrnoException).code ?? 'error'}); the annotations were written\n`);
+    }
+  }
   return exitCodeFor(results, maxWarnings);
 }
 
 export function ruleMeta(linter: Linter): RuleMeta[] {
   return linter.packs.flatMap((pack) =>
-    pack.rules.map((r) => ({ ruleId: r.ruleId, element: r.element, title: r.title, severity: r.severity, citation: r.citation, help: r.help, why: r.why })),
+    pack.rules.map((r) => ({ ruleId: r.ruleId, element: r.element, title: r.title, severity: r.severity, citation: r.citation, help: r.help, why: r.why, edition: pack.edition, url: pack.source })),
   );
 }

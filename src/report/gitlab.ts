@@ -1,0 +1,30 @@
+// --format gitlab: GitLab Code Quality JSON (a subset of Code Climate; ../shared/specs/ci-formats.md §3.4).
+// Fingerprints come from (file, rule, element), so they survive lines moving; no BOM.
+import type { Reporter } from './types.js';
+import { visibleFindings } from './summary.js';
+import { fingerprints } from './fingerprint.js';
+import { messageOf } from './rule-info.js';
+import type { Severity } from '../types.js';
+
+type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
+const SEVERITY: Record<Severity, CodeQualitySeverity> = { error: 'critical', warning: 'major', info: 'minor' };
+
+export const gitlab: Reporter = (results, ctx) => {
+  const issues = results.flatMap((result) => {
+    const findings = visibleFindings(result, ctx.quiet);
+    const prints = fingerprints(result.file, findings);
+    return findings.map((f, i) => {
+      const { hash, occurrence } = prints[i]!;
+      return {
+        description: messageOf(f),
+        check_name: f.ruleId,
+        // The first finding keeps the plain hash; a second of the same rule in the same file gets its own.
+        fingerprint: occurrence === 1 ? hash : `${hash}-${occurrence}`,
+        // Accepted deviations stay visible at the lowest severity.
+        severity: f.accepted ? 'info' : SEVERITY[f.severity],
+        location: { path: result.file, lines: { begin: f.line } },
+      };
+    });
+  });
+  return `${JSON.stringify(issues, null, 2)}\n`;
+};
