@@ -10,7 +10,7 @@ import { parseAsOf, parseCount, parseEdition } from '../options.js';
 import type { CliIO } from '../io.js';
 import { reporters, type FormatName } from '../../report/index.js';
 import type { ReportContext, RuleMeta } from '../../report/types.js';
-import { RESERVED, reservedFinding } from '../../reserved.js';
+import { unreadableResult } from '../unreadable.js';
 import type { DocumentResult, LintOptions } from '../../types.js';
 import type { Linter } from '../../lint.js';
 
@@ -73,16 +73,7 @@ function lintFile(linter: Linter, absolute: string, display: string, options: Li
   try {
     bytes = readFileSync(absolute);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    return {
-      file: display,
-      kind: null,
-      edition: null,
-      area: null,
-      elements: {},
-      evidence: {},
-      findings: [reservedFinding(RESERVED.parseError, 'unreadable', `Cannot read the file (${code})`, { line: 1, column: 1 })],
-    };
+    return unreadableResult(display, error);
   }
   return linter.lintBytes(display, bytes, options);
 }
