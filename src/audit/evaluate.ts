@@ -13,7 +13,14 @@ export interface AreaInput {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-export function evaluateArea(input: AreaInput, layout: AuditLayout, packs: CompiledPack[], areaPack: CompiledPack, asOf: string): AreaResult {
+export interface AreaOptions {
+  asOf: string;
+  /** Config severities, by ruleId (wt2023/area-report-due) or rule id (area-report-due); 'off' drops the rule. */
+  severities?: Record<string, Severity | 'off'>;
+}
+
+export function evaluateArea(input: AreaInput, layout: AuditLayout, packs: CompiledPack[], areaPack: CompiledPack, options: AreaOptions): AreaResult {
+  const { asOf } = options;
   const documents = [...input.documents].sort((a, b) => a.file.localeCompare(b.file));
   const cells: Record<string, AuditCell> = {};
   for (const column of layout.columns) {
@@ -42,14 +49,17 @@ export function evaluateArea(input: AreaInput, layout: AuditLayout, packs: Compi
 
   const findings: AreaFinding[] = [];
   for (const rule of areaPack.audit?.rules ?? []) {
-    const { kind, ...options } = rule.check;
+    const ruleId = `${areaPack.pack}/${rule.id}`;
+    const severity = options.severities?.[ruleId] ?? options.severities?.[rule.id] ?? rule.severity;
+    if (severity === 'off') continue;
+    const { kind, ...checkOptions } = rule.check;
     if (!isAreaCheckKind(kind)) continue; // checked by auditLayout
     const check = areaCheckKinds[kind];
-    for (const raw of check.run({ area: input.name, documents, asOf }, options as never)) {
+    for (const raw of check.run({ area: input.name, documents, asOf }, checkOptions as never)) {
       findings.push({
-        ruleId: `${areaPack.pack}/${rule.id}`,
+        ruleId,
         element: rule.id,
-        severity: rule.severity,
+        severity,
         message: interpolate(check.messages[raw.messageId] ?? raw.messageId, raw.data),
         messageId: raw.messageId,
         line: 1,

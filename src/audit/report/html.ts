@@ -18,7 +18,8 @@ h3{font-size:15px;margin:16px 0 6px}.muted{color:#59636e}.kpis{display:flex;gap:
 .kpi{border:1px solid #d0d7de;border-radius:6px;padding:8px 14px}.kpi b{display:block;font-size:22px}
 table{border-collapse:collapse}th,td{border:1px solid #d0d7de;padding:3px 6px;text-align:left;vertical-align:top}
 th{background:#f6f8fa}.heat td.c{width:18px;text-align:center;padding:2px;color:#fff;font-size:12px}
-.heat th.v{writing-mode:vertical-rl;transform:rotate(180deg);font-weight:normal;font-size:12px;max-height:190px;white-space:nowrap}
+.heat th.v{vertical-align:bottom;padding:2px}.heat th.v div{writing-mode:vertical-rl;transform:rotate(180deg);font-weight:normal;font-size:12px;height:180px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.scroll{overflow-x:auto}
 .heat th.g{text-align:center;font-size:12px}.heat td.n{white-space:nowrap;max-width:260px;overflow:hidden;text-overflow:ellipsis}
 .present{background:${COLOUR.present}}.partial{background:${COLOUR.partial}}.missing{background:${COLOUR.missing}}.not-applicable{background:${COLOUR['not-applicable']}}
 .chg{outline:3px solid #0969da;outline-offset:-3px}.sev-error{color:#cf222e;font-weight:600}.sev-warning{color:#9a6700;font-weight:600}.sev-info{color:#59636e}
@@ -81,7 +82,8 @@ function legend(): string {
 
 function barChart(report: AuditReport): string {
   const rowHeight = 18;
-  const labelWidth = 330;
+  const labelWidth = 360;
+  const LABEL_CHARS = 52;
   const barWidth = 520;
   const rows: string[] = [];
   let y = 0;
@@ -93,7 +95,8 @@ function barChart(report: AuditReport): string {
       const t = report.summary.columns[key]!;
       const share = (n: number) => (t.applicable ? n / t.applicable : 0);
       let x = labelWidth;
-      rows.push(`<text x="12" y="${y + 13}" font-size="12">${e(column.title)}</text>`);
+      const label = column.title.length > LABEL_CHARS ? `${column.title.slice(0, LABEL_CHARS - 1)}…` : column.title;
+      rows.push(`<text x="12" y="${y + 13}" font-size="12">${e(label)}<title>${e(column.title)}</title></text>`);
       for (const status of ['present', 'partial', 'missing'] as const) {
         const w = Math.round(share(t[status]) * barWidth * 10) / 10;
         if (w > 0) rows.push(`<rect x="${x}" y="${y + 2}" width="${w}" height="${rowHeight - 4}" fill="${COLOUR[status]}"><title>${e(`${column.title}: ${t[status]} of ${t.applicable} areas ${status}`)}</title></rect>`);
@@ -109,10 +112,10 @@ function barChart(report: AuditReport): string {
 }
 
 function heatmap(report: AuditReport): string {
-  const out: string[] = ['<table class="heat"><thead><tr><th rowspan="2">Area</th>'];
+  const out: string[] = ['<div class="scroll"><table class="heat"><thead><tr><th rowspan="2">Area</th>'];
   for (const g of report.groups) out.push(`<th class="g" colspan="${g.columns.length}">${e(g.label)}</th>`);
   out.push('<th rowspan="2">Errors</th><th rowspan="2">Warnings</th></tr><tr>');
-  for (const c of report.columns) out.push(`<th class="v" title="${e(c.key)}">${e(c.title)}</th>`);
+  for (const c of report.columns) out.push(`<th class="v" title="${e(`${c.key}: ${c.title}`)}"><div>${e(c.title)}</div></th>`);
   out.push('</tr></thead><tbody>');
   for (const area of report.areas) {
     out.push(`<tr><td class="n"><a href="#${anchor(area.name)}">${e(area.name)}</a></td>`);
@@ -124,7 +127,7 @@ function heatmap(report: AuditReport): string {
     }
     out.push(`<td>${area.counts.errors}</td><td>${area.counts.warnings}</td></tr>`);
   }
-  out.push('</tbody></table>');
+  out.push('</tbody></table></div>');
   return out.join('');
 }
 

@@ -76,7 +76,7 @@ export async function audit(dir: string, flags: AuditFlags, io: CliIO): Promise<
   const results = areas.map((area) => {
     const docs = documents.slice(next, next + area.tasks.length);
     next += area.tasks.length;
-    return evaluateArea({ name: area.name, documents: docs }, layout, linter.packs, areaPack, options.asOf);
+    return evaluateArea({ name: area.name, documents: docs }, layout, linter.packs, areaPack, { asOf: options.asOf, severities: options.severities });
   });
   const provenance: AuditProvenance = {
     tool: 'wtlint',
