@@ -72,6 +72,10 @@ export const html: AuditReporter = (report) => {
   return parts.join('\n');
 };
 
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 function kpi(value: number, label: string): string {
   return `<div class="kpi"><b>${value}</b>${e(label)}</div>`;
 }
@@ -156,7 +160,7 @@ function findingRow(f: Finding, file: string | null): string {
 }
 
 function areaSection(area: AreaResult, report: AuditReport): string {
-  const out: string[] = [`<details id="${anchor(area.name)}"><summary>${e(area.name)}: ${area.counts.errors} errors, ${area.counts.warnings} warnings, ${area.documents.length} documents</summary>`];
+  const out: string[] = [`<details id="${anchor(area.name)}"><summary>${e(area.name)}: ${count(area.counts.errors, 'error')}, ${count(area.counts.warnings, 'warning')}, ${count(area.documents.length, 'document')}</summary>`];
   out.push('<h3>Findings</h3>');
   const rows = [...area.findings.map((f) => findingRow(f, f.file)), ...area.documents.flatMap((d) => d.findings.map((f) => findingRow(f, d.file)))];
   out.push(rows.length ? `<table><thead><tr><th>Severity</th><th>Where</th><th>Finding</th><th>Rule and citation</th></tr></thead><tbody>${rows.join('')}</tbody></table>` : '<p>None.</p>');
