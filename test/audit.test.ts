@@ -254,6 +254,24 @@ describe('manifest, escaping and exit codes', () => {
     expect((await runCli(['audit', 'areas', '--as-of', '2028-01-01'], dir)).code).toBe(0);
   });
 
+  test('the config file\'s ignore globs apply to area folders', async () => {
+    const dir = generateAreas().root;
+    writeFileSync(join(dir, 'wtlint.config.yaml'), 'ignore: ["areas/foxtrot/scan.md", "areas/*/broken.yaml"]\n');
+    const report = JSON.parse((await runCli(['audit', 'areas', '--as-of', AS_OF, '-f', 'json'], dir)).stdout) as AuditReport;
+    expect(report.areas.find((a) => a.name === 'foxtrot')!.documents.map((d) => d.file)).toEqual(['foxtrot/arrangements.yaml', 'foxtrot/report-2025-26.yaml']);
+  });
+
+  test('explain describes an area rule, with its notes', async () => {
+    const run = await runCli(['explain', 'wt2023/area-edition-refresh'], root);
+    const lines = run.stdout.split('\n');
+    expect([run.code, lines[0], lines[2], lines.at(-2)]).toEqual([
+      0,
+      'wt2023/area-edition-refresh: Arrangements refreshed for the 2023 edition',
+      '  Applies to: each area in `wtlint audit` (check edition-refreshed: {"edition":"2023","by":"2024-12-12"})',
+      '  The 12 December 2024 date is to be confirmed against the guidance; it is data here.',
+    ]);
+  });
+
   test('exit 2 on usage errors', async () => {
     const dir = generateAreas().root;
     const codes = async (argv: string[]) => {

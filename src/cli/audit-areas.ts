@@ -25,7 +25,7 @@ export interface AreaDiscovery {
   loose: string[];
 }
 
-export function discoverAreas(dir: string, cwd: string, manifestPath?: string): AreaDiscovery {
+export function discoverAreas(dir: string, cwd: string, manifestPath?: string, isIgnored: (absolute: string) => boolean = () => false): AreaDiscovery {
   const root = resolve(cwd, dir);
   let st;
   try {
@@ -57,7 +57,7 @@ export function discoverAreas(dir: string, cwd: string, manifestPath?: string): 
       }
     }
     if (isDir) {
-      const tasks = findDocuments([full], root, () => false).map((f) => ({ absolute: f.absolute, display: f.display }));
+      const tasks = findDocuments([full], root, isIgnored).map((f) => ({ absolute: f.absolute, display: f.display }));
       areas.push({ name: entry.name, tasks });
     } else if (/\.(?:md|markdown|ya?ml)$/i.test(entry.name)) {
       loose.push(entry.name);

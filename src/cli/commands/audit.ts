@@ -47,7 +47,7 @@ export async function audit(dir: string, flags: AuditFlags, io: CliIO): Promise<
   const jobs = flags.jobs === undefined ? undefined : parseCount(flags.jobs, '--jobs');
   const previous = flags.compare ? readAuditJson(flags.compare, io, 'the previous audit') : null;
 
-  const discovery = discoverAreas(dir, io.cwd, flags.manifest);
+  const discovery = discoverAreas(dir, io.cwd, flags.manifest, config.isIgnored);
   if (discovery.loose.length) io.stderr(`wtlint: ${discovery.loose.length} document(s) directly in ${dir} belong to no area and were not audited: ${discovery.loose.join(', ')}\n`);
   const areas = shard ? discovery.areas.filter((a) => shardOf(a.name, shard.total) === shard.index) : discovery.areas;
   const tasks = areas.flatMap((a) => a.tasks);
