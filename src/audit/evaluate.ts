@@ -32,13 +32,17 @@ export function evaluateArea(input: AreaInput, layout: AuditLayout, packs: Compi
       cells[column.key] = { status: 'missing', file: null, line: null, evidence: `no ${column.kind} document`, ruleId: null, citation };
       continue;
     }
+    if (!pack) {
+      cells[column.key] = { status: 'missing', file: doc.file, line: null, evidence: `not checked: no rule pack for edition ${doc.edition ?? 'unknown'}`, ruleId: null, citation };
+      continue;
+    }
     const status: ElementStatus = doc.elements[column.element] ?? (rule ? 'missing' : 'not-applicable');
     const evidence = doc.evidence[column.element];
     cells[column.key] = {
       status,
       file: doc.file,
       line: evidence?.line ?? null,
-      evidence: evidence ? evidence.text : status === 'not-applicable' ? `not in the ${doc.edition ?? 'unknown'} edition` : 'none found',
+      evidence: evidence ? evidence.text : status === 'not-applicable' ? `not in the ${doc.edition} edition` : 'none found',
       ruleId: rule?.ruleId ?? null,
       citation,
     };
