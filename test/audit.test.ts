@@ -226,7 +226,7 @@ describe('manifest, escaping and exit codes', () => {
     const dir = generateAreas().root;
     const lines = ['areas:'];
     for (const area of areas) {
-      lines.push(`  - name: ${JSON.stringify(area.name)}`, '    files:');
+      lines.push(`  - name: ${JSON.stringify(area.name)}`, Object.keys(area.files).length ? '    files:' : '    files: []');
       for (const [file, content] of Object.entries(area.files)) {
         if (content !== '') writeFileSync(join(dir, 'areas', file), content);
         lines.push(`      - ${JSON.stringify(file)}`);
@@ -242,6 +242,15 @@ describe('manifest, escaping and exit codes', () => {
     expect(report.areas.map((a) => [a.name, a.documents.map((d) => d.file)])).toEqual([['Only Alpha', ['alpha/arrangements.yaml', 'alpha/gone.md', 'alpha/report-2025-26.yaml']]]);
     expect(report.areas[0]!.documents[1]!.findings.map((f) => [f.ruleId, f.messageId, f.message])).toEqual([['parse-error', 'unreadable', 'Cannot read the file (ENOENT)']]);
     expect(report.provenance.inputs.find((i) => i.file === 'alpha/gone.md')!.sha256).toBe(null);
+  });
+
+  test('an area with no documents: everything missing, no arrangements, no report', async () => {
+    const dir = manifestSet([{ name: 'Empty', files: {} }]);
+    const report = JSON.parse((await runCli(['audit', 'areas', '--as-of', AS_OF, '-f', 'json'], dir)).stdout) as AuditReport;
+    expect([matrix(report), areaFindings(report).map((f) => [f.ruleId, f.messageId])]).toEqual([
+      { Empty: '○'.repeat(31) },
+      [['wt2023/area-arrangements', 'none'], ['wt2023/area-report-due', 'none']],
+    ]);
   });
 
   test('exit 0 when no area has an error', async () => {
