@@ -8,15 +8,16 @@ import { bundledLinter, packageRoot, packageVersion } from '../resources.js';
 import { loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { parseAsOf, parseCount, parseEdition } from '../options.js';
-import { discoverAreas } from '../audit-areas.js';
+import { discoverAreas, type AreaSource } from '../audit-areas.js';
+import type { AuditTask } from '../audit-file.js';
 import { AuditInterrupted, runAuditTasks, workerCount } from '../audit-pool.js';
 import { auditExitCode, readAuditJson, writeAuditReport, type AuditOutputFlags } from '../audit-output.js';
 import type { CliIO } from '../io.js';
-import { auditLayout, packInForce } from '../../audit/spec.js';
+import { auditLayout, packInForce, type AuditLayout } from '../../audit/spec.js';
 import { evaluateArea } from '../../audit/evaluate.js';
 import { buildAudit } from '../../audit/build.js';
-import { parseShard, shardOf } from '../../audit/shard.js';
-import type { AuditProvenance } from '../../audit/types.js';
+import { parseShard, shardOf, type Shard } from '../../audit/shard.js';
+import type { AuditProvenance, AuditReport } from '../../audit/types.js';
 import type { LintOptions } from '../../types.js';
 
 export interface AuditFlags extends AuditOutputFlags {
@@ -34,7 +35,7 @@ export const EXIT_INTERRUPTED = 130;
 
 export async function audit(dir: string, flags: AuditFlags, io: CliIO): Promise<number> {
   const linter = bundledLinter();
-  const layout = auditLayout(linter.packs);
+  const layout = auditLayout(linter.packs); // an invalid audit section stops here, before any work
   const config = loadConfig(io.cwd, flags.config);
   const options: LintOptions = {
     asOf: flags.asOf ? parseAsOf(flags.asOf) : config.asOf ? parseAsOf(config.asOf, 'asOf in the config') : io.today,
@@ -54,12 +55,36 @@ export async function audit(dir: string, flags: AuditFlags, io: CliIO): Promise<
 
   const controller = new AbortController();
   const onInterrupt = () => controller.abort();
+  // Held until the report is written: a Ctrl-C then can never cut a write short (the write is
+  // synchronous and atomic), and during the run it stops the workers.
   process.once('SIGINT', onInterrupt);
+  try {
+    return await auditAreas(areas, tasks, { dir, flags, io, options, layout, jobs, shard, previous, signal: controller.signal });
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
+}
+
+interface AuditRun {
+  dir: string;
+  flags: AuditFlags;
+  io: CliIO;
+  options: LintOptions;
+  layout: AuditLayout;
+  jobs: number | undefined;
+  shard: Shard | null;
+  previous: AuditReport | null;
+  signal: AbortSignal;
+}
+
+async function auditAreas(areas: AreaSource[], tasks: AuditTask[], run: AuditRun): Promise<number> {
+  const { dir, flags, io, options, layout } = run;
+  const linter = bundledLinter();
   const bar = process.stderr.isTTY && tasks.length > 0 ? new cliProgress.SingleBar({ format: 'auditing {bar} {value}/{total} documents | {eta_formatted} left', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : null;
   let documents;
   try {
     bar?.start(tasks.length, 0);
-    documents = await runAuditTasks(tasks, { workers: workerCount(tasks.length, jobs), options, onProgress: (n) => bar?.update(n), signal: controller.signal });
+    documents = await runAuditTasks(tasks, { workers: workerCount(tasks.length, run.jobs), options, onProgress: (n) => bar?.update(n), signal: run.signal });
   } catch (error) {
     if (error instanceof AuditInterrupted) {
       io.stderr('\nwtlint: audit interrupted; no report written.\n');
@@ -68,7 +93,6 @@ export async function audit(dir: string, flags: AuditFlags, io: CliIO): Promise<
     throw error;
   } finally {
     bar?.stop();
-    process.off('SIGINT', onInterrupt);
   }
 
   const areaPack = packInForce(linter.packs, options.asOf);
@@ -84,11 +108,11 @@ export async function audit(dir: string, flags: AuditFlags, io: CliIO): Promise<
     packs: linter.packs.map((p) => ({ pack: p.pack, edition: p.edition, sha256: createHash('sha256').update(readFileSync(join(packageRoot, p.file))).digest('hex') })),
     asOf: options.asOf,
     root: dir,
-    shard,
+    shard: run.shard,
     mergedFrom: [],
     inputs: [],
   };
-  const report = buildAudit(results, layout, provenance, previous);
+  const report = buildAudit(results, layout, provenance, run.previous);
   writeAuditReport(report, flags, io);
   return auditExitCode(report);
 }
