@@ -112,7 +112,7 @@ function barChart(report: AuditReport): string {
     }
   }
   const height = y + 4;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${labelWidth + barWidth + 110}" height="${height}" viewBox="0 0 ${labelWidth + barWidth + 110} ${height}" role="img" aria-label="Share of areas meeting each element">${rows.join('')}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${labelWidth + barWidth + 110}" height="${height}" viewBox="0 0 ${labelWidth + barWidth + 110} ${height}" role="img" aria-label="Share of areas meeting each element">${rows.join('\n')}</svg>`;
 }
 
 function heatmap(report: AuditReport): string {
@@ -132,7 +132,7 @@ function heatmap(report: AuditReport): string {
     out.push(`<td>${area.counts.errors}</td><td>${area.counts.warnings}</td></tr>`);
   }
   out.push('</tbody></table></div>');
-  return out.join('');
+  return out.join('\n');
 }
 
 function comparison(report: AuditReport): string {
@@ -163,7 +163,7 @@ function areaSection(area: AreaResult, report: AuditReport): string {
   const out: string[] = [`<details id="${anchor(area.name)}"><summary>${e(area.name)}: ${count(area.counts.errors, 'error')}, ${count(area.counts.warnings, 'warning')}, ${count(area.documents.length, 'document')}</summary>`];
   out.push('<h3>Findings</h3>');
   const rows = [...area.findings.map((f) => findingRow(f, f.file)), ...area.documents.flatMap((d) => d.findings.map((f) => findingRow(f, d.file)))];
-  out.push(rows.length ? `<table><thead><tr><th>Severity</th><th>Where</th><th>Finding</th><th>Rule and citation</th></tr></thead><tbody>${rows.join('')}</tbody></table>` : '<p>None.</p>');
+  out.push(rows.length ? `<table><thead><tr><th>Severity</th><th>Where</th><th>Finding</th><th>Rule and citation</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>` : '<p>None.</p>');
   out.push('<h3>Elements and evidence</h3><table><thead><tr><th>Element</th><th>Status</th><th>Evidence</th><th>Citation</th></tr></thead><tbody>');
   for (const c of report.columns) {
     const cell = area.cells[c.key]!;
@@ -173,5 +173,5 @@ function areaSection(area: AreaResult, report: AuditReport): string {
   out.push('</tbody></table>');
   const docs = area.documents.map((d) => `<li><code>${e(d.file)}</code>: ${e(d.kind ?? 'unknown kind')}, edition ${e(d.edition ?? 'unknown')}${d.published ? `, published ${e(d.published)}` : ''}</li>`);
   out.push(`<h3>Documents</h3>${docs.length ? `<ul>${docs.join('')}</ul>` : '<p>None found.</p>'}</details>`);
-  return out.join('');
+  return out.join('\n');
 }
