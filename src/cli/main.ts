@@ -10,6 +10,9 @@ import { schema } from './commands/schema.js';
 import { convert } from './commands/convert.js';
 import { baseline } from './commands/baseline.js';
 import { collectOutputs } from './outputs.js';
+import { audit } from './commands/audit.js';
+import { merge } from './commands/merge.js';
+import { AUDIT_FORMAT_NAMES } from '../audit/report/index.js';
 import { UsageError, describeUsageError } from './errors.js';
 import { PackError } from '../pack/load.js';
 import { FORMAT_NAMES } from '../report/index.js';
@@ -76,6 +79,38 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .option('--stdin-filename <name>', 'the name to report for standard input')
     .action(async (paths: string[], flags) => {
       code = await baseline(paths, flags, io);
+    });
+
+  program
+    .command('audit')
+    .description('audit every area in a folder (one subfolder per area, or an areas.yaml manifest): matrix, overdue reports, area checks')
+    .argument('<dir>', 'the folder of areas')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(AUDIT_FORMAT_NAMES).default('terminal'))
+    .option('-o, --output <file>', 'write the report to a file (atomically) instead of standard output')
+    .option('--as-of <date>', 'judge dates as of this day, YYYY-MM-DD (default: today)')
+    .option('--edition <year>', 'judge every document against this edition (2018 or 2023)')
+    .option('-c, --config <file>', 'use this config file instead of searching for wtlint.config.yaml')
+    .option('--manifest <file>', 'the areas.yaml manifest naming each area and its files (default: <dir>/areas.yaml when present)')
+    .option('--compare <previous.json>', 'mark what is newly missing or resolved since an earlier audit JSON')
+    .option('--shard <i/n>', 'audit only shard i of n (areas split by a stable hash of their name)')
+    .option('-j, --jobs <n>', 'worker threads (default: by the number of documents and processors; 0: none)')
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour')
+    .action(async (dir: string, flags) => {
+      code = await audit(dir, flags, io);
+    });
+
+  program
+    .command('merge')
+    .description('merge shard audit JSONs (wtlint audit --shard i/n -f json) into the reports of one run')
+    .argument('<files...>', 'the shard JSON files')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(AUDIT_FORMAT_NAMES).default('terminal'))
+    .option('-o, --output <file>', 'write the report to a file (atomically) instead of standard output')
+    .option('--compare <previous.json>', 'mark what is newly missing or resolved since an earlier audit JSON')
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour')
+    .action((files: string[], flags) => {
+      code = merge(files, flags, io);
     });
 
   program

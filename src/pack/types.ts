@@ -51,4 +51,32 @@ export interface RulePack {
   in_force: { from: string; until?: string };
   placeholders: string[];
   rules: Rule[];
+  /** wtlint audit: matrix groups and area-level rules (src/audit/). */
+  audit?: AuditSpec;
+}
+
+/** A column group of the audit matrix: elements of one document kind. */
+export interface AuditGroup {
+  id: string;
+  kind: DocumentKind;
+  label: string;
+  title: string;
+  elements: string[];
+}
+
+/** A check across all the documents of an area; `check.kind` names an area check kind. */
+export interface AreaRule {
+  id: string;
+  severity: Severity;
+  title: string;
+  citation: string;
+  help: string;
+  why: string;
+  notes?: string[];
+  check: { kind: string; [option: string]: unknown };
+}
+
+export interface AuditSpec {
+  groups: AuditGroup[];
+  rules: AreaRule[];
 }

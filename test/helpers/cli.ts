@@ -1,4 +1,4 @@
-// Runs the CLI in-process (run(argv, io)) in a temporary folder, with captured output.
+// Runs the CLI in-process (run(argv, io)) with captured output, a fixed date, and a folder of its own.
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -10,6 +10,7 @@ export interface CliResult {
   stdout: string;
   stderr: string;
 }
+export type CliRun = CliResult;
 
 export async function cli(cwd: string, argv: string[], extra: { stdin?: Uint8Array; env?: Record<string, string> } = {}): Promise<CliResult> {
   let stdout = '';
@@ -25,6 +26,11 @@ export async function cli(cwd: string, argv: string[], extra: { stdin?: Uint8Arr
   };
   const code = await run(argv, io);
   return { code, stdout, stderr };
+}
+
+/** The same, arguments first (the audit tests' order). */
+export function runCli(argv: string[], cwd: string): Promise<CliRun> {
+  return cli(cwd, argv);
 }
 
 /** A fresh folder holding the given files (path → text). */

@@ -3,6 +3,7 @@ import { bundledLinter } from '../resources.js';
 import { UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import type { CompiledRule } from '../../pack/load.js';
+import type { AreaRule } from '../../pack/types.js';
 
 export function explain(query: string, io: CliIO): number {
   const linter = bundledLinter();
@@ -10,8 +11,15 @@ export function explain(query: string, io: CliIO): number {
   for (const pack of linter.packs) {
     for (const rule of pack.rules) if (rule.ruleId === query || rule.element === query) matches.push({ pack: pack.title, rule });
   }
+  const areaMatches = linter.packs.flatMap((pack) =>
+    (pack.audit?.rules ?? []).filter((r) => `${pack.pack}/${r.id}` === query || r.id === query).map((rule) => describeAreaRule(pack.pack, pack.title, rule)),
+  );
+  if (matches.length === 0 && areaMatches.length) {
+    io.stdout(`${areaMatches.join('\n\n')}\n`);
+    return 0;
+  }
   if (matches.length === 0) {
-    const ids = [...new Set(linter.packs.flatMap((p) => p.rules.map((r) => r.ruleId)))];
+    const ids = [...new Set(linter.packs.flatMap((p) => [...p.rules.map((r) => r.ruleId), ...(p.audit?.rules ?? []).map((r) => `${p.pack}/${r.id}`)]))];
     const stem = query.replace(/^.*\//, '').slice(0, 4);
     const near = ids.filter((id) => id.split('/')[1]!.startsWith(stem));
     throw new UsageError(
@@ -48,6 +56,26 @@ function describe(pack: string, rule: CompiledRule): string {
     lines.push('  A heading whose section is empty or a placeholder (TBC, to follow, [insert]) counts as partial.');
   }
   if (rule.example) lines.push('', 'Example', ...rule.example.trimEnd().split('\n').map((l) => `  ${l}`));
+  if (rule.notes?.length) lines.push('', 'Notes', ...rule.notes.map((n) => wrap(n)));
+  return lines.join('\n');
+}
+
+/** An area rule of `wtlint audit`: a check across all the documents of one area. */
+function describeAreaRule(packId: string, pack: string, rule: AreaRule): string {
+  const { kind, ...options } = rule.check;
+  const lines = [
+    `${packId}/${rule.id}: ${rule.title}`,
+    `  Pack:       ${pack}`,
+    `  Applies to: each area in \`wtlint audit\` (check ${kind}: ${JSON.stringify(options)})`,
+    `  Severity:   ${rule.severity} (change it in wtlint.config.yaml under rules:)`,
+    `  Citation:   ${rule.citation}`,
+    '',
+    'Why it matters',
+    wrap(rule.why),
+    '',
+    'How to fix',
+    wrap(rule.help),
+  ];
   if (rule.notes?.length) lines.push('', 'Notes', ...rule.notes.map((n) => wrap(n)));
   return lines.join('\n');
 }

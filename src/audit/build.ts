@@ -1,0 +1,133 @@
+// Areas → the audit report: national summary, overdue list, comparison with an earlier
+// audit, and merging shard reports. Pure: the same areas give the same report.
+import type { AuditLayout } from './spec.js';
+import type { AreaResult, AuditComparison, AuditProvenance, AuditReport, AuditSummary, OverdueEntry } from './types.js';
+import type { ElementStatus } from '../types.js';
+
+export function buildAudit(areas: AreaResult[], layout: AuditLayout, provenance: AuditProvenance, previous: AuditReport | null): AuditReport {
+  const sorted = [...areas].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const comparison = previous ? compareAudits(sorted, previous) : null;
+  return {
+    version: 1,
+    report: 'wtlint-audit',
+    provenance: { ...provenance, inputs: sorted.flatMap((a) => a.documents.map((d) => ({ file: d.file, sha256: d.sha256, edition: d.edition, kind: d.kind }))) },
+    groups: layout.groups,
+    columns: layout.columns,
+    areas: sorted,
+    overdue: overdueList(sorted),
+    summary: summarise(sorted, layout),
+    comparison,
+  };
+}
+
+export function summarise(areas: AreaResult[], layout: AuditLayout): AuditSummary {
+  const tally = () => ({ present: 0, partial: 0, missing: 0, applicable: 0 });
+  const add = (t: ReturnType<typeof tally>, status: ElementStatus) => {
+    if (status === 'not-applicable') return;
+    t.applicable++;
+    t[status]++;
+  };
+  const columns: AuditSummary['columns'] = {};
+  const groups: AuditSummary['groups'] = {};
+  for (const c of layout.columns) columns[c.key] = tally();
+  for (const g of layout.groups) groups[g.id] = tally();
+  const summary: AuditSummary = { areas: areas.length, documents: 0, areasWithErrors: 0, errors: 0, warnings: 0, infos: 0, columns, groups };
+  for (const area of areas) {
+    summary.documents += area.documents.length;
+    summary.errors += area.counts.errors;
+    summary.warnings += area.counts.warnings;
+    summary.infos += area.counts.infos;
+    if (area.counts.errors > 0) summary.areasWithErrors++;
+    for (const c of layout.columns) add(columns[c.key]!, area.cells[c.key]?.status ?? 'not-applicable');
+    for (const g of layout.groups) add(groups[g.id]!, area.groups[g.id] ?? 'not-applicable');
+  }
+  return summary;
+}
+
+export function overdueList(areas: AreaResult[]): OverdueEntry[] {
+  return areas.flatMap((area) =>
+    area.findings
+      .filter((f) => f.check === 'report-due')
+      .map((f) => ({
+        area: area.name,
+        ruleId: f.ruleId,
+        messageId: f.messageId,
+        latest: f.file,
+        due: typeof f.data.due === 'string' ? f.data.due : null,
+        daysOverdue: typeof f.data.days === 'number' ? f.data.days : null,
+      })),
+  );
+}
+
+/** Marks cells newly missing or resolved, and findings new, since `previous`; areas are matched by name. */
+export function compareAudits(areas: AreaResult[], previous: AuditReport): AuditComparison {
+  const comparison: AuditComparison = { previousAsOf: previous.provenance.asOf, newlyMissing: [], resolved: [], newFindings: [], resolvedFindings: [] };
+  const before = new Map(previous.areas.map((a) => [a.name, a]));
+  for (const area of areas) {
+    const old = before.get(area.name);
+    if (!old) continue;
+    for (const [key, cell] of Object.entries(area.cells)) {
+      const was = old.cells[key]?.status;
+      if (!was) continue;
+      if (cell.status === 'missing' && (was === 'present' || was === 'partial')) {
+        cell.change = 'newly-missing';
+        comparison.newlyMissing.push({ area: area.name, column: key });
+      } else if (cell.status === 'present' && (was === 'missing' || was === 'partial')) {
+        cell.change = 'resolved';
+        comparison.resolved.push({ area: area.name, column: key });
+      }
+    }
+    const oldRules = new Set(old.findings.map((f) => ruleKey(f.ruleId)));
+    const newRules = new Set(area.findings.map((f) => ruleKey(f.ruleId)));
+    for (const f of area.findings) if (!oldRules.has(ruleKey(f.ruleId))) f.change = 'new';
+    for (const rule of [...newRules].sort()) if (!oldRules.has(rule)) comparison.newFindings.push({ area: area.name, ruleId: rule });
+    for (const rule of [...oldRules].sort()) if (!newRules.has(rule)) comparison.resolvedFindings.push({ area: area.name, ruleId: rule });
+  }
+  return comparison;
+}
+
+/** Area findings are compared by rule, whatever the pack (wt2018/area-report-due = wt2023/area-report-due). */
+function ruleKey(ruleId: string): string {
+  return ruleId.slice(ruleId.indexOf('/') + 1);
+}
+
+export class MergeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MergeError';
+  }
+}
+
+/** Shard reports → the report of one run over all their areas. */
+export function mergeAudits(reports: { name: string; report: AuditReport }[], previous: AuditReport | null): AuditReport {
+  const first = reports[0];
+  if (!first) throw new MergeError('no reports to merge');
+  const p = first.report.provenance;
+  const seen = new Map<string, string>();
+  const areas: AreaResult[] = [];
+  for (const { name, report } of reports) {
+    const q = report.provenance;
+    if (q.asOf !== p.asOf) throw new MergeError(`${name} is as of ${q.asOf}, ${first.name} as of ${p.asOf}`);
+    if (q.wtlint !== p.wtlint || JSON.stringify(q.packs) !== JSON.stringify(p.packs) || JSON.stringify(report.columns) !== JSON.stringify(first.report.columns)) {
+      throw new MergeError(`${name} was made by another wtlint version or other rule packs than ${first.name}`);
+    }
+    for (const area of report.areas) {
+      const other = seen.get(area.name);
+      if (other) throw new MergeError(`area "${area.name}" is in both ${other} and ${name}`);
+      seen.set(area.name, name);
+      areas.push(stripComparison(area));
+    }
+  }
+  const shards = reports.map((r) => r.report.provenance.shard);
+  if (shards.every((s) => s !== null)) {
+    const total = shards[0]!.total;
+    for (let i = 1; i <= total; i++) if (!shards.some((s) => s!.index === i && s!.total === total)) throw new MergeError(`shard ${i}/${total} is missing`);
+  }
+  const provenance: AuditProvenance = { ...p, shard: null, mergedFrom: reports.map((r) => r.name), inputs: [] };
+  return buildAudit(areas, { groups: first.report.groups, columns: first.report.columns }, provenance, previous);
+}
+
+function stripComparison(area: AreaResult): AreaResult {
+  const cells = Object.fromEntries(Object.entries(area.cells).map(([k, { change: _c, ...cell }]) => [k, cell]));
+  return { ...area, cells, findings: area.findings.map(({ change: _c, ...f }) => f) };
+}

@@ -1,0 +1,102 @@
+// One area: its documents → matrix cells, group statuses and area findings. Pure.
+import { areaCheckKinds, isAreaCheckKind, latestOf } from './area-kinds.js';
+import { interpolate } from '../check/messages.js';
+import type { CompiledPack } from '../pack/load.js';
+import type { AuditLayout } from './spec.js';
+import type { AreaFinding, AreaResult, AuditCell, AuditDocument } from './types.js';
+import type { ElementStatus, Severity } from '../types.js';
+
+export interface AreaInput {
+  name: string;
+  documents: AuditDocument[];
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export interface AreaOptions {
+  asOf: string;
+  /** Config severities, by ruleId (wt2023/area-report-due) or rule id (area-report-due); 'off' drops the rule. */
+  severities?: Record<string, Severity | 'off'>;
+}
+
+export function evaluateArea(input: AreaInput, layout: AuditLayout, packs: CompiledPack[], areaPack: CompiledPack, options: AreaOptions): AreaResult {
+  const { asOf } = options;
+  const documents = [...input.documents].sort((a, b) => a.file.localeCompare(b.file));
+  const cells: Record<string, AuditCell> = {};
+  for (const column of layout.columns) {
+    const doc = latestOf(documents, column.kind);
+    const pack = doc ? packs.find((p) => p.edition === doc.edition) : undefined;
+    const rule = pack?.rules.find((r) => r.element === column.element && r.kinds.includes(column.kind));
+    const citation = rule?.citation ?? packInCitation(packs, column.kind, column.element);
+    if (!doc) {
+      cells[column.key] = { status: 'missing', file: null, line: null, evidence: `no ${column.kind} document`, ruleId: null, citation };
+      continue;
+    }
+    if (!pack) {
+      cells[column.key] = { status: 'missing', file: doc.file, line: null, evidence: `not checked: no rule pack for edition ${doc.edition ?? 'unknown'}`, ruleId: null, citation };
+      continue;
+    }
+    const status: ElementStatus = doc.elements[column.element] ?? (rule ? 'missing' : 'not-applicable');
+    const evidence = doc.evidence[column.element];
+    cells[column.key] = {
+      status,
+      file: doc.file,
+      line: evidence?.line ?? null,
+      evidence: evidence ? evidence.text : status === 'not-applicable' ? `not in the ${doc.edition} edition` : 'none found',
+      ruleId: rule?.ruleId ?? null,
+      citation,
+    };
+  }
+
+  const groups: Record<string, ElementStatus> = {};
+  for (const group of layout.groups) groups[group.id] = groupStatus(group.columns.map((k) => cells[k]!.status));
+
+  const findings: AreaFinding[] = [];
+  for (const rule of areaPack.audit?.rules ?? []) {
+    const ruleId = `${areaPack.pack}/${rule.id}`;
+    const severity = options.severities?.[ruleId] ?? options.severities?.[rule.id] ?? rule.severity;
+    if (severity === 'off') continue;
+    const { kind, ...checkOptions } = rule.check;
+    if (!isAreaCheckKind(kind)) continue; // checked by auditLayout
+    const check = areaCheckKinds[kind];
+    for (const raw of check.run({ area: input.name, documents, asOf }, checkOptions as never)) {
+      findings.push({
+        ruleId,
+        element: rule.id,
+        severity,
+        message: interpolate(check.messages[raw.messageId] ?? raw.messageId, raw.data),
+        messageId: raw.messageId,
+        line: 1,
+        column: 1,
+        citation: rule.citation,
+        help: rule.help,
+        check: kind,
+        file: raw.file,
+        data: raw.data,
+      });
+    }
+  }
+  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));
+
+  const counts = { errors: 0, warnings: 0, infos: 0 };
+  const key = { error: 'errors', warning: 'warnings', info: 'infos' } as const;
+  for (const f of [...findings, ...documents.flatMap((d) => d.findings)]) counts[key[f.severity]]++;
+  return { name: input.name, pack: areaPack.pack, documents, cells, groups, findings, counts };
+}
+
+/** present when every applicable element is, missing when none is found, partial otherwise. */
+export function groupStatus(statuses: ElementStatus[]): ElementStatus {
+  const applicable = statuses.filter((s) => s !== 'not-applicable');
+  if (applicable.length === 0) return 'not-applicable';
+  if (applicable.every((s) => s === 'present')) return 'present';
+  if (applicable.every((s) => s === 'missing')) return 'missing';
+  return 'partial';
+}
+
+function packInCitation(packs: CompiledPack[], kind: string, element: string): string {
+  for (const pack of [...packs].reverse()) {
+    const rule = pack.rules.find((r) => r.element === element && r.kinds.includes(kind as never));
+    if (rule) return rule.citation;
+  }
+  return '';
+}

@@ -1,0 +1,56 @@
+// Default audit output: the matrix of areas × element groups, national counts, the overdue list.
+import { STATUS_SYMBOL } from './symbols.js';
+import { terminalSafe } from './escape.js';
+import type { AuditReporter } from './types.js';
+import type { ElementStatus } from '../../types.js';
+
+const NAME_WIDTH = 28;
+
+export const terminal: AuditReporter = (report, { style }) => {
+  const colour: Record<ElementStatus, (s: string) => string> = { present: style.green, partial: style.yellow, missing: style.red, 'not-applicable': style.gray };
+  const { provenance: p, summary } = report;
+  const out: string[] = [];
+  const shard = p.shard ? `, shard ${p.shard.index}/${p.shard.total}` : '';
+  out.push(style.bold(`wtlint audit as of ${p.asOf}: ${summary.areas} areas, ${summary.documents} documents${shard}`));
+  out.push(style.gray(`wtlint ${p.wtlint}; packs ${p.packs.map((x) => x.pack).join(', ')}`));
+  out.push('');
+  const widths = report.groups.map((g) => Math.max(g.label.length, 3));
+  const nameWidth = Math.min(NAME_WIDTH, Math.max(4, ...report.areas.map((a) => a.name.length)));
+  const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
+  out.push(style.bold([pad('Area', nameWidth), ...report.groups.map((g, i) => pad(g.label, widths[i]!)), 'Errors', 'Warnings'].join('  ')));
+  for (const area of report.areas) {
+    const name = terminalSafe(area.name.length > nameWidth ? `${area.name.slice(0, nameWidth - 1)}…` : area.name);
+    const cells = report.groups.map((g, i) => {
+      const status = area.groups[g.id] ?? 'not-applicable';
+      return colour[status](pad(STATUS_SYMBOL[status], widths[i]!));
+    });
+    out.push([pad(name, nameWidth), ...cells, pad(String(area.counts.errors), 6), String(area.counts.warnings)].join('  '));
+  }
+  out.push('');
+  for (const status of ['present', 'partial', 'missing'] as const) {
+    const counts = report.groups.map((g, i) => pad(String(summary.groups[g.id]![status]), widths[i]!));
+    out.push([pad(`${STATUS_SYMBOL[status]} ${status}`, nameWidth), ...counts].join('  ').trimEnd());
+  }
+  out.push(style.gray(`${STATUS_SYMBOL.present} every element present  ${STATUS_SYMBOL.partial} some  ${STATUS_SYMBOL.missing} none  ${STATUS_SYMBOL['not-applicable']} not applicable`));
+  out.push('');
+  if (report.overdue.length === 0) out.push('Overdue yearly reports: none');
+  else {
+    out.push(style.bold(`Overdue yearly reports (${report.overdue.length}):`));
+    for (const o of report.overdue) {
+      const detail = o.messageId === 'overdue' ? `due ${o.due}, ${o.daysOverdue} days overdue; latest ${o.latest}` : o.messageId === 'none' ? 'no yearly report' : `latest ${o.latest} is undated`;
+      out.push(`  ${terminalSafe(o.area)}: ${terminalSafe(detail)}`);
+    }
+  }
+  if (report.comparison) {
+    const c = report.comparison;
+    out.push('');
+    out.push(style.bold(`Since the audit as of ${c.previousAsOf}: ${c.newlyMissing.length} newly missing, ${c.resolved.length} resolved, ${c.newFindings.length} new area findings, ${c.resolvedFindings.length} resolved`));
+    for (const x of c.newlyMissing) out.push(style.red(`  - ${terminalSafe(x.area)}: ${x.column} newly missing`));
+    for (const x of c.resolved) out.push(style.green(`  + ${terminalSafe(x.area)}: ${x.column} resolved`));
+    for (const x of c.newFindings) out.push(style.red(`  - ${terminalSafe(x.area)}: ${x.ruleId} new`));
+    for (const x of c.resolvedFindings) out.push(style.green(`  + ${terminalSafe(x.area)}: ${x.ruleId} resolved`));
+  }
+  out.push('');
+  out.push(`${summary.areasWithErrors} of ${summary.areas} areas have errors (${summary.errors} errors, ${summary.warnings} warnings in all). --format html, csv or json for the detail.`);
+  return `${out.join('\n')}\n`;
+};

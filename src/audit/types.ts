@@ -1,0 +1,128 @@
+// wtlint audit: plain JSON shapes (they cross worker threads and make up --format json,
+// which `wtlint merge` and `--compare` read back).
+import type { DocumentKind, ElementStatus, Finding } from '../types.js';
+
+/** What the audit keeps of one document: the lint result, compacted, plus the facts area checks need. */
+export interface AuditDocument {
+  file: string;
+  /** sha256 of the bytes read, hex; null when the file could not be read. */
+  sha256: string | null;
+  bytes: number;
+  kind: DocumentKind | null;
+  edition: string | null;
+  /** The area the document names (front matter `area`, else its title). */
+  area: string | null;
+  published: string | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+  partners: string[];
+  localAuthorities: string[];
+  elements: Record<string, ElementStatus>;
+  /** The first evidence per element: where a reader can check the status. */
+  evidence: Record<string, { line: number; text: string }>;
+  findings: Finding[];
+}
+
+/** A matrix column: one element of one document kind. */
+export interface AuditColumn {
+  key: string; // "arrangements/funding"
+  kind: DocumentKind;
+  element: string;
+  title: string;
+  group: string;
+}
+
+export interface AuditGroupColumn {
+  id: string;
+  kind: DocumentKind;
+  label: string;
+  title: string;
+  columns: string[];
+}
+
+export type Change = 'newly-missing' | 'resolved';
+
+export interface AuditCell {
+  status: ElementStatus;
+  /** The document the status comes from (the area's latest of that kind), or null when it has none. */
+  file: string | null;
+  line: number | null;
+  evidence: string;
+  ruleId: string | null;
+  citation: string;
+  change?: Change;
+}
+
+export interface AreaFinding extends Finding {
+  /** The area check kind that produced it (has-document, report-due, …). */
+  check: string;
+  /** The document it is about, when one. */
+  file: string | null;
+  /** Facts behind the finding (due date, dates compared), for reports. */
+  data: Record<string, string | number>;
+  change?: 'new';
+}
+
+export interface AreaResult {
+  name: string;
+  /** The pack whose area rules applied (the one in force on the as-of date). */
+  pack: string;
+  documents: AuditDocument[];
+  cells: Record<string, AuditCell>;
+  groups: Record<string, ElementStatus>;
+  findings: AreaFinding[];
+  counts: { errors: number; warnings: number; infos: number };
+}
+
+export interface OverdueEntry {
+  area: string;
+  ruleId: string;
+  messageId: string;
+  latest: string | null;
+  due: string | null;
+  daysOverdue: number | null;
+}
+
+export interface AuditProvenance {
+  tool: 'wtlint';
+  wtlint: string;
+  packs: { pack: string; edition: string; sha256: string }[];
+  asOf: string;
+  root: string;
+  shard: { index: number; total: number } | null;
+  /** Shard files merged into this report, in order. */
+  mergedFrom: string[];
+  inputs: { file: string; sha256: string | null; edition: string | null; kind: DocumentKind | null }[];
+}
+
+export interface AuditComparison {
+  previousAsOf: string;
+  newlyMissing: { area: string; column: string }[];
+  resolved: { area: string; column: string }[];
+  newFindings: { area: string; ruleId: string }[];
+  resolvedFindings: { area: string; ruleId: string }[];
+}
+
+export interface AuditSummary {
+  areas: number;
+  documents: number;
+  areasWithErrors: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Per column: how many areas have the element present / partial / missing (not-applicable excluded). */
+  columns: Record<string, { present: number; partial: number; missing: number; applicable: number }>;
+  groups: Record<string, { present: number; partial: number; missing: number; applicable: number }>;
+}
+
+export interface AuditReport {
+  version: 1;
+  report: 'wtlint-audit';
+  provenance: AuditProvenance;
+  groups: AuditGroupColumn[];
+  columns: AuditColumn[];
+  areas: AreaResult[];
+  overdue: OverdueEntry[];
+  summary: AuditSummary;
+  comparison: AuditComparison | null;
+}

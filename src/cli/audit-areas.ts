@@ -1,0 +1,105 @@
+// Which areas an audit covers and which documents each holds: the subfolders of the
+// audit folder (one area each), or the areas named in its areas.yaml manifest.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { findDocuments, toDisplayPath } from './files.js';
+import { UsageError } from './errors.js';
+import { readJson } from './resources.js';
+import { createAjv, describeErrors } from '../schema-validator.js';
+import { parseYaml } from '../parse/front-matter.js';
+import { locatePath } from '../parse/locate.js';
+import type { AuditTask } from './audit-file.js';
+
+export const MANIFEST = 'areas.yaml';
+
+export interface AreaSource {
+  name: string;
+  tasks: AuditTask[];
+}
+
+export interface AreaDiscovery {
+  root: string;
+  manifest: string | null;
+  areas: AreaSource[];
+  /** Documents directly in the audit folder, outside any area (reported, not audited). */
+  loose: string[];
+}
+
+export function discoverAreas(dir: string, cwd: string, manifestPath?: string, isIgnored: (absolute: string) => boolean = () => false): AreaDiscovery {
+  const root = resolve(cwd, dir);
+  let st;
+  try {
+    st = statSync(root);
+  } catch {
+    throw new UsageError(`No such folder: ${dir}`, 'Give the folder that holds one subfolder per area (or an areas.yaml manifest).');
+  }
+  if (!st.isDirectory()) throw new UsageError(`${dir} is not a folder`, 'Give the folder that holds one subfolder per area (or an areas.yaml manifest).');
+  const manifest = manifestPath ? resolve(cwd, manifestPath) : existsSync(join(root, MANIFEST)) ? join(root, MANIFEST) : null;
+  if (manifest) return { root, manifest: toDisplayPath(manifest, cwd), areas: readManifest(manifest, root, cwd), loose: [] };
+
+  const areas: AreaSource[] = [];
+  const loose: string[] = [];
+  let entries;
+  try {
+    entries = readdirSync(root, { withFileTypes: true });
+  } catch (error) {
+    throw new UsageError(`Cannot read the folder ${dir} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'Check its permissions.');
+  }
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const full = join(root, entry.name);
+    let isDir = entry.isDirectory();
+    if (entry.isSymbolicLink()) {
+      try {
+        isDir = statSync(full).isDirectory();
+      } catch {
+        continue; // a dangling link or a link loop
+      }
+    }
+    if (isDir) {
+      const tasks = findDocuments([full], root, isIgnored).map((f) => ({ absolute: f.absolute, display: f.display }));
+      areas.push({ name: entry.name, tasks });
+    } else if (/\.(?:md|markdown|ya?ml)$/i.test(entry.name)) {
+      loose.push(entry.name);
+    }
+  }
+  if (areas.length === 0) throw new UsageError(`No areas in ${dir}`, 'Put each area\'s documents in a subfolder named for the area, or list the areas in an areas.yaml manifest.');
+  return { root, manifest: null, areas, loose };
+}
+
+function readManifest(file: string, root: string, cwd: string): AreaSource[] {
+  const shown = toDisplayPath(file, cwd);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`Cannot read the manifest ${shown} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'Check the path and its permissions.');
+  }
+  const { frontMatter, problems } = parseYaml(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), 0);
+  if (problems.length) {
+    const p = problems[0]!;
+    throw new UsageError(`${shown}:${p.line}:${p.column} ${p.message}`, 'Fix the YAML of the manifest.');
+  }
+  const validate = createAjv().compile(readJson('schemas/manifest.schema.json'));
+  const data = frontMatter.data;
+  if (!validate(data)) {
+    const problem = describeErrors(validate)[0]!;
+    const { place } = locatePath(frontMatter, problem.path);
+    throw new UsageError(`${shown}:${place.line}:${place.column} ${problem.message}`, 'A manifest is `areas:`, a list of `{ name, files: [paths relative to the manifest] }`.');
+  }
+  const base = resolve(file, '..');
+  const names = new Set<string>();
+  return (data as unknown as { areas: { name: string; files: string[] }[] }).areas.map((area, i) => {
+    if (names.has(area.name)) {
+      const { place } = locatePath(frontMatter, ['areas', i, 'name']);
+      throw new UsageError(`${shown}:${place.line}:${place.column} area "${area.name}" is named twice`, 'Give each area one entry.');
+    }
+    names.add(area.name);
+    const tasks = area.files.map((f) => {
+      const absolute = resolve(base, f);
+      const rel = relative(root, absolute);
+      return { absolute, display: (rel.startsWith('..') ? absolute : rel).split(sep).join('/') };
+    });
+    return { name: area.name, tasks };
+  });
+}

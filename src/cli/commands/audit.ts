@@ -1,0 +1,118 @@
+// wtlint audit <dir>: every area's documents through the check core (in worker threads when
+// there are enough), area-level checks, one report. Ctrl-C stops the workers and writes nothing.
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import cliProgress from 'cli-progress';
+import { bundledLinter, packageRoot, packageVersion } from '../resources.js';
+import { loadConfig } from '../config.js';
+import { UsageError } from '../errors.js';
+import { parseAsOf, parseCount, parseEdition } from '../options.js';
+import { discoverAreas, type AreaSource } from '../audit-areas.js';
+import type { AuditTask } from '../audit-file.js';
+import { AuditInterrupted, runAuditTasks, workerCount } from '../audit-pool.js';
+import { auditExitCode, readAuditJson, writeAuditReport, type AuditOutputFlags } from '../audit-output.js';
+import type { CliIO } from '../io.js';
+import { auditLayout, packInForce, type AuditLayout } from '../../audit/spec.js';
+import { evaluateArea } from '../../audit/evaluate.js';
+import { buildAudit } from '../../audit/build.js';
+import { parseShard, shardOf, type Shard } from '../../audit/shard.js';
+import type { AuditProvenance, AuditReport } from '../../audit/types.js';
+import type { LintOptions } from '../../types.js';
+
+export interface AuditFlags extends AuditOutputFlags {
+  asOf?: string;
+  edition?: string;
+  config?: string;
+  compare?: string;
+  shard?: string;
+  jobs?: string;
+  manifest?: string;
+}
+
+/** Exit code after Ctrl-C (128 + SIGINT), as shells expect. */
+export const EXIT_INTERRUPTED = 130;
+
+export async function audit(dir: string, flags: AuditFlags, io: CliIO): Promise<number> {
+  const linter = bundledLinter();
+  const layout = auditLayout(linter.packs); // an invalid audit section stops here, before any work
+  const config = loadConfig(io.cwd, flags.config);
+  const options: LintOptions = {
+    asOf: flags.asOf ? parseAsOf(flags.asOf) : config.asOf ? parseAsOf(config.asOf, 'asOf in the config') : io.today,
+    edition: flags.edition ? parseEdition(flags.edition, linter.packs.map((p) => p.edition)) : undefined,
+    defaultEdition: config.edition,
+    severities: config.rules,
+  };
+  const shard = flags.shard === undefined ? null : parseShard(flags.shard);
+  if (flags.shard !== undefined && !shard) throw new UsageError(`--shard "${flags.shard}" is not i/n`, 'Give the shard as i/n with 1 ≤ i ≤ n, e.g. --shard 2/4.');
+  const jobs = flags.jobs === undefined ? undefined : parseCount(flags.jobs, '--jobs');
+  const previous = flags.compare ? readAuditJson(flags.compare, io, 'the previous audit') : null;
+
+  const discovery = discoverAreas(dir, io.cwd, flags.manifest, config.isIgnored);
+  if (discovery.loose.length) io.stderr(`wtlint: ${discovery.loose.length} document(s) directly in ${dir} belong to no area and were not audited: ${discovery.loose.join(', ')}\n`);
+  const areas = shard ? discovery.areas.filter((a) => shardOf(a.name, shard.total) === shard.index) : discovery.areas;
+  const tasks = areas.flatMap((a) => a.tasks);
+
+  const controller = new AbortController();
+  const onInterrupt = () => controller.abort();
+  // Held until the report is written: a Ctrl-C then can never cut a write short (the write is
+  // synchronous and atomic), and during the run it stops the workers.
+  process.once('SIGINT', onInterrupt);
+  try {
+    return await auditAreas(areas, tasks, { dir, flags, io, options, layout, jobs, shard, previous, signal: controller.signal });
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
+}
+
+interface AuditRun {
+  dir: string;
+  flags: AuditFlags;
+  io: CliIO;
+  options: LintOptions;
+  layout: AuditLayout;
+  jobs: number | undefined;
+  shard: Shard | null;
+  previous: AuditReport | null;
+  signal: AbortSignal;
+}
+
+async function auditAreas(areas: AreaSource[], tasks: AuditTask[], run: AuditRun): Promise<number> {
+  const { dir, flags, io, options, layout } = run;
+  const linter = bundledLinter();
+  const bar = process.stderr.isTTY && tasks.length > 0 ? new cliProgress.SingleBar({ format: 'auditing {bar} {value}/{total} documents | {eta_formatted} left', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : null;
+  let documents;
+  try {
+    bar?.start(tasks.length, 0);
+    documents = await runAuditTasks(tasks, { workers: workerCount(tasks.length, run.jobs), options, onProgress: (n) => bar?.update(n), signal: run.signal });
+  } catch (error) {
+    if (error instanceof AuditInterrupted) {
+      io.stderr('\nwtlint: audit interrupted; no report written.\n');
+      return EXIT_INTERRUPTED;
+    }
+    throw error;
+  } finally {
+    bar?.stop();
+  }
+
+  const areaPack = packInForce(linter.packs, options.asOf);
+  let next = 0;
+  const results = areas.map((area) => {
+    const docs = documents.slice(next, next + area.tasks.length);
+    next += area.tasks.length;
+    return evaluateArea({ name: area.name, documents: docs }, layout, linter.packs, areaPack, { asOf: options.asOf, severities: options.severities });
+  });
+  const provenance: AuditProvenance = {
+    tool: 'wtlint',
+    wtlint: packageVersion(),
+    packs: linter.packs.map((p) => ({ pack: p.pack, edition: p.edition, sha256: createHash('sha256').update(readFileSync(join(packageRoot, p.file))).digest('hex') })),
+    asOf: options.asOf,
+    root: dir,
+    shard: run.shard,
+    mergedFrom: [],
+    inputs: [],
+  };
+  const report = buildAudit(results, layout, provenance, run.previous);
+  writeAuditReport(report, flags, io);
+  return auditExitCode(report);
+}

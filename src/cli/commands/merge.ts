@@ -1,0 +1,24 @@
+// wtlint merge shard-*.json: shard audits → the same reports as one run over all areas.
+import { UsageError } from '../errors.js';
+import { auditExitCode, readAuditJson, writeAuditReport, type AuditOutputFlags } from '../audit-output.js';
+import type { CliIO } from '../io.js';
+import { MergeError, mergeAudits } from '../../audit/build.js';
+
+export interface MergeFlags extends AuditOutputFlags {
+  compare?: string;
+}
+
+export function merge(files: string[], flags: MergeFlags, io: CliIO): number {
+  if (files.length === 0) throw new UsageError('No audit JSON files to merge', 'Give the files written by `wtlint audit --shard i/n --format json`.');
+  const reports = files.map((name) => ({ name, report: readAuditJson(name, io, 'the audit') }));
+  const previous = flags.compare ? readAuditJson(flags.compare, io, 'the previous audit') : null;
+  let merged;
+  try {
+    merged = mergeAudits(reports, previous);
+  } catch (error) {
+    if (error instanceof MergeError) throw new UsageError(`Cannot merge: ${error.message}`, 'Merge shards of one audit: the same as-of date, wtlint version and rule packs, each area in one shard.');
+    throw error;
+  }
+  writeAuditReport(merged, flags, io);
+  return auditExitCode(merged);
+}
