@@ -11,6 +11,7 @@ import { decodeBytes, DEFAULT_MAX_BYTES } from './parse/decode.js';
 import { RESERVED, reservedFinding } from './reserved.js';
 import { locatePath } from './parse/locate.js';
 import type { CompiledPack, CompiledRule } from './pack/load.js';
+import type { ReferenceData } from './reference/types.js';
 import type { DocumentKind, DocumentResult, Finding, LintOptions, Severity, Source } from './types.js';
 
 export interface DocumentSchemas {
@@ -26,7 +27,7 @@ export interface Linter {
   lintBytes(path: string, bytes: Uint8Array, options: LintOptions & { maxBytes?: number }): DocumentResult;
 }
 
-export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas): Linter {
+export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, reference: ReferenceData = {}): Linter {
   const ajv = createAjv();
   for (const shared of schemas.shared) ajv.addSchema(shared);
   const compiled = new Map<string, ValidateFunction>();
@@ -61,7 +62,7 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas): L
           : `\`kind: ${String(stated)}\` is not a document kind wtlint knows; expected arrangements or yearly-report`;
       result.findings.push(reservedFinding(RESERVED.documentKind, stated === undefined ? 'missing' : 'unknown', message, locateKey(doc, 'kind')));
     }
-    if (meta.kind && pack) runPack(doc, meta, pack, options, result, schemaFor(pack.edition, meta.kind));
+    if (meta.kind && pack) runPack(doc, meta, pack, options, result, schemaFor(pack.edition, meta.kind), reference);
     result.findings.sort(byPosition);
     return result;
   }
@@ -90,6 +91,7 @@ function runPack(
   options: LintOptions,
   result: DocumentResult,
   documentSchema: ValidateFunction | undefined,
+  reference: ReferenceData,
 ): void {
   const kind = meta.kind!;
   const active: { rule: CompiledRule; severity: Severity }[] = [];
@@ -116,7 +118,7 @@ function runPack(
       const check = checkKinds[kindName];
       try {
         const raw = check.run(
-          { doc, meta, element: elements[rule.element], rule, asOf: options.asOf, documentSchema },
+          { doc, meta, element: elements[rule.element], elements, rule, asOf: options.asOf, documentSchema, reference },
           checkOptions as never,
         );
         for (const r of raw) {

@@ -7,6 +7,8 @@ import { explain } from './commands/explain.js';
 import { rules } from './commands/rules.js';
 import { init } from './commands/init.js';
 import { schema } from './commands/schema.js';
+import { migrate } from './commands/migrate.js';
+import { MIGRATION_FORMAT_NAMES } from '../migrate/format.js';
 import { UsageError, describeUsageError } from './errors.js';
 import { PackError } from '../pack/load.js';
 import { FORMAT_NAMES } from '../report/index.js';
@@ -92,6 +94,20 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .requiredOption('--edition <year>', '2018 or 2023')
     .action((flags) => {
       code = schema(flags, io);
+    });
+
+  program
+    .command('migrate')
+    .description('list what arrangements written for an earlier edition must add or change for a later one, and what is done')
+    .argument('<file>', 'the arrangements document')
+    .requiredOption('--to <year>', 'the edition to move to (2023)')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(MIGRATION_FORMAT_NAMES).default('stylish'))
+    .option('-o, --output <file>', 'write the checklist to a file instead of standard output')
+    .option('--as-of <date>', 'the date used to infer an edition the document does not state (default: today)')
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour')
+    .action((file: string, flags) => {
+      code = migrate(file, flags, io);
     });
 
   try {

@@ -6,17 +6,22 @@ import { parseYaml } from '../parse/front-matter.js';
 import { locatePath } from '../parse/locate.js';
 import { checkKinds, isCheckKind } from '../check/kinds/index.js';
 import { compileDetection, compilePattern, type CompiledDetection } from '../extract/detection.js';
-import type { Rule, RulePack } from './types.js';
+import type { Detection, MigrationItem, Rule, RulePack } from './types.js';
 
 export interface CompiledRule extends Rule {
   ruleId: string;
   detection: CompiledDetection | null;
 }
 
-export interface CompiledPack extends Omit<RulePack, 'rules'> {
+export interface CompiledMigrationItem extends MigrationItem {
+  detection: CompiledDetection;
+}
+
+export interface CompiledPack extends Omit<RulePack, 'rules' | 'migration'> {
   file: string;
   rules: CompiledRule[];
   placeholderPatterns: RegExp[];
+  migration: CompiledMigrationItem[];
 }
 
 export class PackError extends Error {
@@ -38,7 +43,9 @@ const ajv = createAjv();
 function validatorFor(schema: object): ValidateFunction {
   let validate = validators.get(schema);
   if (!validate) {
-    validate = ajv.compile(schema);
+    // The same schema read twice is two objects with one $id: Ajv keeps the first compiled.
+    const id = (schema as { $id?: unknown }).$id;
+    validate = (typeof id === 'string' ? ajv.getSchema(id) : undefined) ?? ajv.compile(schema);
     validators.set(schema, validate);
   }
   return validate;
@@ -86,19 +93,28 @@ export function loadPack(text: string, file: string, packSchema: object): Compil
       if (kind === 'present' && !rule.detect) fail(['rules', r], 'a `present` check needs `detect` data');
     });
     const detect = rule.detect;
-    if (detect) {
-      for (const key of ['headings', 'exclude'] as const) {
-        detect[key]?.forEach((source, i) => compileOrFail(source, ['rules', r, 'detect', key, i], fail));
-      }
-      for (const key of ['sentences', 'partial', 'qualify'] as const) {
-        detect[key]?.forEach((cue, i) =>
-          cue.all.forEach((source, j) => compileOrFail(source, ['rules', r, 'detect', key, i, 'all', j], fail)),
-        );
-      }
-    }
+    if (detect) checkDetection(detect, ['rules', r, 'detect'], fail);
     return { ...rule, ruleId: `${pack.pack}/${rule.element}`, detection: detect ? compileDetection(detect) : null };
   });
-  return { ...pack, file, rules, placeholderPatterns };
+  const migration = (pack.migration ?? []).map((item, m): CompiledMigrationItem => {
+    if (item.detect) {
+      checkDetection(item.detect, ['migration', m, 'detect'], fail);
+      return { ...item, detection: compileDetection(item.detect) };
+    }
+    const rule = rules.find((candidate) => candidate.element === item.element && candidate.kinds.includes('arrangements'));
+    if (!rule?.detection) return fail(['migration', m, 'element'], `no rule for arrangements with detection has element "${item.element}"`);
+    return { ...item, detection: rule.detection };
+  });
+  return { ...pack, file, rules, placeholderPatterns, migration };
+}
+
+function checkDetection(detect: Detection, at: (string | number)[], fail: (path: (string | number)[], problem: string) => never): void {
+  for (const key of ['headings', 'exclude'] as const) {
+    detect[key]?.forEach((source, i) => compileOrFail(source, [...at, key, i], fail));
+  }
+  for (const key of ['sentences', 'partial', 'qualify'] as const) {
+    detect[key]?.forEach((cue, i) => cue.all.forEach((source, j) => compileOrFail(source, [...at, key, i, 'all', j], fail)));
+  }
 }
 
 function compileOrFail(source: string, path: (string | number)[], fail: (path: (string | number)[], problem: string) => never): RegExp {

@@ -49,4 +49,17 @@ export interface RulePack {
   in_force: { from: string; until?: string };
   placeholders: string[];
   rules: Rule[];
+  /** What arrangements for the previous edition must add or change for this one (`wtlint migrate`). */
+  migration?: MigrationItem[];
+}
+
+export interface MigrationItem {
+  id: string;
+  title: string;
+  /** A rule of the pack (for arrangements) whose detection marks the item done. */
+  element?: string;
+  /** Detection of its own, used instead of the element's. */
+  detect?: Detection;
+  change: string;
+  citation: string;
 }

@@ -22,6 +22,8 @@ export interface Block {
   segments: Segment[];
   /** Index into headings of the nearest heading above, or -1. */
   heading: number;
+  /** Set on the text of a list item (a bullet or a numbered item). */
+  listItem?: true;
 }
 
 export interface Heading {
@@ -81,6 +83,12 @@ function collect(node: RootContent | Nodes, parts: MarkdownParts): void {
     case 'tableRow': {
       const cells = node.children.map((cell) => cell.children);
       toBlock('table-row', cells, node, parts);
+      return;
+    }
+    case 'listItem': {
+      const first = parts.blocks.length;
+      for (const child of node.children) collect(child, parts);
+      for (const block of parts.blocks.slice(first)) if (block.kind === 'paragraph') block.listItem = true;
       return;
     }
     case 'yaml':
