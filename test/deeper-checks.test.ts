@@ -338,3 +338,26 @@ describe('the deeper check kinds as pack data', () => {
     ]);
   });
 });
+
+describe('wtlint explain shows the data a deeper check applies', () => {
+  it('lists each outdated term with its date, replacement and source', async () => {
+    const { run } = await import('../src/cli/main.js');
+    const out: string[] = [];
+    const io = { cwd: process.cwd(), stdout: (t: string) => void out.push(t), stderr: () => {}, readStdin: async () => new Uint8Array(), isTTY: false, today: '2026-11-23', env: {} };
+    expect(await run(['explain', 'wt2023/renamed-bodies'], io)).toBe(0);
+    const text = out.join('');
+    const section = text.slice(text.indexOf('What the check applies'), text.indexOf('\n\nNotes'));
+    expect(section.split('\n')).toEqual([
+      'What the check applies',
+      "  What Works Centre for Children's Social Care: outdated from 2023-06-06; the What Works",
+      "  Centre for Children's Social Care became Foundations on 6 June 2023. Use Foundations,",
+      '  the What Works Centre for Children & Families. Source: Working Together 2023, chapter',
+      '  2 (yearly report); Foundations.',
+      '  Public Health England: outdated from 2021-10-01; Public Health England closed on 1',
+      '  October 2021; its work passed to the UK Health Security Agency and the Office for',
+      '  Health Improvement and Disparities. Use the UK Health Security Agency (UKHSA) or the',
+      '  Office for Health Improvement and Disparities (OHID). Source: Department of Health and',
+      '  Social Care, 2021.',
+    ]);
+  });
+});

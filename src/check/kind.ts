@@ -37,6 +37,8 @@ export interface CheckKind<Options = Record<string, unknown>> {
   /** Message templates by id; {{name}} is filled from the result's data and the rule. */
   messages: Record<string, string>;
   run(ctx: CheckContext, options: Options): RawResult[];
+  /** The data the check applies, in plain lines for `wtlint explain` (terms and their dates, say). */
+  explain?(options: Options): string[];
 }
 
 export function defineCheck<Options>(kind: CheckKind<Options>): CheckKind<Options> {

@@ -31,6 +31,7 @@ export const agencyCategories = defineCheck<AgencyCategoriesOptions>({
     unmatched: '"{{name}}" matches no category of relevant agency in the Schedule to SI 2018/789: confirm that it is a relevant agency, or give its category',
     'unknown-category': '"{{name}}" is given the category "{{category}}", which is not one of {{categories}}',
   },
+  explain: (options) => ['Categories (id: what it covers):', ...options.categories.map((c) => `- ${c.id}: ${c.label}`)],
   run(ctx, options) {
     const fm = ctx.doc.frontMatter;
     const ids = new Set(options.categories.map((c) => c.id));

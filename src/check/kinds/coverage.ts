@@ -36,6 +36,7 @@ export const coverage = defineCheck<CoverageOptions>({
   messages: {
     uncovered: '{{what}} do not mention {{item}}',
   },
+  explain: (options) => [`${options.what} should mention:`, ...options.items.map((i) => `- ${i.label}`)],
   run(ctx, options) {
     if (options.requires && ctx.elements[options.requires]?.status !== 'present') return [];
     const fm = ctx.doc.frontMatter;

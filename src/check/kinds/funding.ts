@@ -36,6 +36,12 @@ export const funding = defineCheck<FundingOptions>({
     share: '{{partner}} contributes {{amount}}, {{percent}} of the {{sum}} the partners contribute',
     'over-share': '{{partner}} pays {{percent}} of the budget ({{amount}} of {{sum}}), more than {{limit}}: contributions should be equitable and proportionate',
   },
+  explain: (options) =>
+    options.aspect === 'equity'
+      ? [`A partner paying more than ${percent(options.max_share ?? 0.5)} of the contributions is reported (max_share: ${options.max_share ?? 0.5}).`]
+      : options.aspect === 'total'
+        ? [`The contributions may differ from the total by up to ${pounds(options.tolerance ?? 0.5)} (rounding).`]
+        : [],
   run(ctx, options) {
     const fm = ctx.doc.frontMatter;
     const contributions = contributionsOf(valueAt(fm?.data, '/funding/contributions'));

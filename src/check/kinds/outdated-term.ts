@@ -62,6 +62,7 @@ export const outdatedTerm = defineCheck<OutdatedTermOptions>({
   messages: {
     outdated: '"{{found}}" ({{term}}) in a document dated {{date}}: {{reason}}; name {{replacement}} instead',
   },
+  explain: (options) => options.terms.map((t) => `${t.term}: outdated from ${t.from}; ${t.reason}. Use ${t.replacement}. Source: ${t.source}.`),
   run(ctx, options) {
     const date = ctx.meta.date ?? ctx.asOf;
     const terms = options.terms.filter((t) => t.from <= date);

@@ -80,6 +80,12 @@ export const reviewTimeliness = defineCheck<ReviewTimelinessOptions>({
     'outside-calendar': '{{review}}: {{date}} is outside the bank holiday calendar ({{from}} to {{until}}), so working days cannot be counted; update rules/bank-holidays-england-and-wales.yaml',
     'no-calendar': 'No bank holiday calendar was given to wtlint, so working-day deadlines of practice reviews are not checked',
   },
+  explain: (options) =>
+    options.steps.map((s) => {
+      const allowance = (s.within ?? s.ahead)!;
+      const amount = allowance.working_days ? plural(allowance.working_days, 'working day') : plural(allowance.months!, 'month');
+      return `\`${s.field}\`: ${s.what}, ${s.within ? `within ${amount} after` : `at least ${amount} before`} \`${s.from.join('` (else `')}\`${s.from.length > 1 ? ')' : ''} (${s.source}).`;
+    }),
   run(ctx, options) {
     const fm = ctx.doc.frontMatter;
     const reviews = valueAt(fm?.data, options.list);
