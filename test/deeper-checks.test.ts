@@ -195,6 +195,11 @@ ${contributions}`;
     ]);
   });
 
+  it('reads the funding section, where a phrase may break across lines', () => {
+    const body = '## Funding\n\nThe shared budget of £300,000 pays for the business\nunit, independent scrutiny, multi-agency training,\nrapid reviews and our three priorities.\n';
+    expect(deeper('a.md', doc('kind: arrangements\nedition: 2023\npublished: 2024-10-01', body)).filter((f) => f.ruleId === 'wt2023/funding-costs')).toEqual([]);
+  });
+
   it('is silent without contributions, and leaves the costs to the funding rule when the section is a placeholder', () => {
     expect(deeper('a.md', doc('kind: arrangements\nedition: 2023\npublished: 2024-10-01', '# A\n\n## Funding\n\nTBC\n'))).toEqual([]);
   });

@@ -52,8 +52,8 @@ export const agencyCategories = defineCheck<AgencyCategoriesOptions>({
     }
     for (const section of sectionsMatching(ctx.doc, options.headings ?? [])) {
       for (const block of section.blocks) {
-        if (!block.listItem || matches(block.text)) continue;
         const name = block.text.replace(/\s+/g, ' ').trim();
+        if (!block.listItem || matches(name)) continue;
         results.push({
           messageId: 'unmatched',
           data: { name: name.length > MAX_NAME ? `${name.slice(0, MAX_NAME - 1)}…` : name },
