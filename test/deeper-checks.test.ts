@@ -139,6 +139,18 @@ describe('practice review timeliness in a yearly report', () => {
     );
   });
 
+  it('says so once when the linter was given no bank holiday calendar', async () => {
+    const { createLinter } = await import('../src/lint.js');
+    const { loadBundledPacks, loadDocumentSchemas } = await import('../src/cli/resources.js');
+    const linter = createLinter(loadBundledPacks(), loadDocumentSchemas(['2018', '2023']));
+    const findings = linter.lint({ path, text }, { asOf: '2026-11-23' }).findings.filter((f) => f.ruleId === 'wt2023/review-timeliness');
+    expect(findings.map((f) => [f.messageId, f.line, f.column])).toEqual([
+      ['no-calendar', 13, 1],
+      ['late', 14, 143],
+      ['overdue', 15, 110],
+    ]);
+  });
+
   it('says when a date is outside the bank holiday calendar', () => {
     const old = doc(`
 kind: yearly-report

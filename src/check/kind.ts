@@ -13,14 +13,14 @@ export interface CheckContext {
   meta: DocumentMeta;
   /** The detection result for this rule's element, when the rule detects one. */
   element: ElementResult | undefined;
-  /** The detection results of every element of the pack for this document. */
-  elements: Record<string, ElementResult>;
+  /** The detection results of every element of the pack for this document (the engine always sets it). */
+  elements?: Record<string, ElementResult>;
   rule: Rule;
   asOf: string;
   /** The compiled JSON Schema for this document's edition and kind. */
   documentSchema: ValidateFunction | undefined;
   /** Reference data the shell loaded (the bank holiday calendar); absent pieces are undefined. */
-  reference: ReferenceData;
+  reference?: ReferenceData;
 }
 
 export interface RawResult {

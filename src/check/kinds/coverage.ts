@@ -38,7 +38,7 @@ export const coverage = defineCheck<CoverageOptions>({
   },
   explain: (options) => [`${options.what} should mention:`, ...options.items.map((i) => `- ${i.label}`)],
   run(ctx, options) {
-    if (options.requires && ctx.elements[options.requires]?.status !== 'present') return [];
+    if (options.requires && ctx.elements?.[options.requires]?.status !== 'present') return [];
     const fm = ctx.doc.frontMatter;
     const fields = (options.fields ?? []).flatMap((pointer) => valuesAt(fm?.data, pointer).map((found) => ({ pointer, ...found })));
     const sections = sectionsMatching(ctx.doc, options.headings ?? []);

@@ -90,7 +90,7 @@ export const reviewTimeliness = defineCheck<ReviewTimelinessOptions>({
     const fm = ctx.doc.frontMatter;
     const reviews = valueAt(fm?.data, options.list);
     if (!Array.isArray(reviews) || reviews.length === 0) return [];
-    const holidays = ctx.reference.bankHolidays;
+    const holidays = ctx.reference?.bankHolidays;
     const calendar = holidays ? workingDayCalendar(holidays) : null;
     const results: RawResult[] = [];
     const usesWorkingDays = options.steps.some((s) => (s.within ?? s.ahead)!.working_days);
