@@ -288,6 +288,22 @@ describe('outdated terms, by date', () => {
     ]);
   });
 
+  it('reads the names in the front matter: the area, partners, chair', () => {
+    const front = `
+kind: arrangements
+edition: 2023
+area: Oxley Local Safeguarding Children Board
+published: 2024-02-01
+partners:
+  - { type: health, name: NHS Oxley CCG }
+chair: { name: A, organisation: NHS Oxley CCG (formerly) }
+`;
+    expect(deeper('f.md', doc(front)).filter((f) => f.ruleId === 'wt2023/outdated-terms')).toEqual([
+      { ruleId: 'wt2023/outdated-terms', messageId: 'outdated', severity: 'warning', line: 4, column: 1 },
+      { ruleId: 'wt2023/outdated-terms', messageId: 'outdated', severity: 'warning', line: 7, column: 21 },
+    ]);
+  });
+
   it('uses the as-of date when the document gives no date', () => {
     expect(deeper('t.md', doc('kind: arrangements\nedition: 2018', 'Oxley CCG is a partner.\n'), '2022-06-30')).toEqual([]);
     expect(deeper('t.md', doc('kind: arrangements\nedition: 2018', 'Oxley CCG is a partner.\n'), '2022-07-01')).toEqual([
