@@ -394,3 +394,29 @@ describe('wtlint explain shows the data a deeper check applies', () => {
     ]);
   });
 });
+
+describe('agency-categories on table rows', () => {
+  it('reads the rows below a table header in the section (tables parsed by a GFM-aware parser)', async () => {
+    const { agencyCategories } = await import('../src/check/kinds/agency-categories.js');
+    const block = (kind: 'heading' | 'paragraph' | 'table-row', text: string, line: number) => ({ kind, text, line, column: 1, segments: [], heading: 0 });
+    const doc = {
+      path: 't.md',
+      format: 'markdown' as const,
+      frontMatter: null,
+      problems: [],
+      headings: [{ depth: 2, text: 'Relevant agencies', line: 1, column: 1, block: 0, end: 5 }],
+      blocks: [
+        block('heading', 'Relevant agencies', 1),
+        block('table-row', 'Category | Agencies', 3),
+        block('table-row', 'Youth justice | Oxley Youth Offending Service', 5),
+        block('table-row', 'Housing | The six district councils (housing functions)', 6),
+        block('paragraph', 'Other bodies may be added.', 8),
+      ],
+    };
+    const options = { headings: ['\\brelevant agenc'], categories: [{ id: 'youth-offending', label: 'youth offending teams', patterns: ['\\byouth (?:offending|justice) (?:team|service)s?\\b'] }] };
+    const ctx = { doc, meta: {} as never, element: undefined, rule: {} as never, asOf: '2026-11-23', documentSchema: undefined };
+    expect(agencyCategories.run(ctx, options)).toEqual([
+      { messageId: 'unmatched', data: { name: 'Housing | The six district councils (housing functions)' }, place: { line: 6, column: 1 } },
+    ]);
+  });
+});

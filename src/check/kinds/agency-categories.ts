@@ -1,5 +1,5 @@
 // `agency-categories`: each relevant agency the document names (`relevant_agencies`, and the list
-// items of a "Relevant agencies" section) matched to a category of the Schedule to SI 2018/789,
+// items and table rows of a "Relevant agencies" section) matched to a category of the Schedule to SI 2018/789,
 // by name patterns kept as data. A name that matches none is for a person to confirm.
 import { defineCheck, type RawResult } from '../kind.js';
 import { at, valueAt } from '../field-values.js';
@@ -16,7 +16,7 @@ const MAX_NAME = 80;
 
 export const agencyCategories = defineCheck<AgencyCategoriesOptions>({
   description:
-    'Each relevant agency named in `field` (a name, or {name, category}) or as a list item under `headings` matches one of `categories` (by its name patterns, or a stated category id); an unmatched name is reported for a person to confirm.',
+    'Each relevant agency named in `field` (a name, or {name, category}) or as a list item or table row under `headings` matches one of `categories` (by its name patterns, or a stated category id); an unmatched name is reported for a person to confirm.',
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
@@ -51,15 +51,17 @@ export const agencyCategories = defineCheck<AgencyCategoriesOptions>({
       });
     }
     for (const section of sectionsMatching(ctx.doc, options.headings ?? [])) {
-      for (const block of section.blocks) {
+      section.blocks.forEach((block, i) => {
+        // A list item, or a table row below the header row (a table's first row is its header).
+        const bodyRow = block.kind === 'table-row' && section.blocks[i - 1]?.kind === 'table-row';
         const name = block.text.replace(/\s+/g, ' ').trim();
-        if (!block.listItem || matches(name)) continue;
+        if (!(block.listItem || bodyRow) || matches(name)) return;
         results.push({
           messageId: 'unmatched',
           data: { name: name.length > MAX_NAME ? `${name.slice(0, MAX_NAME - 1)}…` : name },
           place: { line: block.line, column: block.column },
         });
-      }
+      });
     }
     return results;
   },
