@@ -40,6 +40,22 @@ describe('planMigration', () => {
     expect([chair.title, chair.citation]).toEqual(['Partnership chair', 'Working Together 2023, chapter 2 (the partnership chair)']);
   });
 
+  it('reads front-matter values for items that give them (a YAML-only document)', () => {
+    const yaml = [
+      'kind: arrangements',
+      'edition: 2018',
+      'partners:',
+      '  - { type: health, name: NHS Wealdon Integrated Care Board }',
+      'yearly_report: { where: https://example.org/report, by: 30 September each year }',
+      '',
+    ].join('\n');
+    const result = planMigration({ path: 'a.yaml', text: yaml }, wt2023, editions, '2026-11-23');
+    expect(result.items.filter((i) => i.status === 'done').map((i) => [i.id, i.evidence])).toEqual([
+      ['health-partner', [{ via: 'field', text: 'partners.0.name: NHS Wealdon Integrated Care Board', line: 4, column: 21, endLine: 4, endColumn: 25 }]],
+      ['yearly-report-date', [{ via: 'field', text: 'yearly_report.by: 30 September each year', line: 5, column: 53, endLine: 5, endColumn: 55 }]],
+    ]);
+  });
+
   it('reports a broken document as a problem, not a crash', () => {
     const broken = planMigration({ path: 'x.md', text: '---\nkind: [arrangements\n---\n\n# X\n' }, wt2023, editions, '2026-11-23');
     expect([broken.problems.length, broken.summary]).toEqual([1, { done: 0, partial: 0, todo: 10 }]);

@@ -4,6 +4,8 @@
 import { parseDocument } from '../parse/document.js';
 import { extractMeta, type EditionWindow } from '../extract/meta.js';
 import { detectElements } from '../extract/elements.js';
+import { valuesAt } from '../check/field-values.js';
+import { locatePath } from '../parse/locate.js';
 import type { CompiledPack } from '../pack/load.js';
 import type { DocumentKind, Evidence, Source } from '../types.js';
 
@@ -43,7 +45,13 @@ export function planMigration(source: Source, target: CompiledPack, editions: Ed
   );
   const items = target.migration.map((item): MigrationItemResult => {
     const result = found[item.id]!;
-    return { id: item.id, title: item.title, status: STATUS[result.status], change: item.change, citation: item.citation, evidence: result.evidence };
+    const values = item.valuePatterns.flatMap(({ field, pattern }) =>
+      valuesAt(doc.frontMatter?.data, field).flatMap(({ value, path }): Evidence[] =>
+        typeof value === 'string' && pattern.test(value) ? [{ via: 'field', text: `${path.join('.')}: ${value}`, ...locatePath(doc.frontMatter, path).place }] : [],
+      ),
+    );
+    const status = values.length ? 'done' : STATUS[result.status];
+    return { id: item.id, title: item.title, status, change: item.change, citation: item.citation, evidence: [...values, ...result.evidence].slice(0, 3) };
   });
   const summary: Record<MigrationStatus, number> = { done: 0, partial: 0, todo: 0 };
   for (const item of items) summary[item.status]++;

@@ -15,6 +15,7 @@ export interface CompiledRule extends Rule {
 
 export interface CompiledMigrationItem extends MigrationItem {
   detection: CompiledDetection;
+  valuePatterns: { field: string; pattern: RegExp }[];
 }
 
 export interface CompiledPack extends Omit<RulePack, 'rules' | 'migration'> {
@@ -97,13 +98,14 @@ export function loadPack(text: string, file: string, packSchema: object): Compil
     return { ...rule, ruleId: `${pack.pack}/${rule.element}`, detection: detect ? compileDetection(detect) : null };
   });
   const migration = (pack.migration ?? []).map((item, m): CompiledMigrationItem => {
+    const valuePatterns = (item.values ?? []).map((v, i) => ({ field: v.field, pattern: compileOrFail(v.pattern, ['migration', m, 'values', i, 'pattern'], fail) }));
     if (item.detect) {
       checkDetection(item.detect, ['migration', m, 'detect'], fail);
-      return { ...item, detection: compileDetection(item.detect) };
+      return { ...item, detection: compileDetection(item.detect), valuePatterns };
     }
     const rule = rules.find((candidate) => candidate.element === item.element && candidate.kinds.includes('arrangements'));
     if (!rule?.detection) return fail(['migration', m, 'element'], `no rule for arrangements with detection has element "${item.element}"`);
-    return { ...item, detection: rule.detection };
+    return { ...item, detection: rule.detection, valuePatterns };
   });
   return { ...pack, file, rules, placeholderPatterns, migration };
 }

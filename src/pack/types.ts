@@ -60,6 +60,8 @@ export interface MigrationItem {
   element?: string;
   /** Detection of its own, used instead of the element's. */
   detect?: Detection;
+  /** Front-matter values that show the item done: a field (`*` for each list item) whose text matches. */
+  values?: { field: string; pattern: string }[];
   change: string;
   citation: string;
 }
