@@ -274,6 +274,7 @@ describe('outdated terms, by date', () => {
       'Oxley CCG (now the ICB) joined the partnership in 2019.',
       'The phrase “Local Safeguarding Children Board” still appears in old procedures.',
       'Formerly the LSCB, we are now the Oxley Safeguarding Children Partnership.',
+      'The last serious case review commissioned by the LSCB was published in 2020.',
       '',
     ].join('\n');
     expect(terms('2024-01-10', body)).toEqual([]);
