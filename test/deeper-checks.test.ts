@@ -151,6 +151,21 @@ describe('practice review timeliness in a yearly report', () => {
     ]);
   });
 
+  it('says when a step is dated before its clock starts (a typo in one of the dates)', () => {
+    const report = doc(`
+kind: yearly-report
+edition: 2023
+published: 2025-09-20
+period: { start: 2024-04-01, end: 2025-03-31 }
+practice_reviews:
+  - { ref: Child G, incident: 2024-06-12, notified: 2024-06-02, rapid_review: 2024-06-28 }
+`);
+    const findings = bundledLinter().lint({ path: 'g.md', text: report }, { asOf: '2026-11-23' }).findings.filter((f) => f.ruleId === 'wt2023/review-timeliness');
+    expect(findings.map((f) => [f.messageId, f.line, f.column, f.message])).toEqual([
+      ['before-start', 7, 43, 'Child G: notification of the serious incident to the Panel on 2024-06-02 is before 2024-06-12 (incident), when its time starts; check both dates'],
+    ]);
+  });
+
   it('says when a date is outside the bank holiday calendar', () => {
     const old = doc(`
 kind: yearly-report
@@ -210,6 +225,11 @@ ${contributions}`;
   it('reads the funding section, where a phrase may break across lines', () => {
     const body = '## Funding\n\nThe shared budget of £300,000 pays for the business\nunit, independent scrutiny, multi-agency training,\nrapid reviews and our three priorities.\n';
     expect(deeper('a.md', doc('kind: arrangements\nedition: 2023\npublished: 2024-10-01', body)).filter((f) => f.ruleId === 'wt2023/funding-costs')).toEqual([]);
+  });
+
+  it('leaves malformed amounts to the schema rule rather than adding up the rest', () => {
+    const text = doc(front('    - { partner: A Council, amount: "£150,000" }\n    - { partner: B ICB, amount: 100000 }'));
+    expect(deeper('a.md', text).filter((f) => /funding-(total|shares|equity)/.test(f.ruleId))).toEqual([]);
   });
 
   it('is silent without contributions, and leaves the costs to the funding rule when the section is a placeholder', () => {

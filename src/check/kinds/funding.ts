@@ -45,7 +45,7 @@ export const funding = defineCheck<FundingOptions>({
   run(ctx, options) {
     const fm = ctx.doc.frontMatter;
     const contributions = contributionsOf(valueAt(fm?.data, '/funding/contributions'));
-    if (contributions.length === 0) return [];
+    if (!contributions || contributions.length === 0) return []; // a malformed amount is the schema rule's finding
     const sum = contributions.reduce((total, c) => total + c.amount, 0);
     const place = (c: Contribution) => at(fm, `/funding/contributions/${c.index}`);
     if (options.aspect === 'total') {
@@ -68,12 +68,14 @@ export const funding = defineCheck<FundingOptions>({
   },
 });
 
-function contributionsOf(value: unknown): Contribution[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((item: unknown, index) => {
+/** The contributions, or null when one is malformed (sums over the rest would mislead). */
+function contributionsOf(value: unknown): Contribution[] | null {
+  if (!Array.isArray(value)) return null;
+  const valid = value.flatMap((item: unknown, index) => {
     const c = item as { partner?: unknown; amount?: unknown } | null;
     return c && typeof c.partner === 'string' && typeof c.amount === 'number' && c.amount >= 0 ? [{ partner: c.partner, amount: c.amount, index }] : [];
   });
+  return valid.length === value.length ? valid : null;
 }
 
 /** £12,345 or £12,345.50: fixed grouping, whatever the machine's locale. */

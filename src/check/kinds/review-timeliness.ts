@@ -75,6 +75,7 @@ export const reviewTimeliness = defineCheck<ReviewTimelinessOptions>({
   },
   messages: {
     late: '{{review}}: {{what}} on {{date}}, {{late}} after {{start}} ({{startField}}); {{allowed}} allowed ({{source}}), so due by {{deadline}}',
+    'before-start': '{{review}}: {{what}} on {{date}} is before {{start}} ({{startField}}), when its time starts; check both dates',
     early: '{{review}}: {{what}} on {{date}}, only {{gap}} before {{start}} ({{startField}}); at least {{allowed}} expected ({{source}}), so by {{deadline}}',
     overdue: '{{review}}: no date for {{what}} (`{{field}}`), due by {{deadline}} ({{allowed}} after {{start}}, {{source}}); that date has passed (as of {{asOf}})',
     'outside-calendar': '{{review}}: {{date}} is outside the bank holiday calendar ({{from}} to {{until}}), so working days cannot be counted; update rules/bank-holidays-england-and-wales.yaml',
@@ -123,7 +124,9 @@ export const reviewTimeliness = defineCheck<ReviewTimelinessOptions>({
         const allowed = days ? plural(days, 'working day') : plural(allowance.months!, 'month');
         const base = { review: label, what: step.what, start, startField, allowed, source: step.source, deadline };
         if (date) {
-          if (direction === 1 && date > deadline) {
+          if (direction === 1 && date < start) {
+            results.push({ messageId: 'before-start', data: { ...base, date }, ...at(fm, pointer(step.field)) });
+          } else if (direction === 1 && date > deadline) {
             const late = days ? plural(calendar!.workingDaysBetween(start, date), 'working day') : plural(Math.round((parseISO(date).getTime() - parseISO(start).getTime()) / 86_400_000), 'day');
             results.push({ messageId: 'late', data: { ...base, date, late }, ...at(fm, pointer(step.field)) });
           } else if (direction === -1 && date > deadline) {
