@@ -151,15 +151,12 @@ describe('practice review timeliness in a yearly report', () => {
     ]);
   });
 
+  /** A yearly report for April (year-1) to March (year), published that September, listing one review. */
+  const reportWith = (edition: string, year: number, review: string) =>
+    doc(`kind: yearly-report\nedition: ${edition}\npublished: ${year}-09-20\nperiod: { start: ${year - 1}-04-01, end: ${year}-03-31 }\npractice_reviews:\n  - ${review}`);
+
   it('says when a step is dated before its clock starts (a typo in one of the dates)', () => {
-    const report = doc(`
-kind: yearly-report
-edition: 2023
-published: 2025-09-20
-period: { start: 2024-04-01, end: 2025-03-31 }
-practice_reviews:
-  - { ref: Child G, incident: 2024-06-12, notified: 2024-06-02, rapid_review: 2024-06-28 }
-`);
+    const report = reportWith('2023', 2025, '{ ref: Child G, incident: 2024-06-12, notified: 2024-06-02, rapid_review: 2024-06-28 }');
     const findings = bundledLinter().lint({ path: 'g.md', text: report }, { asOf: '2026-11-23' }).findings.filter((f) => f.ruleId === 'wt2023/review-timeliness');
     expect(findings.map((f) => [f.messageId, f.line, f.column, f.message])).toEqual([
       ['before-start', 7, 43, 'Child G: notification of the serious incident to the Panel on 2024-06-02 is before 2024-06-12 (incident), when its time starts; check both dates'],
@@ -167,14 +164,7 @@ practice_reviews:
   });
 
   it('says when a date is outside the bank holiday calendar', () => {
-    const old = doc(`
-kind: yearly-report
-edition: 2018
-published: 2018-09-28
-period: { start: 2017-04-01, end: 2018-03-31 }
-practice_reviews:
-  - { ref: Child F, incident: 2017-12-20, notified: 2018-01-03 }
-`);
+    const old = reportWith('2018', 2018, '{ ref: Child F, incident: 2017-12-20, notified: 2018-01-03 }');
     expect(deeper('old.md', old)).toEqual([{ ruleId: 'wt2018/review-timeliness', messageId: 'outside-calendar', severity: 'warning', line: 7, column: 21 }]);
   });
 });
