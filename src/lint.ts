@@ -15,6 +15,7 @@ import { locatePath } from './parse/locate.js';
 import { applyDisables } from './check/disables.js';
 import type { CompiledPack, CompiledRule } from './pack/load.js';
 import type { DocumentKind, DocumentResult, Evidence, Finding, LintOptions, Severity, Source } from './types.js';
+import type { ReferenceData } from './reference/types.js';
 
 export interface DocumentSchemas {
   /** Schemas referenced by the others (shared definitions), added first. */
@@ -44,7 +45,7 @@ export interface Linter {
   lintFileBytes(path: string, bytes: Uint8Array, options: FileOptions): Promise<DocumentResult>;
 }
 
-export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas): Linter {
+export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, reference: ReferenceData = {}): Linter {
   const ajv = createAjv();
   for (const shared of schemas.shared) ajv.addSchema(shared);
   const compiled = new Map<string, ValidateFunction>();
@@ -92,7 +93,7 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas): L
           : `\`kind: ${String(stated)}\` is not a document kind wtlint knows; expected arrangements or yearly-report`;
       result.findings.push(reservedFinding(RESERVED.documentKind, stated === undefined ? 'missing' : 'unknown', message, locateKey(doc, 'kind')));
     }
-    if (meta.kind && pack) runPack(doc, meta, pack, options, result, schemaFor(pack.edition, meta.kind));
+    if (meta.kind && pack) runPack(doc, meta, pack, options, result, schemaFor(pack.edition, meta.kind), reference);
     if (doc.frontMatter?.origin) placeInDocument(result, doc.frontMatter.origin);
     result.findings = applyDisables(result.findings, doc.comments, {
       isKnownRule: (rule) => knownRules.has(rule),
@@ -192,6 +193,7 @@ function runPack(
   options: LintOptions,
   result: DocumentResult,
   documentSchema: ValidateFunction | undefined,
+  reference: ReferenceData,
 ): void {
   const kind = meta.kind!;
   const active: { rule: CompiledRule; severity: Severity }[] = [];
@@ -218,7 +220,7 @@ function runPack(
       const check = checkKinds[kindName];
       try {
         const raw = check.run(
-          { doc, meta, element: elements[rule.element], rule, asOf: options.asOf, documentSchema },
+          { doc, meta, element: elements[rule.element], elements, rule, asOf: options.asOf, documentSchema, reference },
           checkOptions as never,
         );
         for (const r of raw) {

@@ -116,6 +116,6 @@ describe('broken and unusual input', () => {
       expect(f.citation.length).toBeGreaterThan(10);
       expect(f.help.length).toBeGreaterThan(10);
     }
-    expect(result.findings.length).toBe(16);
+    expect(result.findings.length).toBe(21);
   });
 });

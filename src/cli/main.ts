@@ -13,6 +13,8 @@ import { collectOutputs } from './outputs.js';
 import { audit } from './commands/audit.js';
 import { merge } from './commands/merge.js';
 import { AUDIT_FORMAT_NAMES } from '../audit/report/index.js';
+import { migrate } from './commands/migrate.js';
+import { MIGRATION_FORMAT_NAMES } from '../migrate/format.js';
 import { UsageError, describeUsageError } from './errors.js';
 import { PackError } from '../pack/load.js';
 import { FORMAT_NAMES } from '../report/index.js';
@@ -157,6 +159,20 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .option('-o, --output <file>', 'the Markdown file to write (default: beside the input, .md; - for standard output)')
     .action(async (file: string, flags) => {
       code = await convert(file, flags, io);
+    });
+
+  program
+    .command('migrate')
+    .description('list what arrangements written for an earlier edition must add or change for a later one, and what is done')
+    .argument('<file>', 'the arrangements document')
+    .requiredOption('--to <year>', 'the edition to move to (2023)')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(MIGRATION_FORMAT_NAMES).default('stylish'))
+    .option('-o, --output <file>', 'write the checklist to a file instead of standard output')
+    .option('--as-of <date>', 'the date used to infer an edition the document does not state (default: today)')
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour')
+    .action((file: string, flags) => {
+      code = migrate(file, flags, io);
     });
 
   try {

@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { loadPack, type CompiledPack } from '../pack/load.js';
 import { createLinter, type DocumentSchemas, type Linter } from '../lint.js';
 import { DOCUMENT_KINDS } from '../types.js';
+import { loadBankHolidays } from '../reference/load.js';
+import type { ReferenceData } from '../reference/types.js';
 
 /** The packs wtlint ships, newest last: an explicit list, never a directory scan. */
 export const PACK_IDS = ['wt2018', 'wt2023'] as const;
@@ -53,7 +55,15 @@ let cached: Linter | undefined;
 export function bundledLinter(): Linter {
   if (!cached) {
     const packs = loadBundledPacks();
-    cached = createLinter(packs, loadDocumentSchemas(packs.map((p) => p.edition)));
+    cached = createLinter(packs, loadDocumentSchemas(packs.map((p) => p.edition)), loadReferenceData());
   }
   return cached;
+}
+
+/** The bank holiday calendar for counting working days (practice review deadlines). */
+export const BANK_HOLIDAYS_FILE = 'rules/bank-holidays-england-and-wales.yaml';
+
+export function loadReferenceData(): ReferenceData {
+  const text = readFileSync(join(packageRoot, BANK_HOLIDAYS_FILE), 'utf8');
+  return { bankHolidays: loadBankHolidays(text, BANK_HOLIDAYS_FILE, readJson('schemas/bank-holidays.schema.json')) };
 }

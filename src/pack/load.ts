@@ -6,17 +6,23 @@ import { parseYaml } from '../parse/front-matter.js';
 import { locatePath } from '../parse/locate.js';
 import { checkKinds, isCheckKind } from '../check/kinds/index.js';
 import { compileDetection, compilePattern, type CompiledDetection } from '../extract/detection.js';
-import type { Rule, RulePack } from './types.js';
+import type { Detection, MigrationItem, Rule, RulePack } from './types.js';
 
 export interface CompiledRule extends Rule {
   ruleId: string;
   detection: CompiledDetection | null;
 }
 
-export interface CompiledPack extends Omit<RulePack, 'rules'> {
+export interface CompiledMigrationItem extends MigrationItem {
+  detection: CompiledDetection;
+  valuePatterns: { field: string; pattern: RegExp }[];
+}
+
+export interface CompiledPack extends Omit<RulePack, 'rules' | 'migration'> {
   file: string;
   rules: CompiledRule[];
   placeholderPatterns: RegExp[];
+  migration: CompiledMigrationItem[];
 }
 
 export class PackError extends Error {
@@ -88,19 +94,29 @@ export function loadPack(text: string, file: string, packSchema: object): Compil
       if (kind === 'present' && !rule.detect) fail(['rules', r], 'a `present` check needs `detect` data');
     });
     const detect = rule.detect;
-    if (detect) {
-      for (const key of ['headings', 'exclude'] as const) {
-        detect[key]?.forEach((source, i) => compileOrFail(source, ['rules', r, 'detect', key, i], fail));
-      }
-      for (const key of ['sentences', 'section', 'partial', 'qualify'] as const) {
-        detect[key]?.forEach((cue, i) =>
-          cue.all.forEach((source, j) => compileOrFail(source, ['rules', r, 'detect', key, i, 'all', j], fail)),
-        );
-      }
-    }
+    if (detect) checkDetection(detect, ['rules', r, 'detect'], fail);
     return { ...rule, ruleId: `${pack.pack}/${rule.element}`, detection: detect ? compileDetection(detect) : null };
   });
-  return { ...pack, file, rules, placeholderPatterns };
+  const migration = (pack.migration ?? []).map((item, m): CompiledMigrationItem => {
+    const valuePatterns = (item.values ?? []).map((v, i) => ({ field: v.field, pattern: compileOrFail(v.pattern, ['migration', m, 'values', i, 'pattern'], fail) }));
+    if (item.detect) {
+      checkDetection(item.detect, ['migration', m, 'detect'], fail);
+      return { ...item, detection: compileDetection(item.detect), valuePatterns };
+    }
+    const rule = rules.find((candidate) => candidate.element === item.element && candidate.kinds.includes('arrangements'));
+    if (!rule?.detection) return fail(['migration', m, 'element'], `no rule for arrangements with detection has element "${item.element}"`);
+    return { ...item, detection: rule.detection, valuePatterns };
+  });
+  return { ...pack, file, rules, placeholderPatterns, migration };
+}
+
+function checkDetection(detect: Detection, at: (string | number)[], fail: (path: (string | number)[], problem: string) => never): void {
+  for (const key of ['headings', 'exclude'] as const) {
+    detect[key]?.forEach((source, i) => compileOrFail(source, [...at, key, i], fail));
+  }
+  for (const key of ['sentences', 'section', 'partial', 'qualify'] as const) {
+    detect[key]?.forEach((cue, i) => cue.all.forEach((source, j) => compileOrFail(source, [...at, key, i, 'all', j], fail)));
+  }
 }
 
 function compileOrFail(source: string, path: (string | number)[], fail: (path: (string | number)[], problem: string) => never): RegExp {

@@ -53,6 +53,8 @@ export interface RulePack {
   rules: Rule[];
   /** wtlint audit: matrix groups and area-level rules (src/audit/). */
   audit?: AuditSpec;
+  /** wtlint migrate: what changes from the previous edition (src/migrate/). */
+  migration?: MigrationItem[];
 }
 
 /** A column group of the audit matrix: elements of one document kind. */
@@ -79,4 +81,17 @@ export interface AreaRule {
 export interface AuditSpec {
   groups: AuditGroup[];
   rules: AreaRule[];
+}
+
+export interface MigrationItem {
+  id: string;
+  title: string;
+  /** A rule of the pack (for arrangements) whose detection marks the item done. */
+  element?: string;
+  /** Detection of its own, used instead of the element's. */
+  detect?: Detection;
+  /** Front-matter values that show the item done: a field (`*` for each list item) whose text matches. */
+  values?: { field: string; pattern: string }[];
+  change: string;
+  citation: string;
 }

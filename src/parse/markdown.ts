@@ -31,6 +31,8 @@ export interface Block {
   rest?: string;
   /** Places in this block have no meaningful column (a Word paragraph): every place is column 1. */
   columnless?: boolean;
+  /** Set on the text of a list item (a bullet or a numbered item). */
+  listItem?: true;
 }
 
 export interface Heading {
@@ -119,6 +121,12 @@ function collect(node: RootContent | Nodes, parts: MarkdownParts): void {
       }
       return;
     }
+    case 'listItem': {
+      const first = parts.blocks.length;
+      for (const child of node.children) collect(child, parts);
+      for (const block of parts.blocks.slice(first)) if (block.kind === 'paragraph') block.listItem = true;
+      return;
+    }
     case 'yaml':
     case 'code':
     case 'html':
@@ -158,15 +166,31 @@ const TABLE_DELIMITER = /^[^\n]*\|[^\n]*\n\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?
 /** Replaces a table read as a paragraph by one block per row (the delimiter row dropped). */
 function splitTableRows(paragraph: Block, parts: MarkdownParts): void {
   parts.blocks.pop();
-  paragraph.text.split('\n').forEach((line, i) => {
+  const lines = paragraph.text.split('\n');
+  let lineStart = 0;
+  lines.forEach((line, i) => {
+    const at = placeInBlock(paragraph, lineStart);
+    lineStart += line.length + 1;
     if (i === 1) return;
-    const cells = line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
-    const text = cells.join(' | ');
-    const at = placeInBlock(paragraph, paragraph.text.split('\n').slice(0, i).join('\n').length + (i ? 1 : 0));
-    const row: Block = { kind: 'table-row', text, line: at.line, column: 1, segments: [{ offset: 0, line: at.line, column: 1 }], heading: paragraph.heading };
+    // Cells with the column each starts at, so a term inside a cell is placed exactly.
+    const cells: { text: string; column: number }[] = [];
+    let from = 0;
+    for (const piece of line.split('|')) {
+      const lead = piece.length - piece.trimStart().length;
+      cells.push({ text: piece.trim(), column: at.column + from + lead });
+      from += piece.length + 1;
+    }
+    if (cells.length > 1 && cells[0]!.text === '') cells.shift();
+    if (cells.length > 1 && cells[cells.length - 1]!.text === '') cells.pop();
+    const row: Block = { kind: 'table-row', text: '', line: at.line, column: at.column, segments: [], heading: paragraph.heading };
+    cells.forEach((cell, c) => {
+      if (c > 0) row.text += ' | ';
+      row.segments.push({ offset: row.text.length, line: at.line, column: cell.column });
+      row.text += cell.text;
+    });
     if (cells.length > 1) {
-      row.label = cells[0]!;
-      row.rest = cells.slice(1).join(' | ');
+      row.label = cells[0]!.text;
+      row.rest = cells.slice(1).map((cell) => cell.text).join(' | ');
     }
     parts.blocks.push(row);
   });

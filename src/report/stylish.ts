@@ -32,6 +32,9 @@ export const stylish: Reporter = (results, ctx) => {
   const across = `in ${plural(counts.documents, 'document')}`;
   if (problems === 0) {
     lines.push(s.green(`✔ No problems ${across}${accepted ? ` (${accepted})` : ''}`));
+  } else if (counts.errors + counts.warnings === 0) {
+    // Observations only: nothing to fix, so no alarm.
+    lines.push('', s.green(`✔ No errors or warnings ${across} (${counts.infos} info${accepted ? `, ${accepted}` : ''})`));
   } else {
     const summary = `✖ ${plural(problems, 'problem')} (${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${counts.infos} info${accepted ? `, ${accepted}` : ''}) ${across}`;
     lines.push('', counts.errors ? s.red.bold(summary) : s.yellow.bold(summary));

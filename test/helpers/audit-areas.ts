@@ -27,7 +27,7 @@ export function arrangements2023(place: string, published: string, omit: string[
     relevant_agencies: ['Cafcass', `${place} Fire and Rescue Service`],
     education: { description: 'Schools, colleges and early years settings sit on the executive.' },
     scrutiny: { scrutineer: { name: 'D Scrutineer', role: 'Independent Scrutineer' }, methods: ['challenge sessions'], reports_to: 'Lead partners' },
-    funding: { year: '2024-25', total: 300000, contributions: [{ partner: `${place} Council`, amount: 150000 }] },
+    funding: { year: '2024-25', total: 300000, contributions: [{ partner: `${place} Council`, amount: 150000 }, { partner: `NHS ${place} ICB`, amount: 90000 }, { partner: `${place} Police`, amount: 60000 }] },
     information_sharing: { agreement: `${place} information sharing agreement` },
     threshold: { title: `${place} continuum of need` },
     practice_reviews: 'Rapid reviews within 15 working days; local reviews published.',

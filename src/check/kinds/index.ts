@@ -7,6 +7,12 @@ import { period } from './period.js';
 import { notFuture } from './not-future.js';
 import { inferred } from './inferred.js';
 import { superseded } from './superseded.js';
+import { funding } from './funding.js';
+import { coverage } from './coverage.js';
+import { independence } from './independence.js';
+import { outdatedTerm } from './outdated-term.js';
+import { agencyCategories } from './agency-categories.js';
+import { reviewTimeliness } from './review-timeliness.js';
 
 export const checkKinds = {
   present,
@@ -16,6 +22,12 @@ export const checkKinds = {
   'not-future': notFuture,
   inferred,
   superseded,
+  funding,
+  coverage,
+  independence,
+  'outdated-term': outdatedTerm,
+  'agency-categories': agencyCategories,
+  'review-timeliness': reviewTimeliness,
 } as const satisfies Record<string, CheckKind<never>>;
 
 export type CheckKindName = keyof typeof checkKinds;

@@ -4,6 +4,8 @@ import { UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import type { CompiledRule } from '../../pack/load.js';
 import type { AreaRule } from '../../pack/types.js';
+import { checkKinds, isCheckKind } from '../../check/kinds/index.js';
+import type { CheckKind } from '../../check/kind.js';
 
 export function explain(query: string, io: CliIO): number {
   const linter = bundledLinter();
@@ -55,6 +57,8 @@ function describe(pack: string, rule: CompiledRule): string {
     if (d.partial?.length) lines.push(`  Only weaker wording (${d.partial.map((c) => c.all.map((p) => `/${p}/`).join(' + ')).join(' or ')}) counts as partial.`);
     lines.push('  A heading whose section is empty or a placeholder (TBC, to follow, [insert]) counts as partial.');
   }
+  const applied = rule.checks.flatMap(({ kind, ...options }) => (isCheckKind(kind) ? ((checkKinds[kind] as CheckKind<unknown>).explain?.(options) ?? []) : []));
+  if (applied.length) lines.push('', 'What the check applies', ...applied.map((l) => wrap(l)));
   if (rule.example) lines.push('', 'Example', ...rule.example.trimEnd().split('\n').map((l) => `  ${l}`));
   if (rule.notes?.length) lines.push('', 'Notes', ...rule.notes.map((n) => wrap(n)));
   return lines.join('\n');

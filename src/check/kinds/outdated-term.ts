@@ -1,0 +1,114 @@
+// `outdated-term`: a body that was renamed, replaced or closed, named as if current in a document
+// dated on or after the change (a CCG after 1 July 2022). Each term carries its date, what
+// replaced it and the source, as data. Sentences that quote it or tell history ("formerly the
+// LSCB", "until 2019") are not flagged, nor a term inside quotation marks.
+import { defineCheck, type RawResult } from '../kind.js';
+import { at, valuesAt } from '../field-values.js';
+import { anyOf, PATTERN_LIST } from '../patterns.js';
+import { sentencesOf } from '../../extract/elements.js';
+import { placeInBlock } from '../../parse/markdown.js';
+import type { Place } from '../../types.js';
+
+export interface Term {
+  term: string;
+  patterns: string[];
+  /** The first day on which naming the body as current is outdated, YYYY-MM-DD. */
+  from: string;
+  replacement: string;
+  reason: string;
+  source: string;
+  /** The current name: a sentence that gives it as well is not flagged. */
+  current?: string[];
+}
+
+export interface OutdatedTermOptions {
+  terms: Term[];
+  /** Front-matter fields naming current bodies, e.g. /partners/∗/name. */
+  fields?: string[];
+  /** Sentences matching any of these tell history or quote: not flagged. */
+  history?: string[];
+  /** Whether to read the body text (default true). */
+  body?: boolean;
+}
+
+export const outdatedTerm = defineCheck<OutdatedTermOptions>({
+  description:
+    "Names of renamed or replaced bodies (`terms`, each with the date from which it is outdated, its replacement and source) used as current in a document dated (published, else the period's end, else --as-of) on or after that date: in the listed front-matter `fields` and in the body, except in sentences matching `history` and inside quotation marks.",
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['terms'],
+    properties: {
+      terms: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['term', 'patterns', 'from', 'replacement', 'reason', 'source'],
+          properties: {
+            term: { type: 'string', minLength: 1 },
+            patterns: PATTERN_LIST,
+            from: { type: 'string', format: 'date' },
+            replacement: { type: 'string', minLength: 1 },
+            reason: { type: 'string', minLength: 1 },
+            source: { type: 'string', minLength: 1 },
+            current: PATTERN_LIST,
+          },
+        },
+      },
+      fields: { type: 'array', items: { type: 'string', pattern: '^/' } },
+      history: PATTERN_LIST,
+      body: { type: 'boolean' },
+    },
+  },
+  messages: {
+    outdated: '"{{found}}" ({{term}}) in a document dated {{date}}: {{reason}}; name {{replacement}} instead',
+  },
+  explain: (options) => options.terms.map((t) => `${t.term}: outdated from ${t.from}; ${t.reason}. Use ${t.replacement}. Source: ${t.source}.`),
+  run(ctx, options) {
+    const date = ctx.meta.date ?? ctx.asOf;
+    const terms = options.terms.filter((t) => t.from <= date);
+    if (terms.length === 0) return [];
+    const history = options.history?.length ? anyOf(options.history) : null;
+    const results: RawResult[] = [];
+    const report = (term: Term, found: string, where: { place: Place; path?: (string | number)[] }) =>
+      results.push({ messageId: 'outdated', data: { found, term: term.term, date, reason: term.reason, replacement: term.replacement }, ...where });
+
+    const fm = ctx.doc.frontMatter;
+    for (const pointer of options.fields ?? []) {
+      for (const { value, path } of valuesAt(fm?.data, pointer)) {
+        if (typeof value !== 'string' || history?.test(value)) continue;
+        for (const term of terms) {
+          const match = anyOf(term.patterns).exec(value);
+          if (match) report(term, match[0], at(fm, `/${path.join('/')}`));
+        }
+      }
+    }
+    if (options.body === false) return results;
+    for (const block of ctx.doc.blocks) {
+      for (const sentence of sentencesOf(block)) {
+        if (history?.test(sentence.text)) continue;
+        for (const term of terms) {
+          // "Foundations, the What Works Centre for Children's Social Care": the current name is given too.
+          if (term.current?.length && anyOf(term.current).test(sentence.text)) continue;
+          for (const match of sentence.text.matchAll(anyOf(term.patterns, true))) {
+            if (quoted(sentence.text, match.index)) continue;
+            const start = placeInBlock(block, sentence.offset + match.index);
+            const end = placeInBlock(block, sentence.offset + match.index + match[0].length);
+            const place: Place = end.line === start.line ? { ...start, endLine: end.line, endColumn: end.column } : start;
+            report(term, match[0], { place });
+          }
+        }
+      }
+    }
+    return results;
+  },
+});
+
+/** Inside quotation marks: after an unclosed “, ‘ or an odd number of straight double quotes. */
+function quoted(text: string, index: number): boolean {
+  const before = text.slice(0, index);
+  const count = (pattern: RegExp) => (before.match(pattern) ?? []).length;
+  return count(/"/g) % 2 === 1 || count(/“/g) > count(/”/g) || /‘[^’]*$/u.test(before);
+}
