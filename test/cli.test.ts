@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, tempDir } from './helpers.js';
-import { expectGolden } from './golden.js';
+import { expectGolden } from './helpers/golden.js';
 
 const fixture = (name: string) => join(import.meta.dirname, 'fixtures', 'cli', name);
 const RIVERSIDE = 'examples/riverside/arrangements.md';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { cli } from './helpers.js';
-import { expectGolden } from './golden.js';
+import { expectGolden } from './helpers/golden.js';
 
 describe('examples/', () => {
   it('gives the expected statuses and findings for every example area', async () => {

@@ -3,8 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundledLinter } from '../src/cli/resources.js';
-import { run } from '../src/cli/main.js';
-import type { CliIO } from '../src/cli/io.js';
+import { cli as runIn, type CliRun } from './helpers/cli.js';
 import type { DocumentResult, LintOptions } from '../src/types.js';
 
 export const AS_OF = '2026-11-23';
@@ -13,26 +12,9 @@ export function lintText(path: string, text: string, options: Partial<LintOption
   return bundledLinter().lint({ path, text }, { asOf: AS_OF, ...options });
 }
 
-export interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-export async function cli(argv: string[], opts: { cwd?: string; stdin?: string; isTTY?: boolean } = {}): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    cwd: opts.cwd ?? process.cwd(),
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readStdin: async () => new TextEncoder().encode(opts.stdin ?? ''),
-    isTTY: opts.isTTY ?? false,
-    today: AS_OF,
-    env: {},
-  };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
+/** The CLI in-process, arguments first, with standard input as text (see helpers/cli.ts). */
+export function cli(argv: string[], opts: { cwd?: string; stdin?: string; isTTY?: boolean } = {}): Promise<CliRun> {
+  return runIn(opts.cwd ?? process.cwd(), argv, { stdin: new TextEncoder().encode(opts.stdin ?? ''), isTTY: opts.isTTY });
 }
 
 export function tempDir(): string {

@@ -9,7 +9,7 @@ import { escapeMarkdown, migrationFormats } from '../src/migrate/format.js';
 import { run } from '../src/cli/main.js';
 import { loadPack } from '../src/pack/load.js';
 import type { CliIO } from '../src/cli/io.js';
-import { expectGolden } from './golden.js';
+import { expectGolden } from './helpers/golden.js';
 
 const FILE = 'test/fixtures/deeper/wealdon-arrangements-2018.md';
 const linter = bundledLinter();

@@ -12,7 +12,7 @@ export interface CliResult {
 }
 export type CliRun = CliResult;
 
-export async function cli(cwd: string, argv: string[], extra: { stdin?: Uint8Array; env?: Record<string, string> } = {}): Promise<CliResult> {
+export async function cli(cwd: string, argv: string[], extra: { stdin?: Uint8Array; env?: Record<string, string>; isTTY?: boolean } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
@@ -20,7 +20,7 @@ export async function cli(cwd: string, argv: string[], extra: { stdin?: Uint8Arr
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
     readStdin: async () => extra.stdin ?? new Uint8Array(),
-    isTTY: false,
+    isTTY: extra.isTTY ?? false,
     today: '2026-11-23',
     env: extra.env ?? {},
   };
