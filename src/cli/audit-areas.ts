@@ -2,7 +2,7 @@
 // audit folder (one area each), or the areas named in its areas.yaml manifest.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { findDocuments, toDisplayPath } from './files.js';
+import { findDocuments, isDocumentName, toDisplayPath } from './files.js';
 import { UsageError } from './errors.js';
 import { readJson } from './resources.js';
 import { createAjv, describeErrors } from '../schema-validator.js';
@@ -59,7 +59,7 @@ export function discoverAreas(dir: string, cwd: string, manifestPath?: string, i
     if (isDir) {
       const tasks = findDocuments([full], root, isIgnored).map((f) => ({ absolute: f.absolute, display: f.display }));
       areas.push({ name: entry.name, tasks });
-    } else if (/\.(?:md|markdown|ya?ml)$/i.test(entry.name)) {
+    } else if (isDocumentName(entry.name)) {
       loose.push(entry.name);
     }
   }
