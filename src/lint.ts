@@ -1,13 +1,14 @@
 // The pure core: text in, findings out. parse → extract → check → sort.
 // No file system, clock, environment or console here (test/architecture.test.ts).
 import type { ValidateFunction } from 'ajv';
-import { parseDocument, type ParsedDocument } from './parse/document.js';
+import { isFatal, parseDocument, type ParsedDocument } from './parse/document.js';
 import { extractMeta, type DocumentMeta } from './extract/meta.js';
 import { detectElements } from './extract/elements.js';
 import { checkKinds, isCheckKind } from './check/kinds/index.js';
 import { interpolate } from './check/messages.js';
 import { createAjv } from './schema-validator.js';
-import { decodeBytes, DEFAULT_MAX_BYTES } from './parse/decode.js';
+import { decodeBytes } from './parse/decode.js';
+import { resolveLimits } from './parse/limits.js';
 import { RESERVED, reservedFinding } from './reserved.js';
 import { locatePath } from './parse/locate.js';
 import type { CompiledPack, CompiledRule } from './pack/load.js';
@@ -38,12 +39,12 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas): L
   const editions = packs.map((p) => ({ edition: p.edition, ...p.in_force }));
 
   function lint(source: Source, options: LintOptions): DocumentResult {
-    const doc = parseDocument(source);
+    const doc = parseDocument(source, options.limits);
     const result: DocumentResult = { file: source.path, kind: null, edition: null, area: null, elements: {}, evidence: {}, findings: [] };
     for (const problem of doc.problems) {
       result.findings.push(reservedFinding(RESERVED.parseError, problem.messageId, problem.message, problem));
     }
-    if (doc.problems.some((p) => p.messageId === 'empty')) return result;
+    if (doc.problems.some(isFatal)) return result;
 
     const meta = extractMeta(doc, editions, options.asOf, { forced: options.edition, fallback: options.defaultEdition });
     Object.assign(result, { kind: meta.kind, edition: meta.edition, area: meta.area });
@@ -67,7 +68,7 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas): L
   }
 
   function lintBytes(path: string, bytes: Uint8Array, options: LintOptions & { maxBytes?: number }): DocumentResult {
-    const decoded = decodeBytes(bytes, options.maxBytes ?? DEFAULT_MAX_BYTES);
+    const decoded = decodeBytes(bytes, options.maxBytes ?? resolveLimits(options.limits).maxBytes);
     if (decoded.ok) return lint({ path, text: decoded.text }, options);
     return {
       file: path,

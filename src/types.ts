@@ -1,5 +1,6 @@
 // Plain JSON shapes (no classes, no Date, no functions) so results can cross worker
 // threads, go into golden files and into --format json unchanged.
+import type { Limits } from './parse/limits.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type ElementStatus = 'present' | 'partial' | 'missing' | 'not-applicable';
@@ -62,4 +63,6 @@ export interface LintOptions {
   defaultEdition?: string;
   /** Per-rule severity overrides, keyed by ruleId ("wt2023/funding") or element ("funding"). */
   severities?: Record<string, Severity | 'off'>;
+  /** Resource limits (file size, YAML aliases, nesting depth, line length, YAML documents); defaults in parse/limits.ts. */
+  limits?: Partial<Limits>;
 }

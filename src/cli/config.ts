@@ -7,6 +7,7 @@ import { parseYaml } from '../parse/front-matter.js';
 import { locatePath } from '../parse/locate.js';
 import { createAjv, describeErrors } from '../schema-validator.js';
 import type { Severity } from '../types.js';
+import type { Limits } from '../parse/limits.js';
 import { UsageError } from './errors.js';
 import { readJson } from './resources.js';
 
@@ -19,6 +20,7 @@ export interface Config {
   rules: Record<string, Severity | 'off'>;
   ignore: string[];
   maxWarnings?: number;
+  limits?: Partial<Limits>;
   isIgnored: (absolute: string) => boolean;
 }
 
@@ -58,10 +60,10 @@ export function loadConfig(cwd: string, explicit?: string): Config {
     const { place } = locatePath(frontMatter, problem.path);
     throw new UsageError(
       `${shown}:${place.line}:${place.column} ${problem.message}`,
-      'Allowed keys: edition, asOf, rules (ruleId or element: off | info | warning | error), ignore (globs), maxWarnings.',
+      'Allowed keys: edition, asOf, rules (ruleId or element: off | info | warning | error), ignore (globs), maxWarnings, limits (maxBytes, maxAliases, maxDepth, maxLineLength, maxDocuments).',
     );
   }
-  const config = data as { edition?: string | number; asOf?: string; rules?: Record<string, Severity | 'off'>; ignore?: string[]; maxWarnings?: number };
+  const config = data as { edition?: string | number; asOf?: string; rules?: Record<string, Severity | 'off'>; ignore?: string[]; maxWarnings?: number; limits?: Partial<Limits> };
   const base = dirname(file);
   const matchers = (config.ignore ?? []).map((glob) => picomatch(glob, { dot: true }));
   return {
@@ -71,6 +73,7 @@ export function loadConfig(cwd: string, explicit?: string): Config {
     rules: config.rules ?? {},
     ignore: config.ignore ?? [],
     maxWarnings: config.maxWarnings,
+    limits: config.limits,
     isIgnored: (absolute) => {
       const rel = relative(base, absolute).split(sep).join('/');
       return matchers.some((m) => m(rel));

@@ -1,6 +1,9 @@
 // YAML (front matter or a whole .yaml file) with its source map kept, so every
 // structured finding can point at the line and column of the key it is about.
-import { LineCounter, parseDocument, type Document } from 'yaml';
+// Hostile YAML (deep nesting, "billion laughs" aliases, endless `---` documents)
+// is stopped by the limits in limits.ts with a finding at the offending node.
+import { Composer, isAlias, isCollection, isPair, LineCounter, Parser, type Alias, type Document, type Node } from 'yaml';
+import { resolveLimits, type Limits } from './limits.js';
 
 export interface FrontMatter {
   /** The parsed YAML document; node ranges are offsets into `yamlText`. */
@@ -13,54 +16,140 @@ export interface FrontMatter {
 }
 
 export interface YamlProblem {
-  messageId: 'yaml-syntax' | 'not-a-mapping';
+  messageId: 'yaml-syntax' | 'not-a-mapping' | 'too-deep' | 'too-many-aliases' | 'too-many-documents';
   message: string;
   line: number;
   column: number;
 }
 
-export const MAX_ALIAS_COUNT = 100;
+/** Problems after which the document's data cannot be trusted or built: nothing else is checked. */
+export const FATAL_YAML_PROBLEMS: ReadonlySet<string> = new Set(['too-deep', 'too-many-aliases']);
 
-export function parseYaml(yamlText: string, lineOffset: number): { frontMatter: FrontMatter; problems: YamlProblem[] } {
+export function parseYaml(
+  yamlText: string,
+  lineOffset: number,
+  limitOptions?: Partial<Limits>,
+): { frontMatter: FrontMatter; problems: YamlProblem[] } {
+  const limits = resolveLimits(limitOptions);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const parser = new Parser(lineCounter.addNewLine);
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line + lineOffset, column: pos.col };
+  };
+  // Compose lazily and stop one past the limit: a file of a million `---` costs no more than max + 1 documents.
+  const docs: Document[] = [];
   const problems: YamlProblem[] = [];
-  for (const error of doc.errors) {
-    const pos = lineCounter.linePos(error.pos[0]);
-    problems.push({
-      messageId: 'yaml-syntax',
-      message: `YAML error (${error.code}): ${firstLine(error.message)}`,
-      line: pos.line + lineOffset,
-      column: pos.col,
-    });
+  for (const doc of composer.compose(parser.parse(yamlText), true, yamlText.length)) {
+    if (docs.length === limits.maxDocuments) {
+      problems.push({
+        messageId: 'too-many-documents',
+        message: `A further YAML document starts here: the file holds more than ${limits.maxDocuments} (limit maxDocuments); wtlint reads only the first`,
+        ...at(doc.range[0]),
+      });
+      break;
+    }
+    docs.push(doc as Document);
+  }
+  const doc = docs[0]!;
+
+  const deep = tooDeep(doc, limits.maxDepth);
+  if (deep) {
+    const problem: YamlProblem = {
+      messageId: 'too-deep',
+      message: `YAML nested more than ${limits.maxDepth} levels deep (limit maxDepth); the front matter was not read`,
+      ...at(deep.range?.[0] ?? 0),
+    };
+    return { frontMatter: { doc, lineCounter, lineOffset, data: null }, problems: [problem] };
+  }
+
+  for (const d of docs) {
+    for (const error of d.errors) {
+      problems.push({ messageId: 'yaml-syntax', message: `YAML error (${error.code}): ${firstLine(error.message)}`, ...at(error.pos[0]) });
+    }
   }
   let data: Record<string, unknown> | null = null;
-  if (problems.length === 0) {
+  if (problems.every((p) => p.messageId === 'too-many-documents')) {
+    const alias = aliasOverflow(doc, limits.maxAliases);
+    if (alias) {
+      problems.push({
+        messageId: 'too-many-aliases',
+        message: `YAML aliases expand to more than ${limits.maxAliases} references (limit maxAliases; a "billion laughs" document); the front matter was not read`,
+        ...at(alias.range?.[0] ?? 0),
+      });
+      return { frontMatter: { doc, lineCounter, lineOffset, data: null }, problems };
+    }
     let value: unknown;
     try {
-      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      value = doc.toJS({ maxAliasCount: limits.maxAliases });
     } catch (error) {
       problems.push({
         messageId: 'yaml-syntax',
         message: `YAML error: ${firstLine(error instanceof Error ? error.message : String(error))}`,
-        line: 1 + lineOffset,
-        column: 1,
+        ...at(doc.contents?.range?.[0] ?? 0),
       });
     }
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       data = value as Record<string, unknown>;
-    } else if (problems.length === 0 && value !== null && value !== undefined) {
-      const start = doc.contents?.range?.[0] ?? 0;
-      const pos = lineCounter.linePos(start);
+    } else if (value !== null && value !== undefined) {
       problems.push({
         messageId: 'not-a-mapping',
         message: `Front matter is ${Array.isArray(value) ? 'a list' : `a ${typeof value}`}, expected a mapping of keys such as \`kind:\` and \`area:\``,
-        line: pos.line + lineOffset,
-        column: pos.col,
+        ...at(doc.contents?.range?.[0] ?? 0),
       });
     }
   }
   return { frontMatter: { doc, lineCounter, lineOffset, data }, problems };
+}
+
+/** The first collection nested deeper than `max`, found without recursion. */
+function tooDeep(doc: Document, max: number): Node | null {
+  const stack: [unknown, number][] = [[doc.contents, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (isPair(node)) {
+      stack.push([node.value, depth], [node.key, depth]);
+    } else if (isCollection(node)) {
+      if (depth + 1 > max) return node;
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push([node.items[i], depth + 1]);
+    }
+  }
+  return null;
+}
+
+/**
+ * The alias at which expanding aliases passes `max` references, counting an alias
+ * inside an anchored node once more each time that node is expanded; or null.
+ * Runs after tooDeep, so the recursion is bounded by maxDepth.
+ */
+function aliasOverflow(doc: Document, max: number): Alias | null {
+  const anchors = new Map<string, Node>();
+  const weight = new Map<Node, number>(); // references reached by expanding an anchored node
+  let total = 0;
+  let over: Alias | null = null;
+  const walk = (node: unknown): number => {
+    if (over) return 0;
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      const reached = 1 + (target ? (weight.get(target) ?? 0) : 0);
+      total += reached;
+      if (total > max) over = node;
+      return reached;
+    }
+    if (isPair(node)) return walk(node.key) + walk(node.value);
+    const anchored = node && typeof node === 'object' && 'anchor' in node && typeof node.anchor === 'string' ? (node as Node) : null;
+    if (anchored) {
+      anchors.set(anchored.anchor!, anchored);
+      weight.set(anchored, 0); // an alias to a node still being read refers back to it: no expansion
+    }
+    let sum = 0;
+    if (isCollection(node)) for (const item of node.items) sum += walk(item);
+    if (anchored) weight.set(anchored, sum);
+    return sum;
+  };
+  walk(doc.contents);
+  return over;
 }
 
 function firstLine(message: string): string {

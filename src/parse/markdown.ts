@@ -39,15 +39,22 @@ export interface MarkdownParts {
   yaml: { value: string; line: number } | null;
   headings: Heading[];
   blocks: Block[];
+  /** Where nesting (block quotes, lists, emphasis…) first goes deeper than the limit; then nothing else is read. */
+  tooDeep: { line: number; column: number } | null;
 }
 
-export function parseMarkdown(text: string): MarkdownParts {
+export function parseMarkdown(text: string, maxDepth = Infinity): MarkdownParts {
+  const parts: MarkdownParts = { yaml: null, headings: [], blocks: [], tooDeep: null };
+  // micromark's time grows much faster than the input with container depth: measure it first.
+  parts.tooDeep = deepPrefix(text, maxDepth);
+  if (parts.tooDeep) return parts;
   const root = processor.parse(text) as Root;
-  const parts: MarkdownParts = { yaml: null, headings: [], blocks: [] };
   const first = root.children[0];
   if (first?.type === 'yaml' && first.position) {
     parts.yaml = { value: first.value, line: first.position.start.line };
   }
+  parts.tooDeep = deeperThan(root, maxDepth);
+  if (parts.tooDeep) return parts;
   for (const child of root.children) collect(child, parts);
   // Each heading's section runs to the next heading of the same or a higher level.
   const open: Heading[] = [];
@@ -57,6 +64,51 @@ export function parseMarkdown(text: string): MarkdownParts {
   }
   for (const heading of open) heading.end = parts.blocks.length;
   return parts;
+}
+
+/**
+ * Nesting depth read from line starts, before parsing: each block-quote `>` and list
+ * marker counts one level, and each two columns of indentation one level (the least
+ * a nested list item needs). Returns where a line first goes deeper than `max`.
+ */
+function deepPrefix(text: string, max: number): { line: number; column: number } | null {
+  if (!Number.isFinite(max)) return null;
+  const prefix = /[ \t]*(?:(?:>|[-+*]|\d{1,9}[.)])(?=[ \t\n]|$)[ \t]*)*/y;
+  let line = 1;
+  for (let start = 0; start <= text.length; line++) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    prefix.lastIndex = start;
+    const match = prefix.exec(text)![0];
+    let depth = 0;
+    let indent = 0;
+    let afterMarker = false; // the space that ends a marker belongs to it
+    for (let i = 0; i < match.length; i++) {
+      const c = match[i]!;
+      if (c === ' ' || c === '\t') {
+        if (afterMarker) afterMarker = false;
+        else indent += c === ' ' ? 1 : 4 - (indent % 4);
+      } else if (c === '>' || c === '-' || c === '+' || c === '*' || c === '.' || c === ')') {
+        depth++;
+        afterMarker = true;
+      }
+      if (depth + Math.floor(indent / 2) > max) return { line, column: i + 1 };
+    }
+    start = end + 1;
+  }
+  return null;
+}
+
+/** The first node nested deeper than `max` (lists not counted: their items are), found without recursion. */
+function deeperThan(root: Root, max: number): { line: number; column: number } | null {
+  const stack: [Nodes, number][] = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > max) return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+    const inner = node.type === 'list' ? depth : depth + 1;
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i] as Nodes, inner]);
+  }
+  return null;
 }
 
 function collect(node: RootContent | Nodes, parts: MarkdownParts): void {

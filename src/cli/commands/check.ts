@@ -35,6 +35,7 @@ export async function check(paths: string[], flags: CheckFlags, io: CliIO): Prom
     edition: flags.edition ? parseEdition(flags.edition, editions) : undefined,
     defaultEdition: config.edition,
     severities: config.rules,
+    limits: config.limits,
   };
   const maxWarnings = flags.maxWarnings !== undefined ? parseCount(flags.maxWarnings, '--max-warnings') : config.maxWarnings;
 
