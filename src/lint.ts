@@ -11,6 +11,7 @@ import { decodeBytes } from './parse/decode.js';
 import { resolveLimits } from './parse/limits.js';
 import { RESERVED, reservedFinding } from './reserved.js';
 import { locatePath } from './parse/locate.js';
+import { showValue } from './extract/show-value.js';
 import type { CompiledPack, CompiledRule } from './pack/load.js';
 import type { DocumentKind, DocumentResult, Finding, LintOptions, Severity, Source } from './types.js';
 
@@ -59,7 +60,7 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas): L
       const message =
         stated === undefined
           ? 'No `kind` in the front matter, and none could be inferred from the file name or title'
-          : `\`kind: ${String(stated)}\` is not a document kind wtlint knows; expected arrangements or yearly-report`;
+          : `\`kind: ${showValue(stated)}\` is not a document kind wtlint knows; expected arrangements or yearly-report`;
       result.findings.push(reservedFinding(RESERVED.documentKind, stated === undefined ? 'missing' : 'unknown', message, locateKey(doc, 'kind')));
     }
     if (meta.kind && pack) runPack(doc, meta, pack, options, result, schemaFor(pack.edition, meta.kind));

@@ -50,8 +50,8 @@ describe('limits', () => {
     expect(positions(lint('a.yaml', text, { maxAliases: 2 }))).toEqual([parseError('too-many-aliases', 3, 13)]);
   });
 
-  it('an alias inside its own anchor does not loop', () => {
-    expect(positions(lint('a.yaml', 'kind: arrangements\nx: &x [*x, *x]\n', { maxAliases: 1 }))).toEqual([parseError('too-many-aliases', 2, 12)]);
+  it('an alias inside its own anchor does not loop: recursive-alias', () => {
+    expect(positions(lint('a.yaml', 'kind: arrangements\nx: &x [*x, *x]\n', { maxAliases: 1 }))).toEqual([parseError('recursive-alias', 2, 8)]);
   });
 
   it('YAML nesting depth: too-deep at the first collection past the limit; configurable', () => {

@@ -16,14 +16,14 @@ export interface FrontMatter {
 }
 
 export interface YamlProblem {
-  messageId: 'yaml-syntax' | 'not-a-mapping' | 'too-deep' | 'too-many-aliases' | 'too-many-documents';
+  messageId: 'yaml-syntax' | 'not-a-mapping' | 'too-deep' | 'too-many-aliases' | 'recursive-alias' | 'too-many-documents';
   message: string;
   line: number;
   column: number;
 }
 
 /** Problems after which the document's data cannot be trusted or built: nothing else is checked. */
-export const FATAL_YAML_PROBLEMS: ReadonlySet<string> = new Set(['too-deep', 'too-many-aliases']);
+export const FATAL_YAML_PROBLEMS: ReadonlySet<string> = new Set(['too-deep', 'too-many-aliases', 'recursive-alias']);
 
 export function parseYaml(
   yamlText: string,
@@ -73,11 +73,19 @@ export function parseYaml(
   if (problems.every((p) => p.messageId === 'too-many-documents')) {
     const alias = aliasOverflow(doc, limits.maxAliases);
     if (alias) {
-      problems.push({
-        messageId: 'too-many-aliases',
-        message: `YAML aliases expand to more than ${limits.maxAliases} references (limit maxAliases; a "billion laughs" document); the front matter was not read`,
-        ...at(alias.range?.[0] ?? 0),
-      });
+      problems.push(
+        alias.recursive
+          ? {
+              messageId: 'recursive-alias',
+              message: `YAML alias *${alias.node.source} refers to the node it is inside, which would make endless data; the front matter was not read`,
+              ...at(alias.node.range?.[0] ?? 0),
+            }
+          : {
+              messageId: 'too-many-aliases',
+              message: `YAML aliases expand to more than ${limits.maxAliases} references (limit maxAliases; a "billion laughs" document); the front matter was not read`,
+              ...at(alias.node.range?.[0] ?? 0),
+            },
+      );
       return { frontMatter: { doc, lineCounter, lineOffset, data: null }, problems };
     }
     let value: unknown;
@@ -119,37 +127,46 @@ function tooDeep(doc: Document, max: number): Node | null {
 }
 
 /**
- * The alias at which expanding aliases passes `max` references, counting an alias
- * inside an anchored node once more each time that node is expanded; or null.
+ * The alias at which expanding aliases passes `max` references (counting an alias
+ * inside an anchored node once more each time that node is expanded), or the first
+ * alias to a node it is inside (data that contains itself); or null.
  * Runs after tooDeep, so the recursion is bounded by maxDepth.
  */
-function aliasOverflow(doc: Document, max: number): Alias | null {
+function aliasOverflow(doc: Document, max: number): { node: Alias; recursive: boolean } | null {
   const anchors = new Map<string, Node>();
   const weight = new Map<Node, number>(); // references reached by expanding an anchored node
+  const open = new Set<Node>(); // anchored nodes being read
   let total = 0;
-  let over: Alias | null = null;
+  let found: { node: Alias; recursive: boolean } | null = null;
   const walk = (node: unknown): number => {
-    if (over) return 0;
+    if (found) return 0;
     if (isAlias(node)) {
       const target = anchors.get(node.source);
+      if (target && open.has(target)) {
+        found = { node, recursive: true };
+        return 0;
+      }
       const reached = 1 + (target ? (weight.get(target) ?? 0) : 0);
       total += reached;
-      if (total > max) over = node;
+      if (total > max) found = { node, recursive: false };
       return reached;
     }
     if (isPair(node)) return walk(node.key) + walk(node.value);
     const anchored = node && typeof node === 'object' && 'anchor' in node && typeof node.anchor === 'string' ? (node as Node) : null;
     if (anchored) {
       anchors.set(anchored.anchor!, anchored);
-      weight.set(anchored, 0); // an alias to a node still being read refers back to it: no expansion
+      open.add(anchored);
     }
     let sum = 0;
     if (isCollection(node)) for (const item of node.items) sum += walk(item);
-    if (anchored) weight.set(anchored, sum);
+    if (anchored) {
+      open.delete(anchored);
+      weight.set(anchored, sum);
+    }
     return sum;
   };
   walk(doc.contents);
-  return over;
+  return found;
 }
 
 function firstLine(message: string): string {
