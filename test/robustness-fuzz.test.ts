@@ -8,9 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { anyBytes, anyDocument, markdownSoup, mutatedSample, SAMPLES, yamlMapping } from './robustness/arbitraries.js';
 import { expectWellFormed, tried } from './robustness/invariants.js';
-import { AS_OF, linter, OPTIONS } from './robustness/helpers.js';
-import { run } from '../src/cli/main.js';
-import type { CliIO } from '../src/cli/io.js';
+import { linter, OPTIONS } from './robustness/helpers.js';
+import { runCli } from './robustness/cli.js';
 import type { DocumentResult } from '../src/types.js';
 
 const RUNS = Number(process.env.WTLINT_FUZZ_RUNS ?? 30);
@@ -72,18 +71,7 @@ describe('fuzz: the core never throws and always returns a well-formed result', 
         fc.asyncProperty(anyDocument, async (doc) => {
           const file = join(dir, doc.path.endsWith('.md') ? 'doc.md' : 'doc.yaml');
           writeFileSync(file, doc.text);
-          let stdout = '';
-          let stderr = '';
-          const io: CliIO = {
-            cwd: dir,
-            stdout: (t) => void (stdout += t),
-            stderr: (t) => void (stderr += t),
-            readStdin: async () => new Uint8Array(),
-            isTTY: false,
-            today: AS_OF,
-            env: {},
-          };
-          const code = await run(['check', file, '--format', 'json'], io);
+          const { code, stdout, stderr } = await runCli(['check', file, '--format', 'json'], dir);
           const output = JSON.parse(stdout) as { version: number; documents: { file: string }[]; summary: { documents: number } };
           expect({ code: code <= 1, stderr, version: output.version, files: output.documents.map((d) => d.file), documents: output.summary.documents }).toEqual({
             code: true,

@@ -1,9 +1,8 @@
 // wtlint check [paths...]: read, lint, report, and return the exit code.
-import { readFileSync } from 'node:fs';
 import { Chalk } from 'chalk';
 import { bundledLinter, packageVersion } from '../resources.js';
 import { loadConfig } from '../config.js';
-import { findDocuments, writeFileAtomic } from '../files.js';
+import { findDocuments, readDocumentFile, writeFileAtomic } from '../files.js';
 import { UsageError } from '../errors.js';
 import { exitCodeFor } from '../exit-code.js';
 import { parseAsOf, parseCount, parseEdition } from '../options.js';
@@ -13,6 +12,7 @@ import type { ReportContext, RuleMeta } from '../../report/types.js';
 import { RESERVED, reservedFinding } from '../../reserved.js';
 import type { DocumentResult, LintOptions } from '../../types.js';
 import type { Linter } from '../../lint.js';
+import { resolveLimits } from '../../parse/limits.js';
 
 export interface CheckFlags {
   format: FormatName;
@@ -69,23 +69,18 @@ export async function check(paths: string[], flags: CheckFlags, io: CliIO): Prom
   return exitCodeFor(results, maxWarnings);
 }
 
-function lintFile(linter: Linter, absolute: string, display: string, options: LintOptions): DocumentResult {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(absolute);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    return {
-      file: display,
-      kind: null,
-      edition: null,
-      area: null,
-      elements: {},
-      evidence: {},
-      findings: [reservedFinding(RESERVED.parseError, 'unreadable', `Cannot read the file (${code})`, { line: 1, column: 1 })],
-    };
-  }
-  return linter.lintBytes(display, bytes, options);
+export function lintFile(linter: Linter, absolute: string, display: string, options: LintOptions): DocumentResult {
+  const read = readDocumentFile(absolute, resolveLimits(options.limits).maxBytes);
+  if (read.ok) return linter.lintBytes(display, read.bytes, options);
+  return {
+    file: display,
+    kind: null,
+    edition: null,
+    area: null,
+    elements: {},
+    evidence: {},
+    findings: [reservedFinding(RESERVED.parseError, read.messageId, read.message, { line: 1, column: 1 })],
+  };
 }
 
 export function ruleMeta(linter: Linter): RuleMeta[] {
