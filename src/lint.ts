@@ -11,7 +11,7 @@ import { decodeBytes } from './parse/decode.js';
 import { resolveLimits } from './parse/limits.js';
 import { RESERVED, reservedFinding } from './reserved.js';
 import { locatePath } from './parse/locate.js';
-import { showValue } from './extract/show-value.js';
+import { plainText, showValue } from './extract/show-value.js';
 import type { CompiledPack, CompiledRule } from './pack/load.js';
 import type { DocumentKind, DocumentResult, Finding, LintOptions, Severity, Source } from './types.js';
 
@@ -45,7 +45,7 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas): L
     for (const problem of doc.problems) {
       result.findings.push(reservedFinding(RESERVED.parseError, problem.messageId, problem.message, problem));
     }
-    if (doc.problems.some(isFatal)) return result;
+    if (doc.problems.some(isFatal)) return finish(result);
 
     const meta = extractMeta(doc, editions, options.asOf, { forced: options.edition, fallback: options.defaultEdition });
     Object.assign(result, { kind: meta.kind, edition: meta.edition, area: meta.area });
@@ -64,8 +64,7 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas): L
       result.findings.push(reservedFinding(RESERVED.documentKind, stated === undefined ? 'missing' : 'unknown', message, locateKey(doc, 'kind')));
     }
     if (meta.kind && pack) runPack(doc, meta, pack, options, result, schemaFor(pack.edition, meta.kind));
-    result.findings.sort(byPosition);
-    return result;
+    return finish(result);
   }
 
   function lintBytes(path: string, bytes: Uint8Array, options: LintOptions & { maxBytes?: number }): DocumentResult {
@@ -148,6 +147,13 @@ function runPack(
       }
     }
   }
+}
+
+/** Messages quote the document (keys, values, YAML errors): no control characters get out. Then sort. */
+function finish(result: DocumentResult): DocumentResult {
+  for (const finding of result.findings) finding.message = plainText(finding.message);
+  result.findings.sort(byPosition);
+  return result;
 }
 
 function locateKey(doc: ParsedDocument, key: string) {

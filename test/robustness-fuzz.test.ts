@@ -7,7 +7,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { anyBytes, anyDocument, markdownSoup, mutatedSample, SAMPLES, yamlMapping } from './robustness/arbitraries.js';
-import { expectWellFormed, tried } from './robustness/invariants.js';
+import { CONTROL, expectWellFormed, tried } from './robustness/invariants.js';
+import { Chalk } from 'chalk';
+import { reporters } from '../src/report/index.js';
 import { linter, OPTIONS } from './robustness/helpers.js';
 import { runCli } from './robustness/cli.js';
 import type { DocumentResult } from '../src/types.js';
@@ -87,6 +89,20 @@ describe('fuzz: the core never throws and always returns a well-formed result', 
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('stylish output without colour carries no control characters and no workflow commands', () => {
+    const ctx = { style: new Chalk({ level: 0 }), asOf: OPTIONS.asOf, cwd: '/', version: '0', rules: [], quiet: false };
+    fc.assert(
+      fc.property(fc.array(anyDocument, { minLength: 1, maxLength: 3 }), fc.string({ unit: 'binary', maxLength: 12 }), (docs, name) => {
+        const results = docs.map((d, i) => linter.lint({ ...d, path: `${name}${i}${d.path}` }, OPTIONS));
+        const output = reporters.stylish(results, ctx);
+        const lines = output.split('\n');
+        expect(lines.filter((line) => CONTROL.test(line) || /^\s*::/.test(line))).toEqual([]);
+        tried.count += docs.length;
+      }),
+      params(0.25),
+    );
   });
 
   it('every shipped document is well-formed as it is (the mutations start from these)', () => {

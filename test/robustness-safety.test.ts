@@ -175,3 +175,22 @@ describe('input files are never written', () => {
     expect(Object.keys(snapshot(fresh))).toEqual(['yearly-report.md']);
   });
 });
+
+describe('document text cannot escape into a terminal or a CI log', () => {
+  it('control characters, newlines and bidi overrides in quoted values are escaped in messages', () => {
+    const text = 'kind: "x\\n::error file=a::pwned\\u001b[31m\\u202e"\n';
+    const result = linter.lint({ path: 'doc.yaml', text }, OPTIONS);
+    expect(result.findings.map((f) => [f.ruleId, f.messageId, f.line, f.column, f.message])).toEqual([
+      ['document-kind', 'unknown', 1, 1, '`kind: x\\u{a}::error file=a::pwned\\u{1b}[31m\\u{202e}` is not a document kind wtlint knows; expected arrangements or yearly-report'],
+    ]);
+  });
+
+  it('a file name with a newline and an escape cannot start a workflow command in stylish output', async () => {
+    const named = join(dir, 'named');
+    mkdirSync(named);
+    writeFileSync(join(named, 'a\n::error::pwned\u001b[2J.md'), '---\nkind: arrangements\n---\n# A\n');
+    const { stdout } = await runCli(['check', '.', '--as-of', '2026-11-23'], named);
+    expect(stdout.split('\n').filter((line) => /^\s*::|\u001b/.test(line))).toEqual([]);
+    expect(stdout.split('\n')[1]).toBe('a\\u{a}::error::pwned\\u{1b}[2J.md  (arrangements, Working Together 2023)');
+  });
+});

@@ -2,6 +2,8 @@
 import { expect } from 'vitest';
 import type { DocumentResult, Finding } from '../../src/types.js';
 
+/** Characters no message may carry: they could start a CI workflow command or drive a terminal. */
+export const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const SEVERITIES = new Set(['error', 'warning', 'info']);
 const STATUSES = new Set(['present', 'partial', 'missing', 'not-applicable']);
 
@@ -32,6 +34,7 @@ function findingProblems(f: Finding, lines: number): string[] {
     !SEVERITIES.has(f.severity) && 'severity',
     !(typeof f.ruleId === 'string' && f.ruleId && typeof f.messageId === 'string' && f.messageId) && 'ids',
     !(f.message && f.citation && f.help) && 'text',
+    CONTROL.test(f.message) && `control character in ${JSON.stringify(f.message)}`,
     !(Number.isInteger(f.line) && f.line >= 1 && f.line <= lines) && `line ${f.line} of ${lines}`,
     !(Number.isInteger(f.column) && f.column >= 1) && `column ${f.column}`,
   ].filter((x): x is string => typeof x === 'string');
