@@ -2,7 +2,7 @@
 // structured finding can point at the line and column of the key it is about.
 // Hostile YAML (deep nesting, "billion laughs" aliases, endless `---` documents)
 // is stopped by the limits in limits.ts with a finding at the offending node.
-import { Composer, isAlias, isCollection, isPair, LineCounter, Parser, type Alias, type Document, type Node } from 'yaml';
+import { Composer, isAlias, isCollection, isMap, isPair, isScalar, LineCounter, Parser, type Alias, type Document, type Node } from 'yaml';
 import { resolveLimits, type Limits } from './limits.js';
 
 export interface FrontMatter {
@@ -22,8 +22,11 @@ export interface YamlProblem {
   column: number;
 }
 
-/** Problems after which the document's data cannot be trusted or built: nothing else is checked. */
-export const FATAL_YAML_PROBLEMS: ReadonlySet<string> = new Set(['too-deep', 'too-many-aliases', 'recursive-alias']);
+/**
+ * Problems after which the front matter cannot be read: nothing else is checked, since
+ * every other finding (no `kind`, a missing element the front matter does give) could be false.
+ */
+export const FATAL_YAML_PROBLEMS: ReadonlySet<string> = new Set(['yaml-syntax', 'not-a-mapping', 'too-deep', 'too-many-aliases', 'recursive-alias']);
 
 export function parseYaml(
   yamlText: string,
@@ -33,7 +36,8 @@ export function parseYaml(
   const limits = resolveLimits(limitOptions);
   const lineCounter = new LineCounter();
   const parser = new Parser(lineCounter.addNewLine);
-  const composer = new Composer({ prettyErrors: false, uniqueKeys: true });
+  // Duplicate keys are found below in one pass: the yaml library's own check is quadratic in the keys of a map.
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
   const at = (offset: number) => {
     const pos = lineCounter.linePos(offset);
     return { line: pos.line + lineOffset, column: pos.col };
@@ -68,6 +72,9 @@ export function parseYaml(
     for (const error of d.errors) {
       problems.push({ messageId: 'yaml-syntax', message: `YAML error (${error.code}): ${firstLine(error.message)}`, ...at(error.pos[0]) });
     }
+  }
+  for (const key of duplicateKeys(doc)) {
+    problems.push({ messageId: 'yaml-syntax', message: 'YAML error (DUPLICATE_KEY): Map keys must be unique', ...at(key.range?.[0] ?? 0) });
   }
   let data: Record<string, unknown> | null = null;
   if (problems.every((p) => p.messageId === 'too-many-documents')) {
@@ -124,6 +131,30 @@ function tooDeep(doc: Document, max: number): Node | null {
     }
   }
   return null;
+}
+
+/** Keys that repeat an earlier key of the same mapping (scalars compared by value, as the yaml library does), in one pass. */
+function duplicateKeys(doc: Document): Node[] {
+  const repeated: Node[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isPair(node)) {
+      stack.push(node.value, node.key);
+    } else if (isCollection(node)) {
+      if (isMap(node)) {
+        const seen = new Set<unknown>();
+        for (const pair of node.items) {
+          if (!isScalar(pair.key)) continue;
+          const value = pair.key.value;
+          if (seen.has(value) && !Number.isNaN(value)) repeated.push(pair.key);
+          seen.add(value);
+        }
+      }
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+    }
+  }
+  return repeated;
 }
 
 /**

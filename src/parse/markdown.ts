@@ -43,19 +43,21 @@ export interface MarkdownParts {
   tooDeep: { line: number; column: number } | null;
 }
 
-export function parseMarkdown(text: string, maxDepth = Infinity): MarkdownParts {
+export function parseMarkdown(text: string, maxDepth = Infinity, chunkChars = CHUNK_CHARS): MarkdownParts {
   const parts: MarkdownParts = { yaml: null, headings: [], blocks: [], tooDeep: null };
   // micromark's time grows much faster than the input with container depth: measure it first.
   parts.tooDeep = deepPrefix(text, maxDepth);
   if (parts.tooDeep) return parts;
-  const root = processor.parse(text) as Root;
-  const first = root.children[0];
+  const roots = chunksOf(text, chunkChars).map((chunk) => shiftLines(processor.parse(chunk.text) as Root, chunk.line - 1));
+  const first = roots[0]?.children[0];
   if (first?.type === 'yaml' && first.position) {
     parts.yaml = { value: first.value, line: first.position.start.line };
   }
-  parts.tooDeep = deeperThan(root, maxDepth);
-  if (parts.tooDeep) return parts;
-  for (const child of root.children) collect(child, parts);
+  for (const root of roots) {
+    parts.tooDeep = deeperThan(root, maxDepth);
+    if (parts.tooDeep) return parts;
+  }
+  for (const root of roots) for (const child of root.children) collect(child, parts);
   // Each heading's section runs to the next heading of the same or a higher level.
   const open: Heading[] = [];
   for (const heading of parts.headings) {
@@ -64,6 +66,94 @@ export function parseMarkdown(text: string, maxDepth = Infinity): MarkdownParts 
   }
   for (const heading of open) heading.end = parts.blocks.length;
   return parts;
+}
+
+/** Chunks are cut once they reach this many characters, at the next safe line. */
+export const CHUNK_CHARS = 4096;
+
+/**
+ * Splits Markdown where every container (list, block quote) and leaf block has certainly
+ * ended, so that each piece parses the same alone as in the whole. micromark copies its
+ * whole event list each time a container closes, so a document of N separate lists costs
+ * O(N × size): 16,000 lists took 60 s in one piece. A safe line follows a blank line,
+ * starts in column 1 (nothing indented continues a list item), is not `---` (which would
+ * read as front matter at the start of a piece), and is outside a fenced code block and
+ * an HTML block that only ends at a marker (comment, <pre>, <script>…). Front matter is
+ * never split. Link reference definitions do not reach across pieces: a reference to one
+ * in another piece reads as its literal text, which detection treats the same.
+ */
+export function chunksOf(text: string, chunkChars = CHUNK_CHARS): { text: string; line: number }[] {
+  const chunks: { text: string; line: number }[] = [];
+  let chunkStart = 0;
+  let chunkLine = 1;
+  let start = 0;
+  let line = 1;
+  let previousBlank = false;
+  let fence: string | null = null; // the opening fence while inside fenced code
+  let htmlEnd: string | null = null; // the end marker while inside an HTML block of kinds 1–5
+  if (/^---[ \t]*\n/.test(text)) {
+    const close = /\n---[ \t]*(?:\n|$)/.exec(text.slice(3));
+    if (!close) return [{ text, line: 1 }];
+    start = 3 + close.index + close[0].length;
+    line = text.slice(0, start).split('\n').length - (text[start - 1] === '\n' ? 0 : 1);
+  }
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const content = text.slice(start, end);
+    if (fence === null && htmlEnd === null && previousBlank && /^[^\s]/.test(content) && !content.startsWith('---') && start - chunkStart >= chunkChars) {
+      chunks.push({ text: text.slice(chunkStart, start), line: chunkLine });
+      chunkStart = start;
+      chunkLine = line;
+    }
+    if (fence !== null) {
+      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(content);
+      if (close && close[1]![0] === fence[0] && close[1]!.length >= fence.length) fence = null;
+    } else if (htmlEnd !== null) {
+      if (content.toLowerCase().includes(htmlEnd)) htmlEnd = null;
+    } else {
+      const open = /^ {0,3}(`{3,}|~{3,})/.exec(content);
+      if (open) fence = open[1]!;
+      else htmlEnd = htmlBlockEnd(content);
+    }
+    previousBlank = content.trim() === '';
+    start = end + 1;
+    line++;
+  }
+  chunks.push({ text: text.slice(chunkStart), line: chunkLine });
+  return chunks;
+}
+
+/** The marker that ends an HTML block starting anywhere on this line (kinds 1–5), when it is not on the line. */
+function htmlBlockEnd(content: string): string | null {
+  const line = content.toLowerCase();
+  const raw = /<(script|pre|style|textarea)(?:\s|>|$)/.exec(line);
+  const ends: [number, string][] = [
+    [line.indexOf('<!--'), '-->'],
+    [raw ? raw.index : -1, `</${raw?.[1]}>`],
+    [line.indexOf('<?'), '?>'],
+    [line.indexOf('<![cdata['), ']]>'],
+    [line.search(/<![a-z]/), '>'],
+  ];
+  for (const [at, end] of ends) {
+    if (at !== -1 && !line.slice(at + 2).includes(end)) return end;
+  }
+  return null;
+}
+
+/** Moves a piece's positions to where the piece starts in the file, without recursion. */
+function shiftLines(root: Root, by: number): Root {
+  if (by === 0) return root;
+  const stack: Nodes[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.position) {
+      node.position.start.line += by;
+      node.position.end.line += by;
+    }
+    if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
+  }
+  return root;
 }
 
 /**
