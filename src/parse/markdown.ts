@@ -68,6 +68,12 @@ export function parseMarkdown(text: string, maxDepth = Infinity, chunkChars = CH
   return parts;
 }
 
+/** A bullet in column 1 whose text starts with a letter closes every open container (and can interrupt a paragraph). */
+const BULLET_AT_COLUMN_1 = /^[-+*][ \t]+\p{L}/u;
+/** Only container markers (an empty list item, perhaps nested): whether it starts a list depends on what came before (micromark), so never cut before one. */
+const EMPTY_ITEM = /^(?:(?:[-+*]|\d{1,9}[.)]|>)(?:[ \t]+|$))+$/;
+const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
 /** Chunks are cut once they reach this many characters, at the next safe line. */
 export const CHUNK_CHARS = 4096;
 
@@ -75,10 +81,11 @@ export const CHUNK_CHARS = 4096;
  * Splits Markdown where every container (list, block quote) and leaf block has certainly
  * ended, so that each piece parses the same alone as in the whole. micromark copies its
  * whole event list each time a container closes, so a document of N separate lists costs
- * O(N × size): 16,000 lists took 60 s in one piece. A safe line follows a blank line,
- * starts in column 1 (nothing indented continues a list item), is not `---` (which would
- * read as front matter at the start of a piece), and is outside a fenced code block and
- * an HTML block that only ends at a marker (comment, <pre>, <script>…). Front matter is
+ * O(N × size): 16,000 lists took 60 s in one piece. A safe line is outside a fenced code
+ * block and an HTML block that only ends at a marker (comment, <pre>, <script>…), and
+ * either follows a blank line and starts in column 1 (nothing indented continues a list
+ * item) but not with `---` (front matter at the start of a piece), or is a bullet with
+ * a letter in column 1 (it ends nested lists) with no HTML block open. Front matter is
  * never split. Link reference definitions do not reach across pieces: a reference to one
  * in another piece reads as its literal text, which detection treats the same.
  */
@@ -90,6 +97,8 @@ export function chunksOf(text: string, chunkChars = CHUNK_CHARS): { text: string
   let line = 1;
   let previousBlank = false;
   let fence: string | null = null; // the opening fence while inside fenced code
+  let htmlToBlank = false; // a line began with `<`: perhaps an HTML block that runs to the next blank line
+  let unsure = false;
   let htmlEnd: string | null = null; // the end marker while inside an HTML block of kinds 1–5
   if (/^---[ \t]*\n/.test(text)) {
     const close = /\n---[ \t]*(?:\n|$)/.exec(text.slice(3));
@@ -101,7 +110,8 @@ export function chunksOf(text: string, chunkChars = CHUNK_CHARS): { text: string
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     const content = text.slice(start, end);
-    if (fence === null && htmlEnd === null && previousBlank && /^[^\s]/.test(content) && !content.startsWith('---') && start - chunkStart >= chunkChars) {
+    const safe = previousBlank ? /^[^\s]/.test(content) && !content.startsWith('---') && !EMPTY_ITEM.test(content) : !htmlToBlank && BULLET_AT_COLUMN_1.test(content) && !THEMATIC_BREAK.test(content);
+    if (!unsure && fence === null && htmlEnd === null && safe && start - chunkStart >= chunkChars) {
       chunks.push({ text: text.slice(chunkStart, start), line: chunkLine });
       chunkStart = start;
       chunkLine = line;
@@ -112,11 +122,18 @@ export function chunksOf(text: string, chunkChars = CHUNK_CHARS): { text: string
     } else if (htmlEnd !== null) {
       if (content.toLowerCase().includes(htmlEnd)) htmlEnd = null;
     } else {
-      const open = /^ {0,3}(`{3,}|~{3,})/.exec(content);
-      if (open) fence = open[1]!;
-      else htmlEnd = htmlBlockEnd(content);
+      const open = /^( {0,3})(`{3,}(?!.*`)|~{3,})/.exec(content); // a backtick fence's info string holds no backtick
+      const end = open ? null : htmlBlockEnd(content);
+      // Without following containers, an indented fence (in a list item, or not?) or a fence or
+      // HTML start inside an HTML block that runs to a blank line cannot be told apart: from
+      // there on, the document is parsed in one piece.
+      if ((open && (open[1]!.length > 0 || htmlToBlank)) || (end !== null && htmlToBlank)) unsure = true;
+      if (open) fence = open[2]!;
+      else htmlEnd = end;
     }
-    previousBlank = content.trim() === '';
+    if (/^ {0,3}</.test(content) && htmlEnd === null && fence === null) htmlToBlank = true;
+    previousBlank = /^[ \t]*$/.test(content); // Markdown's blank line: a BOM or a no-break space is text
+    if (previousBlank) htmlToBlank = false;
     start = end + 1;
     line++;
   }
@@ -124,21 +141,13 @@ export function chunksOf(text: string, chunkChars = CHUNK_CHARS): { text: string
   return chunks;
 }
 
-/** The marker that ends an HTML block starting anywhere on this line (kinds 1–5), when it is not on the line. */
+/** The marker that ends an HTML block this line starts (kinds 1–5 end at a marker, not a blank line), unless the line holds it. */
 function htmlBlockEnd(content: string): string | null {
-  const line = content.toLowerCase();
-  const raw = /<(script|pre|style|textarea)(?:\s|>|$)/.exec(line);
-  const ends: [number, string][] = [
-    [line.indexOf('<!--'), '-->'],
-    [raw ? raw.index : -1, `</${raw?.[1]}>`],
-    [line.indexOf('<?'), '?>'],
-    [line.indexOf('<![cdata['), ']]>'],
-    [line.search(/<![a-z]/), '>'],
-  ];
-  for (const [at, end] of ends) {
-    if (at !== -1 && !line.slice(at + 2).includes(end)) return end;
-  }
-  return null;
+  const start = /^ {0,3}<(!--|\?|!\[cdata\[|![a-z]|(?:script|pre|style|textarea)(?=[\s>]|$))/i.exec(content);
+  if (!start) return null;
+  const kind = start[1]!.toLowerCase();
+  const end = kind === '!--' ? '-->' : kind === '?' ? '?>' : kind === '![cdata[' ? ']]>' : kind.startsWith('!') ? '>' : `</${kind}>`;
+  return content.toLowerCase().slice(start[0].length).includes(end) ? null : end;
 }
 
 /** Moves a piece's positions to where the piece starts in the file, without recursion. */
