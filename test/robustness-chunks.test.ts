@@ -8,7 +8,7 @@ import { chunksOf, parseMarkdown } from '../src/parse/markdown.js';
 import { markdownSoup, SAMPLES } from './robustness/arbitraries.js';
 import { tried } from './robustness/invariants.js';
 
-const RUNS = Number(process.env.WTLINT_FUZZ_RUNS ?? 100);
+const RUNS = Number(process.env.WTLINT_FUZZ_RUNS ?? 40);
 const SEED = process.env.WTLINT_FUZZ_RUNS ? {} : { seed: 6 };
 // Link reference definitions ("[x]: url") do not reach across pieces (documented); leave them out here.
 const noDefinitions = (text: string) => text.replace(/\]:/g, ']');

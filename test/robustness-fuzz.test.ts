@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { anyBytes, anyDocument, markdownSoup, mutatedSample, SAMPLES, yamlMapping } from './robustness/arbitraries.js';
 import { CONTROL, expectWellFormed, tried } from './robustness/invariants.js';
 import { Chalk } from 'chalk';
-import { reporters } from '../src/report/index.js';
+import { FORMAT_NAMES, reporters } from '../src/report/index.js';
+import { FORMAT_VALIDATORS } from './robustness/formats.js';
+import { ruleMeta } from '../src/cli/commands/check.js';
 import { linter, OPTIONS } from './robustness/helpers.js';
 import { runCli } from './robustness/cli.js';
 import type { DocumentResult } from '../src/types.js';
@@ -91,14 +93,16 @@ describe('fuzz: the core never throws and always returns a well-formed result', 
     }
   });
 
-  it('stylish output without colour carries no control characters and no workflow commands', () => {
-    const ctx = { style: new Chalk({ level: 0 }), asOf: OPTIONS.asOf, cwd: '/', version: '0', rules: [], quiet: false };
+  it('every --format has a validator here (test/robustness/formats.ts)', () => {
+    expect(FORMAT_NAMES.filter((name) => !FORMAT_VALIDATORS[name])).toEqual([]);
+  });
+
+  it('the output of every reporter stays valid (stylish: no control characters or workflow commands; json: parses)', () => {
+    const ctx = { style: new Chalk({ level: 0 }), asOf: OPTIONS.asOf, cwd: '/', version: '0', rules: ruleMeta(linter), quiet: false };
     fc.assert(
       fc.property(fc.array(anyDocument, { minLength: 1, maxLength: 3 }), fc.string({ unit: 'binary', maxLength: 12 }), (docs, name) => {
         const results = docs.map((d, i) => linter.lint({ ...d, path: `${name}${i}${d.path}` }, OPTIONS));
-        const output = reporters.stylish(results, ctx);
-        const lines = output.split('\n');
-        expect(lines.filter((line) => CONTROL.test(line) || /^\s*::/.test(line))).toEqual([]);
+        for (const format of FORMAT_NAMES) FORMAT_VALIDATORS[format]!(reporters[format](results, ctx), results.length);
         tried.count += docs.length;
       }),
       params(0.25),

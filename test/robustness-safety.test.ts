@@ -146,6 +146,7 @@ describe('input files are never written', () => {
     const outputs = join(dir, 'outputs');
     mkdirSync(outputs);
 
+    // Every command the CLI has, with its expected exit code: add new commands (audit, …) here.
     const runs: [string[], number][] = [
       [['check', '.', '--as-of', '2026-11-23'], 1],
       [['check', 'examples', 'prose', 'broken.md', '-f', 'json', '--as-of', '2026-11-23'], 1],
