@@ -1,10 +1,11 @@
 // Bytes → text, before the parsers see anything. Pure: the shell reads the bytes.
+import { DEFAULT_LIMITS } from './limits.js';
 
 export type Decoded =
   | { ok: true; text: string; encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' }
   | { ok: false; messageId: 'too-large' | 'binary' | 'invalid-utf8' | 'invalid-utf16'; message: string; line: number; column: number };
 
-export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = DEFAULT_LIMITS.maxBytes;
 const BINARY_SNIFF_BYTES = 8000;
 
 export function decodeBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): Decoded {
