@@ -1,7 +1,7 @@
 // The pure core: text in, findings out. parse → extract → check → sort.
 // No file system, clock, environment or console here (test/architecture.test.ts).
 import type { ValidateFunction } from 'ajv';
-import { formatOf, isConverted, normaliseText, parseConverted, parseDocument, type ConvertedFormat, type ParsedDocument, type Sidecar } from './parse/document.js';
+import { formatOf, isConverted, isFatal, normaliseText, parseConverted, parseDocument, type ConvertedFormat, type ParsedDocument, type Sidecar } from './parse/document.js';
 import { inferMetaFromText, inferredFrontMatter } from './extract/text-meta.js';
 import type { MarkdownParts } from './parse/markdown.js';
 import { extractMeta, type DocumentMeta } from './extract/meta.js';
@@ -10,9 +10,11 @@ import { checkKinds, isCheckKind } from './check/kinds/index.js';
 import { interpolate } from './check/messages.js';
 import { createAjv } from './schema-validator.js';
 import { decodeBytes, DEFAULT_MAX_BYTES } from './parse/decode.js';
+import { resolveLimits } from './parse/limits.js';
 import { RESERVED, reservedFinding } from './reserved.js';
 import { locatePath } from './parse/locate.js';
 import { applyDisables } from './check/disables.js';
+import { plainText, showValue } from './extract/show-value.js';
 import type { CompiledPack, CompiledRule } from './pack/load.js';
 import type { DocumentKind, DocumentResult, Evidence, Finding, LintOptions, Severity, Source } from './types.js';
 import type { ReferenceData } from './reference/types.js';
@@ -58,7 +60,7 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
   const knownRules = new Set<string>([...packs.flatMap((p) => p.rules.flatMap((r) => [r.ruleId, r.element])), ...Object.values(RESERVED).map((r) => r.ruleId)]);
 
   function lint(source: Source, options: LintOptions): DocumentResult {
-    return lintDocument(parseDocument(source), options);
+    return lintDocument(parseDocument(source, options.limits), options);
   }
 
   function lintDocument(doc: ParsedDocument, options: LintOptions): DocumentResult {
@@ -74,7 +76,7 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
     for (const problem of doc.problems) {
       result.findings.push(reservedFinding(RESERVED.parseError, problem.messageId, problem.message, problem));
     }
-    if (doc.problems.some((p) => p.messageId === 'empty' || p.messageId === 'needs-conversion')) return result;
+    if (doc.problems.some(isFatal)) return finish(result);
 
     const meta = extractMeta(doc, editions, options.asOf, { forced: options.edition, fallback: options.defaultEdition });
     Object.assign(result, { kind: meta.kind, edition: meta.edition, area: meta.area });
@@ -90,7 +92,7 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
       const message =
         stated === undefined
           ? 'No `kind` in the front matter, and none could be inferred from the file name or title'
-          : `\`kind: ${String(stated)}\` is not a document kind wtlint knows; expected arrangements or yearly-report`;
+          : `\`kind: ${showValue(stated)}\` is not a document kind wtlint knows; expected arrangements or yearly-report`;
       result.findings.push(reservedFinding(RESERVED.documentKind, stated === undefined ? 'missing' : 'unknown', message, locateKey(doc, 'kind')));
     }
     if (meta.kind && pack) runPack(doc, meta, pack, options, result, schemaFor(pack.edition, meta.kind), reference);
@@ -100,12 +102,11 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
       reportUnused: options.reportUnusedDisables,
       requireReason: options.requireDisableReason,
     });
-    result.findings.sort(byPosition);
-    return result;
+    return finish(result);
   }
 
   function lintBytes(path: string, bytes: Uint8Array, options: LintOptions & { maxBytes?: number }): DocumentResult {
-    const decoded = decodeBytes(bytes, options.maxBytes ?? DEFAULT_MAX_BYTES);
+    const decoded = decodeBytes(bytes, options.maxBytes ?? resolveLimits(options.limits).maxBytes);
     return decoded.ok ? lint({ path, text: decoded.text }, options) : failed(path, unreadable(decoded));
   }
 
@@ -114,7 +115,7 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
     if (!isConverted(format)) return lintBytes(path, bytes, options);
     let converted: Awaited<ReturnType<typeof convertBody>>;
     try {
-      converted = await convertBody(format, bytes, options.maxBytes ?? DEFAULT_MAX_BYTES);
+      converted = await convertBody(format, bytes, options.maxBytes ?? resolveLimits(options.limits).maxBytes);
     } catch (error) {
       // A converter's bug, not the document's: reported, and the other documents go on.
       const reason = error instanceof Error ? error.message : String(error);
@@ -250,6 +251,13 @@ function runPack(
       }
     }
   }
+}
+
+/** Messages quote the document (keys, values, YAML errors): no control characters get out. Then sort. */
+function finish(result: DocumentResult): DocumentResult {
+  for (const finding of result.findings) finding.message = plainText(finding.message);
+  result.findings.sort(byPosition);
+  return result;
 }
 
 function locateKey(doc: ParsedDocument, key: string) {

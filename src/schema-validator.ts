@@ -44,6 +44,14 @@ function describeError(error: ErrorObject): SchemaProblem {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
   const at = path.length ? `\`${path.join('.')}\`` : 'the document';
   const p = error.params as Record<string, unknown>;
+  if (error.propertyName !== undefined && error.keyword === 'pattern') {
+    // A propertyNames rule: the key is wrong, not its mapping; point at the key.
+    return {
+      path: [...path, error.propertyName],
+      keyword: error.keyword,
+      message: `Key \`${error.propertyName}\` in ${at} does not match the expected pattern ${String(p.pattern)}`,
+    };
+  }
   switch (error.keyword) {
     case 'required':
       return { path, keyword: error.keyword, message: `${at} is missing the required key \`${String(p.missingProperty)}\`` };

@@ -1,5 +1,6 @@
 // Plain JSON shapes (no classes, no Date, no functions) so results can cross worker
 // threads, go into golden files and into --format json unchanged.
+import type { Limits } from './parse/limits.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type ElementStatus = 'present' | 'partial' | 'missing' | 'not-applicable';
@@ -77,4 +78,6 @@ export interface LintOptions {
   reportUnusedDisables?: boolean;
   /** A disable directive without `-- reason` is a finding (config `requireDisableReason`). */
   requireDisableReason?: boolean;
+  /** Resource limits (file size, YAML aliases, nesting depth, line length, YAML documents); defaults in parse/limits.ts. */
+  limits?: Partial<Limits>;
 }

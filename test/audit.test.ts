@@ -240,7 +240,7 @@ describe('manifest, escaping and exit codes', () => {
     const dir = manifestSet([{ name: 'Only Alpha', files: { 'alpha/arrangements.yaml': '', 'alpha/report-2025-26.yaml': '', 'alpha/gone.md': '' } }]);
     const report = JSON.parse((await runCli(['audit', 'areas', '--as-of', AS_OF, '-f', 'json'], dir)).stdout) as AuditReport;
     expect(report.areas.map((a) => [a.name, a.documents.map((d) => d.file)])).toEqual([['Only Alpha', ['alpha/arrangements.yaml', 'alpha/gone.md', 'alpha/report-2025-26.yaml']]]);
-    expect(report.areas[0]!.documents[1]!.findings.map((f) => [f.ruleId, f.messageId, f.message])).toEqual([['parse-error', 'unreadable', 'Cannot read the file (ENOENT)']]);
+    expect(report.areas[0]!.documents[1]!.findings.map((f) => [f.ruleId, f.messageId, f.message])).toEqual([['parse-error', 'unreadable', 'The file is not there: it was moved, renamed or removed (ENOENT)']]);
     expect(report.provenance.inputs.find((i) => i.file === 'alpha/gone.md')!.sha256).toBe(null);
   });
 

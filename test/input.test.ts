@@ -55,7 +55,7 @@ describe('broken and unusual input', () => {
   it('a binary file is a parse-error, not mojibake', () => {
     const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]);
     const result = lintBytes('image.md', bytes);
-    expect(pinned(result)).toEqual([{ ruleId: 'parse-error', messageId: 'binary', severity: 'error', line: 1, column: 1 }]);
+    expect(pinned(result)).toEqual([{ ruleId: 'parse-error', messageId: 'binary', severity: 'error', line: 3, column: 1 }]);
   });
 
   it('invalid UTF-8 is a finding at the line and column of the bad byte', () => {

@@ -3,7 +3,7 @@
 import { parse } from 'yaml';
 import { formatOf } from '../parse/document.js';
 import { readDate } from '../extract/meta.js';
-import { MAX_ALIAS_COUNT } from '../parse/front-matter.js';
+import { DEFAULT_LIMITS } from '../parse/limits.js';
 
 export interface DocumentFacts {
   published: string | null;
@@ -22,7 +22,7 @@ export function documentFacts(path: string, text: string): DocumentFacts {
   if (yamlText === undefined) return NO_FACTS;
   let data: unknown;
   try {
-    data = parse(yamlText, { maxAliasCount: MAX_ALIAS_COUNT, prettyErrors: false });
+    data = parse(yamlText, { maxAliasCount: DEFAULT_LIMITS.maxAliases, prettyErrors: false });
   } catch {
     return NO_FACTS;
   }

@@ -1,13 +1,13 @@
 // One document of an audit: read, hash, lint, keep what the audit needs. Runs in the main
 // thread or in an audit worker; an unreadable file becomes a finding, never an exception.
-import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { Linter } from '../lint.js';
 import type { AuditDocument } from '../audit/types.js';
 import type { DocumentResult, LintOptions } from '../types.js';
 import { documentFacts } from '../audit/facts.js';
 import { decodeBytes } from '../parse/decode.js';
-import { unreadableResult } from './unreadable.js';
+import { formatOf, isConverted } from '../parse/document.js';
+import { maxBytesOf, readDocument, unreadable } from './read-document.js';
 
 export interface AuditTask {
   absolute: string;
@@ -16,16 +16,14 @@ export interface AuditTask {
 
 const EVIDENCE_CHARS = 200;
 
-export function auditFile(linter: Linter, task: AuditTask, options: LintOptions): AuditDocument {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(task.absolute);
-  } catch (error) {
-    return compact(unreadableResult(task.display, error), null, 0, null);
-  }
+export async function auditFile(linter: Linter, task: AuditTask, options: LintOptions): Promise<AuditDocument> {
+  const read = readDocument(task.absolute, maxBytesOf(options));
+  if (!read.ok) return compact(unreadable(task.display, read), null, 0, null);
+  const bytes = read.bytes;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const result = linter.lintBytes(task.display, bytes, options);
-  const decoded = result.kind ? decodeBytes(bytes) : null;
+  // Any format: HTML pages and Word documents are converted, with their sidecar.
+  const result = await linter.lintFileBytes(task.display, bytes, { ...options, sidecar: read.sidecar });
+  const decoded = result.kind && !isConverted(formatOf(task.absolute)) ? decodeBytes(bytes) : null;
   return compact(result, sha256, bytes.length, decoded?.ok ? decoded.text : null);
 }
 

@@ -98,7 +98,7 @@ async function runInline(tasks: AuditTask[], pool: PoolOptions): Promise<AuditDo
   const results: AuditDocument[] = [];
   for (const task of tasks) {
     if (pool.signal.aborted) throw new AuditInterrupted();
-    results.push(auditFile(linter, task, pool.options));
+    results.push(await auditFile(linter, task, pool.options));
     pool.onProgress(results.length);
     if (results.length % BATCH === 0) await yieldToEvents(); // lets Ctrl-C through
   }

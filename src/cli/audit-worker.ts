@@ -13,7 +13,8 @@ export interface WorkerRequest {
 const linter = bundledLinter();
 const options = (workerData as { options: LintOptions }).options;
 
-parentPort!.on('message', (request: WorkerRequest) => {
-  const documents = request.tasks.map((task) => auditFile(linter, task, options));
+parentPort!.on('message', async (request: WorkerRequest) => {
+  const documents = [];
+  for (const task of request.tasks) documents.push(await auditFile(linter, task, options));
   parentPort!.postMessage({ batch: request.batch, documents });
 });

@@ -7,6 +7,7 @@ import { parseYaml } from '../parse/front-matter.js';
 import { locatePath } from '../parse/locate.js';
 import { createAjv, describeErrors } from '../schema-validator.js';
 import type { Severity } from '../types.js';
+import type { Limits } from '../parse/limits.js';
 import { UsageError } from './errors.js';
 import { readJson } from './resources.js';
 
@@ -20,6 +21,7 @@ export interface Config {
   ignore: string[];
   maxWarnings?: number;
   requireDisableReason?: boolean;
+  limits?: Partial<Limits>;
   isIgnored: (absolute: string) => boolean;
 }
 
@@ -59,10 +61,10 @@ export function loadConfig(cwd: string, explicit?: string): Config {
     const { place } = locatePath(frontMatter, problem.path);
     throw new UsageError(
       `${shown}:${place.line}:${place.column} ${problem.message}`,
-      'Allowed keys: edition, asOf, rules (ruleId or element: off | info | warning | error), ignore (globs), maxWarnings, requireDisableReason.',
+      'Allowed keys: edition, asOf, rules (ruleId or element: off | info | warning | error), ignore (globs), maxWarnings, requireDisableReason, limits (maxBytes, maxAliases, maxDepth, maxLineLength, maxDocuments).',
     );
   }
-  const config = data as { edition?: string | number; asOf?: string; rules?: Record<string, Severity | 'off'>; ignore?: string[]; maxWarnings?: number; requireDisableReason?: boolean };
+  const config = data as { edition?: string | number; asOf?: string; rules?: Record<string, Severity | 'off'>; ignore?: string[]; maxWarnings?: number; requireDisableReason?: boolean; limits?: Partial<Limits> };
   const base = dirname(file);
   const matchers = (config.ignore ?? []).map((glob) => picomatch(glob, { dot: true }));
   return {
@@ -73,6 +75,7 @@ export function loadConfig(cwd: string, explicit?: string): Config {
     ignore: config.ignore ?? [],
     maxWarnings: config.maxWarnings,
     requireDisableReason: config.requireDisableReason,
+    limits: config.limits,
     isIgnored: (absolute) => {
       const rel = relative(base, absolute).split(sep).join('/');
       return matchers.some((m) => m(rel));

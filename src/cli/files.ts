@@ -1,5 +1,5 @@
 // Finding documents on disk and writing outputs. Inputs are only ever read.
-import { readdirSync, realpathSync, statSync, writeFileSync, renameSync, rmSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync, renameSync, rmSync } from 'node:fs';
 import { join, relative, resolve, sep, dirname, basename } from 'node:path';
 import { UsageError } from './errors.js';
 
@@ -59,7 +59,9 @@ export function findDocuments(paths: string[], cwd: string, isIgnored: (absolute
           isDir = st.isDirectory();
           isFile = st.isFile();
         } catch {
-          continue; // a dangling link
+          // A dangling link or a loop of links: a finding when read, if it names a document.
+          if (DOCUMENT_EXTENSIONS.test(entry.name) && !OWN_FILES.has(entry.name)) add(full);
+          continue;
         }
       }
       if (isDir) {
@@ -75,6 +77,10 @@ export function findDocuments(paths: string[], cwd: string, isIgnored: (absolute
     try {
       st = statSync(absolute);
     } catch {
+      if (isLink(absolute)) {
+        add(absolute); // a dangling link or a loop of links: a finding when read
+        continue;
+      }
       throw new UsageError(`No such file or folder: ${path}`, 'Check the path, or run wtlint from the folder that holds your documents.');
     }
     if (st.isDirectory()) walk(absolute);
@@ -86,6 +92,63 @@ export function findDocuments(paths: string[], cwd: string, isIgnored: (absolute
 /** Whether a folder scan takes this file name as a document. */
 export function isDocumentName(name: string): boolean {
   return DOCUMENT_EXTENSIONS.test(name) && !OWN_FILES.has(name) && !NOT_DOCUMENTS.test(name) && !SIDECAR.test(name) && !WORD_LOCK.test(name);
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+export type ReadDocument =
+  | { ok: true; bytes: Uint8Array }
+  | { ok: false; messageId: 'unreadable' | 'not-a-file' | 'too-large'; message: string };
+
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: 'The file is not there: it was moved, renamed or removed',
+  ELOOP: 'The path is a loop of symbolic links',
+  EACCES: 'Permission denied: wtlint may not read this',
+  EPERM: 'Permission denied: wtlint may not read this',
+  EISDIR: 'This is a folder, not a document',
+};
+
+/**
+ * Reads a document's bytes, read-only. Everything that can go wrong with the file itself
+ * (gone, a link loop, no permission, a folder, a pipe or device that could block or never
+ * end, larger than the limit) comes back as a finding-ready message, never a throw.
+ */
+export function readDocumentFile(absolute: string, maxBytes: number): ReadDocument {
+  const failed = (error: unknown): ReadDocument => {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    return { ok: false, messageId: 'unreadable', message: `${READ_ERRORS[code] ?? 'Cannot read the file'} (${code})` };
+  };
+  let st;
+  try {
+    st = statSync(absolute);
+  } catch (error) {
+    return failed(error);
+  }
+  if (st.isDirectory()) {
+    try {
+      readdirSync(absolute);
+    } catch (error) {
+      return { ok: false, messageId: 'unreadable', message: `Cannot read the folder (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})` };
+    }
+    return { ok: false, messageId: 'not-a-file', message: 'This is a folder, not a document; name the folder itself to check the documents in it' };
+  }
+  if (!st.isFile()) {
+    return { ok: false, messageId: 'not-a-file', message: 'This is not a regular file (a pipe, socket or device); wtlint reads only files' };
+  }
+  if (st.size > maxBytes) {
+    return { ok: false, messageId: 'too-large', message: `File is ${st.size} bytes, over the limit of ${maxBytes} bytes` };
+  }
+  try {
+    return { ok: true, bytes: readFileSync(absolute) };
+  } catch (error) {
+    return failed(error);
+  }
 }
 
 /** Writes a whole file or nothing: a temporary file renamed into place. */

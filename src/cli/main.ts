@@ -21,7 +21,26 @@ import { FORMAT_NAMES } from '../report/index.js';
 import { packageVersion } from './resources.js';
 import type { CliIO } from './io.js';
 
+let pipesGuarded = false;
+
+/**
+ * `wtlint … | head` closes the pipe early: the write then fails with EPIPE, which Node
+ * raises as an unhandled 'error' event (a stack trace). The reader has gone, so the rest
+ * of the output has nowhere to go: drop it quietly and keep the exit code. Other write
+ * errors still surface.
+ */
+function guardBrokenPipes(): void {
+  if (pipesGuarded) return;
+  pipesGuarded = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
+}
+
 export function defaultIO(): CliIO {
+  guardBrokenPipes();
   return {
     cwd: process.cwd(),
     stdout: (text) => void process.stdout.write(text),

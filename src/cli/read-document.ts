@@ -3,21 +3,20 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { formatOf, isConverted, sidecarNames, type Sidecar } from '../parse/document.js';
+import { resolveLimits } from '../parse/limits.js';
 import { RESERVED, reservedFinding } from '../reserved.js';
 import { failed, type FileOptions, type Linter } from '../lint.js';
 import type { DocumentResult, LintOptions } from '../types.js';
+import { readDocumentFile } from './files.js';
 
-export type ReadDocument = { ok: true; bytes: Uint8Array; sidecar?: Sidecar } | { ok: false; code: string };
+export type DocumentRead =
+  | { ok: true; bytes: Uint8Array; sidecar?: Sidecar }
+  | { ok: false; messageId: 'unreadable' | 'not-a-file' | 'too-large'; message: string };
 
-/** Reads a document, and its sidecar when it is an HTML or Word document that has one. */
-export function readDocument(absolute: string): ReadDocument {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(absolute);
-  } catch (error) {
-    return { ok: false, code: (error as NodeJS.ErrnoException).code ?? 'unknown error' };
-  }
-  if (!isConverted(formatOf(absolute))) return { ok: true, bytes };
+/** Reads a document (read-only, never past the size limit), and its sidecar when it is an HTML or Word document that has one. */
+export function readDocument(absolute: string, maxBytes: number): DocumentRead {
+  const read = readDocumentFile(absolute, maxBytes);
+  if (!read.ok || !isConverted(formatOf(absolute))) return read;
   for (const name of sidecarNames(absolute)) {
     let text: string;
     try {
@@ -25,14 +24,23 @@ export function readDocument(absolute: string): ReadDocument {
     } catch {
       continue; // no sidecar by this name
     }
-    return { ok: true, bytes, sidecar: { path: basename(name), text } };
+    return { ...read, sidecar: { path: basename(name), text } };
   }
-  return { ok: true, bytes };
+  return read;
 }
 
-/** Reads and lints one document of any format; an unreadable file is a finding, not a crash. */
+export function maxBytesOf(options: LintOptions & Pick<FileOptions, 'maxBytes'>): number {
+  return options.maxBytes ?? resolveLimits(options.limits).maxBytes;
+}
+
+/** The finding for a document that could not be read. */
+export function unreadable(display: string, read: Extract<DocumentRead, { ok: false }>): DocumentResult {
+  return failed(display, reservedFinding(RESERVED.parseError, read.messageId, read.message, { line: 1, column: 1 }));
+}
+
+/** Reads and lints one document of any format; a file that cannot be read is a finding, not a crash. */
 export async function lintPath(linter: Linter, absolute: string, display: string, options: LintOptions & Pick<FileOptions, 'maxBytes'>): Promise<DocumentResult> {
-  const read = readDocument(absolute);
-  if (!read.ok) return failed(display, reservedFinding(RESERVED.parseError, 'unreadable', `Cannot read the file (${read.code})`, { line: 1, column: 1 }));
+  const read = readDocument(absolute, maxBytesOf(options));
+  if (!read.ok) return unreadable(display, read);
   return linter.lintFileBytes(display, read.bytes, { ...options, sidecar: read.sidecar });
 }

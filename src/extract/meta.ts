@@ -3,6 +3,7 @@
 import { isValid, parseISO } from 'date-fns';
 import { DOCUMENT_KINDS, type DocumentKind } from '../types.js';
 import type { ParsedDocument } from '../parse/document.js';
+import { showValue } from './show-value.js';
 
 export interface EditionWindow {
   edition: string;
@@ -63,7 +64,7 @@ export function extractMeta(doc: ParsedDocument, editions: EditionWindow[], asOf
   meta.date = readDate(fm.published) ?? readDate(period?.end) ?? null;
 
   const known = new Set(editions.map((e) => e.edition));
-  const stated = fm.edition === undefined || fm.edition === null ? null : String(fm.edition);
+  const stated = fm.edition === undefined || fm.edition === null ? null : showValue(fm.edition);
   if (stated !== null && !known.has(stated)) meta.unknownEdition = stated;
   if (forcedEdition) {
     meta.edition = forcedEdition;

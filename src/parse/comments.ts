@@ -35,18 +35,26 @@ export function htmlComments(node: Nodes, out: Comment[] = []): Comment[] {
 export function yamlComments(yamlText: string, lineOffset: number): Comment[] {
   const lineCounter = new LineCounter();
   const out: Comment[] = [];
-  const visit = (value: unknown): void => {
+  // The CST is walked with an explicit stack: hostile YAML can nest deeper than the call stack.
+  // Only the first YAML document is read (the others are a finding), so stop the lazy parser there.
+  const stack: unknown[] = [];
+  let documents = 0;
+  for (const token of new Parser(lineCounter.addNewLine).parse(yamlText)) {
+    if (token.type === 'document' && ++documents > 1) break;
+    stack.push(token);
+  }
+  while (stack.length) {
+    const value = stack.pop();
     if (Array.isArray(value)) {
-      for (const item of value) visit(item);
+      stack.push(...value);
     } else if (value !== null && typeof value === 'object') {
       const token = value as { type?: unknown; source?: unknown; offset?: unknown };
       if (token.type === 'comment' && typeof token.source === 'string' && typeof token.offset === 'number') {
         const pos = lineCounter.linePos(token.offset);
         out.push({ text: token.source.replace(/^#/, ''), line: pos.line + lineOffset, column: pos.col, endLine: pos.line + lineOffset });
       }
-      for (const child of Object.values(value)) if (child !== null && typeof child === 'object') visit(child);
+      for (const child of Object.values(value)) if (child !== null && typeof child === 'object') stack.push(child);
     }
-  };
-  for (const token of new Parser(lineCounter.addNewLine).parse(yamlText)) visit(token);
+  }
   return out.sort((a, b) => a.line - b.line || a.column - b.column);
 }

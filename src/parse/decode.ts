@@ -1,10 +1,11 @@
 // Bytes → text, before the parsers see anything. Pure: the shell reads the bytes.
+import { DEFAULT_LIMITS } from './limits.js';
 
 export type Decoded =
   | { ok: true; text: string; encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' }
-  | { ok: false; messageId: 'too-large' | 'binary' | 'invalid-utf8'; message: string; line: number; column: number };
+  | { ok: false; messageId: 'too-large' | 'binary' | 'invalid-utf8' | 'invalid-utf16'; message: string; line: number; column: number };
 
-export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = DEFAULT_LIMITS.maxBytes;
 const BINARY_SNIFF_BYTES = 8000;
 
 export function decodeBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): Decoded {
@@ -17,12 +18,8 @@ export function decodeBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): De
       column: 1,
     };
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
-  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, 'utf-16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 'utf-16be');
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = hasBom ? bytes.subarray(3) : bytes;
   const nul = body.subarray(0, BINARY_SNIFF_BYTES).indexOf(0);
@@ -31,8 +28,7 @@ export function decodeBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): De
       ok: false,
       messageId: 'binary',
       message: `File looks binary (a NUL byte at offset ${nul + (hasBom ? 3 : 0)}), not a Markdown or YAML document`,
-      line: 1,
-      column: 1,
+      ...placeOfByte(body, nul),
     };
   }
   const bad = firstInvalidUtf8(body);
@@ -47,10 +43,46 @@ export function decodeBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): De
   return { ok: true, text: new TextDecoder('utf-8').decode(body), encoding: hasBom ? 'utf-8-bom' : 'utf-8' };
 }
 
+/** UTF-16 after its byte-order mark; a lone surrogate or an odd last byte is a finding, not U+FFFD. */
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decoded {
+  const body = bytes.subarray(2);
+  const unit = (i: number) => (encoding === 'utf-16le' ? body[i]! | (body[i + 1]! << 8) : (body[i]! << 8) | body[i + 1]!);
+  const end = body.length - (body.length % 2);
+  let bad = body.length % 2 ? end : -1;
+  for (let i = 0; i < end; i += 2) {
+    const u = unit(i);
+    if (u >= 0xd800 && u <= 0xdbff) {
+      const next = i + 2 < end ? unit(i + 2) : -1;
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i += 2;
+        continue;
+      }
+    }
+    if (u >= 0xd800 && u <= 0xdfff) {
+      bad = i;
+      break;
+    }
+  }
+  if (bad !== -1) {
+    const prefix = new TextDecoder(encoding).decode(body.subarray(0, bad));
+    return {
+      ok: false,
+      messageId: 'invalid-utf16',
+      message: `Invalid ${encoding === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE'} at byte ${bad + 2} (${bad === end ? 'an odd last byte' : 'a lone surrogate'}); save the file as UTF-8`,
+      ...placeOfText(prefix),
+    };
+  }
+  return { ok: true, text: new TextDecoder(encoding).decode(body), encoding };
+}
+
 /** Line and column (in characters of the valid prefix) of a byte offset. */
 function placeOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
-  const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
-  const lines = prefix.split(/\r\n|\r|\n/);
+  return placeOfText(new TextDecoder('utf-8').decode(bytes.subarray(0, offset)));
+}
+
+/** Line and column just after a decoded prefix. */
+function placeOfText(prefix: string): { line: number; column: number } {
+  const lines = prefix.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   return { line: lines.length, column: (lines[lines.length - 1] ?? '').length + 1 };
 }
 

@@ -1,9 +1,10 @@
 // Source → ParsedDocument: front matter (YAML with source ranges) and the Markdown body.
 // HTML pages and Word documents arrive with their body already converted to the same
 // parts (src/parse/html.ts, src/parse/docx.ts) and their metadata in a sidecar file.
-import { parseYaml, type FrontMatter, type YamlProblem } from './front-matter.js';
+import { FATAL_YAML_PROBLEMS, parseYaml, type FrontMatter, type YamlProblem } from './front-matter.js';
 import { parseMarkdown, type Block, type Heading, type MarkdownParts } from './markdown.js';
 import { yamlComments, type Comment } from './comments.js';
+import { firstLongLine, resolveLimits, type Limits } from './limits.js';
 import type { Source } from '../types.js';
 
 export type DocumentFormat = 'markdown' | 'yaml' | 'html' | 'docx';
@@ -17,10 +18,15 @@ export interface Sidecar {
 }
 
 export interface ParseProblem {
-  messageId: YamlProblem['messageId'] | 'empty' | 'needs-conversion';
+  messageId: YamlProblem['messageId'] | 'empty' | 'needs-conversion' | 'line-too-long' | 'too-deep';
   message: string;
   line: number;
   column: number;
+}
+
+/** Problems after which nothing else about the document is checked (its content could not be read safely). */
+export function isFatal(problem: ParseProblem): boolean {
+  return ['empty', 'needs-conversion', 'line-too-long', 'too-deep'].includes(problem.messageId) || FATAL_YAML_PROBLEMS.has(problem.messageId);
 }
 
 export interface ParsedDocument {
@@ -55,7 +61,8 @@ export function normaliseText(text: string): string {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
-export function parseDocument(source: Source): ParsedDocument {
+export function parseDocument(source: Source, limitOptions?: Partial<Limits>): ParsedDocument {
+  const limits = resolveLimits(limitOptions);
   const text = normaliseText(source.text);
   const format = formatOf(source.path);
   const parsed: ParsedDocument = { path: source.path, format, frontMatter: null, headings: [], blocks: [], problems: [], comments: [] };
@@ -77,18 +84,36 @@ export function parseDocument(source: Source): ParsedDocument {
     });
     return parsed;
   }
+  const long = firstLongLine(text, limits.maxLineLength);
+  if (long) {
+    parsed.problems.push({
+      messageId: 'line-too-long',
+      message: `Line is ${long.length} characters long, over the limit of ${limits.maxLineLength} (limit maxLineLength); the document was not checked further`,
+      line: long.line,
+      column: long.column,
+    });
+    return parsed;
+  }
   if (format === 'yaml') {
-    const { frontMatter, problems } = parseYaml(text, 0);
+    const { frontMatter, problems } = parseYaml(text, 0, limits);
     parsed.frontMatter = frontMatter;
     parsed.problems.push(...problems);
     parsed.comments = yamlComments(text, 0);
     return parsed;
   }
-  const markdown = parseMarkdown(text);
+  const markdown = parseMarkdown(text, limits.maxDepth);
+  if (markdown.tooDeep) {
+    parsed.problems.push({
+      messageId: 'too-deep',
+      message: `Markdown nested more than ${limits.maxDepth} levels deep (limit maxDepth); the document was not checked further`,
+      ...markdown.tooDeep,
+    });
+    return parsed;
+  }
   parsed.headings = markdown.headings;
   parsed.blocks = markdown.blocks;
   if (markdown.yaml) {
-    const { frontMatter, problems } = parseYaml(markdown.yaml.value, markdown.yaml.line);
+    const { frontMatter, problems } = parseYaml(markdown.yaml.value, markdown.yaml.line, limits);
     parsed.frontMatter = frontMatter;
     parsed.problems.push(...problems);
   }

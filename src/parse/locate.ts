@@ -1,7 +1,7 @@
 // The one place that turns front-matter paths into public 1-based positions.
 // A missing key is reported at its nearest existing ancestor (Spectral's
 // getClosestJsonPath); nothing is ever re-found by searching the text.
-import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { FrontMatter } from './front-matter.js';
 import type { Place } from '../types.js';
 
@@ -35,7 +35,7 @@ export function locatePath(fm: FrontMatter | null, path: readonly (string | numb
   const found: (string | number)[] = [];
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      const pair = keyIndex(node).get(String(segment));
       if (!pair) break;
       range = (pair.key as Node).range ?? range;
       node = pair.value;
@@ -52,6 +52,22 @@ export function locatePath(fm: FrontMatter | null, path: readonly (string | numb
   }
   if (!range) return { place: DOCUMENT_START, found };
   return { place: toPlace(fm, range[0] ?? 0, range[1]), found };
+}
+
+// The first pair of each key, per mapping, built once: a document with thousands of keys
+// and a finding on each must not cost a scan of the mapping per finding.
+const keyIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function keyIndex(map: YAMLMap): Map<string, Pair> {
+  let index = keyIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p);
+    }
+    keyIndexes.set(map, index);
+  }
+  return index;
 }
 
 function toPlace(fm: FrontMatter, start: number, end?: number): Place {

@@ -52,20 +52,38 @@ export interface MarkdownParts {
   blocks: Block[];
   /** HTML comments (for inline directives). */
   comments: Comment[];
+  /** Where nesting (block quotes, lists, emphasis…) first goes deeper than the limit; then nothing else is read. */
+  tooDeep: { line: number; column: number } | null;
 }
 
-export function parseMarkdown(text: string): MarkdownParts {
-  return partsFromMdast(processor.parse(text) as Root);
+export function parseMarkdown(text: string, maxDepth = Infinity, chunkChars = CHUNK_CHARS): MarkdownParts {
+  // micromark's time grows much faster than the input with container depth: measure it first.
+  const tooDeep = deepPrefix(text, maxDepth);
+  if (tooDeep) return { ...emptyParts(), tooDeep };
+  const roots = chunksOf(text, chunkChars).map((chunk) => shiftLines(processor.parse(chunk.text) as Root, chunk.line - 1));
+  for (const root of roots) {
+    const deeper = deeperThan(root, maxDepth);
+    if (deeper) return { ...emptyParts(), tooDeep: deeper };
+  }
+  return partsFromRoots(roots);
 }
 
 /** Headings and blocks of any mdast tree: Markdown's own, or one converted from HTML or Word (src/parse/html.ts). */
 export function partsFromMdast(root: Root): MarkdownParts {
-  const parts: MarkdownParts = { yaml: null, headings: [], blocks: [], comments: htmlComments(root) };
-  const first = root.children[0];
+  return partsFromRoots([root]);
+}
+
+function emptyParts(): MarkdownParts {
+  return { yaml: null, headings: [], blocks: [], comments: [], tooDeep: null };
+}
+
+function partsFromRoots(roots: Root[]): MarkdownParts {
+  const parts: MarkdownParts = { ...emptyParts(), comments: roots.flatMap((root) => htmlComments(root)) };
+  const first = roots[0]?.children[0];
   if (first?.type === 'yaml' && first.position) {
     parts.yaml = { value: first.value, line: first.position.start.line };
   }
-  for (const child of root.children) collect(child, parts);
+  for (const root of roots) for (const child of root.children) collect(child, parts);
   // Each heading's section runs to the next heading of the same or a higher level.
   const open: Heading[] = [];
   for (const heading of parts.headings) {
@@ -74,6 +92,148 @@ export function partsFromMdast(root: Root): MarkdownParts {
   }
   for (const heading of open) heading.end = parts.blocks.length;
   return parts;
+}
+
+/** A bullet in column 1 whose text starts with a letter closes every open container (and can interrupt a paragraph). */
+const BULLET_AT_COLUMN_1 = /^[-+*][ \t]+\p{L}/u;
+/** Only container markers (an empty list item, perhaps nested): whether it starts a list depends on what came before (micromark), so never cut before one. */
+const EMPTY_ITEM = /^(?:(?:[-+*]|\d{1,9}[.)]|>)(?:[ \t]+|$))+$/;
+const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/** Chunks are cut once they reach this many characters, at the next safe line. */
+export const CHUNK_CHARS = 4096;
+
+/**
+ * Splits Markdown where every container (list, block quote) and leaf block has certainly
+ * ended, so that each piece parses the same alone as in the whole. micromark copies its
+ * whole event list each time a container closes, so a document of N separate lists costs
+ * O(N × size): 16,000 lists took 60 s in one piece. A safe line is outside a fenced code
+ * block and an HTML block that only ends at a marker (comment, <pre>, <script>…), and
+ * either follows a blank line and starts in column 1 (nothing indented continues a list
+ * item) but not with `---` (front matter at the start of a piece), or is a bullet with
+ * a letter in column 1 (it ends nested lists) with no HTML block open. Front matter is
+ * never split. Link reference definitions do not reach across pieces: a reference to one
+ * in another piece reads as its literal text, which detection treats the same.
+ */
+export function chunksOf(text: string, chunkChars = CHUNK_CHARS): { text: string; line: number }[] {
+  const chunks: { text: string; line: number }[] = [];
+  let chunkStart = 0;
+  let chunkLine = 1;
+  let start = 0;
+  let line = 1;
+  let previousBlank = false;
+  let fence: string | null = null; // the opening fence while inside fenced code
+  let htmlToBlank = false; // a line began with `<`: perhaps an HTML block that runs to the next blank line
+  let unsure = false;
+  let htmlEnd: string | null = null; // the end marker while inside an HTML block of kinds 1–5
+  if (/^---[ \t]*\n/.test(text)) {
+    const close = /\n---[ \t]*(?:\n|$)/.exec(text.slice(3));
+    if (!close) return [{ text, line: 1 }];
+    start = 3 + close.index + close[0].length;
+    line = text.slice(0, start).split('\n').length - (text[start - 1] === '\n' ? 0 : 1);
+  }
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const content = text.slice(start, end);
+    const safe = previousBlank ? /^[^\s]/.test(content) && !content.startsWith('---') && !EMPTY_ITEM.test(content) : !htmlToBlank && BULLET_AT_COLUMN_1.test(content) && !THEMATIC_BREAK.test(content);
+    if (!unsure && fence === null && htmlEnd === null && safe && start - chunkStart >= chunkChars) {
+      chunks.push({ text: text.slice(chunkStart, start), line: chunkLine });
+      chunkStart = start;
+      chunkLine = line;
+    }
+    if (fence !== null) {
+      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(content);
+      if (close && close[1]![0] === fence[0] && close[1]!.length >= fence.length) fence = null;
+    } else if (htmlEnd !== null) {
+      if (content.toLowerCase().includes(htmlEnd)) htmlEnd = null;
+    } else {
+      const open = /^( {0,3})(`{3,}(?!.*`)|~{3,})/.exec(content); // a backtick fence's info string holds no backtick
+      const end = open ? null : htmlBlockEnd(content);
+      // Without following containers, an indented fence (in a list item, or not?) or a fence or
+      // HTML start inside an HTML block that runs to a blank line cannot be told apart: from
+      // there on, the document is parsed in one piece.
+      if ((open && (open[1]!.length > 0 || htmlToBlank)) || (end !== null && htmlToBlank)) unsure = true;
+      if (open) fence = open[2]!;
+      else htmlEnd = end;
+    }
+    if (/^ {0,3}</.test(content) && htmlEnd === null && fence === null) htmlToBlank = true;
+    previousBlank = /^[ \t]*$/.test(content); // Markdown's blank line: a BOM or a no-break space is text
+    if (previousBlank) htmlToBlank = false;
+    start = end + 1;
+    line++;
+  }
+  chunks.push({ text: text.slice(chunkStart), line: chunkLine });
+  return chunks;
+}
+
+/** The marker that ends an HTML block this line starts (kinds 1–5 end at a marker, not a blank line), unless the line holds it. */
+function htmlBlockEnd(content: string): string | null {
+  const start = /^ {0,3}<(!--|\?|!\[cdata\[|![a-z]|(?:script|pre|style|textarea)(?=[\s>]|$))/i.exec(content);
+  if (!start) return null;
+  const kind = start[1]!.toLowerCase();
+  const end = kind === '!--' ? '-->' : kind === '?' ? '?>' : kind === '![cdata[' ? ']]>' : kind.startsWith('!') ? '>' : `</${kind}>`;
+  return content.toLowerCase().slice(start[0].length).includes(end) ? null : end;
+}
+
+/** Moves a piece's positions to where the piece starts in the file, without recursion. */
+function shiftLines(root: Root, by: number): Root {
+  if (by === 0) return root;
+  const stack: Nodes[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.position) {
+      node.position.start.line += by;
+      node.position.end.line += by;
+    }
+    if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
+  }
+  return root;
+}
+
+/**
+ * Nesting depth read from line starts, before parsing: each block-quote `>` and list
+ * marker counts one level, and each two columns of indentation one level (the least
+ * a nested list item needs). Returns where a line first goes deeper than `max`.
+ */
+function deepPrefix(text: string, max: number): { line: number; column: number } | null {
+  if (!Number.isFinite(max)) return null;
+  const prefix = /[ \t]*(?:(?:>|[-+*]|\d{1,9}[.)])(?=[ \t\n]|$)[ \t]*)*/y;
+  let line = 1;
+  for (let start = 0; start <= text.length; line++) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    prefix.lastIndex = start;
+    const match = prefix.exec(text)![0];
+    let depth = 0;
+    let indent = 0;
+    let afterMarker = false; // the space that ends a marker belongs to it
+    for (let i = 0; i < match.length; i++) {
+      const c = match[i]!;
+      if (c === ' ' || c === '\t') {
+        if (afterMarker) afterMarker = false;
+        else indent += c === ' ' ? 1 : 4 - (indent % 4);
+      } else if (c === '>' || c === '-' || c === '+' || c === '*' || c === '.' || c === ')') {
+        depth++;
+        afterMarker = true;
+      }
+      if (depth + Math.floor(indent / 2) > max) return { line, column: i + 1 };
+    }
+    start = end + 1;
+  }
+  return null;
+}
+
+/** The first node nested deeper than `max` (lists not counted: their items are), found without recursion. */
+function deeperThan(root: Root, max: number): { line: number; column: number } | null {
+  const stack: [Nodes, number][] = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > max) return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+    const inner = node.type === 'list' ? depth : depth + 1;
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i] as Nodes, inner]);
+  }
+  return null;
 }
 
 function collect(node: RootContent | Nodes, parts: MarkdownParts): void {

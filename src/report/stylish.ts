@@ -4,6 +4,7 @@ import type { Reporter } from './types.js';
 import { countFindings, visibleFindings } from './summary.js';
 import { messageOf } from './rule-info.js';
 import type { Severity } from '../types.js';
+import { plainText } from '../extract/show-value.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -15,7 +16,7 @@ export const stylish: Reporter = (results, ctx) => {
     const findings = visibleFindings(result, ctx.quiet);
     if (findings.length === 0) continue;
     const about = [result.kind, result.edition && `Working Together ${result.edition}`].filter(Boolean).join(', ');
-    lines.push('', `${s.underline(result.file)}${about ? s.dim(`  (${about})`) : ''}`);
+    lines.push('', `${s.underline(plainText(result.file))}${about ? s.dim(`  (${about})`) : ''}`);
     const width = Math.max(...findings.map((f) => `${f.line}:${f.column}`.length));
     for (const f of findings) {
       const place = `${f.line}:${f.column}`.padEnd(width);

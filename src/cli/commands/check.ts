@@ -1,5 +1,5 @@
 // wtlint check [paths...]: read, lint, report, and return the exit code.
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { bundledLinter, packageVersion } from '../resources.js';
@@ -18,6 +18,7 @@ import { reporters, type FormatName } from '../../report/index.js';
 import type { ReportContext, RuleMeta } from '../../report/types.js';
 import type { DocumentResult, LintOptions } from '../../types.js';
 import type { Linter } from '../../lint.js';
+import { resolveLimits } from '../../parse/limits.js';
 
 export interface CheckFlags {
   format?: FormatName;
@@ -55,6 +56,7 @@ export async function lintPaths(paths: string[], flags: CheckFlags, io: CliIO): 
     severities: config.rules,
     reportUnusedDisables: Boolean(flags.reportUnusedDisables),
     requireDisableReason: Boolean(config.requireDisableReason),
+    limits: config.limits,
   };
 
   const results: DocumentResult[] = [];

@@ -4,6 +4,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { bundledLinter } from '../resources.js';
 import { readDocument } from '../read-document.js';
+import { resolveLimits } from '../../parse/limits.js';
 import { toDisplayPath } from '../files.js';
 import { UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
@@ -24,8 +25,8 @@ export async function convert(file: string, flags: { output?: string }, io: CliI
       'Name another output with -o, or move the existing file first.',
     );
   }
-  const read = readDocument(input);
-  if (!read.ok) throw new UsageError(`Cannot read ${file} (${read.code})`, 'Check the path and that the file can be read.');
+  const read = readDocument(input, resolveLimits().maxBytes);
+  if (!read.ok) throw new UsageError(`Cannot read ${file}: ${read.message}`, 'Check the path and that the file can be read.');
   const linter = bundledLinter();
   const converted = await convertDocument(file, format, read.bytes, { editions: linter.packs.map((p) => p.edition), sidecar: read.sidecar });
   if (!converted.ok) throw new UsageError(`Cannot convert ${file}: ${converted.message}`, 'Open the file in its editor and save it again as .html or .docx.');
