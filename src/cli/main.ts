@@ -53,6 +53,8 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
     .option('--stdin-filename <name>', 'the name to report for standard input (its extension picks Markdown or YAML)')
+    .option('--cache', 'reuse the results of unchanged documents (keyed on content, wtlint and pack version, config and date)')
+    .option('--cache-location <file>', 'the cache file (default .wtlintcache); implies --cache')
     .action(async (paths: string[], flags) => {
       code = await check(paths, flags, io);
     });

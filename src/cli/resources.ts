@@ -1,5 +1,5 @@
 // Reads the bundled rule packs and schemas from the package (the core never opens files).
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPack, type CompiledPack } from '../pack/load.js';
@@ -56,4 +56,18 @@ export function bundledLinter(): Linter {
     cached = createLinter(packs, loadDocumentSchemas(packs.map((p) => p.edition)));
   }
   return cached;
+}
+
+/** The texts a linter is built from (packs, then schemas), in a fixed order: what --cache keys on. */
+export function resourceTexts(): string[] {
+  const files = PACK_IDS.map((id) => `rules/${id}.yaml`);
+  const schemaDir = join(packageRoot, 'schemas');
+  const walk = (dir: string, prefix: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (entry.isDirectory()) walk(join(dir, entry.name), `${prefix}${entry.name}/`);
+      else if (entry.name.endsWith('.json')) files.push(`schemas/${prefix}${entry.name}`);
+    }
+  };
+  walk(schemaDir, '');
+  return files.map((file) => `${file}\n${readFileSync(join(packageRoot, file), 'utf8')}`);
 }

@@ -13,6 +13,7 @@ import type { ReportContext, RuleMeta } from '../../report/types.js';
 import { RESERVED, reservedFinding } from '../../reserved.js';
 import type { DocumentResult, LintOptions } from '../../types.js';
 import type { Linter } from '../../lint.js';
+import { DEFAULT_CACHE_LOCATION, openResultCache, type ResultCache } from '../cache.js';
 
 export interface CheckFlags {
   format: FormatName;
@@ -24,6 +25,8 @@ export interface CheckFlags {
   quiet?: boolean;
   color?: boolean;
   stdinFilename?: string;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 export async function check(paths: string[], flags: CheckFlags, io: CliIO): Promise<number> {
@@ -51,7 +54,9 @@ export async function check(paths: string[], flags: CheckFlags, io: CliIO): Prom
       'wtlint checks .md, .markdown, .yaml and .yml files; name a file or a folder that holds them.',
     );
   }
-  for (const file of files) results.push(lintFile(linter, file.absolute, file.display, options));
+  const cache = flags.cache || flags.cacheLocation ? openResultCache(flags.cacheLocation ?? DEFAULT_CACHE_LOCATION, io.cwd, options, io.stderr) : undefined;
+  for (const file of files) results.push(lintFile(linter, file.absolute, file.display, options, cache));
+  cache?.save();
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
   const ctx: ReportContext = {
@@ -68,7 +73,7 @@ export async function check(paths: string[], flags: CheckFlags, io: CliIO): Prom
   return exitCodeFor(results, maxWarnings);
 }
 
-function lintFile(linter: Linter, absolute: string, display: string, options: LintOptions): DocumentResult {
+function lintFile(linter: Linter, absolute: string, display: string, options: LintOptions, cache?: ResultCache): DocumentResult {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(absolute);
@@ -84,7 +89,11 @@ function lintFile(linter: Linter, absolute: string, display: string, options: Li
       findings: [reservedFinding(RESERVED.parseError, 'unreadable', `Cannot read the file (${code})`, { line: 1, column: 1 })],
     };
   }
-  return linter.lintBytes(display, bytes, options);
+  const cached = cache?.get(absolute, display, bytes);
+  if (cached) return cached;
+  const result = linter.lintBytes(display, bytes, options);
+  cache?.set(absolute, result);
+  return result;
 }
 
 export function ruleMeta(linter: Linter): RuleMeta[] {
