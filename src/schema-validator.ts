@@ -6,8 +6,9 @@ import addFormatsModule from 'ajv-formats';
 // ajv-formats ships CommonJS; under NodeNext its default export is the module object.
 const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
 
-export function createAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+/** `source: true` keeps the generated code, for standalone validators made at build time. */
+export function createAjv(options: { source?: boolean } = {}): Ajv {
+  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, ...(options.source ? { code: { source: true } } : {}) });
   (addFormats as unknown as (a: Ajv) => void)(ajv);
   // Schemas carry editor-facing annotations; declare them so strict mode accepts them.
   ajv.addKeyword('x-citation');

@@ -1,16 +1,11 @@
 // argv in, exit code out. The only place that knows commander; bin/wtlint.js sets
 // process.exitCode from what run() returns; nothing here ends the process itself.
+// Commands are imported when they run, so `--version` and `--help` load nothing heavy.
 import { Command, CommanderError, Option } from 'commander';
-import { format } from 'date-fns';
-import { check } from './commands/check.js';
-import { explain } from './commands/explain.js';
-import { rules } from './commands/rules.js';
-import { init } from './commands/init.js';
-import { schema } from './commands/schema.js';
 import { UsageError, describeUsageError } from './errors.js';
-import { PackError } from '../pack/load.js';
+import { PackError } from '../pack/errors.js';
 import { FORMAT_NAMES } from '../report/index.js';
-import { packageVersion } from './resources.js';
+import { packageVersion } from './package-root.js';
 import type { CliIO } from './io.js';
 
 export function defaultIO(): CliIO {
@@ -24,9 +19,14 @@ export function defaultIO(): CliIO {
       return Buffer.concat(chunks);
     },
     isTTY: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env),
-    today: format(new Date(), 'yyyy-MM-dd'),
+    today: localDate(new Date()),
     env: process.env,
   };
+}
+
+/** YYYY-MM-DD in local time (what date-fns format(d, 'yyyy-MM-dd') gives, without loading date-fns). */
+export function localDate(d: Date): string {
+  return `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 export async function run(argv: string[], io: CliIO = defaultIO()): Promise<number> {
@@ -56,6 +56,7 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .option('--cache', 'reuse the results of unchanged documents (keyed on content, wtlint and pack version, config and date)')
     .option('--cache-location <file>', 'the cache file (default .wtlintcache); implies --cache')
     .action(async (paths: string[], flags) => {
+      const { check } = await import('./commands/check.js');
       code = await check(paths, flags, io);
     });
 
@@ -63,7 +64,8 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .command('explain')
     .description('explain a rule: citation, why it matters, how to fix it, an example')
     .argument('<rule>', 'a ruleId such as wt2023/funding, or an element such as funding')
-    .action((rule: string) => {
+    .action(async (rule: string) => {
+      const { explain } = await import('./commands/explain.js');
       code = explain(rule, io);
     });
 
@@ -73,7 +75,8 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .option('--edition <year>', 'only this edition')
     .option('--kind <kind>', 'only rules for arrangements or yearly-report')
     .option('--json', 'as JSON')
-    .action((flags) => {
+    .action(async (flags) => {
+      const { rules } = await import('./commands/rules.js');
       code = rules(flags, io);
     });
 
@@ -83,7 +86,8 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .requiredOption('--kind <kind>', 'arrangements or yearly-report')
     .requiredOption('--edition <year>', '2018 or 2023')
     .option('--area <name>', 'the partnership or area name')
-    .action((flags) => {
+    .action(async (flags) => {
+      const { init } = await import('./commands/init.js');
       code = init(flags, io);
     });
 
@@ -92,7 +96,8 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .description('print the JSON Schema of the front matter, for editors')
     .requiredOption('--kind <kind>', 'arrangements or yearly-report')
     .requiredOption('--edition <year>', '2018 or 2023')
-    .action((flags) => {
+    .action(async (flags) => {
+      const { schema } = await import('./commands/schema.js');
       code = schema(flags, io);
     });
 

@@ -1,12 +1,15 @@
 // Pack text → a validated, compiled pack. Every mistake names file:line:column and
 // the field (Spectral's RulesetValidationError, Vale's E201): an invalid pack never runs.
-import type { ValidateFunction } from 'ajv';
+import type { Ajv, ValidateFunction } from 'ajv';
 import { createAjv, describeErrors } from '../schema-validator.js';
 import { parseYaml } from '../parse/front-matter.js';
 import { locatePath } from '../parse/locate.js';
 import { checkKinds, isCheckKind } from '../check/kinds/index.js';
 import { compileDetection, compilePattern, type CompiledDetection } from '../extract/detection.js';
 import type { Rule, RulePack } from './types.js';
+import { PackError } from './errors.js';
+
+export { PackError } from './errors.js';
 
 export interface CompiledRule extends Rule {
   ruleId: string;
@@ -19,25 +22,13 @@ export interface CompiledPack extends Omit<RulePack, 'rules'> {
   placeholderPatterns: RegExp[];
 }
 
-export class PackError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly column: number,
-    readonly field: string,
-    readonly problem: string,
-  ) {
-    super(`${file}:${line}:${column} ${field}: ${problem}`);
-    this.name = 'PackError';
-  }
-}
-
 const validators = new WeakMap<object, ValidateFunction>();
-const ajv = createAjv();
+let ajv: Ajv | undefined; // created on first validation: a pack read from its build-time snapshot needs none
 
 function validatorFor(schema: object): ValidateFunction {
   let validate = validators.get(schema);
   if (!validate) {
+    ajv ??= createAjv();
     // The same schema may arrive as another object with the same $id (read twice from disk).
     const id = (schema as { $id?: string }).$id;
     validate = (id && ajv.getSchema(id)) || ajv.compile(schema);
@@ -47,6 +38,11 @@ function validatorFor(schema: object): ValidateFunction {
 }
 
 export function loadPack(text: string, file: string, packSchema: object): CompiledPack {
+  return compilePack(validatePack(text, file, packSchema), file);
+}
+
+/** Parses and validates a pack: every check that can fail, with file:line:column. */
+export function validatePack(text: string, file: string, packSchema: object): RulePack {
   const { frontMatter, problems } = parseYaml(text.replace(/\r\n?/g, '\n'), 0);
   const fail = (path: (string | number)[], problem: string): never => {
     const { place } = locatePath(frontMatter, path);
@@ -66,9 +62,9 @@ export function loadPack(text: string, file: string, packSchema: object): Compil
   }
   const pack = data as unknown as RulePack;
 
-  const placeholderPatterns = pack.placeholders.map((source, i) => compileOrFail(source, ['placeholders', i], fail));
+  pack.placeholders.forEach((source, i) => compileOrFail(source, ['placeholders', i], fail));
   const seen = new Set<string>();
-  const rules = pack.rules.map((rule, r): CompiledRule => {
+  pack.rules.forEach((rule, r) => {
     for (const kind of rule.kinds) {
       const key = `${rule.element}|${kind}`;
       if (seen.has(key)) fail(['rules', r, 'element'], `element "${rule.element}" is defined twice for kind ${kind}`);
@@ -98,9 +94,18 @@ export function loadPack(text: string, file: string, packSchema: object): Compil
         );
       }
     }
-    return { ...rule, ruleId: `${pack.pack}/${rule.element}`, detection: detect ? compileDetection(detect) : null };
   });
-  return { ...pack, file, rules, placeholderPatterns };
+  return pack;
+}
+
+/** A pack that passed validatePack (now, or when the build snapshotted it) → patterns compiled. */
+export function compilePack(pack: RulePack, file: string): CompiledPack {
+  const rules = pack.rules.map((rule): CompiledRule => ({
+    ...rule,
+    ruleId: `${pack.pack}/${rule.element}`,
+    detection: rule.detect ? compileDetection(rule.detect) : null,
+  }));
+  return { ...pack, file, rules, placeholderPatterns: pack.placeholders.map(compilePattern) };
 }
 
 function compileOrFail(source: string, path: (string | number)[], fail: (path: (string | number)[], problem: string) => never): RegExp {
