@@ -28,7 +28,10 @@ export function detectElements(
   placeholders: RegExp[],
 ): Record<string, ElementResult> {
   const found = new Map<string, Found>(targets.map((t) => [t.element, { present: [], partial: [] }]));
-  const isPlaceholder = (text: string) => placeholders.some((p) => p.test(text.trim()));
+  const isPlaceholder = (text: string) => {
+    const trimmed = text.trim();
+    return placeholders.some((p) => p.test(trimmed));
+  };
 
   // Structured fields.
   const data = doc.frontMatter?.data;
@@ -59,14 +62,17 @@ export function detectElements(
     }
   };
   for (const heading of doc.headings) {
-    const content = doc.blocks.slice(heading.block + 1, heading.end).filter((b) => b.kind !== 'heading').map((b) => b.text);
+    // Both computed at most once per heading, and only when a target needs them.
+    let content: string[] | undefined;
+    let direct: string | null | undefined;
     const evidence: Evidence = { via: 'heading', text: quote(heading.text), line: heading.line, column: heading.column };
     for (const target of targets) {
-      if (target.detection.headings.some((p) => p.test(heading.text))) {
+      if (target.detection.anyHeading.test(heading.text)) {
+        content ??= doc.blocks.slice(heading.block + 1, heading.end).filter((b) => b.kind !== 'heading').map((b) => b.text);
         judge(target, content, evidence);
       } else if (target.detection.section.length) {
-        const text = directContent(doc, heading.block).join(' \n ');
-        if (text.length <= MAX_SECTION_CHARS && matchesCue(text, target.detection.section)) found.get(target.element)!.present.push(evidence);
+        if (direct === undefined) direct = directContent(doc, heading.block);
+        if (direct !== null && matchesCue(direct, target.detection.section)) found.get(target.element)!.present.push(evidence);
       }
     }
   }
@@ -75,7 +81,7 @@ export function detectElements(
     const label = block.label;
     const evidence: Evidence = { via: 'heading', text: quote(label), line: block.line, column: block.column };
     for (const target of targets) {
-      if (target.detection.headings.some((p) => p.test(label))) judge(target, [block.rest], evidence);
+      if (target.detection.anyHeading.test(label)) judge(target, [block.rest], evidence);
     }
   }
 
@@ -88,10 +94,12 @@ export function detectElements(
         if (d.sentences.length === 0 && d.partial.length === 0) continue;
         const bucket = found.get(target.element)!;
         if (bucket.present.length >= MAX_EVIDENCE) continue;
+        if (!d.sentenceGate.test(sentence.text)) continue;
         const strong = matchesCue(sentence.text, d.sentences);
-        const weak = !strong && matchesCue(sentence.text, d.partial);
+        // Only the first MAX_EVIDENCE partial matches are ever reported: no need to look for more.
+        const weak = !strong && bucket.partial.length < MAX_EVIDENCE && matchesCue(sentence.text, d.partial);
         if (!strong && !weak) continue;
-        if (d.exclude.some((p) => p.test(sentence.text))) continue;
+        if (d.anyExclude.test(sentence.text)) continue;
         const evidence: Evidence = { via: 'sentence', text: quote(sentence.text), ...placeInBlock(block, sentence.offset) };
         (strong ? bucket.present : bucket.partial).push(evidence);
       }
@@ -107,11 +115,18 @@ export function detectElements(
   return results;
 }
 
-/** The blocks under a heading up to the next heading of any level. */
-function directContent(doc: ParsedDocument, headingBlock: number): string[] {
-  const texts: string[] = [];
-  for (let i = headingBlock + 1; i < doc.blocks.length && doc.blocks[i]!.kind !== 'heading'; i++) texts.push(doc.blocks[i]!.text);
-  return texts;
+/**
+ * The text of the blocks under a heading up to the next heading of any level, joined by " \n ",
+ * or null when it is longer than MAX_SECTION_CHARS (it stops reading there: no long section is
+ * read once per heading).
+ */
+function directContent(doc: ParsedDocument, headingBlock: number): string | null {
+  let text = '';
+  for (let i = headingBlock + 1; i < doc.blocks.length && doc.blocks[i]!.kind !== 'heading'; i++) {
+    text += (i > headingBlock + 1 ? ' \n ' : '') + doc.blocks[i]!.text;
+    if (text.length > MAX_SECTION_CHARS) return null;
+  }
+  return text;
 }
 
 interface Sentence {

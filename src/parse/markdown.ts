@@ -148,11 +148,14 @@ const TABLE_DELIMITER = /^[^\n]*\|[^\n]*\n\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?
 /** Replaces a table read as a paragraph by one block per row (the delimiter row dropped). */
 function splitTableRows(paragraph: Block, parts: MarkdownParts): void {
   parts.blocks.pop();
+  let offset = 0; // of the line in the paragraph's text
   paragraph.text.split('\n').forEach((line, i) => {
+    const lineOffset = offset;
+    offset += line.length + 1;
     if (i === 1) return;
     const cells = line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
     const text = cells.join(' | ');
-    const at = placeInBlock(paragraph, paragraph.text.split('\n').slice(0, i).join('\n').length + (i ? 1 : 0));
+    const at = placeInBlock(paragraph, lineOffset);
     const row: Block = { kind: 'table-row', text, line: at.line, column: 1, segments: [{ offset: 0, line: at.line, column: 1 }], heading: paragraph.heading };
     if (cells.length > 1) {
       row.label = cells[0]!;
