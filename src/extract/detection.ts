@@ -1,6 +1,7 @@
 // Detection data from a pack, compiled once when the pack loads.
 import type { Detection, SentenceCue } from '../pack/types.js';
 import { pointerToPath } from '../parse/locate.js';
+import { mayMatch, requiredLiterals } from './literals.js';
 
 export interface CompiledDetection {
   fields: string[][];
@@ -23,19 +24,31 @@ export interface CompiledDetection {
 }
 
 export interface Matcher {
-  test(text: string): boolean;
+  /** `lower` is text.toLowerCase(), when the caller has it already (one per sentence). */
+  test(text: string, lower?: string): boolean;
 }
 
 const NEVER: Matcher = { test: () => false };
 const ALWAYS: Matcher = { test: () => true };
 
-/** One regex matching wherever any of the patterns does; the list itself where that is not safe. */
-export function anyOf(sources: string[]): Matcher {
+/**
+ * One regex matching wherever any of the patterns does (the list itself where an alternation is
+ * not safe), behind a literal prefilter: a text holding none of the literals one of the patterns
+ * needs is rejected without running the regex.
+ */
+export function anyOf(all: string[]): Matcher {
+  const sources = [...new Set(all)]; // cues often share a first pattern
   if (sources.length === 0) return NEVER;
   const patterns = sources.map(compilePattern);
   // Back-references would be renumbered in an alternation: keep those as a list.
-  if (sources.some((s) => /\\(?:[1-9]|k<)/.test(s))) return { test: (text) => patterns.some((p) => p.test(text)) };
-  return sources.length === 1 ? patterns[0]! : compilePattern(sources.map((s) => `(?:${s})`).join('|'));
+  const regex: Matcher =
+    sources.some((s) => /\\(?:[1-9]|k<)/.test(s)) ? { test: (text) => patterns.some((p) => p.test(text)) }
+    : sources.length === 1 ? patterns[0]!
+    : compilePattern(sources.map((s) => `(?:${s})`).join('|'));
+  const perSource = sources.map(requiredLiterals);
+  if (perSource.some((l) => l === null)) return regex;
+  const literals = [...new Set(perSource.flat() as string[])];
+  return { test: (text, lower) => mayMatch(literals, text, lower) && regex.test(text) };
 }
 
 /** Patterns are case-insensitive and match on word starts unless they say otherwise. */

@@ -5,7 +5,7 @@ import type { ElementResult, Evidence } from '../types.js';
 import type { ParsedDocument } from '../parse/document.js';
 import { placeInBlock, type Block } from '../parse/markdown.js';
 import { locatePath } from '../parse/locate.js';
-import { matchesCue, type CompiledDetection } from './detection.js';
+import { anyOf, matchesCue, type CompiledDetection, type Matcher } from './detection.js';
 
 export interface DetectionTarget {
   element: string;
@@ -28,10 +28,8 @@ export function detectElements(
   placeholders: RegExp[],
 ): Record<string, ElementResult> {
   const found = new Map<string, Found>(targets.map((t) => [t.element, { present: [], partial: [] }]));
-  const isPlaceholder = (text: string) => {
-    const trimmed = text.trim();
-    return placeholders.some((p) => p.test(trimmed));
-  };
+  const anyPlaceholder = placeholderMatcher(placeholders);
+  const isPlaceholder = (text: string) => anyPlaceholder.test(text.trim());
 
   // Structured fields.
   const data = doc.frontMatter?.data;
@@ -89,12 +87,14 @@ export function detectElements(
   for (const block of doc.blocks) {
     if (block.kind === 'heading' || isPlaceholder(block.text)) continue;
     for (const sentence of sentencesOf(block)) {
+      let lower: string | undefined; // lowercased once per sentence, for every element's prefilter
       for (const target of targets) {
         const d = target.detection;
         if (d.sentences.length === 0 && d.partial.length === 0) continue;
         const bucket = found.get(target.element)!;
         if (bucket.present.length >= MAX_EVIDENCE) continue;
-        if (!d.sentenceGate.test(sentence.text)) continue;
+        lower ??= sentence.text.toLowerCase();
+        if (!d.sentenceGate.test(sentence.text, lower)) continue;
         const strong = matchesCue(sentence.text, d.sentences);
         // Only the first MAX_EVIDENCE partial matches are ever reported: no need to look for more.
         const weak = !strong && bucket.partial.length < MAX_EVIDENCE && matchesCue(sentence.text, d.partial);
@@ -113,6 +113,19 @@ export function detectElements(
     else results[element] = { status: 'missing', evidence: [] };
   }
   return results;
+}
+
+const placeholderMatchers = new WeakMap<RegExp[], Matcher>();
+
+/** The pack's placeholder patterns as one matcher (with its literal prefilter), made once per pack. */
+function placeholderMatcher(placeholders: RegExp[]): Matcher {
+  let matcher = placeholderMatchers.get(placeholders);
+  if (!matcher) {
+    // Only patterns compiled with the pack's own flags can be merged; any other list is tested as it is.
+    matcher = placeholders.every((p) => p.flags === 'iu') ? anyOf(placeholders.map((p) => p.source)) : { test: (text) => placeholders.some((p) => p.test(text)) };
+    placeholderMatchers.set(placeholders, matcher);
+  }
+  return matcher;
 }
 
 /**
