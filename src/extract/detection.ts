@@ -1,7 +1,7 @@
 // Detection data from a pack, compiled once when the pack loads.
 import type { Detection, SentenceCue } from '../pack/types.js';
 import { pointerToPath } from '../parse/locate.js';
-import { mayMatch, requiredLiterals } from './literals.js';
+import { fold, mayMatch, requiredLiterals } from './literals.js';
 
 export interface CompiledDetection {
   fields: string[][];
@@ -24,8 +24,10 @@ export interface CompiledDetection {
 }
 
 export interface Matcher {
-  /** `lower` is text.toLowerCase(), when the caller has it already (one per sentence). */
-  test(text: string, lower?: string): boolean;
+  /** `folded` is fold(text), when the caller has it already (once per sentence). */
+  test(text: string, folded?: string): boolean;
+  /** Literals one of which a matching text contains (see literals.ts), or null. */
+  literals?: string[] | null;
 }
 
 const NEVER: Matcher = { test: () => false };
@@ -39,16 +41,24 @@ const ALWAYS: Matcher = { test: () => true };
 export function anyOf(all: string[]): Matcher {
   const sources = [...new Set(all)]; // cues often share a first pattern
   if (sources.length === 0) return NEVER;
+  const literalsOf = new Map(sources.map((s) => [s, requiredLiterals(s)]));
+  const open = sources.filter((s) => literalsOf.get(s) === null);
+  const gated = sources.filter((s) => literalsOf.get(s) !== null);
+  const openRegex = open.length ? union(open) : NEVER;
+  if (gated.length === 0) return { test: (text) => openRegex.test(text), literals: null };
+  const gatedRegex = union(gated);
+  const literals = [...new Set(gated.flatMap((s) => literalsOf.get(s)!))];
+  return {
+    test: (text, folded) => openRegex.test(text) || (mayMatch(literals, folded ?? fold(text)) && gatedRegex.test(text)),
+    literals: open.length ? null : literals,
+  };
+}
+
+/** One regex for "any of these"; a list where an alternation is not safe (back-references would be renumbered). */
+function union(sources: string[]): Matcher {
   const patterns = sources.map(compilePattern);
-  // Back-references would be renumbered in an alternation: keep those as a list.
-  const regex: Matcher =
-    sources.some((s) => /\\(?:[1-9]|k<)/.test(s)) ? { test: (text) => patterns.some((p) => p.test(text)) }
-    : sources.length === 1 ? patterns[0]!
-    : compilePattern(sources.map((s) => `(?:${s})`).join('|'));
-  const perSource = sources.map(requiredLiterals);
-  if (perSource.some((l) => l === null)) return regex;
-  const literals = [...new Set(perSource.flat() as string[])];
-  return { test: (text, lower) => mayMatch(literals, text, lower) && regex.test(text) };
+  if (sources.some((s) => /\\(?:[1-9]|k<)/.test(s))) return { test: (text) => patterns.some((p) => p.test(text)) };
+  return sources.length === 1 ? patterns[0]! : compilePattern(sources.map((s) => `(?:${s})`).join('|'));
 }
 
 /** Patterns are case-insensitive and match on word starts unless they say otherwise. */

@@ -6,6 +6,7 @@ import type { ParsedDocument } from '../parse/document.js';
 import { placeInBlock, type Block } from '../parse/markdown.js';
 import { locatePath } from '../parse/locate.js';
 import { anyOf, matchesCue, type CompiledDetection, type Matcher } from './detection.js';
+import { fold } from './literals.js';
 
 export interface DetectionTarget {
   element: string;
@@ -84,17 +85,17 @@ export function detectElements(
   }
 
   // Sentences anywhere in the body.
+  const sentenceTargets = targets.filter((t) => t.detection.sentences.length > 0 || t.detection.partial.length > 0);
   for (const block of doc.blocks) {
     if (block.kind === 'heading' || isPlaceholder(block.text)) continue;
     for (const sentence of sentencesOf(block)) {
-      let lower: string | undefined; // lowercased once per sentence, for every element's prefilter
-      for (const target of targets) {
+      let foldedSentence: string | undefined; // once per sentence, for every element's prefilter
+      for (const target of sentenceTargets) {
         const d = target.detection;
-        if (d.sentences.length === 0 && d.partial.length === 0) continue;
         const bucket = found.get(target.element)!;
         if (bucket.present.length >= MAX_EVIDENCE) continue;
-        lower ??= sentence.text.toLowerCase();
-        if (!d.sentenceGate.test(sentence.text, lower)) continue;
+        foldedSentence ??= fold(sentence.text);
+        if (!d.sentenceGate.test(sentence.text, foldedSentence)) continue;
         const strong = matchesCue(sentence.text, d.sentences);
         // Only the first MAX_EVIDENCE partial matches are ever reported: no need to look for more.
         const weak = !strong && bucket.partial.length < MAX_EVIDENCE && matchesCue(sentence.text, d.partial);
@@ -156,7 +157,12 @@ export function sentencesOf(block: Block): Sentence[] {
 }
 
 export function splitSentences(raw: string): Sentence[] {
-  const text = raw.replace(/\s/g, ' ');
+  return splitNormalized(normalizeSpace(raw));
+}
+
+const normalizeSpace = (raw: string): string => raw.replace(/\s/g, ' ');
+
+function splitNormalized(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   let start = 0;
   for (const match of text.matchAll(SENTENCE_END)) {

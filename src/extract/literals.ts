@@ -120,12 +120,19 @@ export function requiredLiterals(source: string): string[] | null {
   }
 }
 
-/** Characters other than ASCII letters that /iu matches as an ASCII letter (ſ → s, K → k). */
-const FOLDS_TO_ASCII = /[\u017f\u212a]/;
+/**
+ * The text as the literals are compared with: lowercased, and ſ as s. Under /iu only two
+ * characters outside ASCII match an ASCII letter, ſ (s) and K (k), and toLowerCase already
+ * turns K into k.
+ */
+export function fold(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.includes('ſ') ? lower.replaceAll('ſ', 's') : lower;
+}
 
-/** False only when `text` cannot match (it contains none of the literals); true means "run the regex". */
-export function mayMatch(literals: string[] | null, text: string, lower: string = text.toLowerCase()): boolean {
+/** False only when the text cannot match (its fold() holds none of the literals); true means "run the regex". */
+export function mayMatch(literals: string[] | null, folded: string): boolean {
   if (literals === null) return true;
-  for (const literal of literals) if (lower.includes(literal)) return true;
-  return FOLDS_TO_ASCII.test(text);
+  for (const literal of literals) if (folded.includes(literal)) return true;
+  return false;
 }
