@@ -133,7 +133,14 @@ const fmtMB = (kb) => (Number.isFinite(kb) ? `${(kb / 1024).toFixed(0)} MB` : '�
 function repeat(runs, fn) {
   const results = [];
   for (let i = 0; i < runs; i++) results.push(fn(i));
-  return { ms: median(results.map((r) => r.ms)), cpuMs: median(results.map((r) => r.cpuMs)), rssKB: Math.max(...results.map((r) => r.rssKB)), results };
+  return summarize(results);
+}
+
+/** Medians of wall, CPU and main-thread CPU; the largest peak RSS. `work` is what ratios use: main-thread CPU where known. */
+function summarize(results) {
+  const main = median(results.map((r) => r.mainMs ?? NaN));
+  const cpuMs = median(results.map((r) => r.cpuMs));
+  return { ms: median(results.map((r) => r.ms)), cpuMs, mainMs: main, work: Number.isFinite(main) ? main : cpuMs, rssKB: Math.max(...results.map((r) => r.rssKB)), results };
 }
 
 function hasAudit() {
@@ -171,7 +178,7 @@ async function main() {
       samples.halfBaseline.push(runChild('baseline', [half]));
       samples.half.push(runChild('check', [half, join(work, 'half.json')]));
     }
-    const stat = (list) => ({ ms: median(list.map((r) => r.ms)), cpuMs: median(list.map((r) => r.cpuMs)), rssKB: Math.max(...list.map((r) => r.rssKB)) });
+    const stat = summarize;
     const baseline = stat(samples.baseline);
     const check = stat(samples.check);
     const checkHalf = stat(samples.half);
@@ -187,7 +194,7 @@ async function main() {
     log('check --cache: cold (fills the cache), then warm');
     rmSync(cacheFile, { force: true });
     const cached = join(work, 'cached.json');
-    const cacheCold = runChild('check', [corpus, cached, '--cache', '--cache-location', cacheFile]);
+    const cacheCold = summarize([runChild('check', [corpus, cached, '--cache', '--cache-location', cacheFile])]);
     const cacheWarm = repeat(runs, () => runChild('check', [corpus, cached, '--cache', '--cache-location', cacheFile]));
     const warmReport = JSON.parse(readFileSync(cached, 'utf8'));
     const cacheSame = JSON.stringify(warmReport) === JSON.stringify(report);
@@ -212,7 +219,7 @@ async function main() {
       start.version.push(runProcess([BIN, '--version']));
       start.one.push(runProcess([BIN, 'check', docFiles[40], '-f', 'json', '--as-of', AS_OF]));
     }
-    const startup = (list) => ({ ms: median(list.map((r) => r.ms)), cpuMs: median(list.map((r) => r.cpuMs)), rssKB: Math.max(...list.map((r) => r.rssKB)) });
+    const startup = summarize;
     const node = startup(start.node);
     const version = startup(start.version);
     const one = startup(start.one);
@@ -222,27 +229,30 @@ async function main() {
     for (const kb of sizes) perDoc[kb] = runChild('doc', [docFiles[kb], String(kb >= 160 ? 10 : 30)]).median;
 
     // ------------------------------------------------------------ table
-    // One-thread runs are judged on CPU time (user + system): on a busy machine wall time
-    // mostly measures the neighbours. audit, which runs threads in parallel, is judged on wall time.
-    const ratio = (m) => `${(m.cpuMs / baseline.cpuMs).toFixed(2)}×`;
+    // One-thread corpus runs are judged on the main thread's CPU time: on a busy machine wall time
+    // mostly measures the neighbours, and all-thread CPU adds the GC and compiler helper threads
+    // that run beside the main thread. Start-up (too short for /proc's 10 ms ticks) is judged on
+    // the process's CPU. audit, which runs threads in parallel, is judged on wall time.
+    const ratio = (m) => `${(m.work / baseline.work).toFixed(2)}×`;
     const verdict = (ok) => (ok ? 'met' : 'NOT MET');
-    const row = (name, m, vs, target, ok) => rows.push([name, fmtMs(m.ms), fmtMs(m.cpuMs), vs, fmtMB(m.rssKB), target, ok === undefined ? '' : verdict(ok)]);
+    const row = (name, m, vs, target, ok) =>
+      rows.push([name, fmtMs(m.ms), fmtMs(m.cpuMs), Number.isFinite(m.mainMs) ? fmtMs(m.mainMs) : '–', vs, fmtMB(m.rssKB), target, ok === undefined ? '' : verdict(ok)]);
     row('parse-only baseline (1 thread)', baseline, '1.00×', '', undefined);
-    row('check (1 thread)', check, ratio(check), '≤ 1.20×', check.cpuMs <= 1.2 * baseline.cpuMs);
+    row('check (1 thread)', check, ratio(check), '≤ 1.20×', check.work <= 1.2 * baseline.work);
     if (audit) {
       const wallRatio = audit.ms / baseline.ms;
       row(`audit (workers, ${cpus().length} cores)`, audit, `${wallRatio.toFixed(2)}× wall`, '≤ 0.80× wall, ≤ 300 MB', wallRatio <= 0.8 && audit.rssKB <= 300 * 1024);
     } else {
-      rows.push(['audit: not in this build', '–', '–', '–', '–', '≤ 0.80× wall, ≤ 300 MB', '–']);
+      rows.push(['audit: not in this build', '–', '–', '–', '–', '–', '≤ 0.80× wall, ≤ 300 MB', '–']);
     }
     row('check --cache, cold (fills it)', cacheCold, ratio(cacheCold), '', undefined);
-    row('check --cache, warm (unchanged)', cacheWarm, ratio(cacheWarm), '≤ 0.10×', cacheWarm.cpuMs <= 0.1 * baseline.cpuMs && cacheSame);
+    row('check --cache, warm (unchanged)', cacheWarm, ratio(cacheWarm), '≤ 0.10×', cacheWarm.work <= 0.1 * baseline.work && cacheSame);
     row('node -e 0', node, '', '', undefined);
     const above = (m) => `+${fmtMs(m.cpuMs - node.cpuMs)} (wall +${fmtMs(m.ms - node.ms)})`;
     row('wtlint --version', version, above(version), '≤ +60 ms', version.cpuMs - node.cpuMs <= 60);
     row('wtlint check, one 40 KB document', one, above(one), '≤ +250 ms', one.cpuMs - node.cpuMs <= 250);
 
-    const header = ['measurement', 'wall', 'CPU', 'vs baseline (CPU)', 'peak RSS', 'target', ''];
+    const header = ['measurement', 'wall', 'CPU, all threads', 'CPU, main thread', 'vs baseline', 'peak RSS', 'target', ''];
     const table = [header, ...rows];
     const widths = header.map((_, c) => Math.max(...table.map((r) => String(r[c]).length)));
     const line = (r) => `| ${r.map((cell, c) => String(cell).padEnd(widths[c])).join(' | ')} |`;
@@ -261,8 +271,8 @@ async function main() {
         `warm --cache report ${cacheSame ? 'identical to' : 'DIFFERS FROM'} the uncached one`,
       '',
       'linear growth (time per KB):',
-      `  corpus N/2 = ${areas >> 1} areas: check ${us(checkHalf.cpuMs, kbHalf)}, baseline ${us(baselineHalf.cpuMs, kbHalf)} (CPU); check peak RSS ${fmtMB(checkHalf.rssKB)}`,
-      `  corpus N   = ${areas} areas: check ${us(check.cpuMs, kbN)}, baseline ${us(baseline.cpuMs, kbN)} (CPU); check peak RSS ${fmtMB(check.rssKB)}`,
+      `  corpus N/2 = ${areas >> 1} areas: check ${us(checkHalf.work, kbHalf)}, baseline ${us(baselineHalf.work, kbHalf)} (main-thread CPU); check peak RSS ${fmtMB(checkHalf.rssKB)}`,
+      `  corpus N   = ${areas} areas: check ${us(check.work, kbN)}, baseline ${us(baseline.work, kbN)} (main-thread CPU); check peak RSS ${fmtMB(check.rssKB)}`,
       `  one document (core only, in-process): ${sizes.map((kb) => `${kb} KB ${fmtMs(perDoc[kb])} (${us(perDoc[kb], kb)})`).join(', ')}`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
