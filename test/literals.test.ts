@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fold, mayMatch, requiredLiterals } from '../src/extract/literals.js';
+import { fold, mayMatch, mayMatchPairs, pairsOf, prepareLiterals, requiredLiterals } from '../src/extract/literals.js';
 import { compilePattern } from '../src/extract/detection.js';
 import { splitSentences } from '../src/extract/elements.js';
 import { parseDocument } from '../src/parse/document.js';
@@ -46,6 +46,13 @@ describe('requiredLiterals', () => {
     expect(mayMatch(null, 'anything')).toBe(true);
   });
 
+  it('mayMatchPairs agrees with mayMatch: pairs only rule literals out', () => {
+    const prepared = prepareLiterals(['chair', 'scrutin', 'lsp', 'a']);
+    const texts = ['the chair', 'scrutiny', 'lsps and dsps', 'hair', 'crutin', 'b', 'a', ''];
+    expect(texts.map((t) => mayMatchPairs(prepared, t, pairsOf(t)))).toEqual(texts.map((t) => mayMatch(prepared.literals, t)));
+    expect(texts.map((t) => mayMatch(prepared.literals, t))).toEqual([true, true, true, true, false, false, true, false]);
+  });
+
   it('never rejects a text that the pattern matches (every pattern of both packs)', () => {
     const packSchema = JSON.parse(readFileSync(join(root, 'schemas/rule-pack.schema.json'), 'utf8')) as object;
     const sources = new Set<string>();
@@ -81,7 +88,9 @@ describe('requiredLiterals', () => {
       for (const unit of units) {
         if (!pattern.test(unit)) continue;
         matched++;
-        if (!mayMatch(literals, fold(unit))) missed.push(`${source} ⇐ ${unit.slice(0, 60)}`);
+        const folded = fold(unit);
+        if (!mayMatch(literals, folded)) missed.push(`${source} ⇐ ${unit.slice(0, 60)}`);
+        if (literals && !mayMatchPairs(prepareLiterals(literals), folded, pairsOf(folded))) missed.push(`pairs: ${source} ⇐ ${unit.slice(0, 60)}`);
       }
     }
     expect(missed).toEqual([]);

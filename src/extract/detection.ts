@@ -1,7 +1,7 @@
 // Detection data from a pack, compiled once when the pack loads.
 import type { Detection, SentenceCue } from '../pack/types.js';
 import { pointerToPath } from '../parse/locate.js';
-import { fold, mayMatch, requiredLiterals } from './literals.js';
+import { fold, mayMatch, mayMatchPairs, prepareLiterals, requiredLiterals } from './literals.js';
 
 export interface CompiledDetection {
   fields: string[][];
@@ -24,8 +24,8 @@ export interface CompiledDetection {
 }
 
 export interface Matcher {
-  /** `folded` is fold(text), when the caller has it already (once per sentence). */
-  test(text: string, folded?: string): boolean;
+  /** `folded` is fold(text) and `pairs` pairsOf(folded), when the caller has them already (once per sentence). */
+  test(text: string, folded?: string, pairs?: Uint32Array): boolean;
   /** Literals one of which a matching text contains (see literals.ts), or null. */
   literals?: string[] | null;
 }
@@ -48,8 +48,11 @@ export function anyOf(all: string[]): Matcher {
   if (gated.length === 0) return { test: (text) => openRegex.test(text), literals: null };
   const gatedRegex = union(gated);
   const literals = [...new Set(gated.flatMap((s) => literalsOf.get(s)!))];
+  const prepared = prepareLiterals(literals);
   return {
-    test: (text, folded) => openRegex.test(text) || (mayMatch(literals, folded ?? fold(text)) && gatedRegex.test(text)),
+    test: (text, folded, pairs) =>
+      openRegex.test(text) ||
+      ((pairs ? mayMatchPairs(prepared, folded!, pairs) : mayMatch(literals, folded ?? fold(text))) && gatedRegex.test(text)),
     literals: open.length ? null : literals,
   };
 }

@@ -6,7 +6,7 @@ import type { ParsedDocument } from '../parse/document.js';
 import { placeInBlock, type Block } from '../parse/markdown.js';
 import { locatePath } from '../parse/locate.js';
 import { anyOf, matchesCue, type CompiledDetection, type Matcher } from './detection.js';
-import { fold } from './literals.js';
+import { fold, pairsOf } from './literals.js';
 
 export interface DetectionTarget {
   element: string;
@@ -90,12 +90,14 @@ export function detectElements(
     if (block.kind === 'heading' || isPlaceholder(block.text)) continue;
     for (const sentence of sentencesOf(block)) {
       let foldedSentence: string | undefined; // once per sentence, for every element's prefilter
+      let pairs: Uint32Array | undefined;
       for (const target of sentenceTargets) {
         const d = target.detection;
         const bucket = found.get(target.element)!;
         if (bucket.present.length >= MAX_EVIDENCE) continue;
         foldedSentence ??= fold(sentence.text);
-        if (!d.sentenceGate.test(sentence.text, foldedSentence)) continue;
+        pairs ??= pairsOf(foldedSentence);
+        if (!d.sentenceGate.test(sentence.text, foldedSentence, pairs)) continue;
         const strong = matchesCue(sentence.text, d.sentences);
         // Only the first MAX_EVIDENCE partial matches are ever reported: no need to look for more.
         const weak = !strong && bucket.partial.length < MAX_EVIDENCE && matchesCue(sentence.text, d.partial);

@@ -136,3 +136,45 @@ export function mayMatch(literals: string[] | null, folded: string): boolean {
   for (const literal of literals) if (folded.includes(literal)) return true;
   return false;
 }
+
+// Character pairs, hashed into 4,096 bits: a literal can occur in a text only if every pair of
+// adjacent characters in it occurs there, so most absent literals are ruled out with a few bit
+// tests instead of an includes() scan. The bits only filter; includes() still decides.
+const pairHash = (a: number, b: number): number => ((a << 5) ^ b) & 4095;
+
+/** The set of adjacent character pairs of a folded text. */
+export function pairsOf(folded: string): Uint32Array {
+  const bits = new Uint32Array(128);
+  for (let i = 1; i < folded.length; i++) {
+    const h = pairHash(folded.charCodeAt(i - 1), folded.charCodeAt(i));
+    bits[h >>> 5]! |= 1 << (h & 31);
+  }
+  return bits;
+}
+
+/** Literals with the pair hashes each needs, prepared once per pattern set. */
+export interface PreparedLiterals {
+  literals: string[];
+  pairs: number[][];
+}
+
+export function prepareLiterals(literals: string[]): PreparedLiterals {
+  return {
+    literals,
+    pairs: literals.map((l) => {
+      const hashes = new Set<number>();
+      for (let i = 1; i < l.length; i++) hashes.add(pairHash(l.charCodeAt(i - 1), l.charCodeAt(i)));
+      return [...hashes];
+    }),
+  };
+}
+
+/** mayMatch, with the pairs of the folded text ruling out most literals before includes(). */
+export function mayMatchPairs(prepared: PreparedLiterals, folded: string, pairs: Uint32Array): boolean {
+  const { literals } = prepared;
+  outer: for (let k = 0; k < literals.length; k++) {
+    for (const h of prepared.pairs[k]!) if ((pairs[h >>> 5]! & (1 << (h & 31))) === 0) continue outer;
+    if (folded.includes(literals[k]!)) return true;
+  }
+  return false;
+}
