@@ -1,6 +1,6 @@
 // The pure core: text in, findings out. parse → extract → check → sort.
 // No file system, clock, environment or console here (test/architecture.test.ts).
-import type { ValidateFunction } from 'ajv';
+import type { Ajv, ValidateFunction } from 'ajv';
 import { formatOf, isConverted, isFatal, normaliseText, parseConverted, parseDocument, type ConvertedFormat, type ParsedDocument, type Sidecar } from './parse/document.js';
 import { inferMetaFromText, inferredFrontMatter } from './extract/text-meta.js';
 import type { MarkdownParts } from './parse/markdown.js';
@@ -24,6 +24,8 @@ export interface DocumentSchemas {
   shared: object[];
   /** Keyed "<edition>/<kind>", e.g. "2023/arrangements". */
   byKind: Record<string, object>;
+  /** A validator compiled ahead of time for a "<edition>/<kind>" key, used instead of compiling byKind[key]. */
+  precompiled?: (key: string) => ValidateFunction | undefined;
 }
 
 export interface FileOptions extends LintOptions {
@@ -48,12 +50,21 @@ export interface Linter {
 }
 
 export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, reference: ReferenceData = {}): Linter {
-  const ajv = createAjv();
-  for (const shared of schemas.shared) ajv.addSchema(shared);
+  let ajv: Ajv | undefined; // only when a schema has no precompiled validator
   const compiled = new Map<string, ValidateFunction>();
   const schemaFor = (edition: string, kind: DocumentKind): ValidateFunction | undefined => {
     const key = `${edition}/${kind}`;
-    if (!compiled.has(key) && schemas.byKind[key]) compiled.set(key, ajv.compile(schemas.byKind[key]!));
+    if (!compiled.has(key) && schemas.byKind[key]) {
+      let validate = schemas.precompiled?.(key);
+      if (!validate) {
+        if (!ajv) {
+          ajv = createAjv();
+          for (const shared of schemas.shared) ajv.addSchema(shared);
+        }
+        validate = ajv.compile(schemas.byKind[key]!);
+      }
+      compiled.set(key, validate);
+    }
     return compiled.get(key);
   };
   const editions = packs.map((p) => ({ edition: p.edition, ...p.in_force }));

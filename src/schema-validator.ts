@@ -1,14 +1,19 @@
 // One Ajv setup for every JSON Schema wtlint applies (packs, config, documents),
 // and one translation of Ajv errors into plain-English problems with a data path.
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 
-// ajv-formats ships CommonJS; under NodeNext its default export is the module object.
-const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
+// Ajv is loaded on the first createAjv(), not at import: a run served by the validators
+// precompiled at build time never needs it (~40 ms of start-up). Both packages are CommonJS.
+const require = createRequire(import.meta.url);
 
-export function createAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
-  (addFormats as unknown as (a: Ajv) => void)(ajv);
+/** `source: true` keeps the generated code, for standalone validators made at build time. */
+export function createAjv(options: { source?: boolean } = {}): Ajv {
+  const { Ajv } = require('ajv') as typeof import('ajv');
+  const formats = require('ajv-formats') as { default?: (a: Ajv) => void } & ((a: Ajv) => void);
+  const addFormats = formats.default ?? formats;
+  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, ...(options.source ? { code: { source: true } } : {}) });
+  addFormats(ajv);
   // Schemas carry editor-facing annotations; declare them so strict mode accepts them.
   ajv.addKeyword('x-citation');
   ajv.addKeyword('markdownDescription');

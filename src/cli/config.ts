@@ -2,7 +2,7 @@
 // validated against schemas/config.schema.json; a mistake names file:line:column.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
+import { createRequire } from 'node:module';
 import { parseYaml } from '../parse/front-matter.js';
 import { locatePath } from '../parse/locate.js';
 import { createAjv, describeErrors } from '../schema-validator.js';
@@ -66,7 +66,9 @@ export function loadConfig(cwd: string, explicit?: string): Config {
   }
   const config = data as { edition?: string | number; asOf?: string; rules?: Record<string, Severity | 'off'>; ignore?: string[]; maxWarnings?: number; requireDisableReason?: boolean; limits?: Partial<Limits> };
   const base = dirname(file);
-  const matchers = (config.ignore ?? []).map((glob) => picomatch(glob, { dot: true }));
+  // picomatch (CommonJS) is loaded only when there are globs: most runs have none.
+  const picomatch = config.ignore?.length ? (createRequire(import.meta.url)('picomatch') as typeof import('picomatch')) : undefined;
+  const matchers = (config.ignore ?? []).map((glob) => picomatch!(glob, { dot: true }));
   return {
     file,
     edition: config.edition === undefined ? undefined : String(config.edition),

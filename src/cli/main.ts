@@ -1,24 +1,14 @@
 // argv in, exit code out. The only place that knows commander; bin/wtlint.js sets
 // process.exitCode from what run() returns; nothing here ends the process itself.
+// Commands are imported when they run, so `--version` and `--help` load nothing heavy.
 import { Command, CommanderError, Option } from 'commander';
-import { format } from 'date-fns';
-import { check } from './commands/check.js';
-import { explain } from './commands/explain.js';
-import { rules } from './commands/rules.js';
-import { init } from './commands/init.js';
-import { schema } from './commands/schema.js';
-import { convert } from './commands/convert.js';
-import { baseline } from './commands/baseline.js';
 import { collectOutputs } from './outputs.js';
-import { audit } from './commands/audit.js';
-import { merge } from './commands/merge.js';
 import { AUDIT_FORMAT_NAMES } from '../audit/report/index.js';
-import { migrate } from './commands/migrate.js';
 import { MIGRATION_FORMAT_NAMES } from '../migrate/format.js';
 import { UsageError, describeUsageError } from './errors.js';
-import { PackError } from '../pack/load.js';
+import { PackError } from '../pack/errors.js';
 import { FORMAT_NAMES } from '../report/index.js';
-import { packageVersion } from './resources.js';
+import { packageVersion } from './package-root.js';
 import type { CliIO } from './io.js';
 
 let pipesGuarded = false;
@@ -51,9 +41,14 @@ export function defaultIO(): CliIO {
       return Buffer.concat(chunks);
     },
     isTTY: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env),
-    today: format(new Date(), 'yyyy-MM-dd'),
+    today: localDate(new Date()),
     env: process.env,
   };
+}
+
+/** YYYY-MM-DD in local time (what date-fns format(d, 'yyyy-MM-dd') gives, without loading date-fns). */
+export function localDate(d: Date): string {
+  return `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 export async function run(argv: string[], io: CliIO = defaultIO()): Promise<number> {
@@ -83,7 +78,10 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .option('--stdin-filename <name>', 'the name to report for standard input (its extension picks Markdown, YAML, HTML or Word)')
     .option('--baseline <file>', 'accept the findings listed in this baseline file (see wtlint baseline); fail only on new ones')
     .option('--report-unused-disables', 'report inline wtlint-disable directives that disable nothing, as errors')
+    .option('--cache', 'reuse the results of unchanged documents (keyed on content, wtlint and pack version, config and date)')
+    .option('--cache-location <file>', 'the cache file (default .wtlintcache); implies --cache')
     .action(async (paths: string[], flags) => {
+      const { check } = await import('./commands/check.js');
       code = await check(paths, { ...flags, outputs: outputs.targets() }, io);
     });
 
@@ -99,6 +97,7 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .option('-c, --config <file>', 'use this config file instead of searching for wtlint.config.yaml')
     .option('--stdin-filename <name>', 'the name to report for standard input')
     .action(async (paths: string[], flags) => {
+      const { baseline } = await import('./commands/baseline.js');
       code = await baseline(paths, flags, io);
     });
 
@@ -118,6 +117,7 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
     .action(async (dir: string, flags) => {
+      const { audit } = await import('./commands/audit.js');
       code = await audit(dir, flags, io);
     });
 
@@ -130,7 +130,8 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .option('--compare <previous.json>', 'mark what is newly missing or resolved since an earlier audit JSON')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
-    .action((files: string[], flags) => {
+    .action(async (files: string[], flags) => {
+      const { merge } = await import('./commands/merge.js');
       code = merge(files, flags, io);
     });
 
@@ -138,7 +139,8 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .command('explain')
     .description('explain a rule: citation, why it matters, how to fix it, an example')
     .argument('<rule>', 'a ruleId such as wt2023/funding, or an element such as funding')
-    .action((rule: string) => {
+    .action(async (rule: string) => {
+      const { explain } = await import('./commands/explain.js');
       code = explain(rule, io);
     });
 
@@ -148,7 +150,8 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .option('--edition <year>', 'only this edition')
     .option('--kind <kind>', 'only rules for arrangements or yearly-report')
     .option('--json', 'as JSON')
-    .action((flags) => {
+    .action(async (flags) => {
+      const { rules } = await import('./commands/rules.js');
       code = rules(flags, io);
     });
 
@@ -158,7 +161,8 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .requiredOption('--kind <kind>', 'arrangements or yearly-report')
     .requiredOption('--edition <year>', '2018 or 2023')
     .option('--area <name>', 'the partnership or area name')
-    .action((flags) => {
+    .action(async (flags) => {
+      const { init } = await import('./commands/init.js');
       code = init(flags, io);
     });
 
@@ -167,7 +171,8 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .description('print the JSON Schema of the front matter, for editors')
     .requiredOption('--kind <kind>', 'arrangements or yearly-report')
     .requiredOption('--edition <year>', '2018 or 2023')
-    .action((flags) => {
+    .action(async (flags) => {
+      const { schema } = await import('./commands/schema.js');
       code = schema(flags, io);
     });
 
@@ -177,6 +182,7 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .argument('<file>', 'a .html, .htm or .docx file')
     .option('-o, --output <file>', 'the Markdown file to write (default: beside the input, .md; - for standard output)')
     .action(async (file: string, flags) => {
+      const { convert } = await import('./commands/convert.js');
       code = await convert(file, flags, io);
     });
 
@@ -190,7 +196,8 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .option('--as-of <date>', 'the date used to infer an edition the document does not state (default: today)')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
-    .action((file: string, flags) => {
+    .action(async (file: string, flags) => {
+      const { migrate } = await import('./commands/migrate.js');
       code = migrate(file, flags, io);
     });
 

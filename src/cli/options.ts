@@ -1,5 +1,6 @@
 // Validation of option values shared by the commands: each bad value is a UsageError.
-import { isValid, parseISO } from 'date-fns';
+import { isValid } from 'date-fns/isValid';
+import { parseISO } from 'date-fns/parseISO';
 import { UsageError } from './errors.js';
 import { DOCUMENT_KINDS, type DocumentKind } from '../types.js';
 

@@ -8,6 +8,7 @@ import { RESERVED, reservedFinding } from '../reserved.js';
 import { failed, type FileOptions, type Linter } from '../lint.js';
 import type { DocumentResult, LintOptions } from '../types.js';
 import { readDocumentFile } from './files.js';
+import type { ResultCache } from './cache.js';
 
 export type DocumentRead =
   | { ok: true; bytes: Uint8Array; sidecar?: Sidecar }
@@ -38,9 +39,24 @@ export function unreadable(display: string, read: Extract<DocumentRead, { ok: fa
   return failed(display, reservedFinding(RESERVED.parseError, read.messageId, read.message, { line: 1, column: 1 }));
 }
 
-/** Reads and lints one document of any format; a file that cannot be read is a finding, not a crash. */
-export async function lintPath(linter: Linter, absolute: string, display: string, options: LintOptions & Pick<FileOptions, 'maxBytes'>): Promise<DocumentResult> {
+/**
+ * Reads and lints one document of any format; a file that cannot be read is a finding, not a crash.
+ * With a cache (check --cache), an unchanged Markdown or YAML document is not linted again.
+ */
+export async function lintPath(
+  linter: Linter,
+  absolute: string,
+  display: string,
+  options: LintOptions & Pick<FileOptions, 'maxBytes'>,
+  cache?: ResultCache,
+): Promise<DocumentResult> {
   const read = readDocument(absolute, maxBytesOf(options));
   if (!read.ok) return unreadable(display, read);
-  return linter.lintFileBytes(display, read.bytes, { ...options, sidecar: read.sidecar });
+  // A converted document also depends on its sidecar, which the cache does not key on.
+  const cacheable = cache && !isConverted(formatOf(absolute)) ? cache : undefined;
+  const cached = cacheable?.get(absolute, display, read.bytes);
+  if (cached) return cached;
+  const result = await linter.lintFileBytes(display, read.bytes, { ...options, sidecar: read.sidecar });
+  cacheable?.set(absolute, result);
+  return result;
 }

@@ -1,53 +1,52 @@
 // Reads the bundled rule packs and schemas from the package (the core never opens files).
-import { readFileSync, existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { loadPack, type CompiledPack } from '../pack/load.js';
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { compilePack, loadPack, type CompiledPack } from '../pack/load.js';
+import { precompiledValidator, snapshotPack } from './precompiled.js';
 import { createLinter, type DocumentSchemas, type Linter } from '../lint.js';
 import { DOCUMENT_KINDS } from '../types.js';
 import { loadBankHolidays } from '../reference/load.js';
 import type { ReferenceData } from '../reference/types.js';
+import { packageRoot, readJson } from './package-root.js';
+
+export { packageRoot, readJson, packageVersion } from './package-root.js';
 
 /** The packs wtlint ships, newest last: an explicit list, never a directory scan. */
 export const PACK_IDS = ['wt2018', 'wt2023'] as const;
 
-export const packageRoot: string = findRoot(dirname(fileURLToPath(import.meta.url)));
-
-function findRoot(start: string): string {
-  let dir = start;
-  for (;;) {
-    if (existsSync(join(dir, 'rules')) && existsSync(join(dir, 'package.json'))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`wtlint cannot find its rules/ folder above ${start}; reinstall wtlint`);
-    dir = parent;
-  }
-}
-
-export function readJson(relative: string): object {
-  return JSON.parse(readFileSync(join(packageRoot, relative), 'utf8')) as object;
-}
-
-export function packageVersion(): string {
-  return (readJson('package.json') as { version: string }).version;
-}
+const readText = (relative: string): string => readFileSync(join(packageRoot, relative), 'utf8');
 
 export function loadBundledPacks(): CompiledPack[] {
-  const packSchema = readJson('schemas/rule-pack.schema.json');
+  const packSchemaText = readText('schemas/rule-pack.schema.json');
   return PACK_IDS.map((id) => {
     const file = `rules/${id}.yaml`;
-    return loadPack(readFileSync(join(packageRoot, file), 'utf8'), file, packSchema);
+    const text = readText(file);
+    // The build validated this very text (dist/precompiled); otherwise validate it now.
+    const snapshot = snapshotPack(id, text, packSchemaText);
+    return snapshot ? compilePack(snapshot, file) : loadPack(text, file, JSON.parse(packSchemaText) as object);
   });
 }
 
-export function loadDocumentSchemas(editions: string[]): DocumentSchemas {
-  const byKind: Record<string, object> = {};
+/** The texts of the document schemas: shared definitions, and "<edition>/<kind>" → schema. */
+export function documentSchemaTexts(editions: string[]): { shared: string[]; byKind: Record<string, string> } {
+  const byKind: Record<string, string> = {};
   for (const edition of editions) {
     for (const kind of DOCUMENT_KINDS) {
       const file = `schemas/${edition}/${kind}.schema.json`;
-      if (existsSync(join(packageRoot, file))) byKind[`${edition}/${kind}`] = readJson(file);
+      if (existsSync(join(packageRoot, file))) byKind[`${edition}/${kind}`] = readText(file);
     }
   }
-  return { shared: [readJson('schemas/defs.schema.json')], byKind };
+  return { shared: [readText('schemas/defs.schema.json')], byKind };
+}
+
+export function loadDocumentSchemas(editions: string[]): DocumentSchemas {
+  const texts = documentSchemaTexts(editions);
+  const byKind = Object.fromEntries(Object.entries(texts.byKind).map(([key, text]) => [key, JSON.parse(text) as object]));
+  return {
+    shared: texts.shared.map((text) => JSON.parse(text) as object),
+    byKind,
+    precompiled: (key) => (texts.byKind[key] === undefined ? undefined : precompiledValidator(key, texts.shared, texts.byKind[key]!)),
+  };
 }
 
 let cached: Linter | undefined;
@@ -60,10 +59,23 @@ export function bundledLinter(): Linter {
   return cached;
 }
 
+/** The texts a linter is built from (packs, then schemas), in a fixed order: what --cache keys on. */
+export function resourceTexts(): string[] {
+  const files: string[] = [...PACK_IDS.map((id) => `rules/${id}.yaml`), BANK_HOLIDAYS_FILE];
+  const schemaDir = join(packageRoot, 'schemas');
+  const walk = (dir: string, prefix: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (entry.isDirectory()) walk(join(dir, entry.name), `${prefix}${entry.name}/`);
+      else if (entry.name.endsWith('.json')) files.push(`schemas/${prefix}${entry.name}`);
+    }
+  };
+  walk(schemaDir, '');
+  return files.map((file) => `${file}\n${readFileSync(join(packageRoot, file), 'utf8')}`);
+}
+
 /** The bank holiday calendar for counting working days (practice review deadlines). */
 export const BANK_HOLIDAYS_FILE = 'rules/bank-holidays-england-and-wales.yaml';
 
 export function loadReferenceData(): ReferenceData {
-  const text = readFileSync(join(packageRoot, BANK_HOLIDAYS_FILE), 'utf8');
-  return { bankHolidays: loadBankHolidays(text, BANK_HOLIDAYS_FILE, readJson('schemas/bank-holidays.schema.json')) };
+  return { bankHolidays: loadBankHolidays(readText(BANK_HOLIDAYS_FILE), BANK_HOLIDAYS_FILE, readJson('schemas/bank-holidays.schema.json')) };
 }

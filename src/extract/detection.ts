@@ -1,6 +1,7 @@
 // Detection data from a pack, compiled once when the pack loads.
 import type { Detection, SentenceCue } from '../pack/types.js';
 import { pointerToPath } from '../parse/locate.js';
+import { fold, mayMatch, mayMatchPairs, prepareLiterals, requiredLiterals } from './literals.js';
 
 export interface CompiledDetection {
   fields: string[][];
@@ -10,6 +11,59 @@ export interface CompiledDetection {
   partial: RegExp[][];
   qualify: RegExp[][];
   exclude: RegExp[];
+  /** Tests like `headings.some(...)`, in one regex. */
+  anyHeading: Matcher;
+  /** Tests like `exclude.some(...)`, in one regex. */
+  anyExclude: Matcher;
+  /**
+   * A gate for the sentence pass: true wherever the first pattern of any `sentences` or `partial`
+   * cue matches. A sentence it rejects matches no cue of the element, so one regex per element
+   * replaces a test of every cue on most sentences.
+   */
+  sentenceGate: Matcher;
+}
+
+export interface Matcher {
+  /** `folded` is fold(text) and `pairs` pairsOf(folded), when the caller has them already (once per sentence). */
+  test(text: string, folded?: string, pairs?: Uint32Array): boolean;
+  /** Literals one of which a matching text contains (see literals.ts), or null. */
+  literals?: string[] | null;
+}
+
+const NEVER: Matcher = { test: () => false };
+const ALWAYS: Matcher = { test: () => true };
+
+/**
+ * One regex matching wherever any of the patterns does (the list itself where an alternation is
+ * not safe), behind a literal prefilter: a text holding none of the literals one of the patterns
+ * needs is rejected without running the regex.
+ */
+export function anyOf(all: string[]): Matcher {
+  const sources = [...new Set(all)]; // cues often share a first pattern
+  if (sources.length === 0) return NEVER;
+  const literalsOf = new Map(sources.map((s) => [s, requiredLiterals(s)]));
+  const open = sources.filter((s) => literalsOf.get(s) === null);
+  const gated = sources.filter((s) => literalsOf.get(s) !== null);
+  const openRegex = open.length ? union(open) : NEVER;
+  if (gated.length === 0) return { test: (text) => openRegex.test(text), literals: null };
+  const gatedRegex = union(gated);
+  const literals = [...new Set(gated.flatMap((s) => literalsOf.get(s)!))];
+  const prepared = prepareLiterals(literals);
+  return {
+    test: (text, folded, pairs) =>
+      openRegex.test(text) ||
+      ((pairs ? mayMatchPairs(prepared, folded!, pairs) : mayMatch(literals, folded ?? fold(text))) && gatedRegex.test(text)),
+    literals: open.length ? null : literals,
+  };
+}
+
+/** One regex for "any of these"; a list where an alternation is not safe or not faster. */
+function union(sources: string[]): Matcher {
+  const patterns = sources.map(compilePattern);
+  // An alternation also hides anchoring: V8 runs a pattern that starts with ^ at the start only,
+  // but (?:^a)|(?:b) at every position.
+  if (sources.some((s) => /\\(?:[1-9]|k<)/.test(s) || s.startsWith('^'))) return { test: (text) => patterns.some((p) => p.test(text)) };
+  return sources.length === 1 ? patterns[0]! : compilePattern(sources.map((s) => `(?:${s})`).join('|'));
 }
 
 /** Patterns are case-insensitive and match on word starts unless they say otherwise. */
@@ -29,9 +83,17 @@ export function compileDetection(detection: Detection): CompiledDetection {
     partial: compileCues(detection.partial),
     qualify: compileCues(detection.qualify),
     exclude: (detection.exclude ?? []).map(compilePattern),
+    anyHeading: anyOf(detection.headings ?? []),
+    anyExclude: anyOf(detection.exclude ?? []),
+    sentenceGate: gate([...(detection.sentences ?? []), ...(detection.partial ?? [])]),
   };
 }
 
 export function matchesCue(text: string, cues: RegExp[][]): boolean {
   return cues.some((cue) => cue.every((pattern) => pattern.test(text)));
+}
+
+function gate(cues: SentenceCue[]): Matcher {
+  if (cues.some((cue) => cue.all.length === 0)) return ALWAYS; // an empty cue matches every sentence
+  return anyOf(cues.map((cue) => cue.all[0]!));
 }

@@ -5,7 +5,8 @@ import type { ElementResult, Evidence } from '../types.js';
 import { isConverted, type ParsedDocument } from '../parse/document.js';
 import { headingPath, placeInBlock, type Block } from '../parse/markdown.js';
 import { locatePath } from '../parse/locate.js';
-import { matchesCue, type CompiledDetection } from './detection.js';
+import { anyOf, matchesCue, type CompiledDetection, type Matcher } from './detection.js';
+import { fold, pairsOf } from './literals.js';
 
 export interface DetectionTarget {
   element: string;
@@ -28,7 +29,8 @@ export function detectElements(
   placeholders: RegExp[],
 ): Record<string, ElementResult> {
   const found = new Map<string, Found>(targets.map((t) => [t.element, { present: [], partial: [] }]));
-  const isPlaceholder = (text: string) => placeholders.some((p) => p.test(text.trim()));
+  const anyPlaceholder = placeholderMatcher(placeholders);
+  const isPlaceholder = (text: string) => anyPlaceholder.test(text.trim());
   // HTML and Word: evidence names the headings it sits under.
   const section = (heading: number, self?: string): { section?: string } => {
     const path = isConverted(doc.format) ? headingPath(doc.headings, heading) : '';
@@ -70,14 +72,17 @@ export function detectElements(
     }
   };
   for (const [index, heading] of doc.headings.entries()) {
-    const content = doc.blocks.slice(heading.block + 1, heading.end).filter((b) => b.kind !== 'heading').map((b) => b.text);
+    // Both computed at most once per heading, and only when a target needs them.
+    let content: string[] | undefined;
+    let direct: string | null | undefined;
     const evidence: Evidence = { via: 'heading', text: quote(heading.text), line: heading.line, column: heading.column, ...section(index, heading.text) };
     for (const target of targets) {
-      if (target.detection.headings.some((p) => p.test(heading.text))) {
+      if (target.detection.anyHeading.test(heading.text)) {
+        content ??= doc.blocks.slice(heading.block + 1, heading.end).filter((b) => b.kind !== 'heading').map((b) => b.text);
         judge(target, content, evidence, [heading.block + 1, heading.end]);
       } else if (target.detection.section.length) {
-        const text = directContent(doc, heading.block).join(' \n ');
-        if (text.length <= MAX_SECTION_CHARS && matchesCue(text, target.detection.section) && !target.detection.exclude.some((p) => p.test(text))) found.get(target.element)!.present.push(evidence);
+        if (direct === undefined) direct = directContent(doc, heading.block);
+        if (direct !== null && matchesCue(direct, target.detection.section) && !target.detection.anyExclude.test(direct)) found.get(target.element)!.present.push(evidence);
       }
     }
   }
@@ -88,7 +93,7 @@ export function detectElements(
     for (let i = index + 1; i < doc.blocks.length && doc.blocks[i]!.kind !== 'heading' && text.length < MAX_SECTION_CHARS * 2; i++) text += ` \n ${doc.blocks[i]!.text}`;
     for (const target of targets) {
       const d = target.detection;
-      if (d.section.length && matchesCue(text, d.section) && !d.exclude.some((p) => p.test(text))) {
+      if (d.section.length && matchesCue(text, d.section) && !d.anyExclude.test(text)) {
         found.get(target.element)!.present.push({ via: 'sentence', text: quote(block.text), line: block.line, column: block.column });
       }
     }
@@ -98,24 +103,30 @@ export function detectElements(
     const label = block.label;
     const evidence: Evidence = { via: 'heading', text: quote(label), line: block.line, column: block.column, ...section(block.heading) };
     for (const target of targets) {
-      if (target.detection.headings.some((p) => p.test(label))) judge(target, [block.rest], evidence);
+      if (target.detection.anyHeading.test(label)) judge(target, [block.rest], evidence);
     }
   }
 
   // Sentences anywhere in the body.
+  const sentenceTargets = targets.filter((t) => t.detection.sentences.length > 0 || t.detection.partial.length > 0);
   doc.blocks.forEach((block, index) => {
     if (block.kind === 'heading' || isPlaceholder(block.text)) return;
     for (const sentence of sentencesOf(block)) {
-      for (const target of targets) {
+      let foldedSentence: string | undefined; // once per sentence, for every element's prefilter
+      let pairs: Uint32Array | undefined;
+      for (const target of sentenceTargets) {
         const d = target.detection;
-        if (d.sentences.length === 0 && d.partial.length === 0) continue;
-        if (unfinished.get(target.element)?.some(([from, to]) => index >= from && index < to)) continue;
         const bucket = found.get(target.element)!;
         if (bucket.present.length >= MAX_EVIDENCE) continue;
+        foldedSentence ??= fold(sentence.text);
+        pairs ??= pairsOf(foldedSentence);
+        if (!d.sentenceGate.test(sentence.text, foldedSentence, pairs)) continue;
+        if (unfinished.get(target.element)?.some(([from, to]) => index >= from && index < to)) continue;
         const strong = matchesCue(sentence.text, d.sentences);
-        const weak = !strong && matchesCue(sentence.text, d.partial);
+        // Only the first MAX_EVIDENCE partial matches are ever reported: no need to look for more.
+        const weak = !strong && bucket.partial.length < MAX_EVIDENCE && matchesCue(sentence.text, d.partial);
         if (!strong && !weak) continue;
-        if (d.exclude.some((p) => p.test(sentence.text))) continue;
+        if (d.anyExclude.test(sentence.text)) continue;
         const evidence: Evidence = { via: 'sentence', text: quote(sentence.text), ...placeInBlock(block, sentence.offset), ...section(block.heading) };
         (strong ? bucket.present : bucket.partial).push(evidence);
       }
@@ -131,11 +142,31 @@ export function detectElements(
   return results;
 }
 
-/** The blocks under a heading up to the next heading of any level. */
-function directContent(doc: ParsedDocument, headingBlock: number): string[] {
-  const texts: string[] = [];
-  for (let i = headingBlock + 1; i < doc.blocks.length && doc.blocks[i]!.kind !== 'heading'; i++) texts.push(doc.blocks[i]!.text);
-  return texts;
+const placeholderMatchers = new WeakMap<RegExp[], Matcher>();
+
+/** The pack's placeholder patterns as one matcher (with its literal prefilter), made once per pack. */
+function placeholderMatcher(placeholders: RegExp[]): Matcher {
+  let matcher = placeholderMatchers.get(placeholders);
+  if (!matcher) {
+    // Only patterns compiled with the pack's own flags can be merged; any other list is tested as it is.
+    matcher = placeholders.every((p) => p.flags === 'iu') ? anyOf(placeholders.map((p) => p.source)) : { test: (text) => placeholders.some((p) => p.test(text)) };
+    placeholderMatchers.set(placeholders, matcher);
+  }
+  return matcher;
+}
+
+/**
+ * The text of the blocks under a heading up to the next heading of any level, joined by " \n ",
+ * or null when it is longer than MAX_SECTION_CHARS (it stops reading there: no long section is
+ * read once per heading).
+ */
+function directContent(doc: ParsedDocument, headingBlock: number): string | null {
+  let text = '';
+  for (let i = headingBlock + 1; i < doc.blocks.length && doc.blocks[i]!.kind !== 'heading'; i++) {
+    text += (i > headingBlock + 1 ? ' \n ' : '') + doc.blocks[i]!.text;
+    if (text.length > MAX_SECTION_CHARS) return null;
+  }
+  return text;
 }
 
 interface Sentence {

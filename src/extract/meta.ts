@@ -1,6 +1,7 @@
 // What the document is: kind, edition, area and its dates, read from the front
 // matter or, when absent, inferred (each inference is reported at `info`).
-import { isValid, parseISO } from 'date-fns';
+import { isValid } from 'date-fns/isValid';
+import { parseISO } from 'date-fns/parseISO';
 import { DOCUMENT_KINDS, type DocumentKind } from '../types.js';
 import type { ParsedDocument } from '../parse/document.js';
 import { showValue } from './show-value.js';

@@ -1,12 +1,15 @@
 // Pack text → a validated, compiled pack. Every mistake names file:line:column and
 // the field (Spectral's RulesetValidationError, Vale's E201): an invalid pack never runs.
-import type { ValidateFunction } from 'ajv';
+import type { Ajv, ValidateFunction } from 'ajv';
 import { createAjv, describeErrors } from '../schema-validator.js';
 import { parseYaml } from '../parse/front-matter.js';
 import { locatePath } from '../parse/locate.js';
 import { checkKinds, isCheckKind } from '../check/kinds/index.js';
 import { compileDetection, compilePattern, type CompiledDetection } from '../extract/detection.js';
 import type { Detection, MigrationItem, Rule, RulePack } from './types.js';
+import { PackError } from './errors.js';
+
+export { PackError } from './errors.js';
 
 export interface CompiledRule extends Rule {
   ruleId: string;
@@ -25,25 +28,13 @@ export interface CompiledPack extends Omit<RulePack, 'rules' | 'migration'> {
   migration: CompiledMigrationItem[];
 }
 
-export class PackError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly column: number,
-    readonly field: string,
-    readonly problem: string,
-  ) {
-    super(`${file}:${line}:${column} ${field}: ${problem}`);
-    this.name = 'PackError';
-  }
-}
-
 const validators = new WeakMap<object, ValidateFunction>();
-const ajv = createAjv();
+let ajv: Ajv | undefined; // created on first validation: a pack read from its build-time snapshot needs none
 
 function validatorFor(schema: object): ValidateFunction {
   let validate = validators.get(schema);
   if (!validate) {
+    ajv ??= createAjv();
     // The same schema may arrive as another object with the same $id (read twice from disk).
     const id = (schema as { $id?: string }).$id;
     validate = (id && ajv.getSchema(id)) || ajv.compile(schema);
@@ -53,6 +44,11 @@ function validatorFor(schema: object): ValidateFunction {
 }
 
 export function loadPack(text: string, file: string, packSchema: object): CompiledPack {
+  return compilePack(validatePack(text, file, packSchema), file);
+}
+
+/** Parses and validates a pack: every check that can fail, with file:line:column. */
+export function validatePack(text: string, file: string, packSchema: object): RulePack {
   const { frontMatter, problems } = parseYaml(text.replace(/\r\n?/g, '\n'), 0);
   const fail = (path: (string | number)[], problem: string): never => {
     const { place } = locatePath(frontMatter, path);
@@ -72,9 +68,9 @@ export function loadPack(text: string, file: string, packSchema: object): Compil
   }
   const pack = data as unknown as RulePack;
 
-  const placeholderPatterns = pack.placeholders.map((source, i) => compileOrFail(source, ['placeholders', i], fail));
+  pack.placeholders.forEach((source, i) => compileOrFail(source, ['placeholders', i], fail));
   const seen = new Set<string>();
-  const rules = pack.rules.map((rule, r): CompiledRule => {
+  pack.rules.forEach((rule, r) => {
     for (const kind of rule.kinds) {
       const key = `${rule.element}|${kind}`;
       if (seen.has(key)) fail(['rules', r, 'element'], `element "${rule.element}" is defined twice for kind ${kind}`);
@@ -93,21 +89,33 @@ export function loadPack(text: string, file: string, packSchema: object): Compil
       }
       if (kind === 'present' && !rule.detect) fail(['rules', r], 'a `present` check needs `detect` data');
     });
-    const detect = rule.detect;
-    if (detect) checkDetection(detect, ['rules', r, 'detect'], fail);
-    return { ...rule, ruleId: `${pack.pack}/${rule.element}`, detection: detect ? compileDetection(detect) : null };
+    if (rule.detect) checkDetection(rule.detect, ['rules', r, 'detect'], fail);
   });
-  const migration = (pack.migration ?? []).map((item, m): CompiledMigrationItem => {
-    const valuePatterns = (item.values ?? []).map((v, i) => ({ field: v.field, pattern: compileOrFail(v.pattern, ['migration', m, 'values', i, 'pattern'], fail) }));
-    if (item.detect) {
-      checkDetection(item.detect, ['migration', m, 'detect'], fail);
-      return { ...item, detection: compileDetection(item.detect), valuePatterns };
+  (pack.migration ?? []).forEach((item, m) => {
+    (item.values ?? []).forEach((v, i) => compileOrFail(v.pattern, ['migration', m, 'values', i, 'pattern'], fail));
+    if (item.detect) checkDetection(item.detect, ['migration', m, 'detect'], fail);
+    else if (!pack.rules.some((rule) => rule.element === item.element && rule.kinds.includes('arrangements') && rule.detect)) {
+      fail(['migration', m, 'element'], `no rule for arrangements with detection has element "${item.element}"`);
     }
-    const rule = rules.find((candidate) => candidate.element === item.element && candidate.kinds.includes('arrangements'));
-    if (!rule?.detection) return fail(['migration', m, 'element'], `no rule for arrangements with detection has element "${item.element}"`);
-    return { ...item, detection: rule.detection, valuePatterns };
   });
-  return { ...pack, file, rules, placeholderPatterns, migration };
+  return pack;
+}
+
+/** A pack that passed validatePack (now, or when the build snapshotted it) → patterns compiled. */
+export function compilePack(pack: RulePack, file: string): CompiledPack {
+  const rules = pack.rules.map((rule): CompiledRule => ({
+    ...rule,
+    ruleId: `${pack.pack}/${rule.element}`,
+    detection: rule.detect ? compileDetection(rule.detect) : null,
+  }));
+  const migration = (pack.migration ?? []).map((item): CompiledMigrationItem => {
+    const valuePatterns = (item.values ?? []).map((v) => ({ field: v.field, pattern: compilePattern(v.pattern) }));
+    const detection = item.detect
+      ? compileDetection(item.detect)
+      : rules.find((rule) => rule.element === item.element && rule.kinds.includes('arrangements') && rule.detection)!.detection!;
+    return { ...item, detection, valuePatterns };
+  });
+  return { ...pack, file, rules, placeholderPatterns: pack.placeholders.map(compilePattern), migration };
 }
 
 function checkDetection(detect: Detection, at: (string | number)[], fail: (path: (string | number)[], problem: string) => never): void {

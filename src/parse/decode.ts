@@ -31,6 +31,13 @@ export function decodeBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): De
       ...placeOfByte(body, nul),
     };
   }
+  // The native fatal decoder validates exactly what firstInvalidUtf8 does, far faster; the
+  // byte-by-byte walk runs only to say where a file that failed is broken.
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: hasBom ? 'utf-8-bom' : 'utf-8' };
+  } catch {
+    // invalid: find where
+  }
   const bad = firstInvalidUtf8(body);
   if (bad !== -1) {
     return {

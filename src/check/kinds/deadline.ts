@@ -1,6 +1,9 @@
 // `deadline`: a date field against a fixed date, or against a due date derived from
 // another field (the first given month and day on or after it), judged as of --as-of.
-import { addMonths, differenceInCalendarDays, format, parseISO } from 'date-fns';
+import { addMonths } from 'date-fns/addMonths';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
 import { defineCheck } from '../kind.js';
 import { at, dateAt, valueAt } from '../field-values.js';
 

@@ -1,5 +1,7 @@
 // `period`: a yearly report covers twelve months, and is not published before they end.
-import { addMonths, differenceInCalendarDays, parseISO } from 'date-fns';
+import { addMonths } from 'date-fns/addMonths';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { parseISO } from 'date-fns/parseISO';
 import { defineCheck, type RawResult } from '../kind.js';
 import { at, dateAt } from '../field-values.js';
 

@@ -10,6 +10,7 @@ import { applyBaseline } from '../../baseline.js';
 import { githubStepSummary } from '../../report/github.js';
 import { findDocuments, writeFileAtomic } from '../files.js';
 import { lintPath } from '../read-document.js';
+import { DEFAULT_CACHE_LOCATION, openResultCache } from '../cache.js';
 import { UsageError } from '../errors.js';
 import { exitCodeFor } from '../exit-code.js';
 import { parseAsOf, parseCount, parseEdition } from '../options.js';
@@ -32,6 +33,8 @@ export interface CheckFlags {
   quiet?: boolean;
   color?: boolean;
   stdinFilename?: string;
+  cache?: boolean;
+  cacheLocation?: string;
   baseline?: string;
   reportUnusedDisables?: boolean;
 }
@@ -72,7 +75,9 @@ export async function lintPaths(paths: string[], flags: CheckFlags, io: CliIO): 
       'wtlint checks .md, .markdown, .yaml, .yml, .html, .htm and .docx files; name a file or a folder that holds them.',
     );
   }
-  for (const file of files) results.push(await lintPath(linter, file.absolute, file.display, options));
+  const cache = flags.cache || flags.cacheLocation ? openResultCache(flags.cacheLocation ?? DEFAULT_CACHE_LOCATION, io.cwd, options, io.stderr) : undefined;
+  for (const file of files) results.push(await lintPath(linter, file.absolute, file.display, options, cache));
+  cache?.save();
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { linter, config, options, results };
 }

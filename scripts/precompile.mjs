@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// After tsc: snapshot the validated rule packs and compile the document schemas to standalone
+// Ajv code under dist/precompiled/, so wtlint starts without parsing, validating or compiling
+// them (see src/cli/precompiled.ts; snapshots are used only while their source texts match).
+import { PACK_IDS, documentSchemaTexts } from '../dist/src/cli/resources.js';
+import { writePrecompiled } from '../dist/src/cli/precompiled.js';
+import { readFileSync } from 'node:fs';
+
+const root = new URL('..', import.meta.url);
+const read = (file) => readFileSync(new URL(file, root), 'utf8');
+const packs = PACK_IDS.map((id) => ({ id, text: read(`rules/${id}.yaml`) }));
+const editions = packs.map(({ text }) => String(/^edition:\s*['"]?(\d+)/m.exec(text)?.[1]));
+const schemas = documentSchemaTexts(editions);
+const written = await writePrecompiled({
+  packs,
+  packSchemaText: read('schemas/rule-pack.schema.json'),
+  sharedTexts: schemas.shared,
+  schemas: Object.entries(schemas.byKind).map(([key, text]) => ({ key, text })),
+});
+process.stdout.write(`precompiled: ${written.join(', ')}\n`);

@@ -1,0 +1,114 @@
+// Build-time snapshots that keep start-up cheap (issue 5): each rule pack parsed and validated
+// (dist/precompiled/<pack>.json), and each document JSON Schema compiled by Ajv to standalone
+// code (dist/precompiled/<edition>-<kind>.cjs). Written by `npm run build` (scripts/precompile.mjs).
+// A snapshot is used only when its key, a hash of the very texts it was made from, matches the
+// installed ones; otherwise wtlint parses, validates and compiles at run time as before, so an
+// edited pack or schema is never judged by a stale snapshot.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { ValidateFunction } from 'ajv';
+import { checkKinds } from '../check/kinds/index.js';
+import type { RulePack } from '../pack/types.js';
+import { packageRoot } from './package-root.js';
+
+export const PRECOMPILED_DIR = 'dist/precompiled';
+const MANIFEST = 'manifest.json';
+
+interface Manifest {
+  /** Pack id → key of the texts it was validated from. */
+  packs: Record<string, string>;
+  /** "<edition>/<kind>" → key of the schema texts it was compiled from. */
+  schemas: Record<string, string>;
+}
+
+const sha256 = (...parts: string[]) => {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex');
+};
+
+/** A pack's validity depends on its text, the pack schema and the check kinds' option schemas. */
+export function packKey(packText: string, packSchemaText: string): string {
+  const optionSchemas = JSON.stringify(Object.entries(checkKinds).map(([kind, check]) => [kind, check.optionsSchema]));
+  return sha256(packText, packSchemaText, optionSchemas);
+}
+
+export function schemaKey(sharedTexts: string[], schemaText: string): string {
+  return sha256(...sharedTexts, schemaText);
+}
+
+let manifest: Manifest | null | undefined;
+
+function readManifest(): Manifest | null {
+  if (manifest === undefined) {
+    try {
+      manifest = JSON.parse(readFileSync(join(packageRoot, PRECOMPILED_DIR, MANIFEST), 'utf8')) as Manifest;
+    } catch {
+      manifest = null; // not built, or unreadable: everything is done at run time
+    }
+  }
+  return manifest;
+}
+
+/** The validated pack data from the build, when it was made from exactly these texts. */
+export function snapshotPack(id: string, packText: string, packSchemaText: string): RulePack | undefined {
+  const m = readManifest();
+  if (!m || m.packs[id] !== packKey(packText, packSchemaText)) return undefined;
+  try {
+    return JSON.parse(readFileSync(join(packageRoot, PRECOMPILED_DIR, `${id}.json`), 'utf8')) as RulePack;
+  } catch {
+    return undefined;
+  }
+}
+
+const require = createRequire(import.meta.url);
+
+/** The standalone validator from the build for "<edition>/<kind>", when made from exactly these texts. */
+export function precompiledValidator(key: string, sharedTexts: string[], schemaText: string): ValidateFunction | undefined {
+  const m = readManifest();
+  if (!m || m.schemas[key] !== schemaKey(sharedTexts, schemaText)) return undefined;
+  const file = join(packageRoot, PRECOMPILED_DIR, `${key.replace('/', '-')}.cjs`);
+  if (!existsSync(file)) return undefined;
+  return require(file) as ValidateFunction;
+}
+
+export interface Sources {
+  packs: { id: string; text: string }[];
+  packSchemaText: string;
+  sharedTexts: string[];
+  schemas: { key: string; text: string }[];
+}
+
+/** Build step: validates every pack (an invalid one fails the build) and compiles every schema. */
+export async function writePrecompiled(sources: Sources): Promise<string[]> {
+  const { validatePack } = await import('../pack/load.js');
+  const { createAjv } = await import('../schema-validator.js');
+  type Standalone = (ajv: unknown, validate: ValidateFunction) => string;
+  // CommonJS under NodeNext: the function is the default export, or that export's `default`.
+  const imported = (await import('ajv/dist/standalone/index.js')).default as unknown as Standalone | { default: Standalone };
+  const standaloneCode = typeof imported === 'function' ? imported : imported.default;
+  const dir = join(packageRoot, PRECOMPILED_DIR);
+  mkdirSync(dir, { recursive: true });
+  const out: Manifest = { packs: {}, schemas: {} };
+  const written: string[] = [];
+  for (const { id, text } of sources.packs) {
+    const pack = validatePack(text.replace(/\r\n?/g, '\n'), `rules/${id}.yaml`, JSON.parse(sources.packSchemaText) as object);
+    writeFileSync(join(dir, `${id}.json`), JSON.stringify(pack));
+    out.packs[id] = packKey(text, sources.packSchemaText);
+    written.push(`${id}.json`);
+  }
+  for (const { key, text } of sources.schemas) {
+    const ajv = createAjv({ source: true });
+    for (const shared of sources.sharedTexts) ajv.addSchema(JSON.parse(shared) as object);
+    const validate = ajv.compile(JSON.parse(text) as object);
+    const name = `${key.replace('/', '-')}.cjs`;
+    writeFileSync(join(dir, name), `// Generated by scripts/precompile.mjs from schemas/${key}.schema.json. Do not edit.\n${standaloneCode(ajv, validate)}\n`);
+    out.schemas[key] = schemaKey(sources.sharedTexts, text);
+    written.push(name);
+  }
+  writeFileSync(join(dir, MANIFEST), `${JSON.stringify(out, null, 2)}\n`);
+  manifest = undefined;
+  return written;
+}

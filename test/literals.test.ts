@@ -1,0 +1,99 @@
+// The literal prefilter in front of detection patterns: exact literals for known shapes, and
+// never a rejected text that the pattern matches (checked for every pattern of both packs on
+// every heading, block and sentence of the examples, the prose fixtures and a bench document).
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fold, mayMatch, mayMatchPairs, pairsOf, prepareLiterals, requiredLiterals } from '../src/extract/literals.js';
+import { compilePattern } from '../src/extract/detection.js';
+import { splitSentences } from '../src/extract/elements.js';
+import { parseDocument } from '../src/parse/document.js';
+import { PACK_IDS } from '../src/cli/resources.js';
+import { validatePack } from '../src/pack/load.js';
+// @ts-expect-error: a plain ESM script without types (the bench's corpus generator)
+import { loadSections, makeDocument } from './bench/corpus.mjs';
+
+const root = join(import.meta.dirname, '..');
+
+describe('requiredLiterals', () => {
+  it('finds the literals a match must contain', () => {
+    const cases: [string, string[] | null][] = [
+      ['\\bfunding\\b', ['funding']],
+      ['\\b(?:annual|yearly) report', [' report']],
+      ['\\bbudgets?\\b', ['budget']],
+      ['co-?production', ['production']],
+      ['^(?!.*\\bindependent chair).*\\bchair', ['chair']],
+      ['\\b(?:funded|budget(?![- ]holders?)|contributions?)\\b', ['funded', 'budget', 'contribution']],
+      ['(?:Lead|delegated) Partners|LSPs?', [' partners', 'lsp']],
+      ['\\[(?:insert|tbc)[^\\]]{0,80}\\]', ['insert', 'tbc']],
+      ['x{2,}y', ['x']],
+      ['(?:a|b)?c', ['c']],
+      ['a|.b', ['a', 'b']],
+      ['a|.', null],
+      ['(?:foo|)', null],
+      ['[a-z]+\\d', null],
+      ['£\\d+', null],
+      ['', null],
+    ];
+    expect(cases.map(([source]) => [source, requiredLiterals(source)])).toEqual(cases);
+  });
+
+  it('fold + mayMatch: a text with none of the literals is rejected; ſ and K count as s and k', () => {
+    expect(mayMatch(['chair'], fold('The CHAIR reports'))).toBe(true);
+    expect(mayMatch(['chair'], fold('The board reports'))).toBe(false);
+    expect([fold('ſkill'), fold('\u212Aey')]).toEqual(['skill', 'key']);
+    expect([compilePattern('skill').test('ſkill'), compilePattern('key').test('\u212Aey')]).toEqual([true, true]);
+    expect(mayMatch(null, 'anything')).toBe(true);
+  });
+
+  it('mayMatchPairs agrees with mayMatch: pairs only rule literals out', () => {
+    const prepared = prepareLiterals(['chair', 'scrutin', 'lsp', 'a']);
+    const texts = ['the chair', 'scrutiny', 'lsps and dsps', 'hair', 'crutin', 'b', 'a', ''];
+    expect(texts.map((t) => mayMatchPairs(prepared, t, pairsOf(t)))).toEqual(texts.map((t) => mayMatch(prepared.literals, t)));
+    expect(texts.map((t) => mayMatch(prepared.literals, t))).toEqual([true, true, true, true, false, false, true, false]);
+  });
+
+  it('never rejects a text that the pattern matches (every pattern of both packs)', () => {
+    const packSchema = JSON.parse(readFileSync(join(root, 'schemas/rule-pack.schema.json'), 'utf8')) as object;
+    const sources = new Set<string>();
+    for (const id of PACK_IDS) {
+      const pack = validatePack(readFileSync(join(root, `rules/${id}.yaml`), 'utf8'), id, packSchema);
+      pack.placeholders.forEach((p) => sources.add(p));
+      for (const rule of pack.rules) {
+        const d = rule.detect ?? {};
+        [...(d.headings ?? []), ...(d.exclude ?? [])].forEach((p) => sources.add(p));
+        for (const cues of [d.sentences, d.section, d.partial, d.qualify]) cues?.forEach((c) => c.all.forEach((p) => sources.add(p)));
+      }
+    }
+    const files = [
+      ...readdirSync(join(root, 'examples'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).map((f) => join(root, 'examples', f)),
+      ...readdirSync(join(root, 'test/fixtures/prose')).filter((f) => f.endsWith('.md')).map((f) => join(root, 'test/fixtures/prose', f)),
+    ];
+    const texts = files.map((f) => readFileSync(f, 'utf8'));
+    texts.push(makeDocument(loadSections(root), 11, 'yearly-report', 40 * 1024) as string);
+    const units = new Set<string>();
+    for (const [i, text] of texts.entries()) {
+      const doc = parseDocument({ path: `doc${i}.md`, text });
+      for (const block of doc.blocks) {
+        units.add(block.text);
+        units.add(block.text.trim());
+        splitSentences(block.text).forEach((s) => units.add(s.text));
+      }
+    }
+    const missed: string[] = [];
+    let matched = 0;
+    for (const source of sources) {
+      const pattern = compilePattern(source);
+      const literals = requiredLiterals(source);
+      for (const unit of units) {
+        if (!pattern.test(unit)) continue;
+        matched++;
+        const folded = fold(unit);
+        if (!mayMatch(literals, folded)) missed.push(`${source} ⇐ ${unit.slice(0, 60)}`);
+        if (literals && !mayMatchPairs(prepareLiterals(literals), folded, pairsOf(folded))) missed.push(`pairs: ${source} ⇐ ${unit.slice(0, 60)}`);
+      }
+    }
+    expect(missed).toEqual([]);
+    expect(matched).toBeGreaterThan(1000); // the check saw real matches, not an empty corpus
+  });
+});
