@@ -1,12 +1,10 @@
 // Which areas an audit covers and which documents each holds: the subfolders of the
 // audit folder (one area each), or the areas named in its areas.yaml manifest.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { findDocuments, isDocumentName, toDisplayPath } from './files.js';
 import { UsageError } from './errors.js';
-import { readJson } from './resources.js';
-import { createAjv, describeErrors } from '../schema-validator.js';
-import { parseYaml } from '../parse/front-matter.js';
+import { readYamlFile } from './yaml-file.js';
 import { locatePath } from '../parse/locate.js';
 import type { AuditTask } from './audit-file.js';
 
@@ -69,24 +67,12 @@ export function discoverAreas(dir: string, cwd: string, manifestPath?: string, i
 
 function readManifest(file: string, root: string, cwd: string): AreaSource[] {
   const shown = toDisplayPath(file, cwd);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`Cannot read the manifest ${shown} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'Check the path and its permissions.');
-  }
-  const { frontMatter, problems } = parseYaml(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), 0);
-  if (problems.length) {
-    const p = problems[0]!;
-    throw new UsageError(`${shown}:${p.line}:${p.column} ${p.message}`, 'Fix the YAML of the manifest.');
-  }
-  const validate = createAjv().compile(readJson('schemas/manifest.schema.json'));
-  const data = frontMatter.data;
-  if (!validate(data)) {
-    const problem = describeErrors(validate)[0]!;
-    const { place } = locatePath(frontMatter, problem.path);
-    throw new UsageError(`${shown}:${place.line}:${place.column} ${problem.message}`, 'A manifest is `areas:`, a list of `{ name, files: [paths relative to the manifest] }`.');
-  }
+  const { frontMatter, data } = readYamlFile(file, shown, 'schemas/manifest.schema.json', {
+    what: 'manifest',
+    unreadable: 'Check the path and its permissions.',
+    yaml: 'Fix the YAML of the manifest.',
+    schema: 'A manifest is `areas:`, a list of `{ name, files: [paths relative to the manifest] }`.',
+  });
   const base = resolve(file, '..');
   const names = new Set<string>();
   return (data as unknown as { areas: { name: string; files: string[] }[] }).areas.map((area, i) => {

@@ -1,14 +1,10 @@
 // Reads and writes wtlint-baseline.yaml. A malformed file is a usage error naming
 // file:line:column, like a bad config (exit 2): a baseline silently ignored would
 // let findings through or fail a build for the wrong reason.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { isSeq, type Node } from 'yaml';
-import { parseYaml } from '../parse/front-matter.js';
-import { locatePath } from '../parse/locate.js';
-import { createAjv, describeErrors } from '../schema-validator.js';
-import { UsageError } from './errors.js';
-import { readJson } from './resources.js';
+import { readYamlFile } from './yaml-file.js';
 import type { LocatedEntry } from '../baseline.js';
 
 export const BASELINE_NAME = 'wtlint-baseline.yaml';
@@ -16,23 +12,12 @@ export const BASELINE_NAME = 'wtlint-baseline.yaml';
 export function readBaseline(path: string, cwd: string): LocatedEntry[] {
   const file = resolve(cwd, path);
   const shown = relative(cwd, file) || file;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`Cannot read the baseline ${shown} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'Check the path given to --baseline, or write one with `wtlint baseline`.');
-  }
-  const { frontMatter, problems } = parseYaml(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), 0);
-  if (problems.length) {
-    const p = problems[0]!;
-    throw new UsageError(`${shown}:${p.line}:${p.column} ${p.message}`, 'Fix the YAML of the baseline, or write it again with `wtlint baseline`.');
-  }
-  const validate = createAjv().compile(readJson('schemas/baseline.schema.json'));
-  if (!validate(frontMatter.data)) {
-    const problem = describeErrors(validate)[0]!;
-    const { place } = locatePath(frontMatter, problem.path);
-    throw new UsageError(`${shown}:${place.line}:${place.column} ${problem.message}`, 'Each entry needs rule, file, element, count (1 or more) and reason; until is an optional YYYY-MM-DD.');
-  }
+  const { frontMatter } = readYamlFile(file, shown, 'schemas/baseline.schema.json', {
+    what: 'baseline',
+    unreadable: 'Check the path given to --baseline, or write one with `wtlint baseline`.',
+    yaml: 'Fix the YAML of the baseline, or write it again with `wtlint baseline`.',
+    schema: 'Each entry needs rule, file, element, count (1 or more) and reason; until is an optional YYYY-MM-DD.',
+  });
   const entries = (frontMatter.data as { entries: LocatedEntry[] }).entries;
   const seq = frontMatter.doc.get('entries', true);
   return entries.map((entry, i) => {

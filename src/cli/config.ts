@@ -1,15 +1,11 @@
 // wtlint.config.yaml / .wtlintrc.yaml: found from the working directory upward,
 // validated against schemas/config.schema.json; a mistake names file:line:column.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
-import { parseYaml } from '../parse/front-matter.js';
-import { locatePath } from '../parse/locate.js';
-import { createAjv, describeErrors } from '../schema-validator.js';
 import type { Severity } from '../types.js';
 import type { Limits } from '../parse/limits.js';
-import { UsageError } from './errors.js';
-import { readJson } from './resources.js';
+import { readYamlFile } from './yaml-file.js';
 
 export const CONFIG_NAMES = ['wtlint.config.yaml', '.wtlintrc.yaml'];
 
@@ -41,29 +37,19 @@ export function findConfigFile(cwd: string): string | null {
 export function loadConfig(cwd: string, explicit?: string): Config {
   const file = explicit ? resolve(cwd, explicit) : findConfigFile(cwd);
   if (!file) return { file: null, rules: {}, ignore: [], isIgnored: () => false };
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new UsageError(`Cannot read the config file ${file}`, 'Check the path given to --config.');
-  }
-  const { frontMatter, problems } = parseYaml(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), 0);
-  const shown = relative(cwd, file) || file;
-  if (problems.length) {
-    const p = problems[0]!;
-    throw new UsageError(`${shown}:${p.line}:${p.column} ${p.message}`, 'Fix the YAML of the config file.');
-  }
-  const data = frontMatter.data ?? {};
-  const ajv = createAjv();
-  const validate = ajv.compile(readJson('schemas/config.schema.json'));
-  if (!validate(data)) {
-    const problem = describeErrors(validate)[0]!;
-    const { place } = locatePath(frontMatter, problem.path);
-    throw new UsageError(
-      `${shown}:${place.line}:${place.column} ${problem.message}`,
-      'Allowed keys: edition, asOf, rules (ruleId or element: off | info | warning | error), ignore (globs), maxWarnings, requireDisableReason, limits (maxBytes, maxAliases, maxDepth, maxLineLength, maxDocuments).',
-    );
-  }
+  const { data } = readYamlFile(
+    file,
+    relative(cwd, file) || file,
+    'schemas/config.schema.json',
+    {
+      what: 'config file',
+      unreadable: 'Check the path given to --config.',
+      yaml: 'Fix the YAML of the config file.',
+      schema:
+        'Allowed keys: edition, asOf, rules (ruleId or element: off | info | warning | error), ignore (globs), maxWarnings, requireDisableReason, limits (maxBytes, maxAliases, maxDepth, maxLineLength, maxDocuments).',
+    },
+    {},
+  );
   const config = data as { edition?: string | number; asOf?: string; rules?: Record<string, Severity | 'off'>; ignore?: string[]; maxWarnings?: number; requireDisableReason?: boolean; limits?: Partial<Limits> };
   const base = dirname(file);
   // picomatch (CommonJS) is loaded only when there are globs: most runs have none.
