@@ -1,14 +1,11 @@
 // Markdown → the units detection reads: headings and text blocks (paragraphs,
 // list items, table rows), each with positions taken from the mdast nodes.
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
 import type { Nodes, Root, RootContent } from 'mdast';
 import { htmlComments, type Comment } from './comments.js';
+import { markdownTree } from './micromark-tree.js';
 
-// No remark-gfm: it doubles parse time, and the one GFM construct detection needs, the table,
-// is read from the paragraph CommonMark leaves it as (splitTableRows).
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
+// CommonMark only, no GFM: the one GFM construct detection needs, the table, is read from the
+// paragraph CommonMark leaves it as (splitTableRows); the GFM extensions double parse time.
 
 /** Where a run of plain text starts in the file: lets a sentence map back to its line. */
 export interface Segment {
@@ -60,7 +57,7 @@ export function parseMarkdown(text: string, maxDepth = Infinity, chunkChars = CH
   // micromark's time grows much faster than the input with container depth: measure it first.
   const tooDeep = deepPrefix(text, maxDepth);
   if (tooDeep) return { ...emptyParts(), tooDeep };
-  const roots = chunksOf(text, chunkChars).map((chunk) => shiftLines(processor.parse(chunk.text) as Root, chunk.line - 1));
+  const roots = chunksOf(text, chunkChars).map((chunk) => markdownTree(chunk.text, chunk.line - 1));
   for (const root of roots) {
     const deeper = deeperThan(root, maxDepth);
     if (deeper) return { ...emptyParts(), tooDeep: deeper };
@@ -176,21 +173,6 @@ function htmlBlockEnd(content: string): string | null {
   return content.toLowerCase().slice(start[0].length).includes(end) ? null : end;
 }
 
-/** Moves a piece's positions to where the piece starts in the file, without recursion. */
-function shiftLines(root: Root, by: number): Root {
-  if (by === 0) return root;
-  const stack: Nodes[] = [root];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node.position) {
-      node.position.start.line += by;
-      node.position.end.line += by;
-    }
-    if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
-  }
-  return root;
-}
-
 /**
  * Nesting depth read from line starts, before parsing: each block-quote `>` and list
  * marker counts one level, and each two columns of indentation one level (the least
@@ -225,7 +207,7 @@ function deepPrefix(text: string, max: number): { line: number; column: number }
 }
 
 /** The first node nested deeper than `max` (lists not counted: their items are), found without recursion. */
-function deeperThan(root: Root, max: number): { line: number; column: number } | null {
+export function deeperThan(root: Root, max: number): { line: number; column: number } | null {
   const stack: [Nodes, number][] = [[root, 0]];
   while (stack.length) {
     const [node, depth] = stack.pop()!;

@@ -1,0 +1,93 @@
+// Markdown is read from micromark's events (src/parse/micromark-tree.ts), not from the mdast
+// tree remark-parse builds, because building that tree was a third of the parse time. Nothing
+// detection reads may change: for any Markdown, the headings, blocks, labels, positions, front
+// matter, HTML comments and nesting depth must equal those read from remark-parse's tree.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import type { Root } from 'mdast';
+import { deeperThan, parseMarkdown, partsFromMdast } from '../src/parse/markdown.js';
+import { markdownTree } from '../src/parse/micromark-tree.js';
+import { markdownSoup, SAMPLES } from './robustness/arbitraries.js';
+
+const RUNS = Number(process.env.WTLINT_FUZZ_RUNS ?? 300);
+const SEED = process.env.WTLINT_FUZZ_RUNS ? {} : { seed: 11 };
+const remark = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+
+/** The oracle: parts read from remark-parse's full mdast tree, in one piece. */
+function viaRemark(text: string) {
+  return partsFromMdast(remark.parse(text) as Root);
+}
+
+function viaEvents(text: string) {
+  return parseMarkdown(text, Infinity, Infinity);
+}
+
+/** Everything whose handling differs between a tokenizer and a tree: references, escapes, breaks, links, code, HTML, setext. */
+const INLINE_TOKENS = [
+  '&amp;', '&#65;', '&#x41;', '&#X1F600;', '&nbsp;', '&copy', '&unknown;', '\\*', '\\\\', '\\\n', '  \n', '   \n', '\t', 'a\tb', '\u0000',
+  '[a](https://x.invalid "t")', '[a\nb](u)', '[ref]', '[text][ref]', '[ref][]', '\n\n[ref]: /u "title"\n\n', '![alt *x*](i.png)',
+  '![a][ref]', '<https://x.invalid>', '<a@b.invalid>', '`code`', '`` a ` b ``', '` x\ny `', '<b>bold</b>', '<!-- wtlint-disable x -->',
+  '<!--\nmulti\n-->', '**Funding:** ', '**Who chairs**', '__Scrutiny__:', '*a **b** c*', '***x***', 'Title\n===\n', 'Sub\n---\n',
+  'Two\nlines\n===\n', '# H #', '## H ##   ', '#\n', '| a | b |\n| --- | --- |\n| c | d |\n', '> quote\ncontinued', '- a\n  - b\n    - c',
+  '1. one\n2. two', '- [ ] x', '    indented code', '```js\ncode\n```', '***', '* * *', 'text', ' ', '\n', '\n\n', 'é', '😀',
+];
+const inlineSoup = fc.array(fc.constantFrom(...INLINE_TOKENS), { maxLength: 40 }).map((t) => t.join(''));
+const anyMarkdown = fc.oneof(markdownSoup, inlineSoup, fc.constantFrom(...SAMPLES.filter((s) => s.path.endsWith('.md')).map((s) => s.text)));
+const normalise = (text: string) => text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+
+describe('Markdown read from micromark events', () => {
+  it('gives exactly the parts of remark-parse’s tree (property)', () => {
+    fc.assert(
+      fc.property(anyMarkdown, (raw) => {
+        const text = normalise(raw);
+        expect(viaEvents(text)).toEqual(viaRemark(text));
+      }),
+      { numRuns: RUNS, ...SEED },
+    );
+  });
+
+  it('finds the same too-deep node as remark-parse’s tree (property)', () => {
+    fc.assert(
+      fc.property(anyMarkdown, fc.integer({ min: 0, max: 6 }), (raw, max) => {
+        const text = normalise(raw);
+        expect(deeperThan(markdownTree(text), max)).toEqual(deeperThan(remark.parse(text) as Root, max));
+      }),
+      { numRuns: RUNS, ...SEED },
+    );
+  });
+
+  it('every shipped Markdown document reads the same both ways', () => {
+    const samples = SAMPLES.filter((s) => s.path.endsWith('.md'));
+    expect(samples.length).toBeGreaterThanOrEqual(20);
+    for (const sample of samples) expect([sample.path, viaEvents(normalise(sample.text))]).toEqual([sample.path, viaRemark(normalise(sample.text))]);
+  });
+
+  it('reads text the way mdast does: references decoded, escapes, breaks, link text without its destination', () => {
+    const text = '**Funding:** &pound;10 \\* 2 [the page](https://x.invalid) and <https://y.invalid>  \nnext `a\nb`\n';
+    const parts = viaEvents(text);
+    expect(parts).toEqual(viaRemark(text));
+    expect(parts.blocks).toEqual([
+      {
+        kind: 'paragraph',
+        text: 'Funding: £10 * 2 the page and https://y.invalid next a\nb',
+        line: 1,
+        column: 1,
+        segments: [
+          { offset: 0, line: 1, column: 3 },
+          { offset: 8, line: 1, column: 13 },
+          { offset: 17, line: 1, column: 30 },
+          { offset: 25, line: 1, column: 58 },
+          { offset: 30, line: 1, column: 64 },
+          { offset: 48, line: 2, column: 1 },
+          { offset: 53, line: 2, column: 7 },
+        ],
+        heading: -1,
+        label: 'Funding',
+        rest: '£10 * 2 the page and https://y.invalid next a\nb',
+      },
+    ]);
+  });
+});
