@@ -30,7 +30,13 @@ export function detectElements(
 ): Record<string, ElementResult> {
   const found = new Map<string, Found>(targets.map((t) => [t.element, { present: [], partial: [] }]));
   const anyPlaceholder = placeholderMatcher(placeholders);
-  const isPlaceholder = (text: string) => anyPlaceholder.test(text.trim());
+  // A block's text is judged once, however many elements' sections and sentence passes read it.
+  const placeholderByText = new Map<string, boolean>();
+  const isPlaceholder = (text: string) => {
+    let known = placeholderByText.get(text);
+    if (known === undefined) placeholderByText.set(text, (known = anyPlaceholder.test(text.trim())));
+    return known;
+  };
   // HTML and Word: evidence names the headings it sits under.
   const section = (heading: number, self?: string): { section?: string } => {
     const path = isConverted(doc.format) ? headingPath(doc.headings, heading) : '';
@@ -76,8 +82,10 @@ export function detectElements(
     let content: string[] | undefined;
     let direct: string | null | undefined;
     const evidence: Evidence = { via: 'heading', text: quote(heading.text), line: heading.line, column: heading.column, ...section(index, heading.text) };
+    const folded = fold(heading.text); // once per heading, for every element's prefilter
+    const pairs = pairsOf(folded);
     for (const target of targets) {
-      if (target.detection.anyHeading.test(heading.text)) {
+      if (target.detection.anyHeading.test(heading.text, folded, pairs)) {
         content ??= doc.blocks.slice(heading.block + 1, heading.end).filter((b) => b.kind !== 'heading').map((b) => b.text);
         judge(target, content, evidence, [heading.block + 1, heading.end]);
       } else if (target.detection.section.length) {
@@ -102,8 +110,10 @@ export function detectElements(
     if (!block.label || block.rest === undefined) continue;
     const label = block.label;
     const evidence: Evidence = { via: 'heading', text: quote(label), line: block.line, column: block.column, ...section(block.heading) };
+    const folded = fold(label);
+    const pairs = pairsOf(folded);
     for (const target of targets) {
-      if (target.detection.anyHeading.test(label)) judge(target, [block.rest], evidence);
+      if (target.detection.anyHeading.test(label, folded, pairs)) judge(target, [block.rest], evidence);
     }
   }
 
@@ -126,7 +136,7 @@ export function detectElements(
         // Only the first MAX_EVIDENCE partial matches are ever reported: no need to look for more.
         const weak = !strong && bucket.partial.length < MAX_EVIDENCE && matchesCue(sentence.text, d.partial);
         if (!strong && !weak) continue;
-        if (d.anyExclude.test(sentence.text)) continue;
+        if (d.anyExclude.test(sentence.text, foldedSentence, pairs)) continue;
         const evidence: Evidence = { via: 'sentence', text: quote(sentence.text), ...placeInBlock(block, sentence.offset), ...section(block.heading) };
         (strong ? bucket.present : bucket.partial).push(evidence);
       }
@@ -142,17 +152,13 @@ export function detectElements(
   return results;
 }
 
-const placeholderMatchers = new WeakMap<RegExp[], Matcher>();
-
-/** The pack's placeholder patterns as one matcher (with its literal prefilter), made once per pack. */
+/**
+ * The pack's placeholder patterns, tested one by one. Each is anchored at the start and most
+ * also cap the length, so on a long block each fails within a few characters; a literal
+ * prefilter would lowercase the whole block first and cost more than it saves.
+ */
 function placeholderMatcher(placeholders: RegExp[]): Matcher {
-  let matcher = placeholderMatchers.get(placeholders);
-  if (!matcher) {
-    // Only patterns compiled with the pack's own flags can be merged; any other list is tested as it is.
-    matcher = placeholders.every((p) => p.flags === 'iu') ? anyOf(placeholders.map((p) => p.source)) : { test: (text) => placeholders.some((p) => p.test(text)) };
-    placeholderMatchers.set(placeholders, matcher);
-  }
-  return matcher;
+  return { test: (text) => placeholders.some((p) => p.test(text)) };
 }
 
 /**
@@ -176,7 +182,7 @@ interface Sentence {
 
 // A sentence ends at . ! or ? followed by space (a colon or semicolon keeps a list with its lead-in), unless the next word starts in lower case
 // (abbreviations such as "e.g. schools" stay in one sentence).
-const SENTENCE_END = /[.!?]\s+(?=[^a-z])/gu;
+const SENTENCE_END = /[.!?]\s+(?=[^a-z])/g;
 
 export function sentencesOf(block: Block): Sentence[] {
   return splitSentences(block.text);
