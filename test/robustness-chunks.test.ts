@@ -10,7 +10,7 @@ import { tried } from './robustness/invariants.js';
 
 const RUNS = Number(process.env.WTLINT_FUZZ_RUNS ?? 40);
 const SEED = process.env.WTLINT_FUZZ_RUNS ? {} : { seed: 6 };
-// Link reference definitions ("[x]: url") do not reach across pieces (documented); leave them out here.
+// A link reference defined ("[x]: url") in a later piece than its use does not resolve (documented); leave definitions out here.
 const noDefinitions = (text: string) => text.replace(/\]:/g, ']');
 const normalise = (text: string) => noDefinitions(text.replace(/\r\n?/g, '\n'));
 

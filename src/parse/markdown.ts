@@ -2,7 +2,7 @@
 // list items, table rows), each with positions taken from the mdast nodes.
 import type { Nodes, Root, RootContent } from 'mdast';
 import { htmlComments, type Comment } from './comments.js';
-import { markdownTree } from './micromark-tree.js';
+import { markdownTrees } from './micromark-tree.js';
 
 // CommonMark only, no GFM: the one GFM construct detection needs, the table, is read from the
 // paragraph CommonMark leaves it as (splitTableRows); the GFM extensions double parse time.
@@ -57,7 +57,7 @@ export function parseMarkdown(text: string, maxDepth = Infinity, chunkChars = CH
   // micromark's time grows much faster than the input with container depth: measure it first.
   const tooDeep = deepPrefix(text, maxDepth);
   if (tooDeep) return { ...emptyParts(), tooDeep };
-  const roots = chunksOf(text, chunkChars).map((chunk) => markdownTree(chunk.text, chunk.line - 1));
+  const roots = markdownTrees(chunksOf(text, chunkChars));
   for (const root of roots) {
     const deeper = deeperThan(root, maxDepth);
     if (deeper) return { ...emptyParts(), tooDeep: deeper };
@@ -109,8 +109,8 @@ export const CHUNK_CHARS = 4096;
  * either follows a blank line and starts in column 1 (nothing indented continues a list
  * item) but not with `---` (front matter at the start of a piece), or is a bullet with
  * a letter in column 1 (it ends nested lists) with no HTML block open. Front matter is
- * never split. Link reference definitions do not reach across pieces: a reference to one
- * in another piece reads as its literal text, which detection treats the same.
+ * never split. A link definition serves the pieces after its own (they share a parser); a
+ * reference to one in a later piece reads as its literal text, which detection treats the same.
  */
 export function chunksOf(text: string, chunkChars = CHUNK_CHARS): { text: string; line: number }[] {
   const chunks: { text: string; line: number }[] = [];

@@ -50,10 +50,24 @@ const CONTAINER: Record<string, string> = {
   autolink: 'link',
 };
 
-/** Parses one Markdown text (line endings already "\n"); lines are shifted by `lineShift`. */
-export function markdownTree(text: string, lineShift = 0): Root {
-  const events = postprocess(parse(OPTIONS).document().write(preprocess()(text, undefined, true)));
-  return new TreeBuilder(text, lineShift).build(events);
+/** Parses one Markdown text (line endings already "\n"). */
+export function markdownTree(text: string): Root {
+  return markdownTrees([{ text, line: 1 }])[0]!;
+}
+
+/**
+ * Parses the pieces of one document (src/parse/markdown.ts chunksOf), each with its lines moved
+ * to where it starts. One parser serves every piece: combining micromark's constructs costs
+ * more than tokenizing a small piece, and link definitions then reach later pieces as they do
+ * in the whole document. Its lazy-line record is per piece (it is keyed by line number).
+ */
+export function markdownTrees(pieces: { text: string; line: number }[]): Root[] {
+  const parser = parse(OPTIONS);
+  return pieces.map((piece) => {
+    parser.lazy = {};
+    const events = postprocess(parser.document().write(preprocess()(piece.text, undefined, true)));
+    return new TreeBuilder(piece.text, piece.line - 1).build(events);
+  });
 }
 
 class TreeBuilder {
