@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fold, mayMatch, mayMatchPairs, pairsOf, prepareLiterals, requiredLiterals } from '../src/extract/literals.js';
 import { compilePattern } from '../src/extract/detection.js';
-import { splitSentences } from '../src/extract/elements.js';
+import { placeholderMatcher, splitSentences } from '../src/extract/elements.js';
 import { parseDocument } from '../src/parse/document.js';
 import { PACK_IDS } from '../src/cli/resources.js';
 import { validatePack } from '../src/pack/load.js';
@@ -95,5 +95,28 @@ describe('requiredLiterals', () => {
     }
     expect(missed).toEqual([]);
     expect(matched).toBeGreaterThan(1000); // the check saw real matches, not an empty corpus
+  });
+});
+
+describe('placeholderMatcher', () => {
+  it('says exactly what testing every placeholder pattern says (the length-cap idiom rewritten)', () => {
+    const packSchema = JSON.parse(readFileSync(join(root, 'schemas/rule-pack.schema.json'), 'utf8')) as object;
+    const texts = ['TBC', 'To be confirmed.', '[Insert date]', 'The budget is tbc', 'This section will be completed in May.', 'Being finalised', 'n/a', '…'];
+    for (const filler of ['', 'a', 'x '.repeat(100), 'y'.repeat(230), 'z'.repeat(241)]) {
+      for (const phrase of ['tbc', 'to follow', '[insert name]', 'being finalised', 'not yet agreed', 'nothing']) {
+        texts.push(`${filler}${phrase}`, `${phrase}${filler}`, `${filler} ${phrase} ${filler}`);
+      }
+    }
+    const prose = readdirSync(join(root, 'test/fixtures/prose')).filter((f) => f.endsWith('.md'));
+    for (const f of prose) for (const block of parseDocument({ path: f, text: readFileSync(join(root, 'test/fixtures/prose', f), 'utf8') }).blocks) texts.push(block.text.trim());
+    let placeholders = 0;
+    for (const id of PACK_IDS) {
+      const patterns = validatePack(readFileSync(join(root, `rules/${id}.yaml`), 'utf8'), id, packSchema).placeholders.map(compilePattern);
+      const matcher = placeholderMatcher(patterns);
+      const expected = texts.map((t) => patterns.some((p) => p.test(t)));
+      expect(texts.map((t) => matcher.test(t))).toEqual(expected);
+      placeholders += expected.filter(Boolean).length;
+    }
+    expect(placeholders).toBeGreaterThan(40); // both verdicts were exercised
   });
 });

@@ -152,13 +152,30 @@ export function detectElements(
   return results;
 }
 
+/** `^(?=[\s\S]{0,N}$)[\s\S]*`: "a text of at most N characters that contains …" (the pack's idiom for short placeholders). */
+const LENGTH_CAP = /^\^\(\?=\[\\s\\S\]\{0,(\d+)\}\$\)\[\\s\\S\]\*/;
+const placeholderMatchers = new WeakMap<RegExp[], Matcher>();
+
 /**
- * The pack's placeholder patterns, tested one by one. Each is anchored at the start and most
- * also cap the length, so on a long block each fails within a few characters; a literal
- * prefilter would lowercase the whole block first and cost more than it saves.
+ * The pack's placeholder patterns, tested one by one (each is anchored, so a literal prefilter
+ * that lowercases the whole block would cost more than it saves). The length-cap idiom is
+ * tested as what it means, a length check and an unanchored search, because as a regex it
+ * backtracks over every character of the text.
  */
-function placeholderMatcher(placeholders: RegExp[]): Matcher {
-  return { test: (text) => placeholders.some((p) => p.test(text)) };
+export function placeholderMatcher(placeholders: RegExp[]): Matcher {
+  let matcher = placeholderMatchers.get(placeholders);
+  if (!matcher) {
+    const tests = placeholders.map((p) => {
+      const cap = LENGTH_CAP.exec(p.source);
+      if (!cap) return (text: string) => p.test(text);
+      const max = Number(cap[1]);
+      const rest = new RegExp(p.source.slice(cap[0].length), p.flags);
+      return (text: string) => text.length <= max && rest.test(text);
+    });
+    matcher = { test: (text) => tests.some((test) => test(text)) };
+    placeholderMatchers.set(placeholders, matcher);
+  }
+  return matcher;
 }
 
 /**
