@@ -14,7 +14,7 @@ export function patternOf(source: string, global = false): RegExp {
 }
 
 /** One alternation of several patterns, so overlapping matches are found once. */
-export function anyOf(sources: string[], global = false): RegExp {
+export function alternation(sources: string[], global = false): RegExp {
   return patternOf(sources.map((s) => `(?:${s})`).join('|'), global);
 }
 

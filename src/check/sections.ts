@@ -1,7 +1,7 @@
 // The sections of the body a check reads: those whose heading matches one of the patterns.
 import type { ParsedDocument } from '../parse/document.js';
 import type { Block, Heading } from '../parse/markdown.js';
-import { anyOf } from './patterns.js';
+import { alternation } from './patterns.js';
 
 export interface Section {
   heading: Heading;
@@ -11,7 +11,7 @@ export interface Section {
 
 export function sectionsMatching(doc: ParsedDocument, headingPatterns: string[]): Section[] {
   if (headingPatterns.length === 0) return [];
-  const pattern = anyOf(headingPatterns);
+  const pattern = alternation(headingPatterns);
   return doc.headings
     .filter((h) => pattern.test(h.text))
     .map((heading) => ({ heading, blocks: doc.blocks.slice(heading.block + 1, heading.end) }));

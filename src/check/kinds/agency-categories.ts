@@ -3,7 +3,7 @@
 // by name patterns kept as data. A name that matches none is for a person to confirm.
 import { defineCheck, type RawResult } from '../kind.js';
 import { at, valueAt } from '../field-values.js';
-import { anyOf, LABELLED_PATTERNS, PATTERN_LIST } from '../patterns.js';
+import { alternation, LABELLED_PATTERNS, PATTERN_LIST } from '../patterns.js';
 import { sectionsMatching } from '../sections.js';
 
 export interface AgencyCategoriesOptions {
@@ -35,7 +35,7 @@ export const agencyCategories = defineCheck<AgencyCategoriesOptions>({
   run(ctx, options) {
     const fm = ctx.doc.frontMatter;
     const ids = new Set(options.categories.map((c) => c.id));
-    const matches = (name: string) => options.categories.some((c) => anyOf(c.patterns).test(name));
+    const matches = (name: string) => options.categories.some((c) => alternation(c.patterns).test(name));
     const results: RawResult[] = [];
     const listed = options.field ? valueAt(fm?.data, options.field) : undefined;
     if (Array.isArray(listed)) {

@@ -4,7 +4,7 @@
 // `present` rule reports that.
 import { defineCheck } from '../kind.js';
 import { at, stringsIn, valuesAt } from '../field-values.js';
-import { anyOf, LABELLED_PATTERNS, PATTERN_LIST } from '../patterns.js';
+import { alternation, LABELLED_PATTERNS, PATTERN_LIST } from '../patterns.js';
 import { sectionsMatching } from '../sections.js';
 
 export interface CoverageOptions {
@@ -50,7 +50,7 @@ export const coverage = defineCheck<CoverageOptions>({
       ? { place: { line: sections[0].heading.line, column: sections[0].heading.column } }
       : at(fm, fields[0]!.pointer);
     return options.items
-      .filter((item) => !texts.some((text) => anyOf(item.patterns).test(text)))
+      .filter((item) => !texts.some((text) => alternation(item.patterns).test(text)))
       .map((item) => ({ messageId: 'uncovered', data: { what: options.what, item: item.label }, ...place }));
   },
 });

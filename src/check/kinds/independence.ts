@@ -4,7 +4,7 @@
 // Services ...), kept as data in the rule.
 import { defineCheck, type RawResult } from '../kind.js';
 import { at, valueAt, valuesAt } from '../field-values.js';
-import { anyOf, PATTERN_LIST } from '../patterns.js';
+import { alternation, PATTERN_LIST } from '../patterns.js';
 
 export interface IndependenceOptions {
   /** The scrutineer's fields to test, e.g. /scrutiny/scrutineer/organisation. */
@@ -51,14 +51,14 @@ export const independence = defineCheck<IndependenceOptions>({
     for (const pointer of options.fields) {
       const value = valueAt(data, pointer);
       if (typeof value !== 'string' || !value.trim()) continue;
-      if (options.except && anyOf(options.except).test(value)) continue;
+      if (options.except && alternation(options.except).test(value)) continue;
       const field = pointer.split('/').pop()!;
       const partner = partners.find((name) => sameBody(name, value));
       if (partner) {
         results.push({ messageId: 'partner-named', data: { field, value, partner }, ...at(ctx.doc.frontMatter, pointer) });
         continue;
       }
-      const body = options.bodies.find((b) => anyOf(b.patterns).test(value));
+      const body = options.bodies.find((b) => alternation(b.patterns).test(value));
       if (body) results.push({ messageId: 'partner-body', data: { field, value, body: body.body }, ...at(ctx.doc.frontMatter, pointer) });
     }
     return results;

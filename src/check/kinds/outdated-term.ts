@@ -2,10 +2,10 @@
 // dated on or after the change (a CCG after 1 July 2022). Each term carries its date, what
 // replaced it and the source, as data. Sentences that quote it or tell history ("formerly the
 // LSCB", "until 2019") are not flagged, nor a term inside quotation marks.
-import { anyOf as matcherOf, type Matcher } from '../../extract/detection.js';
+import { anyOf, type Matcher } from '../../extract/detection.js';
 import { defineCheck, type RawResult } from '../kind.js';
 import { at, valuesAt } from '../field-values.js';
-import { anyOf, PATTERN_LIST } from '../patterns.js';
+import { alternation, PATTERN_LIST } from '../patterns.js';
 import { sentencesOf } from '../../extract/elements.js';
 import { placeInBlock } from '../../parse/markdown.js';
 import type { Place } from '../../types.js';
@@ -71,7 +71,7 @@ export const outdatedTerm = defineCheck<OutdatedTermOptions>({
     const date = ctx.meta.date ?? ctx.asOf;
     const terms = options.terms.filter((t) => t.from <= date);
     if (terms.length === 0) return [];
-    const history = options.history?.length ? anyOf(options.history) : null;
+    const history = options.history?.length ? alternation(options.history) : null;
     const results: RawResult[] = [];
     const report = (term: Term, found: string, where: { place: Place; path?: (string | number)[] }) =>
       results.push({ messageId: 'outdated', data: { found, term: term.term, date, reason: term.reason, replacement: term.replacement }, ...where });
@@ -81,7 +81,7 @@ export const outdatedTerm = defineCheck<OutdatedTermOptions>({
       for (const { value, path } of valuesAt(fm?.data, pointer)) {
         if (typeof value !== 'string' || history?.test(value)) continue;
         for (const term of terms) {
-          const match = anyOf(term.patterns).exec(value);
+          const match = alternation(term.patterns).exec(value);
           if (match) report(term, match[0], at(fm, `/${path.join('/')}`));
         }
       }
@@ -95,8 +95,8 @@ export const outdatedTerm = defineCheck<OutdatedTermOptions>({
         if (history?.test(sentence.text)) continue;
         for (const term of terms) {
           // "Foundations, the What Works Centre for Children's Social Care": the current name is given too.
-          if (term.current?.length && anyOf(term.current).test(sentence.text)) continue;
-          for (const match of sentence.text.matchAll(anyOf(term.patterns, true))) {
+          if (term.current?.length && alternation(term.current).test(sentence.text)) continue;
+          for (const match of sentence.text.matchAll(alternation(term.patterns, true))) {
             if (quoted(sentence.text, match.index)) continue;
             const start = placeInBlock(block, sentence.offset + match.index);
             const end = placeInBlock(block, sentence.offset + match.index + match[0].length);
@@ -118,7 +118,7 @@ function termGate(terms: Term[]): Matcher {
   const key = sources.join('\u0000');
   let gate = gates.get(key);
   if (!gate) {
-    gate = matcherOf(sources);
+    gate = anyOf(sources);
     gates.set(key, gate);
   }
   return gate;
