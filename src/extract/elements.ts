@@ -201,8 +201,13 @@ interface Sentence {
 // (abbreviations such as "e.g. schools" stay in one sentence).
 const SENTENCE_END = /[.!?]\s+(?=[^a-z])/g;
 
+// Detection and the checks that read the body (outdated-term) split the same blocks: once each.
+const sentencesByBlock = new WeakMap<Block, Sentence[]>();
+
 export function sentencesOf(block: Block): Sentence[] {
-  return splitSentences(block.text);
+  let sentences = sentencesByBlock.get(block);
+  if (!sentences) sentencesByBlock.set(block, (sentences = splitSentences(block.text)));
+  return sentences;
 }
 
 export function splitSentences(raw: string): Sentence[] {
