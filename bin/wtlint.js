@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The only place that turns the CLI's result into a process exit code.
-import { run } from '../dist/src/cli/main.js';
+// The only place that turns the CLI's result into a process exit code. Runs the bundle of the
+// CLI (dist/bundle, made by npm run build from dist/src; see docs/startup.md).
+import { run } from '../dist/bundle/wtlint.js';
 
 run(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
