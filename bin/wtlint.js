@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The only place that turns the CLI's result into a process exit code. Runs the bundle of the
-// CLI (dist/bundle, made by npm run build from dist/src; see docs/startup.md).
-import { run } from '../dist/bundle/wtlint.js';
+// CLI (dist/bundle, made by npm run build from dist/src) with its code cache; see docs/startup.md.
+import { loadBundle } from './load-bundle.js';
+
+const { run } = loadBundle().exports;
 
 run(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },

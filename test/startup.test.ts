@@ -2,9 +2,11 @@
 // exactly what the tsc output it is built from (dist/src) gives, for check on every document
 // format (and, in test/slow/bundle-audit.slow.ts, for audit with worker threads), so the bundle
 // cannot drift; and a command loads only what it needs. Needs `npm run build` (as CI runs it before the tests).
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { westcombeDocx } from './helpers/word.js';
 import { AUDIT_FORMAT_NAMES, FORMAT_NAMES, MIGRATION_FORMAT_NAMES } from '../src/cli/format-names.js';
@@ -17,6 +19,10 @@ import { snapshotBankHolidays } from '../src/cli/precompiled.js';
 import { loadBankHolidays } from '../src/reference/load.js';
 import { BUNDLE, DIST, ROOT as root, runEntry, seen } from './helpers/entries.js';
 import { AS_OF } from './helpers.js';
+// @ts-expect-error: plain ESM without types (the bundle's loader)
+import { cacheFileFor } from '../bin/load-bundle.js';
+
+const LOADER = join(root, 'bin/load-bundle.js');
 
 let dir: string;
 const run = (entry: string, args: string[]) => runEntry(entry, args, dir);
@@ -51,8 +57,18 @@ describe('the bundle gives what dist/src gives', () => {
       ['docs/page.html', 'yearly-report'],
     ]);
     expect(seen(bundled)).toEqual(seen(unbundled));
-    // The bundle is self-contained: nothing from dist/src (mammoth, for .docx, stays a package).
-    expect(bundled.loads.filter((file) => !file.startsWith('dist/bundle/') && !file.startsWith('node_modules/mammoth/'))).toEqual(['bin/wtlint.js']);
+    // The bundle is self-contained: no ES module but bin/ (mammoth, for .docx, stays a package).
+    expect(bundled.loads.filter((file) => !file.startsWith('node_modules/mammoth/'))).toEqual(['bin/wtlint.js', 'bin/load-bundle.js']);
+  });
+
+  it('a fresh process uses the code cache the build made', () => {
+    const probe = spawnSync(process.execPath, ['--input-type=module', '-e', `import { loadBundle } from ${JSON.stringify(pathToFileURL(LOADER).href)}; process.stdout.write(loadBundle().cache);`], { encoding: 'utf8' });
+    expect(probe.stdout).toBe('accepted');
+  });
+
+  it('names the cache by the hash on the bundle\'s first line, so a rebuilt bundle never meets an old cache', () => {
+    expect(cacheFileFor('/x/dist/bundle/wtlint.cjs', '// wtlint bundle 0123abcd\n"use strict";')).toBe('/x/dist/bundle/wtlint-0123abcd.v8cache');
+    expect(cacheFileFor('/x/dist/bundle/wtlint.cjs', '"use strict";')).toBeUndefined();
   });
   // audit with worker threads: test/slow/bundle-audit.slow.ts (npm run test:slow).
 });
