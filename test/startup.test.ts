@@ -17,6 +17,7 @@ import { migrationFormats } from '../src/migrate/format.js';
 import { BANK_HOLIDAYS_FILE, BANK_HOLIDAYS_SCHEMA_FILE } from '../src/cli/resources.js';
 import { snapshotBankHolidays } from '../src/cli/precompiled.js';
 import { loadBankHolidays } from '../src/reference/load.js';
+import { compilePack, validatePack } from '../src/pack/load.js';
 import { BUNDLE, DIST, ROOT as root, runEntry, seen } from './helpers/entries.js';
 import { AS_OF } from './helpers.js';
 // @ts-expect-error: plain ESM without types (the bundle's loader)
@@ -114,5 +115,26 @@ describe('the bank holiday snapshot (dist/precompiled, made by npm run build)', 
   it('is not used once the calendar or its schema changes', () => {
     expect(snapshotBankHolidays(`${text}\n# edited\n`, schemaText)).toBeUndefined();
     expect(snapshotBankHolidays(text, `${schemaText} `)).toBeUndefined();
+  });
+});
+
+describe('pack detection is compiled on first use', () => {
+  const file = 'rules/wt2023.yaml';
+  const pack = validatePack(readFileSync(join(root, file), 'utf8'), file, JSON.parse(readFileSync(join(root, 'schemas/rule-pack.schema.json'), 'utf8')) as object);
+
+  it('so a pack costs nothing until a document of its edition reads it', () => {
+    const r = pack.rules.findIndex((rule) => rule.detect);
+    const broken = { ...pack, rules: pack.rules.map((rule, i) => (i === r ? { ...rule, detect: { headings: ['('] } } : rule)) };
+    const compiled = compilePack(broken, file);
+    expect(compiled.rules.length).toBe(pack.rules.length);
+    expect(() => compiled.rules[r]!.detection).toThrow(SyntaxError);
+  });
+
+  it('and, once read, is kept', () => {
+    const compiled = compilePack(pack, file);
+    const rule = compiled.rules.find((x) => x.detect)!;
+    expect(rule.detection).toBe(rule.detection);
+    expect(rule.detection!.headings.map(String)).toEqual(rule.detect!.headings!.map((h) => String(new RegExp(h, 'iu'))));
+    expect(compiled.migration.map((m) => m.detection === null)).toEqual(compiled.migration.map(() => false));
   });
 });
