@@ -23,6 +23,7 @@ export function cacheFileFor(file, source) {
  * build, which makes the cache from it) and whether a cache was used: 'accepted', 'rejected' or 'none'.
  */
 export function loadBundle(file = BUNDLE_FILE, { useCache = true } = {}) {
+  if (!existsSync(file)) throw new Error(`${file} is missing: build wtlint first (npm run build)`);
   const source = readFileSync(file, 'utf8');
   const cacheFile = useCache ? cacheFileFor(file, source) : undefined;
   const cachedData = cacheFile && existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;

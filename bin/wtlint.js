@@ -3,9 +3,9 @@
 // CLI (dist/bundle, made by npm run build from dist/src) with its code cache; see docs/startup.md.
 import { loadBundle } from './load-bundle.js';
 
-const { run } = loadBundle().exports;
+const start = async () => loadBundle().exports.run(process.argv.slice(2));
 
-run(process.argv.slice(2)).then(
+start().then(
   (code) => { process.exitCode = code; },
   (error) => {
     process.stderr.write(`wtlint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
