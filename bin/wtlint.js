@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// The only place that turns the CLI's result into a process exit code.
-import { run } from '../dist/src/cli/main.js';
+// The only place that turns the CLI's result into a process exit code. Runs the bundle of the
+// CLI (dist/bundle, made by npm run build from dist/src) with its code cache; see docs/startup.md.
+import { loadBundle } from './load-bundle.js';
 
-run(process.argv.slice(2)).then(
+const start = async () => loadBundle().exports.run(process.argv.slice(2));
+
+start().then(
   (code) => { process.exitCode = code; },
   (error) => {
     process.stderr.write(`wtlint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);

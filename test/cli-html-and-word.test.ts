@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { run } from '../src/cli/main.js';
 import type { CliIO } from '../src/cli/io.js';
+import { westcombeDocx } from './helpers/word.js';
 
 let dir: string;
 
@@ -36,19 +36,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'wtlint-html-'));
   writeFileSync(join(dir, 'page.html'), PAGE);
   writeFileSync(join(dir, 'page.html.yaml'), 'kind: yearly-report\narea: Brookfield Safeguarding Children Partnership\nedition: 2023\n');
-  const docx = new Document({
-    sections: [
-      {
-        children: [
-          new Paragraph({ text: 'Westcombe Safeguarding Children Partnership: safeguarding arrangements', heading: HeadingLevel.TITLE }),
-          new Paragraph('Published: 2 October 2024'),
-          new Paragraph({ text: 'Funding', heading: HeadingLevel.HEADING_1 }),
-          new Paragraph('The partners fund the arrangements through a pooled budget with equitable contributions.'),
-        ],
-      },
-    ],
-  });
-  writeFileSync(join(dir, 'draft.docx'), await Packer.toBuffer(docx));
+  writeFileSync(join(dir, 'draft.docx'), await westcombeDocx());
   writeFileSync(join(dir, '~$draft.docx'), 'lock');
   writeFileSync(join(dir, 'notes.md'), '---\nkind: arrangements\nedition: 2023\n---\n\n# Notes\n');
 });

@@ -3,11 +3,9 @@
 // Commands are imported when they run, so `--version` and `--help` load nothing heavy.
 import { Command, CommanderError, Option } from 'commander';
 import { collectOutputs } from './outputs.js';
-import { AUDIT_FORMAT_NAMES } from '../audit/report/index.js';
-import { MIGRATION_FORMAT_NAMES } from '../migrate/format.js';
+import { AUDIT_FORMAT_NAMES, FORMAT_NAMES, MIGRATION_FORMAT_NAMES } from './format-names.js';
 import { UsageError, describeUsageError } from './errors.js';
 import { PackError } from '../pack/errors.js';
-import { FORMAT_NAMES } from '../report/index.js';
 import { packageVersion } from './package-root.js';
 import type { CliIO } from './io.js';
 

@@ -4,7 +4,8 @@
 // standard output; no file is named twice.
 import { InvalidArgumentError } from 'commander';
 import { UsageError } from './errors.js';
-import { FORMAT_NAMES, type FormatName } from '../report/index.js';
+import { FORMAT_NAMES } from './format-names.js';
+import type { FormatName } from '../report/index.js';
 
 export interface OutputTarget {
   format: FormatName;
@@ -24,7 +25,7 @@ export function collectOutputs(): OutputCollector {
   const problems: string[] = [];
   return {
     format(value) {
-      if (!(FORMAT_NAMES as string[]).includes(value)) {
+      if (!(FORMAT_NAMES as readonly string[]).includes(value)) {
         throw new InvalidArgumentError(`Allowed choices are ${FORMAT_NAMES.join(', ')}.`);
       }
       const pending = targets[targets.length - 1];

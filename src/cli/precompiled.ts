@@ -1,5 +1,6 @@
 // Build-time snapshots that keep start-up cheap (issue 5): each rule pack parsed and validated
-// (dist/precompiled/<pack>.json), and each document JSON Schema compiled by Ajv to standalone
+// (dist/precompiled/<pack>.json), the bank holiday calendar parsed and validated
+// (dist/precompiled/bank-holidays.json), and each document JSON Schema compiled by Ajv to standalone
 // code (dist/precompiled/<edition>-<kind>.cjs). Written by `npm run build` (scripts/precompile.mjs).
 // A snapshot is used only when its key, a hash of the very texts it was made from, matches the
 // installed ones; otherwise wtlint parses, validates and compiles at run time as before, so an
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { checkKinds } from '../check/kinds/index.js';
 import type { RulePack } from '../pack/types.js';
+import type { BankHolidayCalendar } from '../reference/calendar.js';
 import { packageRoot } from './package-root.js';
 
 export const PRECOMPILED_DIR = 'dist/precompiled';
@@ -21,6 +23,8 @@ interface Manifest {
   packs: Record<string, string>;
   /** "<edition>/<kind>" → key of the schema texts it was compiled from. */
   schemas: Record<string, string>;
+  /** Key of the bank holiday texts (calendar, its schema) the calendar snapshot was made from. */
+  bankHolidays?: string;
 }
 
 const sha256 = (...parts: string[]) => {
@@ -63,6 +67,19 @@ export function snapshotPack(id: string, packText: string, packSchemaText: strin
   }
 }
 
+/** The validated bank holiday calendar from the build, when it was made from exactly these texts. */
+export function snapshotBankHolidays(text: string, schemaText: string): BankHolidayCalendar | undefined {
+  const m = readManifest();
+  if (!m || m.bankHolidays !== sha256(text, schemaText)) return undefined;
+  try {
+    return JSON.parse(readFileSync(join(packageRoot, PRECOMPILED_DIR, BANK_HOLIDAYS_SNAPSHOT), 'utf8')) as BankHolidayCalendar;
+  } catch {
+    return undefined;
+  }
+}
+
+const BANK_HOLIDAYS_SNAPSHOT = 'bank-holidays.json';
+
 const require = createRequire(import.meta.url);
 
 /** The standalone validator from the build for "<edition>/<kind>", when made from exactly these texts. */
@@ -79,12 +96,14 @@ export interface Sources {
   packSchemaText: string;
   sharedTexts: string[];
   schemas: { key: string; text: string }[];
+  bankHolidays: { file: string; text: string; schemaText: string };
 }
 
 /** Build step: validates every pack (an invalid one fails the build) and compiles every schema. */
 export async function writePrecompiled(sources: Sources): Promise<string[]> {
   const { validatePack } = await import('../pack/load.js');
   const { createAjv } = await import('../schema-validator.js');
+  const { loadBankHolidays } = await import('../reference/load.js');
   type Standalone = (ajv: unknown, validate: ValidateFunction) => string;
   // CommonJS under NodeNext: the function is the default export, or that export's `default`.
   const imported = (await import('ajv/dist/standalone/index.js')).default as unknown as Standalone | { default: Standalone };
@@ -108,6 +127,11 @@ export async function writePrecompiled(sources: Sources): Promise<string[]> {
     out.schemas[key] = schemaKey(sources.sharedTexts, text);
     written.push(name);
   }
+  const holidays = sources.bankHolidays;
+  const calendar = loadBankHolidays(holidays.text, holidays.file, JSON.parse(holidays.schemaText) as object);
+  writeFileSync(join(dir, BANK_HOLIDAYS_SNAPSHOT), JSON.stringify(calendar));
+  out.bankHolidays = sha256(holidays.text, holidays.schemaText);
+  written.push(BANK_HOLIDAYS_SNAPSHOT);
   writeFileSync(join(dir, MANIFEST), `${JSON.stringify(out, null, 2)}\n`);
   manifest = undefined;
   return written;

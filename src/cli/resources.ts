@@ -2,7 +2,7 @@
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { compilePack, loadPack, type CompiledPack } from '../pack/load.js';
-import { precompiledValidator, snapshotPack } from './precompiled.js';
+import { precompiledValidator, snapshotBankHolidays, snapshotPack } from './precompiled.js';
 import { createLinter, type DocumentSchemas, type Linter } from '../lint.js';
 import { DOCUMENT_KINDS } from '../types.js';
 import { loadBankHolidays } from '../reference/load.js';
@@ -76,6 +76,12 @@ export function resourceTexts(): string[] {
 /** The bank holiday calendar for counting working days (practice review deadlines). */
 export const BANK_HOLIDAYS_FILE = 'rules/bank-holidays-england-and-wales.yaml';
 
+export const BANK_HOLIDAYS_SCHEMA_FILE = 'schemas/bank-holidays.schema.json';
+
 export function loadReferenceData(): ReferenceData {
-  return { bankHolidays: loadBankHolidays(readText(BANK_HOLIDAYS_FILE), BANK_HOLIDAYS_FILE, readJson('schemas/bank-holidays.schema.json')) };
+  const text = readText(BANK_HOLIDAYS_FILE);
+  const schemaText = readText(BANK_HOLIDAYS_SCHEMA_FILE);
+  // The build validated this very calendar (dist/precompiled); otherwise validate it now.
+  const bankHolidays = snapshotBankHolidays(text, schemaText) ?? loadBankHolidays(text, BANK_HOLIDAYS_FILE, JSON.parse(schemaText) as object);
+  return { bankHolidays };
 }

@@ -101,21 +101,37 @@ export function validatePack(text: string, file: string, packSchema: object): Ru
   return pack;
 }
 
-/** A pack that passed validatePack (now, or when the build snapshotted it) → patterns compiled. */
+/**
+ * A pack that passed validatePack (now, or when the build snapshotted it) → patterns compiled.
+ * Detection is compiled on first use: a run compiles only the packs of the editions it meets.
+ */
 export function compilePack(pack: RulePack, file: string): CompiledPack {
-  const rules = pack.rules.map((rule): CompiledRule => ({
-    ...rule,
-    ruleId: `${pack.pack}/${rule.element}`,
-    detection: rule.detect ? compileDetection(rule.detect) : null,
-  }));
+  const rules = pack.rules.map((rule): CompiledRule =>
+    lazy({ ...rule, ruleId: `${pack.pack}/${rule.element}` }, 'detection', () => (rule.detect ? compileDetection(rule.detect) : null)),
+  );
   const migration = (pack.migration ?? []).map((item): CompiledMigrationItem => {
     const valuePatterns = (item.values ?? []).map((v) => ({ field: v.field, pattern: compilePattern(v.pattern) }));
-    const detection = item.detect
-      ? compileDetection(item.detect)
-      : rules.find((rule) => rule.element === item.element && rule.kinds.includes('arrangements') && rule.detection)!.detection!;
-    return { ...item, detection, valuePatterns };
+    return lazy({ ...item, valuePatterns }, 'detection', () =>
+      item.detect
+        ? compileDetection(item.detect)
+        : rules.find((rule) => rule.element === item.element && rule.kinds.includes('arrangements') && rule.detection)!.detection!,
+    );
   });
   return { ...pack, file, rules, placeholderPatterns: pack.placeholders.map(compilePattern), migration };
+}
+
+/** `target` with `key` computed by `make` on first read, then kept (an ordinary enumerable property to readers). */
+function lazy<T extends object, K extends string, V>(target: T, key: K, make: () => V): T & Record<K, V> {
+  let value: V;
+  let made = false;
+  const get = (): V => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value;
+  };
+  return Object.defineProperty(target, key, { get, enumerable: true, configurable: true }) as T & Record<K, V>;
 }
 
 function checkDetection(detect: Detection, at: (string | number)[], fail: (path: (string | number)[], problem: string) => never): void {

@@ -1,12 +1,14 @@
 // Reference data text → validated values. Like a rule pack, a mistake names file:line:column.
-import { getISODay, parseISO } from 'date-fns';
+import { getISODay } from 'date-fns/getISODay';
+import { parseISO } from 'date-fns/parseISO';
+import type { Ajv } from 'ajv';
 import { createAjv, describeErrors } from '../schema-validator.js';
 import { parseYaml } from '../parse/front-matter.js';
 import { locatePath } from '../parse/locate.js';
 import { PackError } from '../pack/load.js';
 import type { BankHolidayCalendar } from './calendar.js';
 
-const ajv = createAjv();
+let ajv: Ajv | undefined; // created on first use: a calendar read from its build-time snapshot needs none
 
 interface CalendarFile {
   source: string;
@@ -22,6 +24,7 @@ export function loadBankHolidays(text: string, file: string, schema: object): Ba
   };
   if (problems.length) throw new PackError(file, problems[0]!.line, problems[0]!.column, '(yaml)', problems[0]!.message);
   const id = (schema as { $id?: unknown }).$id;
+  ajv ??= createAjv();
   const validate = (typeof id === 'string' ? ajv.getSchema(id) : undefined) ?? ajv.compile(schema);
   if (!validate(frontMatter.data)) {
     const problem = describeErrors(validate)[0]!;

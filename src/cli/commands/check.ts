@@ -7,7 +7,6 @@ import { loadConfig, type Config } from '../config.js';
 import { readBaseline } from '../baseline-file.js';
 import type { OutputTarget } from '../outputs.js';
 import { applyBaseline } from '../../baseline.js';
-import { githubStepSummary } from '../../report/github.js';
 import { findDocuments, writeFileAtomic } from '../files.js';
 import { lintPath } from '../read-document.js';
 import { DEFAULT_CACHE_LOCATION, openResultCache } from '../cache.js';
@@ -15,7 +14,8 @@ import { UsageError } from '../errors.js';
 import { exitCodeFor } from '../exit-code.js';
 import { parseAsOf, parseCount, parseEdition } from '../options.js';
 import type { CliIO } from '../io.js';
-import { reporters, type FormatName } from '../../report/index.js';
+import type { FormatName } from '../../report/index.js';
+import { reporterLoaders } from '../../report/load.js';
 import type { ReportContext, RuleMeta } from '../../report/types.js';
 import type { DocumentResult, LintOptions } from '../../types.js';
 import type { Linter } from '../../lint.js';
@@ -99,12 +99,13 @@ export async function check(paths: string[], flags: CheckFlags, io: CliIO): Prom
     quiet: Boolean(flags.quiet),
   };
   for (const target of targets) {
-    const output = reporters[target.format](results, ctx);
+    const output = (await reporterLoaders[target.format]())(results, ctx);
     if (target.file !== undefined) writeFileAtomic(resolve(io.cwd, target.file), output);
     else io.stdout(output);
   }
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
   if (summaryFile && targets.some((t) => t.format === 'github')) {
+    const { githubStepSummary } = await import('../../report/github.js');
     try {
       appendFileSync(resolve(io.cwd, summaryFile), githubStepSummary(results, ctx));
     } catch (error) {

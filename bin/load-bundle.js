@@ -1,0 +1,35 @@
+// Loads the bundled CLI (dist/bundle/wtlint.cjs, made by scripts/bundle.mjs) with V8's code
+// cache from the build (dist/bundle/wtlint-<hash>.v8cache): the functions a check runs arrive
+// compiled instead of being parsed and compiled again by every process (~40 ms of each start;
+// docs/startup.md). The cache is named by the hash of the bundle's text that the build writes
+// on the bundle's first line, so a rebuilt bundle never meets an old cache; V8 itself rejects a
+// cache made by another Node version or other V8 flags, and then compiles as usual.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+
+export const BUNDLE_FILE = fileURLToPath(new URL('../dist/bundle/wtlint.cjs', import.meta.url));
+
+/** The code cache file for a bundle text: named by the hash on its first line (`// wtlint bundle <hash>`). */
+export function cacheFileFor(file, source) {
+  const hash = /^\/\/ wtlint bundle ([0-9a-f]+)\n/.exec(source)?.[1];
+  return hash ? join(dirname(file), `wtlint-${hash}.v8cache`) : undefined;
+}
+
+/**
+ * Runs the bundle as a CommonJS module and returns its exports, the compiled script (for the
+ * build, which makes the cache from it) and whether a cache was used: 'accepted', 'rejected' or 'none'.
+ */
+export function loadBundle(file = BUNDLE_FILE, { useCache = true } = {}) {
+  if (!existsSync(file)) throw new Error(`${file} is missing: build wtlint first (npm run build)`);
+  const source = readFileSync(file, 'utf8');
+  const cacheFile = useCache ? cacheFileFor(file, source) : undefined;
+  const cachedData = cacheFile && existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+  const module = { exports: {} };
+  script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  const cache = cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted';
+  return { exports: module.exports, script, cache };
+}

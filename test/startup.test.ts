@@ -1,0 +1,140 @@
+// Start-up (issue 5, docs/startup.md): the bundle that bin/wtlint.js runs (dist/bundle) gives
+// exactly what the tsc output it is built from (dist/src) gives, for check on every document
+// format (and, in test/slow/bundle-audit.slow.ts, for audit with worker threads), so the bundle
+// cannot drift; and a command loads only what it needs. Needs `npm run build` (as CI runs it before the tests).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { westcombeDocx } from './helpers/word.js';
+import { AUDIT_FORMAT_NAMES, FORMAT_NAMES, MIGRATION_FORMAT_NAMES } from '../src/cli/format-names.js';
+import { reporters } from '../src/report/index.js';
+import { reporterLoaders } from '../src/report/load.js';
+import { auditReporters } from '../src/audit/report/index.js';
+import { migrationFormats } from '../src/migrate/format.js';
+import { BANK_HOLIDAYS_FILE, BANK_HOLIDAYS_SCHEMA_FILE } from '../src/cli/resources.js';
+import { snapshotBankHolidays } from '../src/cli/precompiled.js';
+import { loadBankHolidays } from '../src/reference/load.js';
+import { compilePack, validatePack } from '../src/pack/load.js';
+import { BUNDLE, DIST, ROOT as root, runEntry, seen } from './helpers/entries.js';
+import { AS_OF } from './helpers.js';
+// @ts-expect-error: plain ESM without types (the bundle's loader)
+import { cacheFileFor } from '../bin/load-bundle.js';
+
+const LOADER = join(root, 'bin/load-bundle.js');
+
+let dir: string;
+const run = (entry: string, args: string[]) => runEntry(entry, args, dir);
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'wtlint-startup-'));
+  const docs = join(dir, 'docs');
+  mkdirSync(docs);
+  writeFileSync(
+    join(docs, 'page.html'),
+    '<html><body><main><h1>Brookfield yearly report</h1><h2>Funding</h2><p>The partners agreed equitable contributions to the budget.</p></main></body></html>',
+  );
+  writeFileSync(join(docs, 'page.html.yaml'), 'kind: yearly-report\narea: Brookfield Safeguarding Children Partnership\nedition: 2023\n');
+  writeFileSync(join(docs, 'draft.docx'), await westcombeDocx());
+  writeFileSync(join(docs, 'notes.md'), readFileSync(join(root, 'examples/northshire/arrangements.md')));
+  writeFileSync(join(docs, 'facts.yaml'), 'kind: yearly-report\narea: Eastfield Safeguarding Children Partnership\nedition: 2023\npublished: 2025-09-30\n');
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the bundle gives what dist/src gives', () => {
+  it('check: Markdown, YAML, HTML with its sidecar and Word, as JSON', () => {
+    const args = ['check', 'docs', '-f', 'json', '--as-of', AS_OF];
+    const bundled = run(BUNDLE, args);
+    const unbundled = run(DIST, args);
+    expect(bundled.status).toBe(1);
+    const files = (JSON.parse(bundled.stdout) as { documents: { file: string; kind: string }[] }).documents.map((d) => [d.file, d.kind]);
+    expect(files).toEqual([
+      ['docs/draft.docx', 'arrangements'],
+      ['docs/facts.yaml', 'yearly-report'],
+      ['docs/notes.md', 'arrangements'],
+      ['docs/page.html', 'yearly-report'],
+    ]);
+    expect(seen(bundled)).toEqual(seen(unbundled));
+    // The bundle is self-contained: no ES module but bin/ (mammoth, for .docx, stays a package).
+    expect(bundled.loads.filter((file) => !file.startsWith('node_modules/mammoth/'))).toEqual(['bin/wtlint.js', 'bin/load-bundle.js']);
+  });
+
+  it('a fresh process uses the code cache the build made', () => {
+    const probe = spawnSync(process.execPath, ['--input-type=module', '-e', `import { loadBundle } from ${JSON.stringify(pathToFileURL(LOADER).href)}; process.stdout.write(loadBundle().cache);`], { encoding: 'utf8' });
+    expect(probe.stdout).toBe('accepted');
+  });
+
+  it('names the cache by the hash on the bundle\'s first line, so a rebuilt bundle never meets an old cache', () => {
+    expect(cacheFileFor('/x/dist/bundle/wtlint.cjs', '// wtlint bundle 0123abcd\n"use strict";')).toBe('/x/dist/bundle/wtlint-0123abcd.v8cache');
+    expect(cacheFileFor('/x/dist/bundle/wtlint.cjs', '"use strict";')).toBeUndefined();
+  });
+  // audit with worker threads: test/slow/bundle-audit.slow.ts (npm run test:slow).
+});
+
+describe('a command loads only what it needs (seen in dist/src, one file per module)', () => {
+  const ours = (loads: string[]) => loads.filter((file) => file.startsWith('dist/src/')).map((file) => file.slice('dist/src/'.length));
+
+  it('--version: commander and the option lists, no command, reporter or pack', () => {
+    const r = run(DIST, ['--version']);
+    expect(r.stdout).toBe(`${(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version}\n`);
+    expect(ours(r.loads)).toEqual(['cli/main.js', 'cli/outputs.js', 'cli/format-names.js', 'cli/errors.js', 'pack/errors.js', 'cli/package-root.js']);
+  });
+
+  it('check -f json: the json reporter only, nothing of audit, migrate or the converters', () => {
+    const r = run(DIST, ['check', 'docs/notes.md', '-f', 'json', '--as-of', AS_OF]);
+    expect(r.status).toBe(0);
+    const loaded = ours(r.loads);
+    expect(loaded.filter((file) => /^(report|audit|migrate)\/|^convert|^parse\/(html|docx)/.test(file))).toEqual(['report/load.js', 'report/summary.js', 'report/json.js']);
+  });
+});
+
+describe('the format lists main.ts loads instead of the registries', () => {
+  it('name every format of each registry, in its order', () => {
+    expect([...FORMAT_NAMES]).toEqual(Object.keys(reporters));
+    expect([...AUDIT_FORMAT_NAMES]).toEqual(Object.keys(auditReporters));
+    expect([...MIGRATION_FORMAT_NAMES]).toEqual(Object.keys(migrationFormats));
+  });
+
+  it('each reporter loader loads the registry reporter of its name', async () => {
+    expect(Object.keys(reporterLoaders)).toEqual(Object.keys(reporters));
+    for (const name of FORMAT_NAMES) expect(await reporterLoaders[name]()).toBe(reporters[name]);
+  });
+});
+
+describe('the bank holiday snapshot (dist/precompiled, made by npm run build)', () => {
+  const text = readFileSync(join(root, BANK_HOLIDAYS_FILE), 'utf8');
+  const schemaText = readFileSync(join(root, BANK_HOLIDAYS_SCHEMA_FILE), 'utf8');
+
+  it('is the calendar validated from the current texts', () => {
+    expect(snapshotBankHolidays(text, schemaText)).toEqual(loadBankHolidays(text, BANK_HOLIDAYS_FILE, JSON.parse(schemaText) as object));
+  });
+
+  it('is not used once the calendar or its schema changes', () => {
+    expect(snapshotBankHolidays(`${text}\n# edited\n`, schemaText)).toBeUndefined();
+    expect(snapshotBankHolidays(text, `${schemaText} `)).toBeUndefined();
+  });
+});
+
+describe('pack detection is compiled on first use', () => {
+  const file = 'rules/wt2023.yaml';
+  const pack = validatePack(readFileSync(join(root, file), 'utf8'), file, JSON.parse(readFileSync(join(root, 'schemas/rule-pack.schema.json'), 'utf8')) as object);
+
+  it('so a pack costs nothing until a document of its edition reads it', () => {
+    const r = pack.rules.findIndex((rule) => rule.detect);
+    const broken = { ...pack, rules: pack.rules.map((rule, i) => (i === r ? { ...rule, detect: { headings: ['('] } } : rule)) };
+    const compiled = compilePack(broken, file);
+    expect(compiled.rules.length).toBe(pack.rules.length);
+    expect(() => compiled.rules[r]!.detection).toThrow(SyntaxError);
+  });
+
+  it('and, once read, is kept', () => {
+    const compiled = compilePack(pack, file);
+    const rule = compiled.rules.find((x) => x.detect)!;
+    expect(rule.detection).toBe(rule.detection);
+    expect(rule.detection!.headings.map(String)).toEqual(rule.detect!.headings!.map((h) => String(new RegExp(h, 'iu'))));
+    expect(compiled.migration.map((m) => m.detection === null)).toEqual(compiled.migration.map(() => false));
+  });
+});
