@@ -1,6 +1,6 @@
 // Runs audit tasks in the main thread or across worker threads, in task order. Workers get
 // batches of paths and send back compact results; an abort terminates them all at once.
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { bundledLinter, packageRoot } from './resources.js';
 import { auditFile, type AuditTask } from './audit-file.js';
-import type { WorkerRequest } from './audit-worker.js';
+import type { WorkerReply, WorkerRequest } from './audit-worker.js';
+import { FindingUnpacker, type RuleText } from './audit-wire.js';
 import type { AuditDocument } from '../audit/types.js';
 import type { LintOptions } from '../types.js';
 
@@ -16,6 +17,8 @@ import type { LintOptions } from '../types.js';
 export const MIN_DOCUMENTS_FOR_WORKERS = 40;
 const DOCUMENTS_PER_WORKER = 20;
 const BATCH = 8;
+/** V8 heap sizing of each worker: see docs/audit-performance.md for the measurements behind it. */
+const WORKER_LIMITS: ResourceLimits | undefined = undefined;
 
 export class AuditInterrupted extends Error {
   constructor() {
@@ -45,9 +48,10 @@ export interface PoolOptions {
   signal: AbortSignal;
 }
 
-export async function runAuditTasks(tasks: AuditTask[], pool: PoolOptions): Promise<AuditDocument[]> {
-  if (pool.workers < 1) return runInline(tasks, pool);
-  const results: AuditDocument[] = new Array(tasks.length);
+/** Checks every task, handing each result to `onDocument` as it comes (not in task order); keeps none. */
+export async function runAuditTasks(tasks: AuditTask[], pool: PoolOptions, onDocument: (index: number, doc: AuditDocument) => void): Promise<void> {
+  if (pool.workers < 1) return runInline(tasks, pool, onDocument);
+  const ruleText = new Map<string, RuleText>();
   const batches: WorkerRequest[] = [];
   for (let i = 0; i < tasks.length; i += BATCH) batches.push({ batch: i, tasks: tasks.slice(i, i + BATCH) });
   const workers: Worker[] = [];
@@ -70,10 +74,12 @@ export async function runAuditTasks(tasks: AuditTask[], pool: PoolOptions): Prom
         }
       };
       for (let w = 0; w < Math.min(pool.workers, batches.length); w++) {
-        const worker = new Worker(workerFile(), { workerData: { options: pool.options } });
+        const worker = new Worker(workerFile(), { workerData: { options: pool.options }, resourceLimits: WORKER_LIMITS });
         workers.push(worker);
-        worker.on('message', (reply: { batch: number; documents: AuditDocument[] }) => {
-          reply.documents.forEach((doc, i) => (results[reply.batch + i] = doc));
+        const unpacker = new FindingUnpacker(ruleText);
+        worker.on('message', (reply: WorkerReply) => {
+          unpacker.learn(reply.rules);
+          reply.documents.forEach((doc, i) => onDocument(reply.batch + i, unpacker.unpackDocument(doc)));
           pending--;
           done += reply.documents.length;
           pool.onProgress(done);
@@ -90,17 +96,14 @@ export async function runAuditTasks(tasks: AuditTask[], pool: PoolOptions): Prom
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return results;
 }
 
-async function runInline(tasks: AuditTask[], pool: PoolOptions): Promise<AuditDocument[]> {
+async function runInline(tasks: AuditTask[], pool: PoolOptions, onDocument: (index: number, doc: AuditDocument) => void): Promise<void> {
   const linter = bundledLinter();
-  const results: AuditDocument[] = [];
-  for (const task of tasks) {
+  for (let i = 0; i < tasks.length; i++) {
     if (pool.signal.aborted) throw new AuditInterrupted();
-    results.push(await auditFile(linter, task, pool.options));
-    pool.onProgress(results.length);
-    if (results.length % BATCH === 0) await yieldToEvents(); // lets Ctrl-C through
+    onDocument(i, await auditFile(linter, tasks[i]!, pool.options));
+    pool.onProgress(i + 1);
+    if ((i + 1) % BATCH === 0) await yieldToEvents(); // lets Ctrl-C through
   }
-  return results;
 }
