@@ -12,6 +12,8 @@ import { headOf } from '../src/audit/report/stream.js';
 import { FindingPacker, FindingUnpacker } from '../src/cli/audit-wire.js';
 import { PartSpool } from '../src/cli/audit-spool.js';
 import { AreaStream } from '../src/cli/commands/audit.js';
+import { runAuditTasks } from '../src/cli/audit-pool.js';
+import { findDocuments } from '../src/cli/files.js';
 import { auditLayout } from '../src/audit/spec.js';
 import { bundledLinter } from '../src/cli/resources.js';
 import type { AuditDocument, AuditReport } from '../src/audit/types.js';
@@ -135,5 +137,24 @@ describe('the same report whatever the threads', () => {
     const html = [];
     for (const jobs of ['0', '2']) html.push((await runCli(['audit', 'areas', '--as-of', AS_OF, '-f', 'html', '--jobs', jobs], root)).stdout);
     expect(html[1]).toBe(html[0]);
+  });
+});
+
+describe('a worker out of memory', () => {
+  test('its batches are checked in the main thread instead: the same documents, none lost', async () => {
+    const { root, dir } = generateAreas();
+    const tasks = findDocuments([dir], root, () => false).map((f) => ({ absolute: f.absolute, display: f.display }));
+    const collect = async (workers: number, resourceLimits?: { maxOldGenerationSizeMb: number }) => {
+      const got: [number, string, number][] = [];
+      let progress = 0;
+      await runAuditTasks(tasks, { workers, options: { asOf: AS_OF }, onProgress: (n) => (progress = n), signal: new AbortController().signal, resourceLimits }, (i, doc) =>
+        got.push([i, doc.file, doc.findings.length]),
+      );
+      return { got: got.sort((a, b) => a[0] - b[0]), progress };
+    };
+    const inline = await collect(0);
+    expect(inline.got.map((g) => g[0])).toEqual(tasks.map((_, i) => i));
+    // A heap too small for any worker to load wtlint: every worker dies, the main thread does it all.
+    expect(await collect(2, { maxOldGenerationSizeMb: 2 })).toEqual(inline);
   });
 });
