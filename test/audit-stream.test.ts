@@ -39,7 +39,7 @@ describe('streamed formats', () => {
       try {
         for (const area of [...structuredClone(fixture.areas)].reverse()) spool.add(area.name, stream.parts(area, layout, ctx));
         const out: string[] = [];
-        stream.write(head, (index) => spool.read(names, index), (t) => out.push(t), ctx);
+        stream.write(head, (index) => spool.read(names, index), (t) => out.push(typeof t === 'string' ? t : Buffer.from(t).toString('utf8')), ctx);
         expect([format, out.join('')]).toEqual([format, auditReporters[format](structuredClone(fixture), ctx)]);
       } finally {
         spool.close();

@@ -8,7 +8,7 @@ import { EXIT } from './exit-code.js';
 import type { CliIO } from './io.js';
 import { auditStreamReporters, type AuditFormatName } from '../audit/report/index.js';
 import { headOf } from '../audit/report/stream.js';
-import type { AuditReportContext, AuditReportHead } from '../audit/report/types.js';
+import type { AuditReportContext, AuditReportHead, Piece } from '../audit/report/types.js';
 import type { AuditReport } from '../audit/types.js';
 
 export interface AuditOutputFlags {
@@ -49,27 +49,29 @@ export function writeAuditReport(report: AuditReport, flags: AuditOutputFlags, i
 const CHUNK = 1 << 16;
 
 /** The report around the areas' parts (from memory or a spool), written in pieces to --output or stdout. */
-export function writeAuditHead(head: AuditReportHead, parts: (index: number) => Iterable<string>, flags: AuditOutputFlags, io: CliIO): void {
+export function writeAuditHead(head: AuditReportHead, parts: (index: number) => Iterable<Piece>, flags: AuditOutputFlags, io: CliIO): void {
   const stream = auditStreamReporters[flags.format];
   const ctx = auditContext(flags, io);
-  const produce = (write: (text: string) => void) => {
-    // Pieces are gathered to about 64 KB per write: few system calls, never the whole report at once.
-    let pending: string[] = [];
+  const produce = (write: (bytes: Uint8Array) => void) => {
+    // Pieces are gathered as UTF-8 bytes, about 64 KB per write: few system calls, and no report-sized
+    // string (nor large strings for V8 to keep until a full collection).
+    let pending: Uint8Array[] = [];
     let size = 0;
     const flush = () => {
-      if (pending.length) write(pending.join(''));
+      if (pending.length) write(pending.length === 1 ? pending[0]! : Buffer.concat(pending, size));
       pending = [];
       size = 0;
     };
-    stream.write(head, parts, (text) => {
-      pending.push(text);
-      size += text.length;
+    stream.write(head, parts, (piece) => {
+      const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+      pending.push(bytes);
+      size += bytes.length;
       if (size >= CHUNK) flush();
     }, ctx);
     flush();
   };
   if (flags.output) writeFileAtomicWith(resolve(io.cwd, flags.output), produce);
-  else produce(io.stdout);
+  else produce((bytes) => io.stdout(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8')));
 }
 
 /** 0 when no area has an error finding, 1 when one has, 2 when wtlint itself failed on a document. */

@@ -24,8 +24,8 @@ export class PartSpool {
     );
   }
 
-  /** Part `index` of each named area, in the order given, read back one at a time. */
-  *read(names: string[], index: number): Generator<string> {
+  /** Part `index` of each named area, in the order given, read back one at a time as UTF-8 bytes. */
+  *read(names: string[], index: number): Generator<Uint8Array> {
     for (const name of names) {
       const [offset, length] = this.places.get(name)![index]!;
       const bytes = Buffer.allocUnsafe(length);
@@ -34,7 +34,7 @@ export class PartSpool {
         if (n === 0) throw new Error(`the audit's spool file ended early (${name})`);
         done += n;
       }
-      yield bytes.toString('utf8');
+      yield bytes;
     }
   }
 

@@ -157,15 +157,15 @@ export function writeFileAtomic(path: string, content: string): void {
 }
 
 /** writeFileAtomic for output written piece by piece (`produce` calls `write` for each piece). */
-export function writeFileAtomicWith(path: string, produce: (write: (text: string) => void) => void): void {
+export function writeFileAtomicWith(path: string, produce: (write: (piece: string | Uint8Array) => void) => void): void {
   const target = resolve(path);
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   let fd: number | null = null;
   try {
     fd = openSync(temporary, 'w');
     const file = fd;
-    produce((text) => {
-      const bytes = Buffer.from(text, 'utf8');
+    produce((piece) => {
+      const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
       for (let done = 0; done < bytes.length; ) done += writeSync(file, bytes, done);
     });
     closeSync(file);

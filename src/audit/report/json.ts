@@ -16,10 +16,12 @@ export const jsonStream: AuditStreamReporter = {
     const iterator = parts(0)[Symbol.iterator]();
     let next = iterator.next();
     if (next.done) return out(`${text}\n`);
+    // Each part starts with its own newline and indent.
     out(`${text.slice(0, at)}\n  "areas": [`);
     let first = true;
     for (; !next.done; next = iterator.next()) {
-      out(first ? next.value : `,${next.value}`);
+      if (!first) out(',');
+      out(next.value);
       first = false;
     }
     out(`\n  ],\n${text.slice(at + AREAS.length)}\n`);

@@ -1,7 +1,7 @@
 // A whole report in memory through a format's streamed form (merge, tests): the same code
 // path `audit` takes when it spools the areas' parts to disk.
 import type { AreaResult, AuditReport } from '../types.js';
-import type { AreaLine, AuditReportContext, AuditReportHead, AuditReporter, AuditStreamReporter } from './types.js';
+import type { AreaLine, AuditReportContext, AuditReportHead, AuditReporter, AuditStreamReporter, Piece } from './types.js';
 
 export function areaLine(area: AreaResult): AreaLine {
   return { name: area.name, groups: area.groups, counts: area.counts };
@@ -19,16 +19,17 @@ export function inMemory(stream: AuditStreamReporter): AuditReporter {
     const layout = { groups: report.groups, columns: report.columns };
     const rendered = report.areas.map((area) => stream.parts(area, layout, ctx));
     const out: string[] = [];
-    stream.write(headOf(report), (index) => rendered.map((parts) => parts[index]!), (text) => out.push(text), ctx);
+    stream.write(headOf(report), (index) => rendered.map((parts) => parts[index]!), (piece) => out.push(typeof piece === 'string' ? piece : Buffer.from(piece).toString('utf8')), ctx);
     return out.join('');
   };
 }
 
 /** Emits pieces with `separator` between them (not before the first). */
-export function joiner(out: (text: string) => void, separator: string): (text: string) => void {
+export function joiner(out: (piece: Piece) => void, separator: string): (piece: Piece) => void {
   let first = true;
-  return (text) => {
-    out(first ? text : separator + text);
+  return (piece) => {
+    if (!first) out(separator);
+    out(piece);
     first = false;
   };
 }

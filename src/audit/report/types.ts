@@ -27,8 +27,12 @@ export interface AuditReportHead extends Omit<AuditReport, 'areas'> {
  * A format written area by area: `parts` renders one area as soon as it is evaluated (its
  * detail can then be dropped), `write` emits the report around the areas' parts, which it
  * reads back in name order. `parts` returns the same number of strings for every area.
+ * Parts come back as text or as its UTF-8 bytes (from a spool: passed through undecoded).
  */
 export interface AuditStreamReporter {
   parts(area: AreaResult, layout: AuditLayout, ctx: AuditReportContext): string[];
-  write(head: AuditReportHead, parts: (index: number) => Iterable<string>, out: (text: string) => void, ctx: AuditReportContext): void;
+  write(head: AuditReportHead, parts: (index: number) => Iterable<Piece>, out: (piece: Piece) => void, ctx: AuditReportContext): void;
 }
+
+/** Report text, or UTF-8 bytes of it. */
+export type Piece = string | Uint8Array;

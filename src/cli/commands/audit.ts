@@ -20,7 +20,7 @@ import { AuditCollector } from '../../audit/build.js';
 import { auditStreamReporters } from '../../audit/report/index.js';
 import type { CompiledPack } from '../../pack/load.js';
 import { parseShard, shardOf, type Shard } from '../../audit/shard.js';
-import type { AuditDocument, AuditProvenance, AuditReport } from '../../audit/types.js';
+import type { AreaResult, AuditDocument, AuditProvenance, AuditReport } from '../../audit/types.js';
 import type { LintOptions } from '../../types.js';
 
 export interface AuditFlags extends AuditOutputFlags {
@@ -131,6 +131,7 @@ export class AreaStream {
   private readonly remaining: number[] = [];
   private readonly areaPack: CompiledPack;
   private readonly packs: CompiledPack[];
+  private readonly render: (area: AreaResult) => string[];
 
   constructor(
     private readonly areas: AreaSource[],
@@ -140,6 +141,9 @@ export class AreaStream {
     this.packs = bundledLinter().packs;
     this.areaPack = packInForce(this.packs, run.options.asOf);
     this.collector = new AuditCollector(run.layout, run.previous);
+    const format = auditStreamReporters[run.flags.format];
+    const ctx = auditContext(run.flags, run.io);
+    this.render = (area) => format.parts(area, run.layout, ctx);
     areas.forEach((area, a) => {
       this.firstTask.push(this.areaOf.length);
       for (let i = 0; i < area.tasks.length; i++) this.areaOf.push(a);
@@ -163,10 +167,10 @@ export class AreaStream {
   }
 
   private finish(a: number): void {
-    const { options, layout, flags, io } = this.run;
+    const { options, layout } = this.run;
     const area = evaluateArea({ name: this.areas[a]!.name, documents: this.waiting[a]! }, layout, this.packs, this.areaPack, { asOf: options.asOf, severities: options.severities });
     this.waiting[a] = null;
     this.collector.add(area);
-    this.onParts(auditStreamReporters[flags.format].parts(area, layout, auditContext(flags, io)), area.name);
+    this.onParts(this.render(area), area.name);
   }
 }
