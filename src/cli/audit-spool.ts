@@ -15,10 +15,15 @@ export class PartSpool {
     this.places.set(
       name,
       parts.map((part) => {
-        const bytes = Buffer.from(part, 'utf8');
-        for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done, this.size + done);
-        const place: [number, number] = [this.size, bytes.length];
-        this.size += bytes.length;
+        // Written as a string (encoded by Node without a Buffer per part); a short write is finished from bytes.
+        const length = Buffer.byteLength(part, 'utf8');
+        const written = length ? writeSync(this.fd, part, this.size, 'utf8') : 0;
+        if (written < length) {
+          const bytes = Buffer.from(part, 'utf8');
+          for (let done = written; done < length; ) done += writeSync(this.fd, bytes, done, length - done, this.size + done);
+        }
+        const place: [number, number] = [this.size, length];
+        this.size += length;
         return place;
       }),
     );
