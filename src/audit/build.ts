@@ -3,45 +3,110 @@
 import type { AuditLayout } from './spec.js';
 import type { AreaResult, AuditComparison, AuditProvenance, AuditReport, AuditSummary, OverdueEntry } from './types.js';
 import type { ElementStatus } from '../types.js';
+import type { AreaLine, AuditReportHead } from './report/types.js';
 
 export function buildAudit(areas: AreaResult[], layout: AuditLayout, provenance: AuditProvenance, previous: AuditReport | null): AuditReport {
-  const sorted = [...areas].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const comparison = previous ? compareAudits(sorted, previous) : null;
-  return {
-    version: 1,
-    report: 'wtlint-audit',
-    provenance: { ...provenance, inputs: sorted.flatMap((a) => a.documents.map((d) => ({ file: d.file, sha256: d.sha256, edition: d.edition, kind: d.kind }))) },
-    groups: layout.groups,
-    columns: layout.columns,
-    areas: sorted,
-    overdue: overdueList(sorted),
-    summary: summarise(sorted, layout),
-    comparison,
-  };
+  const sorted = [...areas].sort(byName);
+  const collector = new AuditCollector(layout, previous);
+  for (const area of sorted) collector.add(area);
+  return { ...collector.head(provenance), areas: sorted };
+}
+
+const byName = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/**
+ * The report built area by area, in any order: everything but the areas' detail (their
+ * documents, cells and findings), which the caller may render and drop as each is added.
+ * What it keeps per area is its matrix line, its input hashes, overdue and comparison entries.
+ */
+export class AuditCollector {
+  private readonly kept: { line: AreaLine; inputs: AuditProvenance['inputs']; overdue: OverdueEntry[]; changes: AreaChanges | null }[] = [];
+  private readonly summary: AuditSummary;
+  private readonly before: Map<string, AreaResult> | null;
+  /** Whether a document finding is an internal error (wtlint failed on it). */
+  internalError = false;
+
+  constructor(
+    private readonly layout: AuditLayout,
+    private readonly previous: AuditReport | null,
+  ) {
+    this.summary = summarise([], layout);
+    this.before = previous ? new Map(previous.areas.map((a) => [a.name, a])) : null;
+  }
+
+  /** Marks the area's changes since the previous audit (in place), then tallies it. */
+  add(area: AreaResult): void {
+    const old = this.before?.get(area.name);
+    const changes = this.before ? compareArea(area, old) : null;
+    tally(this.summary, area, this.layout);
+    if (area.documents.some((d) => d.findings.some((f) => f.ruleId === 'internal-error'))) this.internalError = true;
+    this.kept.push({
+      line: { name: area.name, groups: area.groups, counts: area.counts },
+      inputs: area.documents.map((d) => ({ file: d.file, sha256: d.sha256, edition: d.edition, kind: d.kind })),
+      overdue: overdueList([area]),
+      changes,
+    });
+  }
+
+  /** What is kept of the areas added so far, in the order added. */
+  retained(): readonly { line: AreaLine; inputs: AuditProvenance['inputs']; overdue: OverdueEntry[]; changes: AreaChanges | null }[] {
+    return this.kept;
+  }
+
+  head(provenance: AuditProvenance): AuditReportHead {
+    const kept = [...this.kept].sort((a, b) => byName(a.line, b.line));
+    let comparison: AuditComparison | null = null;
+    if (this.previous) {
+      comparison = { previousAsOf: this.previous.provenance.asOf, newlyMissing: [], resolved: [], newFindings: [], resolvedFindings: [] };
+      for (const k of kept) appendChanges(comparison, k.changes!);
+    }
+    return {
+      version: 1,
+      report: 'wtlint-audit',
+      provenance: { ...provenance, inputs: kept.flatMap((k) => k.inputs) },
+      groups: this.layout.groups,
+      columns: this.layout.columns,
+      areas: kept.map((k) => k.line),
+      overdue: kept.flatMap((k) => k.overdue),
+      summary: { ...this.summary, columns: { ...this.summary.columns }, groups: { ...this.summary.groups } },
+      comparison,
+    };
+  }
+}
+
+type AreaChanges = Omit<AuditComparison, 'previousAsOf'>;
+
+function appendChanges(into: AreaChanges, from: AreaChanges): void {
+  into.newlyMissing.push(...from.newlyMissing);
+  into.resolved.push(...from.resolved);
+  into.newFindings.push(...from.newFindings);
+  into.resolvedFindings.push(...from.resolvedFindings);
 }
 
 export function summarise(areas: AreaResult[], layout: AuditLayout): AuditSummary {
-  const tally = () => ({ present: 0, partial: 0, missing: 0, applicable: 0 });
-  const add = (t: ReturnType<typeof tally>, status: ElementStatus) => {
+  const columns: AuditSummary['columns'] = {};
+  const groups: AuditSummary['groups'] = {};
+  for (const c of layout.columns) columns[c.key] = { present: 0, partial: 0, missing: 0, applicable: 0 };
+  for (const g of layout.groups) groups[g.id] = { present: 0, partial: 0, missing: 0, applicable: 0 };
+  const summary: AuditSummary = { areas: 0, documents: 0, areasWithErrors: 0, errors: 0, warnings: 0, infos: 0, columns, groups };
+  for (const area of areas) tally(summary, area, layout);
+  return summary;
+}
+
+function tally(summary: AuditSummary, area: AreaResult, layout: AuditLayout): void {
+  const add = (t: AuditSummary['columns'][string], status: ElementStatus) => {
     if (status === 'not-applicable') return;
     t.applicable++;
     t[status]++;
   };
-  const columns: AuditSummary['columns'] = {};
-  const groups: AuditSummary['groups'] = {};
-  for (const c of layout.columns) columns[c.key] = tally();
-  for (const g of layout.groups) groups[g.id] = tally();
-  const summary: AuditSummary = { areas: areas.length, documents: 0, areasWithErrors: 0, errors: 0, warnings: 0, infos: 0, columns, groups };
-  for (const area of areas) {
-    summary.documents += area.documents.length;
-    summary.errors += area.counts.errors;
-    summary.warnings += area.counts.warnings;
-    summary.infos += area.counts.infos;
-    if (area.counts.errors > 0) summary.areasWithErrors++;
-    for (const c of layout.columns) add(columns[c.key]!, area.cells[c.key]?.status ?? 'not-applicable');
-    for (const g of layout.groups) add(groups[g.id]!, area.groups[g.id] ?? 'not-applicable');
-  }
-  return summary;
+  summary.areas++;
+  summary.documents += area.documents.length;
+  summary.errors += area.counts.errors;
+  summary.warnings += area.counts.warnings;
+  summary.infos += area.counts.infos;
+  if (area.counts.errors > 0) summary.areasWithErrors++;
+  for (const c of layout.columns) add(summary.columns[c.key]!, area.cells[c.key]?.status ?? 'not-applicable');
+  for (const g of layout.groups) add(summary.groups[g.id]!, area.groups[g.id] ?? 'not-applicable');
 }
 
 export function overdueList(areas: AreaResult[]): OverdueEntry[] {
@@ -64,25 +129,31 @@ export function compareAudits(areas: AreaResult[], previous: AuditReport): Audit
   const comparison: AuditComparison = { previousAsOf: previous.provenance.asOf, newlyMissing: [], resolved: [], newFindings: [], resolvedFindings: [] };
   const before = new Map(previous.areas.map((a) => [a.name, a]));
   for (const area of areas) {
-    const old = before.get(area.name);
-    if (!old) continue;
-    for (const [key, cell] of Object.entries(area.cells)) {
-      const was = old.cells[key]?.status;
-      if (!was) continue;
-      if (cell.status === 'missing' && (was === 'present' || was === 'partial')) {
-        cell.change = 'newly-missing';
-        comparison.newlyMissing.push({ area: area.name, column: key });
-      } else if (cell.status === 'present' && (was === 'missing' || was === 'partial')) {
-        cell.change = 'resolved';
-        comparison.resolved.push({ area: area.name, column: key });
-      }
-    }
-    const oldRules = new Set(old.findings.map((f) => ruleKey(f.ruleId)));
-    const newRules = new Set(area.findings.map((f) => ruleKey(f.ruleId)));
-    for (const f of area.findings) if (!oldRules.has(ruleKey(f.ruleId))) f.change = 'new';
-    for (const rule of [...newRules].sort()) if (!oldRules.has(rule)) comparison.newFindings.push({ area: area.name, ruleId: rule });
-    for (const rule of [...oldRules].sort()) if (!newRules.has(rule)) comparison.resolvedFindings.push({ area: area.name, ruleId: rule });
+    appendChanges(comparison, compareArea(area, before.get(area.name)));
   }
+  return comparison;
+}
+
+/** One area against its previous result (none: nothing to compare); marks the changes in place. */
+function compareArea(area: AreaResult, old: AreaResult | undefined): AreaChanges {
+  const comparison: AreaChanges = { newlyMissing: [], resolved: [], newFindings: [], resolvedFindings: [] };
+  if (!old) return comparison;
+  for (const [key, cell] of Object.entries(area.cells)) {
+    const was = old.cells[key]?.status;
+    if (!was) continue;
+    if (cell.status === 'missing' && (was === 'present' || was === 'partial')) {
+      cell.change = 'newly-missing';
+      comparison.newlyMissing.push({ area: area.name, column: key });
+    } else if (cell.status === 'present' && (was === 'missing' || was === 'partial')) {
+      cell.change = 'resolved';
+      comparison.resolved.push({ area: area.name, column: key });
+    }
+  }
+  const oldRules = new Set(old.findings.map((f) => ruleKey(f.ruleId)));
+  const newRules = new Set(area.findings.map((f) => ruleKey(f.ruleId)));
+  for (const f of area.findings) if (!oldRules.has(ruleKey(f.ruleId))) f.change = 'new';
+  for (const rule of [...newRules].sort()) if (!oldRules.has(rule)) comparison.newFindings.push({ area: area.name, ruleId: rule });
+  for (const rule of [...oldRules].sort()) if (!newRules.has(rule)) comparison.resolvedFindings.push({ area: area.name, ruleId: rule });
   return comparison;
 }
 

@@ -3,10 +3,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { UsageError } from './errors.js';
-import { writeFileAtomic } from './files.js';
+import { writeFileAtomicWith } from './files.js';
 import { EXIT } from './exit-code.js';
 import type { CliIO } from './io.js';
-import { auditReporters, type AuditFormatName } from '../audit/report/index.js';
+import { auditStreamReporters, type AuditFormatName } from '../audit/report/index.js';
+import { headOf } from '../audit/report/stream.js';
+import type { AuditReportContext, AuditReportHead, Piece } from '../audit/report/types.js';
 import type { AuditReport } from '../audit/types.js';
 
 export interface AuditOutputFlags {
@@ -31,16 +33,54 @@ export function readAuditJson(path: string, io: CliIO, what: string): AuditRepor
   return report as AuditReport;
 }
 
+export function auditContext(flags: AuditOutputFlags, io: CliIO): AuditReportContext {
+  return { style: new Chalk({ level: (flags.color ?? (io.isTTY && !flags.output)) ? 1 : 0 }) };
+}
+
+/** A whole report in memory (merge). */
 export function writeAuditReport(report: AuditReport, flags: AuditOutputFlags, io: CliIO): void {
-  const style = new Chalk({ level: (flags.color ?? (io.isTTY && !flags.output)) ? 1 : 0 });
-  const text = auditReporters[flags.format](report, { style });
-  if (flags.output) writeFileAtomic(resolve(io.cwd, flags.output), text);
-  else io.stdout(text);
+  const stream = auditStreamReporters[flags.format];
+  const ctx = auditContext(flags, io);
+  const layout = { groups: report.groups, columns: report.columns };
+  const rendered = report.areas.map((area) => stream.parts(area, layout, ctx));
+  writeAuditHead(headOf(report), (index) => rendered.map((parts) => parts[index]!), flags, io);
+}
+
+const CHUNK = 1 << 16;
+
+/** The report around the areas' parts (from memory or a spool), written in pieces to --output or stdout. */
+export function writeAuditHead(head: AuditReportHead, parts: (index: number) => Iterable<Piece>, flags: AuditOutputFlags, io: CliIO): void {
+  const stream = auditStreamReporters[flags.format];
+  const ctx = auditContext(flags, io);
+  const produce = (write: (bytes: Uint8Array) => void) => {
+    // Pieces are gathered as UTF-8 bytes, about 64 KB per write: few system calls, and no report-sized
+    // string (nor large strings for V8 to keep until a full collection).
+    let pending: Uint8Array[] = [];
+    let size = 0;
+    const flush = () => {
+      if (pending.length) write(pending.length === 1 ? pending[0]! : Buffer.concat(pending, size));
+      pending = [];
+      size = 0;
+    };
+    stream.write(head, parts, (piece) => {
+      const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+      pending.push(bytes);
+      size += bytes.length;
+      if (size >= CHUNK) flush();
+    }, ctx);
+    flush();
+  };
+  if (flags.output) writeFileAtomicWith(resolve(io.cwd, flags.output), produce);
+  else produce((bytes) => io.stdout(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8')));
 }
 
 /** 0 when no area has an error finding, 1 when one has, 2 when wtlint itself failed on a document. */
 export function auditExitCode(report: AuditReport): number {
-  const documentFindings = report.areas.flatMap((a) => a.documents.flatMap((d) => d.findings));
-  if (documentFindings.some((f) => f.ruleId === 'internal-error')) return EXIT.failure;
-  return report.areas.some((a) => a.counts.errors > 0) ? EXIT.findings : EXIT.ok;
+  const internalError = report.areas.some((a) => a.documents.some((d) => d.findings.some((f) => f.ruleId === 'internal-error')));
+  return exitCodeOf(headOf(report), internalError);
+}
+
+export function exitCodeOf(head: AuditReportHead, internalError: boolean): number {
+  if (internalError) return EXIT.failure;
+  return head.areas.some((a) => a.counts.errors > 0) ? EXIT.findings : EXIT.ok;
 }

@@ -1,8 +1,10 @@
-// An audit worker thread: receives batches of paths, returns compact results. It loads
-// the bundled packs once; the parent terminates it when the run ends or is interrupted.
+// An audit worker thread: receives batches of paths, returns compact results (findings
+// packed: see audit-wire.ts). It loads the bundled packs once; the parent terminates it
+// when the run ends or is interrupted. Each document's tree is dropped once it is checked.
 import { parentPort, workerData } from 'node:worker_threads';
 import { bundledLinter } from './resources.js';
 import { auditFile, type AuditTask } from './audit-file.js';
+import { FindingPacker, type RuleText, type WireDocument } from './audit-wire.js';
 import type { LintOptions } from '../types.js';
 
 export interface WorkerRequest {
@@ -10,11 +12,20 @@ export interface WorkerRequest {
   tasks: AuditTask[];
 }
 
+export interface WorkerReply {
+  batch: number;
+  /** Rules first used in this batch, numbered on from the last. */
+  rules: RuleText[];
+  documents: WireDocument[];
+}
+
 const linter = bundledLinter();
 const options = (workerData as { options: LintOptions }).options;
+const packer = new FindingPacker();
 
 parentPort!.on('message', async (request: WorkerRequest) => {
-  const documents = [];
-  for (const task of request.tasks) documents.push(await auditFile(linter, task, options));
-  parentPort!.postMessage({ batch: request.batch, documents });
+  const documents: WireDocument[] = [];
+  for (const task of request.tasks) documents.push(packer.packDocument(await auditFile(linter, task, options)));
+  const reply: WorkerReply = { batch: request.batch, rules: packer.takeNewRules(), documents };
+  parentPort!.postMessage(reply);
 });

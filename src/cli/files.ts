@@ -1,5 +1,5 @@
 // Finding documents on disk and writing outputs. Inputs are only ever read.
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync, renameSync, rmSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, renameSync, rmSync, openSync, writeSync, closeSync } from 'node:fs';
 import { join, relative, resolve, sep, dirname, basename } from 'node:path';
 import { UsageError } from './errors.js';
 
@@ -153,13 +153,28 @@ export function readDocumentFile(absolute: string, maxBytes: number): ReadDocume
 
 /** Writes a whole file or nothing: a temporary file renamed into place. */
 export function writeFileAtomic(path: string, content: string): void {
+  writeFileAtomicWith(path, (write) => write(content));
+}
+
+/** writeFileAtomic for output written piece by piece (`produce` calls `write` for each piece). */
+export function writeFileAtomicWith(path: string, produce: (write: (piece: string | Uint8Array) => void) => void): void {
   const target = resolve(path);
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  let fd: number | null = null;
   try {
-    writeFileSync(temporary, content);
+    fd = openSync(temporary, 'w');
+    const file = fd;
+    produce((piece) => {
+      const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+      for (let done = 0; done < bytes.length; ) done += writeSync(file, bytes, done);
+    });
+    closeSync(file);
+    fd = null;
     renameSync(temporary, target);
   } catch (error) {
+    if (fd !== null) closeSync(fd);
     rmSync(temporary, { force: true });
+    if (!(error as NodeJS.ErrnoException).code) throw error; // not the file system: a fault in what was written
     throw new UsageError(`Cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'Check that the folder exists and can be written.');
   }
 }

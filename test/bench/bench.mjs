@@ -188,7 +188,8 @@ async function main() {
     let audit = null;
     if (hasAudit()) {
       log('audit with workers');
-      audit = repeat(runs, () => runProcess([BIN, 'audit', corpus, '-f', 'json', '-o', join(work, 'audit.json'), '--as-of', AS_OF]));
+      // The areas are the subfolders of corpus/areas (the corpus folder itself holds one folder, which would be one area).
+      audit = repeat(runs, () => runProcess([BIN, 'audit', join(corpus, 'areas'), '-f', 'json', '-o', join(work, 'audit.json'), '--as-of', AS_OF]));
     }
 
     log('check --cache: cold (fills the cache), then warm');

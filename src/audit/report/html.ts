@@ -3,8 +3,9 @@
 // citations and evidence. Everything from documents is escaped; the CSP forbids any script.
 import { escapeHtml as e } from './escape.js';
 import { STATUS_SYMBOL } from './symbols.js';
-import type { AuditReporter } from './types.js';
-import type { AreaResult, AuditReport } from '../types.js';
+import { inMemory, joiner } from './stream.js';
+import type { AuditReportHead, AuditStreamReporter } from './types.js';
+import type { AreaResult, AuditColumn } from '../types.js';
 import type { ElementStatus, Finding } from '../../types.js';
 
 export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -28,49 +29,57 @@ details{border:1px solid #d0d7de;border-radius:6px;margin:6px 0;padding:4px 10px
 code{font-size:12px;background:#f6f8fa;padding:1px 3px;border-radius:3px}.cite{color:#59636e;font-size:12px}
 `;
 
-export const html: AuditReporter = (report) => {
-  const { provenance: p, summary } = report;
-  const parts: string[] = [];
-  parts.push(`<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">`);
-  parts.push(`<meta http-equiv="Content-Security-Policy" content="${CSP}">`);
-  parts.push(`<meta name="viewport" content="width=device-width, initial-scale=1">`);
-  parts.push(`<title>wtlint audit as of ${e(p.asOf)}</title>\n<style>${STYLE}</style>\n</head>\n<body>`);
-  parts.push(`<h1>Safeguarding arrangements audit, as of ${e(p.asOf)}</h1>`);
-  parts.push(
-    `<p class="muted">Made by wtlint ${e(p.wtlint)} with rule packs ${p.packs.map((x) => `${e(x.pack)} (Working Together ${e(x.edition)})`).join(', ')}` +
-      `${p.shard ? `; shard ${p.shard.index} of ${p.shard.total}` : ''}${p.mergedFrom.length ? `; merged from ${p.mergedFrom.length} shard reports` : ''}` +
-      ` from ${summary.documents} documents in ${e(p.root)}. Input hashes are listed at the end.</p>`,
-  );
-  parts.push(`<div class="kpis">${kpi(summary.areas, 'areas')}${kpi(summary.documents, 'documents')}${kpi(summary.areasWithErrors, 'areas with errors')}${kpi(report.overdue.length, 'overdue or missing yearly reports')}${kpi(summary.errors, 'errors')}${kpi(summary.warnings, 'warnings')}</div>`);
+// Two parts per area: its heatmap row and its section; the page holds them in two places.
+export const htmlStream: AuditStreamReporter = {
+  parts: (area, layout) => [heatmapRow(area, layout.columns), areaSection(area, layout.columns)],
+  write(report, parts, out) {
+    const { provenance: p, summary } = report;
+    // The page is its pieces joined by newlines; the heatmap's rows and the areas' sections are pieces too.
+    const emit = joiner(out, '\n');
+    emit(`<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">`);
+    emit(`<meta http-equiv="Content-Security-Policy" content="${CSP}">`);
+    emit(`<meta name="viewport" content="width=device-width, initial-scale=1">`);
+    emit(`<title>wtlint audit as of ${e(p.asOf)}</title>\n<style>${STYLE}</style>\n</head>\n<body>`);
+    emit(`<h1>Safeguarding arrangements audit, as of ${e(p.asOf)}</h1>`);
+    emit(
+      `<p class="muted">Made by wtlint ${e(p.wtlint)} with rule packs ${p.packs.map((x) => `${e(x.pack)} (Working Together ${e(x.edition)})`).join(', ')}` +
+        `${p.shard ? `; shard ${p.shard.index} of ${p.shard.total}` : ''}${p.mergedFrom.length ? `; merged from ${p.mergedFrom.length} shard reports` : ''}` +
+        ` from ${summary.documents} documents in ${e(p.root)}. Input hashes are listed at the end.</p>`,
+    );
+    emit(`<div class="kpis">${kpi(summary.areas, 'areas')}${kpi(summary.documents, 'documents')}${kpi(summary.areasWithErrors, 'areas with errors')}${kpi(report.overdue.length, 'overdue or missing yearly reports')}${kpi(summary.errors, 'errors')}${kpi(summary.warnings, 'warnings')}</div>`);
 
-  parts.push(`<h2>National summary: share of areas meeting each element</h2>`);
-  parts.push(legend());
-  parts.push(barChart(report));
+    emit(`<h2>National summary: share of areas meeting each element</h2>`);
+    emit(legend());
+    emit(barChart(report));
 
-  parts.push(`<h2>Matrix: areas × elements</h2>`);
-  parts.push(`<p class="muted">Each cell is the area's latest document of that kind. Hover a cell for its evidence. ${report.comparison ? 'A blue outline marks a change since the previous audit.' : ''}</p>`);
-  parts.push(heatmap(report));
+    emit(`<h2>Matrix: areas × elements</h2>`);
+    emit(`<p class="muted">Each cell is the area's latest document of that kind. Hover a cell for its evidence. ${report.comparison ? 'A blue outline marks a change since the previous audit.' : ''}</p>`);
+    emit(heatmapHead(report));
+    for (const row of parts(0)) emit(row);
+    emit('</tbody></table></div>');
 
-  parts.push(`<h2>Overdue yearly reports (${report.overdue.length})</h2>`);
-  if (report.overdue.length === 0) parts.push('<p>None.</p>');
-  else {
-    parts.push('<table><thead><tr><th>Area</th><th>Due</th><th>Days overdue</th><th>Latest report</th><th>Rule</th></tr></thead><tbody>');
-    for (const o of report.overdue) {
-      parts.push(`<tr><td>${e(o.area)}</td><td>${o.due ? e(o.due) : o.messageId === 'none' ? 'no yearly report' : 'undated'}</td><td>${o.daysOverdue ?? ''}</td><td>${o.latest ? `<code>${e(o.latest)}</code>` : ''}</td><td><code>${e(o.ruleId)}</code></td></tr>`);
+    emit(`<h2>Overdue yearly reports (${report.overdue.length})</h2>`);
+    if (report.overdue.length === 0) emit('<p>None.</p>');
+    else {
+      emit('<table><thead><tr><th>Area</th><th>Due</th><th>Days overdue</th><th>Latest report</th><th>Rule</th></tr></thead><tbody>');
+      for (const o of report.overdue) {
+        emit(`<tr><td>${e(o.area)}</td><td>${o.due ? e(o.due) : o.messageId === 'none' ? 'no yearly report' : 'undated'}</td><td>${o.daysOverdue ?? ''}</td><td>${o.latest ? `<code>${e(o.latest)}</code>` : ''}</td><td><code>${e(o.ruleId)}</code></td></tr>`);
+      }
+      emit('</tbody></table>');
     }
-    parts.push('</tbody></table>');
-  }
 
-  if (report.comparison) parts.push(comparison(report));
+    if (report.comparison) emit(comparison(report));
 
-  parts.push(`<h2>Areas</h2>`);
-  for (const area of report.areas) parts.push(areaSection(area, report));
+    emit(`<h2>Areas</h2>`);
+    for (const section of parts(1)) emit(section);
 
-  parts.push(`<h2>Inputs</h2><table><thead><tr><th>File</th><th>Kind</th><th>Edition</th><th>sha256</th></tr></thead><tbody>`);
-  for (const input of p.inputs) parts.push(`<tr><td><code>${e(input.file)}</code></td><td>${e(input.kind ?? '')}</td><td>${e(input.edition ?? '')}</td><td><code>${e(input.sha256 ?? 'unreadable')}</code></td></tr>`);
-  parts.push(`</tbody></table>\n</body>\n</html>\n`);
-  return parts.join('\n');
+    emit(`<h2>Inputs</h2><table><thead><tr><th>File</th><th>Kind</th><th>Edition</th><th>sha256</th></tr></thead><tbody>`);
+    for (const input of p.inputs) emit(`<tr><td><code>${e(input.file)}</code></td><td>${e(input.kind ?? '')}</td><td>${e(input.edition ?? '')}</td><td><code>${e(input.sha256 ?? 'unreadable')}</code></td></tr>`);
+    emit(`</tbody></table>\n</body>\n</html>\n`);
+  },
 };
+
+export const html = inMemory(htmlStream);
 
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -84,7 +93,7 @@ function legend(): string {
   return `<p class="legend">${(['present', 'partial', 'missing', 'not-applicable'] as const).map((s) => `<span class="${s}"></span>${s}`).join('')}</p>`;
 }
 
-function barChart(report: AuditReport): string {
+function barChart(report: AuditReportHead): string {
   const rowHeight = 18;
   const labelWidth = 360;
   const LABEL_CHARS = 52;
@@ -115,27 +124,28 @@ function barChart(report: AuditReport): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${labelWidth + barWidth + 110}" height="${height}" viewBox="0 0 ${labelWidth + barWidth + 110} ${height}" role="img" aria-label="Share of areas meeting each element">${rows.join('\n')}</svg>`;
 }
 
-function heatmap(report: AuditReport): string {
+function heatmapHead(report: AuditReportHead): string {
   const out: string[] = ['<div class="scroll"><table class="heat"><thead><tr><th rowspan="2">Area</th>'];
   for (const g of report.groups) out.push(`<th class="g" colspan="${g.columns.length}">${e(g.label)}</th>`);
   out.push('<th rowspan="2">Errors</th><th rowspan="2">Warnings</th></tr><tr>');
   for (const c of report.columns) out.push(`<th class="v" title="${e(`${c.key}: ${c.title}`)}"><div>${e(c.title)}</div></th>`);
   out.push('</tr></thead><tbody>');
-  for (const area of report.areas) {
-    out.push(`<tr><td class="n"><a href="#${anchor(area.name)}">${e(area.name)}</a></td>`);
-    for (const c of report.columns) {
-      const cell = area.cells[c.key]!;
-      const where = cell.file ? `${cell.file}${cell.line ? `:${cell.line}` : ''}: ` : '';
-      const tip = `${area.name}, ${c.title}: ${cell.status}${cell.change ? ` (${cell.change})` : ''}. ${where}${cell.evidence}`;
-      out.push(`<td class="c ${cell.status}${cell.change ? ' chg' : ''}" title="${e(tip)}">${STATUS_SYMBOL[cell.status]}</td>`);
-    }
-    out.push(`<td>${area.counts.errors}</td><td>${area.counts.warnings}</td></tr>`);
-  }
-  out.push('</tbody></table></div>');
   return out.join('\n');
 }
 
-function comparison(report: AuditReport): string {
+function heatmapRow(area: AreaResult, columns: AuditColumn[]): string {
+  const out: string[] = [`<tr><td class="n"><a href="#${anchor(area.name)}">${e(area.name)}</a></td>`];
+  for (const c of columns) {
+    const cell = area.cells[c.key]!;
+    const where = cell.file ? `${cell.file}${cell.line ? `:${cell.line}` : ''}: ` : '';
+    const tip = `${area.name}, ${c.title}: ${cell.status}${cell.change ? ` (${cell.change})` : ''}. ${where}${cell.evidence}`;
+    out.push(`<td class="c ${cell.status}${cell.change ? ' chg' : ''}" title="${e(tip)}">${STATUS_SYMBOL[cell.status]}</td>`);
+  }
+  out.push(`<td>${area.counts.errors}</td><td>${area.counts.warnings}</td></tr>`);
+  return out.join('\n');
+}
+
+function comparison(report: AuditReportHead): string {
   const c = report.comparison!;
   const list = (title: string, items: string[]) => `<h3>${e(title)} (${items.length})</h3>${items.length ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : '<p>None.</p>'}`;
   return (
@@ -159,13 +169,13 @@ function findingRow(f: Finding, file: string | null): string {
   return `<tr><td class="sev-${f.severity}">${f.severity}</td><td>${where}</td><td>${e(f.message)}<div class="cite">${e(f.help)}</div></td><td><code>${e(f.ruleId)}</code><div class="cite">${e(f.citation)}</div></td></tr>`;
 }
 
-function areaSection(area: AreaResult, report: AuditReport): string {
+function areaSection(area: AreaResult, columns: AuditColumn[]): string {
   const out: string[] = [`<details id="${anchor(area.name)}"><summary>${e(area.name)}: ${count(area.counts.errors, 'error')}, ${count(area.counts.warnings, 'warning')}, ${count(area.documents.length, 'document')}</summary>`];
   out.push('<h3>Findings</h3>');
   const rows = [...area.findings.map((f) => findingRow(f, f.file)), ...area.documents.flatMap((d) => d.findings.map((f) => findingRow(f, d.file)))];
   out.push(rows.length ? `<table><thead><tr><th>Severity</th><th>Where</th><th>Finding</th><th>Rule and citation</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>` : '<p>None.</p>');
   out.push('<h3>Elements and evidence</h3><table><thead><tr><th>Element</th><th>Status</th><th>Evidence</th><th>Citation</th></tr></thead><tbody>');
-  for (const c of report.columns) {
+  for (const c of columns) {
     const cell = area.cells[c.key]!;
     const where = cell.file ? `<code>${e(cell.file)}${cell.line ? `:${cell.line}` : ''}</code> ` : '';
     out.push(`<tr><td>${e(c.kind)}: ${e(c.title)}</td><td><span class="${cell.status}" style="display:inline-block;width:10px;height:10px"></span> ${cell.status}${cell.change ? ` (${cell.change})` : ''}</td><td>${where}${e(cell.evidence)}</td><td class="cite">${e(cell.citation)}</td></tr>`);

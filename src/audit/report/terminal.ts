@@ -1,12 +1,21 @@
 // Default audit output: the matrix of areas × element groups, national counts, the overdue list.
 import { STATUS_SYMBOL } from './symbols.js';
 import { terminalSafe } from './escape.js';
-import type { AuditReporter } from './types.js';
+import { inMemory } from './stream.js';
+import type { AuditReportContext, AuditReportHead, AuditStreamReporter } from './types.js';
 import type { ElementStatus } from '../../types.js';
 
 const NAME_WIDTH = 28;
 
-export const terminal: AuditReporter = (report, { style }) => {
+// The matrix has one line per area, from its AreaLine: no per-area parts.
+export const terminalStream: AuditStreamReporter = {
+  parts: () => [],
+  write: (head, _parts, out, ctx) => out(render(head, ctx)),
+};
+
+export const terminal = inMemory(terminalStream);
+
+function render(report: AuditReportHead, { style }: AuditReportContext): string {
   const colour: Record<ElementStatus, (s: string) => string> = { present: style.green, partial: style.yellow, missing: style.red, 'not-applicable': style.gray };
   const { provenance: p, summary } = report;
   const out: string[] = [];
@@ -53,4 +62,4 @@ export const terminal: AuditReporter = (report, { style }) => {
   out.push('');
   out.push(`${summary.areasWithErrors} of ${summary.areas} areas have errors (${summary.errors} errors, ${summary.warnings} warnings in all). --format html, csv or json for the detail.`);
   return `${out.join('\n')}\n`;
-};
+}

@@ -11,13 +11,16 @@ import { parseAsOf, parseCount, parseEdition } from '../options.js';
 import { discoverAreas, type AreaSource } from '../audit-areas.js';
 import type { AuditTask } from '../audit-file.js';
 import { AuditInterrupted, runAuditTasks, workerCount } from '../audit-pool.js';
-import { auditExitCode, readAuditJson, writeAuditReport, type AuditOutputFlags } from '../audit-output.js';
+import { auditContext, exitCodeOf, readAuditJson, writeAuditHead, type AuditOutputFlags } from '../audit-output.js';
+import { PartSpool } from '../audit-spool.js';
 import type { CliIO } from '../io.js';
 import { auditLayout, packInForce, type AuditLayout } from '../../audit/spec.js';
 import { evaluateArea } from '../../audit/evaluate.js';
-import { buildAudit } from '../../audit/build.js';
+import { AuditCollector } from '../../audit/build.js';
+import { auditStreamReporters } from '../../audit/report/index.js';
+import type { CompiledPack } from '../../pack/load.js';
 import { parseShard, shardOf, type Shard } from '../../audit/shard.js';
-import type { AuditProvenance, AuditReport } from '../../audit/types.js';
+import type { AreaResult, AuditDocument, AuditProvenance, AuditReport } from '../../audit/types.js';
 import type { LintOptions } from '../../types.js';
 
 export interface AuditFlags extends AuditOutputFlags {
@@ -78,41 +81,96 @@ interface AuditRun {
 }
 
 async function auditAreas(areas: AreaSource[], tasks: AuditTask[], run: AuditRun): Promise<number> {
-  const { dir, flags, io, options, layout } = run;
+  const { dir, flags, io, options } = run;
   const linter = bundledLinter();
   const bar = process.stderr.isTTY && tasks.length > 0 ? new cliProgress.SingleBar({ format: 'auditing {bar} {value}/{total} documents | {eta_formatted} left', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : null;
-  let documents;
+  const spool = new PartSpool();
   try {
-    bar?.start(tasks.length, 0);
-    documents = await runAuditTasks(tasks, { workers: workerCount(tasks.length, run.jobs), options, onProgress: (n) => bar?.update(n), signal: run.signal });
-  } catch (error) {
-    if (error instanceof AuditInterrupted) {
-      io.stderr('\nwtlint: audit interrupted; no report written.\n');
-      return EXIT_INTERRUPTED;
+    const stream = new AreaStream(areas, run, (parts, area) => spool.add(area, parts));
+    try {
+      bar?.start(tasks.length, 0);
+      await runAuditTasks(tasks, { workers: workerCount(tasks.length, run.jobs), options, onProgress: (n) => bar?.update(n), signal: run.signal }, (index, doc) => stream.document(index, doc));
+    } catch (error) {
+      if (error instanceof AuditInterrupted) {
+        io.stderr('\nwtlint: audit interrupted; no report written.\n');
+        return EXIT_INTERRUPTED;
+      }
+      throw error;
+    } finally {
+      bar?.stop();
     }
-    throw error;
+    const provenance: AuditProvenance = {
+      tool: 'wtlint',
+      wtlint: packageVersion(),
+      packs: linter.packs.map((p) => ({ pack: p.pack, edition: p.edition, sha256: createHash('sha256').update(readFileSync(join(packageRoot, p.file))).digest('hex') })),
+      asOf: options.asOf,
+      root: dir,
+      shard: run.shard,
+      mergedFrom: [],
+      inputs: [],
+    };
+    const head = stream.collector.head(provenance);
+    const names = head.areas.map((a) => a.name);
+    writeAuditHead(head, (index) => spool.read(names, index), flags, io);
+    return exitCodeOf(head, stream.collector.internalError);
   } finally {
-    bar?.stop();
+    spool.close();
+  }
+}
+
+/**
+ * Documents in (in any order) → areas out: an area is evaluated, compared, tallied and
+ * rendered as soon as its last document is in, and then its documents are dropped. What
+ * stays is the collector's summary per area.
+ */
+export class AreaStream {
+  readonly collector: AuditCollector;
+  private readonly areaOf: number[] = [];
+  private readonly firstTask: number[] = [];
+  private readonly waiting: (AuditDocument[] | null)[] = [];
+  private readonly remaining: number[] = [];
+  private readonly areaPack: CompiledPack;
+  private readonly packs: CompiledPack[];
+  private readonly render: (area: AreaResult) => string[];
+
+  constructor(
+    private readonly areas: AreaSource[],
+    private readonly run: Pick<AuditRun, 'options' | 'layout' | 'previous' | 'flags' | 'io'>,
+    private readonly onParts: (parts: string[], area: string) => void,
+  ) {
+    this.packs = bundledLinter().packs;
+    this.areaPack = packInForce(this.packs, run.options.asOf);
+    this.collector = new AuditCollector(run.layout, run.previous);
+    const format = auditStreamReporters[run.flags.format];
+    const ctx = auditContext(run.flags, run.io);
+    this.render = (area) => format.parts(area, run.layout, ctx);
+    areas.forEach((area, a) => {
+      this.firstTask.push(this.areaOf.length);
+      for (let i = 0; i < area.tasks.length; i++) this.areaOf.push(a);
+      this.waiting.push(new Array(area.tasks.length));
+      this.remaining.push(area.tasks.length);
+    });
+    areas.forEach((area, a) => {
+      if (area.tasks.length === 0) this.finish(a);
+    });
   }
 
-  const areaPack = packInForce(linter.packs, options.asOf);
-  let next = 0;
-  const results = areas.map((area) => {
-    const docs = documents.slice(next, next + area.tasks.length);
-    next += area.tasks.length;
-    return evaluateArea({ name: area.name, documents: docs }, layout, linter.packs, areaPack, { asOf: options.asOf, severities: options.severities });
-  });
-  const provenance: AuditProvenance = {
-    tool: 'wtlint',
-    wtlint: packageVersion(),
-    packs: linter.packs.map((p) => ({ pack: p.pack, edition: p.edition, sha256: createHash('sha256').update(readFileSync(join(packageRoot, p.file))).digest('hex') })),
-    asOf: options.asOf,
-    root: dir,
-    shard: run.shard,
-    mergedFrom: [],
-    inputs: [],
-  };
-  const report = buildAudit(results, layout, provenance, run.previous);
-  writeAuditReport(report, flags, io);
-  return auditExitCode(report);
+  document(index: number, doc: AuditDocument): void {
+    const a = this.areaOf[index]!;
+    this.waiting[a]![index - this.firstTask[a]!] = doc;
+    if (--this.remaining[a]! === 0) this.finish(a);
+  }
+
+  /** Documents held for areas not yet complete. */
+  get held(): number {
+    return this.waiting.reduce((n, docs, a) => n + (docs ? docs.length - this.remaining[a]! : 0), 0);
+  }
+
+  private finish(a: number): void {
+    const { options, layout } = this.run;
+    const area = evaluateArea({ name: this.areas[a]!.name, documents: this.waiting[a]! }, layout, this.packs, this.areaPack, { asOf: options.asOf, severities: options.severities });
+    this.waiting[a] = null;
+    this.collector.add(area);
+    this.onParts(this.render(area), area.name);
+  }
 }
