@@ -66,13 +66,10 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .argument('[paths...]', 'files or folders to check', [])
     .addOption(new Option('-f, --format <name>', `output format: ${FORMAT_NAMES.join(', ')} (default: stylish); repeat with an --output each for several`).argParser(outputs.format))
     .addOption(new Option('-o, --output <file>', 'write the report of the --format before it to this file instead of standard output').argParser(outputs.output))
-    .option('--edition <year>', 'judge every document against this edition (2018 or 2023)')
-    .option('--as-of <date>', 'judge dates as of this day, YYYY-MM-DD (default: today)')
-    .option('-c, --config <file>', 'use this config file instead of searching for wtlint.config.yaml')
+    .addOption(lintOptions.edition()).addOption(lintOptions.asOf()).addOption(lintOptions.config())
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .option('-q, --quiet', 'report errors only')
-    .option('--color', 'force colour')
-    .option('--no-color', 'no colour')
+    .addOption(colourOptions.on()).addOption(colourOptions.off())
     .option('--stdin-filename <name>', 'the name to report for standard input (its extension picks Markdown, YAML, HTML or Word)')
     .option('--baseline <file>', 'accept the findings listed in this baseline file (see wtlint baseline); fail only on new ones')
     .option('--report-unused-disables', 'report inline wtlint-disable directives that disable nothing, as errors')
@@ -90,9 +87,7 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .option('-o, --output <file>', 'the baseline file to write (an existing one keeps its reasons)', 'wtlint-baseline.yaml')
     .option('--reason <text>', 'the reason recorded for new entries')
     .option('--until <date>', 'accept new entries until this day, YYYY-MM-DD')
-    .option('--edition <year>', 'judge every document against this edition (2018 or 2023)')
-    .option('--as-of <date>', 'judge dates as of this day, YYYY-MM-DD (default: today)')
-    .option('-c, --config <file>', 'use this config file instead of searching for wtlint.config.yaml')
+    .addOption(lintOptions.edition()).addOption(lintOptions.asOf()).addOption(lintOptions.config())
     .option('--stdin-filename <name>', 'the name to report for standard input')
     .action(async (paths: string[], flags) => {
       const { baseline } = await import('./commands/baseline.js');
@@ -105,15 +100,12 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .argument('<dir>', 'the folder of areas')
     .addOption(new Option('-f, --format <name>', 'output format').choices(AUDIT_FORMAT_NAMES).default('terminal'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of standard output')
-    .option('--as-of <date>', 'judge dates as of this day, YYYY-MM-DD (default: today)')
-    .option('--edition <year>', 'judge every document against this edition (2018 or 2023)')
-    .option('-c, --config <file>', 'use this config file instead of searching for wtlint.config.yaml')
+    .addOption(lintOptions.asOf()).addOption(lintOptions.edition()).addOption(lintOptions.config())
     .option('--manifest <file>', 'the areas.yaml manifest naming each area and its files (default: <dir>/areas.yaml when present)')
     .option('--compare <previous.json>', 'mark what is newly missing or resolved since an earlier audit JSON')
     .option('--shard <i/n>', 'audit only shard i of n (areas split by a stable hash of their name)')
     .option('-j, --jobs <n>', 'worker threads (default: by the number of documents and processors; 0: none)')
-    .option('--color', 'force colour')
-    .option('--no-color', 'no colour')
+    .addOption(colourOptions.on()).addOption(colourOptions.off())
     .action(async (dir: string, flags) => {
       const { audit } = await import('./commands/audit.js');
       code = await audit(dir, flags, io);
@@ -126,8 +118,7 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .addOption(new Option('-f, --format <name>', 'output format').choices(AUDIT_FORMAT_NAMES).default('terminal'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of standard output')
     .option('--compare <previous.json>', 'mark what is newly missing or resolved since an earlier audit JSON')
-    .option('--color', 'force colour')
-    .option('--no-color', 'no colour')
+    .addOption(colourOptions.on()).addOption(colourOptions.off())
     .action(async (files: string[], flags) => {
       const { merge } = await import('./commands/merge.js');
       code = merge(files, flags, io);
@@ -192,8 +183,7 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .addOption(new Option('-f, --format <name>', 'output format').choices(MIGRATION_FORMAT_NAMES).default('stylish'))
     .option('-o, --output <file>', 'write the checklist to a file instead of standard output')
     .option('--as-of <date>', 'the date used to infer an edition the document does not state (default: today)')
-    .option('--color', 'force colour')
-    .option('--no-color', 'no colour')
+    .addOption(colourOptions.on()).addOption(colourOptions.off())
     .action(async (file: string, flags) => {
       const { migrate } = await import('./commands/migrate.js');
       code = migrate(file, flags, io);
@@ -217,3 +207,15 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     throw error;
   }
 }
+
+/** Options that set how documents are judged, the same for every command that lints (made afresh for each command: commander keeps state on an option). */
+const lintOptions = {
+  edition: () => new Option('--edition <year>', 'judge every document against this edition (2018 or 2023)'),
+  asOf: () => new Option('--as-of <date>', 'judge dates as of this day, YYYY-MM-DD (default: today)'),
+  config: () => new Option('-c, --config <file>', 'use this config file instead of searching for wtlint.config.yaml'),
+};
+
+const colourOptions = {
+  on: () => new Option('--color', 'force colour'),
+  off: () => new Option('--no-color', 'no colour'),
+};
