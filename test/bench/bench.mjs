@@ -186,10 +186,13 @@ async function main() {
     const report = JSON.parse(readFileSync(out, 'utf8'));
 
     let audit = null;
+    let auditHalf = null;
     if (hasAudit()) {
       log('audit with workers');
       // The areas are the subfolders of corpus/areas (the corpus folder itself holds one folder, which would be one area).
       audit = repeat(runs, () => runProcess([BIN, 'audit', join(corpus, 'areas'), '-f', 'json', '-o', join(work, 'audit.json'), '--as-of', AS_OF]));
+      // Memory must not grow with the corpus: the same audit over half the areas, for its peak RSS.
+      auditHalf = summarize([runProcess([BIN, 'audit', join(half, 'areas'), '-f', 'json', '-o', join(work, 'audit-half.json'), '--as-of', AS_OF])]);
     }
 
     log('check --cache: cold (fills the cache), then warm');
@@ -274,6 +277,7 @@ async function main() {
       'linear growth (time per KB):',
       `  corpus N/2 = ${areas >> 1} areas: check ${us(checkHalf.work, kbHalf)}, baseline ${us(baselineHalf.work, kbHalf)} (main-thread CPU); check peak RSS ${fmtMB(checkHalf.rssKB)}`,
       `  corpus N   = ${areas} areas: check ${us(check.work, kbN)}, baseline ${us(baseline.work, kbN)} (main-thread CPU); check peak RSS ${fmtMB(check.rssKB)}`,
+      ...(audit && auditHalf ? [`  audit peak RSS: ${fmtMB(auditHalf.rssKB)} at N/2, ${fmtMB(audit.rssKB)} at N (results stream out; memory must not grow with the corpus)`] : []),
       `  one document (core only, in-process): ${sizes.map((kb) => `${kb} KB ${fmtMs(perDoc[kb])} (${us(perDoc[kb], kb)})`).join(', ')}`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
