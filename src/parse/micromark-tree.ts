@@ -66,7 +66,9 @@ export function markdownTrees(pieces: { text: string; line: number }[]): Root[] 
   return pieces.map((piece) => {
     parser.lazy = {};
     const events = postprocess(parser.document().write(preprocess()(piece.text, undefined, true)));
-    return new TreeBuilder(piece.text, piece.line - 1).build(events);
+    // micromark skips a byte order mark that opens the text: its offsets count from after it.
+    const source = piece.text.charCodeAt(0) === 0xfeff ? piece.text.slice(1) : piece.text;
+    return new TreeBuilder(source, piece.line - 1).build(events);
   });
 }
 
@@ -236,10 +238,14 @@ class TreeBuilder {
     return end;
   }
 
-  /** A token's text. The source slice, unless it holds what micromark rewrites (NUL, tabs split into virtual spaces). */
+  /**
+   * A token's text. The source slice, unless it holds or follows what micromark rewrites: NUL,
+   * and tabs, which it splits into virtual spaces (a token can start inside a tab's columns).
+   */
   private slice(event: Event, token: Token): string {
-    const raw = this.text.slice(token.start.offset, token.end.offset);
-    return raw.includes('\t') || raw.includes('\0') ? event[2].sliceSerialize(token) : raw;
+    const { text } = this;
+    const raw = text.slice(token.start.offset, token.end.offset);
+    return raw.includes('\t') || raw.includes('\0') || text[token.start.offset - 1] === '\t' ? event[2].sliceSerialize(token) : raw;
   }
 }
 
