@@ -46,6 +46,10 @@ describe('Markdown', () => {
   it('makes safe code spans for table cells', () => {
     expect(markdownCodeCell('a`b|c\nd')).toBe("`a'b\\|c d`");
   });
+  it('shows control characters (a NUL or an escape in a file name) as \\u{…}, in text and in code spans', () => {
+    expect(markdownText('\u0000a\u001b[31m.md')).toBe('\\\\u{0}a\\\\u{1b}\\[31m.md'); // the backslash of \u{…} is escaped too, so it shows
+    expect(markdownCodeCell('\u0000a\u001b.md')).toBe('`\\u{0}a\\u{1b}.md`');
+  });
 });
 
 describe('SARIF artifact URIs', () => {

@@ -1,5 +1,6 @@
 // Escaping shared by the reporters: document text (messages, paths, area names) must
 // never run as markup, a workflow command or XML in a report (design.md, "Never").
+import { plainText } from '../extract/show-value.js';
 
 /** Characters XML 1.0 forbids anywhere (C0 controls but tab, LF, CR; lone surrogates; U+FFFE, U+FFFF). */
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -28,10 +29,10 @@ export function workflowProperty(value: string): string {
  * Document text inline in GitHub-flavoured Markdown (a table cell, a heading): the
  * characters that open code, emphasis, links, HTML, entities, table cells, strikethrough
  * or math are backslash-escaped (CommonMark allows it for any ASCII punctuation); line
- * breaks become spaces, so nothing can start a block.
+ * breaks become spaces, so nothing can start a block; other control characters show as \u{…}.
  */
 export function markdownText(value: string): string {
-  return value.replace(/\r\n?|\n/g, ' ').replace(/[\\`*_[\]<>&|~$]/g, (c) => `\\${c}`);
+  return plainText(value.replace(/\r\n?|\n/g, ' ')).replace(/[\\`*_[\]<>&|~$]/g, (c) => `\\${c}`);
 }
 
 /**
@@ -39,5 +40,5 @@ export function markdownText(value: string): string {
  * escaped inside a code span, so it becomes `'`; `|` is escaped as GFM tables require.
  */
 export function markdownCodeCell(value: string): string {
-  return `\`${value.replace(/\r\n?|\n/g, ' ').replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+  return `\`${plainText(value.replace(/\r\n?|\n/g, ' ')).replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
 }
