@@ -7,7 +7,7 @@ import { writeFileAtomicWith } from './files.js';
 import { EXIT } from './exit-code.js';
 import type { CliIO } from './io.js';
 import { auditStreamReporters, type AuditFormatName } from '../audit/report/index.js';
-import { headOf } from '../audit/report/stream.js';
+import { headOf, renderedParts } from '../audit/report/stream.js';
 import type { AuditReportContext, AuditReportHead, Piece } from '../audit/report/types.js';
 import type { AuditReport } from '../audit/types.js';
 
@@ -39,11 +39,8 @@ export function auditContext(flags: AuditOutputFlags, io: CliIO): AuditReportCon
 
 /** A whole report in memory (merge). */
 export function writeAuditReport(report: AuditReport, flags: AuditOutputFlags, io: CliIO): void {
-  const stream = auditStreamReporters[flags.format];
-  const ctx = auditContext(flags, io);
-  const layout = { groups: report.groups, columns: report.columns };
-  const rendered = report.areas.map((area) => stream.parts(area, layout, ctx));
-  writeAuditHead(headOf(report), (index) => rendered.map((parts) => parts[index]!), flags, io);
+  const parts = renderedParts(report, auditStreamReporters[flags.format], auditContext(flags, io));
+  writeAuditHead(headOf(report), parts, flags, io);
 }
 
 const CHUNK = 1 << 16;

@@ -13,13 +13,18 @@ export function headOf(report: AuditReport): AuditReportHead {
   return { version, report: name, provenance, groups, columns, areas: areas.map(areaLine), overdue, summary, comparison };
 }
 
+/** Every area of a report rendered by a streamed format, as `write` reads them: part `index` of each area, in order. */
+export function renderedParts(report: AuditReport, stream: AuditStreamReporter, ctx: AuditReportContext): (index: number) => Piece[] {
+  const layout = { groups: report.groups, columns: report.columns };
+  const rendered = report.areas.map((area) => stream.parts(area, layout, ctx));
+  return (index) => rendered.map((parts) => parts[index]!);
+}
+
 /** The string reporter of a streamed format. */
 export function inMemory(stream: AuditStreamReporter): AuditReporter {
   return (report: AuditReport, ctx: AuditReportContext) => {
-    const layout = { groups: report.groups, columns: report.columns };
-    const rendered = report.areas.map((area) => stream.parts(area, layout, ctx));
     const out: string[] = [];
-    stream.write(headOf(report), (index) => rendered.map((parts) => parts[index]!), (piece) => out.push(typeof piece === 'string' ? piece : Buffer.from(piece).toString('utf8')), ctx);
+    stream.write(headOf(report), renderedParts(report, stream, ctx), (piece) => out.push(typeof piece === 'string' ? piece : Buffer.from(piece).toString('utf8')), ctx);
     return out.join('');
   };
 }
