@@ -1,0 +1,105 @@
+// Headings that are not Markdown headings: the title lines of text converted from PDF or Word
+// or copied from a web page. Three shapes, as such documents print them:
+// - a numbered title: "4.1 Safeguarding Partners", "Section 3: Funding", "Appendix B – Escalation";
+// - a short line in capitals: "KEY PRIORITIES";
+// - a short line on its own between paragraphs: "Independent scrutiny", "Our Budget".
+// The first lines of the document, when short, are its title.
+import type { TextLine } from './lines.js';
+
+export interface PlainHeading {
+  /** Index of the line (into the lines read). */
+  index: number;
+  /** 1 for the title; numbered titles by their number's depth ("4" → 2, "4.1" → 3); capitals 2; other short lines 3. */
+  depth: number;
+  /** The title without its number. */
+  title: string;
+  number?: string;
+}
+
+export interface HeadingShape {
+  depth: number;
+  title: string;
+  number?: string;
+  /** A short line whose shape alone does not make it a heading: its place between paragraphs must. */
+  needsContext: boolean;
+}
+
+const NUMBERED =
+  /^(?:(?<word>Section|SECTION|Part|PART|Chapter|CHAPTER|Appendix|APPENDIX|Annex|ANNEX)\s+(?<wordNumber>\d{1,2}|[A-Z]|[IVX]{1,5})|(?<number>\d{1,2}(?:\.\d{1,2}){0,3}))(?:[.):]|\s*[-–—:])?\s+(?<title>[\p{Lu}\d‘'"“(].*)$/u;
+const MONTH_START = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/iu;
+/** Words a title does not end with: a line ending with one is a wrapped sentence. */
+const OPEN_END =
+  /\b(?:a|an|the|and|or|of|to|for|with|in|on|at|by|from|is|are|was|were|be|will|which|who|that|this|our|their|its|as|into|under|across|between|including|such)$/iu;
+const SENTENCE_END = /[.!?:;]["'”’)]?$/u;
+const MAX_TITLE_CHARS = 90;
+const MAX_NUMBERED_WORDS = 14;
+const MAX_CAPITALS_WORDS = 10;
+const MAX_SHORT_WORDS = 8;
+const MAX_TITLE_LINES = 3;
+
+/** What a line would be as a heading, or null when its shape rules it out. */
+export function headingShape(text: string): HeadingShape | null {
+  if (text.length > MAX_TITLE_CHARS || !/\p{L}{2}/u.test(text) || /^[-•*▪◦·–]/u.test(text)) return null;
+  if (/[.,;:!]["'”’)]?$/u.test(text) || /[.!?;]\s+\p{L}/u.test(text)) return null;
+  const numbered = NUMBERED.exec(text)?.groups;
+  if (numbered) {
+    const title = numbered.title!.trim();
+    if (MONTH_START.test(title) || words(title) > MAX_NUMBERED_WORDS || !/\p{L}{2}/u.test(title) || OPEN_END.test(title)) return null;
+    if (numbered.word) return { depth: 2, title, number: `${numbered.word} ${numbered.wordNumber}`, needsContext: false };
+    // A bare number is a heading only for a short title ("12 Practitioners attended the course" is a sentence).
+    const depth = Math.min(6, 1 + numbered.number!.split('.').length);
+    return { depth, title, number: numbered.number!, needsContext: !numbered.number!.includes('.') && words(title) > 6 };
+  }
+  if (OPEN_END.test(text)) return null;
+  const letters = text.match(/\p{L}/gu) ?? [];
+  const upper = text.match(/\p{Lu}/gu) ?? [];
+  if (letters.length >= 5 && upper.length / letters.length >= 0.9 && words(text) <= MAX_CAPITALS_WORDS && /\p{L}{4}/u.test(text)) {
+    return { depth: 2, title: text, needsContext: false };
+  }
+  if (/^\p{Lu}/u.test(text) && words(text) <= MAX_SHORT_WORDS) return { depth: 3, title: text, needsContext: true };
+  return null;
+}
+
+/**
+ * The lines of a plain-text document that are headings. `taken` holds the indexes of lines
+ * another reader has claimed (a contents list, a signature block): never headings.
+ */
+export function findPlainHeadings(lines: TextLine[], taken: ReadonlySet<number> = new Set()): PlainHeading[] {
+  const found: PlainHeading[] = [];
+  let titleLines = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (taken.has(i) || lines[i]!.heading) continue;
+    const line = lines[i]!;
+    // The document opens with its title: its first short lines, before any sentence.
+    if (i === titleLines && titleLines < MAX_TITLE_LINES && isTitleLine(line.text)) {
+      titleLines++;
+      found.push({ index: i, depth: 1, title: line.text });
+      continue;
+    }
+    titleLines = -1;
+    const shape = headingShape(line.text);
+    if (!shape) continue;
+    if (shape.needsContext && !standsAlone(lines, i, taken)) continue;
+    found.push({ index: i, depth: shape.depth, title: shape.title, ...(shape.number !== undefined && { number: shape.number }) });
+  }
+  return found;
+}
+
+function isTitleLine(text: string): boolean {
+  return text.length <= 120 && /\p{L}{2}/u.test(text) && !SENTENCE_END.test(text) && !/[.!?;]\s/u.test(text) && /^[\p{Lu}\d]/u.test(text) && !OPEN_END.test(text);
+}
+
+/** Between paragraphs: what comes before it has ended, and what follows starts afresh. */
+function standsAlone(lines: TextLine[], i: number, taken: ReadonlySet<number>): boolean {
+  const line = lines[i]!;
+  const before = lines[i - 1];
+  const after = lines[i + 1];
+  if (!after || after.heading || taken.has(i + 1)) return false;
+  const endedBefore = line.first || !before || SENTENCE_END.test(before.text) || before.heading;
+  const startsAfter = /^[\p{Lu}\d"“‘'(•*▪◦·–-]/u.test(after.text);
+  // Under a one-line title the paragraph must be longer than the title: two short lines in a row are a list or an address.
+  const longerAfter = after.text.length > line.text.length + 10 || !after.first;
+  return endedBefore && startsAfter && (line.last ? longerAfter : true);
+}
+
+const words = (text: string) => text.split(/\s+/u).filter(Boolean).length;
