@@ -29,7 +29,7 @@ const NUMBERED =
 const MONTH_START = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/iu;
 /** Words a title does not end with: a line ending with one is a wrapped sentence. */
 const OPEN_END =
-  /\b(?:a|an|the|and|or|of|to|for|with|in|on|at|by|from|is|are|was|were|be|will|which|who|that|this|our|their|its|as|into|under|across|between|including|such)$/iu;
+  /\b(?:a|an|the|and|or|of|to|for|with|in|on|at|by|from|will|which|that|this|our|their|its|as|into|under|across|between|including|such)$/iu;
 const SENTENCE_END = /[.!?:;]["'”’)]?$/u;
 const MAX_TITLE_CHARS = 90;
 const MAX_NUMBERED_WORDS = 14;
@@ -95,11 +95,17 @@ function standsAlone(lines: TextLine[], i: number, taken: ReadonlySet<number>): 
   const before = lines[i - 1];
   const after = lines[i + 1];
   if (!after || after.heading || taken.has(i + 1)) return false;
-  const endedBefore = line.first || !before || SENTENCE_END.test(before.text) || before.heading;
+  // What came before ended a sentence, or was a heading, a list item or a paragraph: two short lines in a row are a list or an address.
+  const endedBefore = !before || before.heading || taken.has(i - 1) || SENTENCE_END.test(before.text) || (before.listItem && !line.listItem) || (line.first && before.text.length > 60);
   const startsAfter = /^[\p{Lu}\d"“‘'(•*▪◦·–-]/u.test(after.text);
-  // Under a one-line title the paragraph must be longer than the title: two short lines in a row are a list or an address.
-  const longerAfter = after.text.length > line.text.length + 10 || !after.first;
-  return endedBefore && startsAfter && (line.last ? longerAfter : true);
+  // What follows is a paragraph, longer than the title: a wrapped sentence's lines are of a length.
+  // A numbered title read by Markdown as a list item carries its section in the item.
+  const longerAfter = line.listItem && line.first && !line.last
+    ? true
+    : line.last
+    ? after.text.length > line.text.length + 10
+    : line.text.length < 0.6 * after.text.length || (after.last && line.text.length + 15 < after.text.length);
+  return endedBefore && startsAfter && longerAfter;
 }
 
 const words = (text: string) => text.split(/\s+/u).filter(Boolean).length;

@@ -103,7 +103,8 @@ function readUnit(unit: Unit, vocabulary: SignatureVocabulary): SignatureBlock |
   const names = namesIn(rest);
   const signed = SIGNED.test(unit.text);
   if (names.length === 0 && !signed) return null;
-  const partners = [...new Set([...posts, ...organisations].flatMap((m) => (m.partner === undefined ? [] : [m.partner])))];
+  const named = [...posts, ...organisations].sort((a, b) => a.index - b.index);
+  const partners = [...new Set(named.flatMap((m) => (m.partner === undefined ? [] : [m.partner])))];
   return {
     posts: posts.map((m) => m.text),
     organisations: organisations.map((m) => m.text),
@@ -118,7 +119,7 @@ function readUnit(unit: Unit, vocabulary: SignatureVocabulary): SignatureBlock |
 /** The people's names in what is left once posts and organisations are taken out. */
 function namesIn(text: string): string[] {
   const names: string[] = [];
-  for (const piece of text.split(/\n|[,|•;:()]/u)) {
+  for (const piece of text.split(/\n|\s{2,}|[,|•;:()]/u)) {
     // Place and body words split a capitalised run: "Child-Friendly Borough Jo Bloggs" holds one name.
     const words = piece.trim().split(/\s+/u);
     let current: string[] = [];
