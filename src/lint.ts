@@ -6,6 +6,7 @@ import { inferMetaFromText, inferredFrontMatter } from './extract/text-meta.js';
 import type { MarkdownParts } from './parse/markdown.js';
 import { extractMeta, type DocumentMeta } from './extract/meta.js';
 import { detectElements } from './extract/elements.js';
+import { hasMarkedHeadings, readPlainStructure } from './parse/plain/structure.js';
 import { checkKinds, isCheckKind } from './check/kinds/index.js';
 import { interpolate } from './check/messages.js';
 import { createAjv } from './schema-validator.js';
@@ -219,7 +220,10 @@ function runPack(
     active.push({ rule, severity });
   }
   const targets = active.filter((a) => a.rule.detection).map((a) => ({ element: a.rule.element, detection: a.rule.detection! }));
-  const elements = detectElements(doc, targets, pack.placeholderPatterns);
+  // What plain text keeps in its lines: contents lists, signature blocks and, without Markdown headings, title lines.
+  const plain = readPlainStructure(doc, { headings: !hasMarkedHeadings(doc.headings), signatures: pack.signatureVocabulary });
+  doc = { ...doc, headings: plain.headings, blocks: plain.blocks };
+  const elements = detectElements(doc, targets, pack.placeholderPatterns, plain);
   for (const [element, found] of Object.entries(elements)) {
     result.elements[element] = found.status;
     result.evidence[element] = found.evidence;

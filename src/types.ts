@@ -42,13 +42,19 @@ export interface Accepted {
   until?: string;
 }
 
-/** What shows that an element is addressed: a reader can go to the line and check. */
+/**
+ * What shows that an element is addressed: a reader can go to the line and check. `via`: a
+ * front-matter field, a heading and its section, a sentence, a list item, an entry of the
+ * table of contents (when the section itself is not found), or a signature block.
+ */
 export interface Evidence extends Place {
-  via: 'field' | 'heading' | 'sentence';
+  via: EvidenceKind;
   text: string;
   /** HTML and Word documents: the headings it sits under, "Funding › Contributions" (a line in a page is hard to find by eye). */
   section?: string;
 }
+
+export type EvidenceKind = 'field' | 'heading' | 'sentence' | 'list-item' | 'contents' | 'signature';
 
 export interface ElementResult {
   status: ElementStatus;

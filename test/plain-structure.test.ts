@@ -43,6 +43,8 @@ describe('contents lists', () => {
   it('does not read figures, a short run or prose as a contents list', () => {
     expect(titles('Referrals received 2300\nAssessments completed 2100\nPlans started 400')).toEqual([]);
     expect(titles('Opening words ....... 2\nWho we are ....... 3')).toEqual([]);
+    expect(titles('- Ann Lee, Chief Executive, Westvale Council, 4 May 2024\n- Tom Hale, Chief Constable, Westvale Police, 6 May 2024\n- Jo Ray, Chief Nurse, Westvale ICB, 9 May 2024')).toEqual([]);
+    expect(titles('Schools 12\nColleges 12\nNurseries 12')).toEqual([]);
     expect(titles('Contents of the newsletter were agreed by the group.')).toEqual([]);
   });
 });

@@ -11,6 +11,8 @@ export interface CompiledDetection {
   partial: RegExp[][];
   qualify: RegExp[][];
   exclude: RegExp[];
+  /** Partner types whose officers' signatures evidence the element (all of them, across the document's signature blocks). */
+  signedBy: string[];
   /** Tests like `headings.some(...)`, in one regex. */
   anyHeading: Matcher;
   /** Tests like `exclude.some(...)`, in one regex. */
@@ -83,6 +85,7 @@ export function compileDetection(detection: Detection): CompiledDetection {
     partial: compileCues(detection.partial),
     qualify: compileCues(detection.qualify),
     exclude: (detection.exclude ?? []).map(compilePattern),
+    signedBy: detection.signed_by ?? [],
     anyHeading: anyOf(detection.headings ?? []),
     anyExclude: anyOf(detection.exclude ?? []),
     sentenceGate: gate([...(detection.sentences ?? []), ...(detection.partial ?? [])]),

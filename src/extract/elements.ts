@@ -7,6 +7,8 @@ import { headingPath, placeInBlock, type Block } from '../parse/markdown.js';
 import { locatePath } from '../parse/locate.js';
 import { anyOf, matchesCue, type CompiledDetection, type Matcher } from './detection.js';
 import { fold, pairsOf } from './literals.js';
+import type { ContentsList } from '../parse/plain/contents-list.js';
+import type { SignatureBlock } from '../parse/plain/signatures.js';
 
 export interface DetectionTarget {
   element: string;
@@ -15,20 +17,32 @@ export interface DetectionTarget {
 
 const MAX_EVIDENCE = 3;
 const MAX_QUOTE = 160;
+const MIN_SIGNATORIES = 2;
+/** A contents entry that introduces (a foreword by the partners) is not the section it names. */
+const INTRODUCING_ENTRY = /^(?:foreword|introduction|welcome|message|statement|letter)\b.*\b(?:by|from)\b/iu;
 /** `section` cues read only short sections (a list under a heading), never a whole chapter. */
 const MAX_SECTION_CHARS = 800;
 
 interface Found {
   present: Evidence[];
   partial: Evidence[];
+  /** Entries of the table of contents: evidence only where the section itself is not found. */
+  contents: Evidence[];
+}
+
+/** What plain text shows beyond headings and sentences (src/parse/plain/). */
+export interface PlainEvidence {
+  contents: ContentsList[];
+  signatures: SignatureBlock[];
 }
 
 export function detectElements(
   doc: ParsedDocument,
   targets: DetectionTarget[],
   placeholders: RegExp[],
+  plain: PlainEvidence = { contents: [], signatures: [] },
 ): Record<string, ElementResult> {
-  const found = new Map<string, Found>(targets.map((t) => [t.element, { present: [], partial: [] }]));
+  const found = new Map<string, Found>(targets.map((t) => [t.element, { present: [], partial: [], contents: [] }]));
   const anyPlaceholder = placeholderMatcher(placeholders);
   // A block's text is judged once, however many elements' sections and sentence passes read it.
   const placeholderByText = new Map<string, boolean>();
@@ -117,6 +131,32 @@ export function detectElements(
     }
   }
 
+  // Entries of a table of contents: titles read as headings are.
+  for (const list of plain.contents) {
+    for (const item of list.items) {
+      if (INTRODUCING_ENTRY.test(item.title)) continue;
+      const folded = fold(item.title);
+      const pairs = pairsOf(folded);
+      for (const target of targets) {
+        if (!target.detection.anyHeading.test(item.title, folded, pairs)) continue;
+        const title = item.number === undefined ? item.title : `${item.number} ${item.title}`;
+        found.get(target.element)!.contents.push({ via: 'contents', text: quote(title), line: item.line, column: item.column });
+      }
+    }
+  }
+
+  // Signature blocks: the partners' officers signing, by partner type across the document. One
+  // name beside a post is a contact or a member; two or more people named are signatories.
+  const signed = new Set(plain.signatures.flatMap((block) => block.partners));
+  const signatories = plain.signatures.reduce((count, block) => count + block.names.length, 0);
+  for (const target of targets) {
+    const wanted = target.detection.signedBy;
+    if (wanted.length === 0 || signatories < MIN_SIGNATORIES || !wanted.every((partner) => signed.has(partner))) continue;
+    for (const block of plain.signatures.filter((b) => b.partners.some((partner) => wanted.includes(partner)))) {
+      found.get(target.element)!.present.push({ via: 'signature', text: quote(`signed: ${[...block.names, ...block.posts, ...block.organisations].join(', ')}`), line: block.line, column: block.column });
+    }
+  }
+
   // Sentences anywhere in the body.
   const sentenceTargets = targets.filter((t) => t.detection.sentences.length > 0 || t.detection.partial.length > 0);
   doc.blocks.forEach((block, index) => {
@@ -137,7 +177,7 @@ export function detectElements(
         const weak = !strong && bucket.partial.length < MAX_EVIDENCE && matchesCue(sentence.text, d.partial);
         if (!strong && !weak) continue;
         if (d.anyExclude.test(sentence.text, foldedSentence, pairs)) continue;
-        const evidence: Evidence = { via: 'sentence', text: quote(sentence.text), ...placeInBlock(block, sentence.offset), ...section(block.heading) };
+        const evidence: Evidence = { via: block.listItem ? 'list-item' : 'sentence', text: quote(sentence.text), ...placeInBlock(block, sentence.offset), ...section(block.heading) };
         (strong ? bucket.present : bucket.partial).push(evidence);
       }
     }
@@ -145,7 +185,10 @@ export function detectElements(
 
   const results: Record<string, ElementResult> = {};
   for (const [element, bucket] of found) {
+    // A section found for the element gives its verdict; a contents entry speaks only for a section not found.
+    const sectionFound = bucket.partial.some((e) => e.via === 'heading');
     if (bucket.present.length) results[element] = { status: 'present', evidence: bucket.present.slice(0, MAX_EVIDENCE) };
+    else if (bucket.contents.length && !sectionFound) results[element] = { status: 'present', evidence: bucket.contents.slice(0, MAX_EVIDENCE) };
     else if (bucket.partial.length) results[element] = { status: 'partial', evidence: bucket.partial.slice(0, MAX_EVIDENCE) };
     else results[element] = { status: 'missing', evidence: [] };
   }

@@ -6,7 +6,8 @@ import { parseYaml } from '../parse/front-matter.js';
 import { locatePath } from '../parse/locate.js';
 import { checkKinds, isCheckKind } from '../check/kinds/index.js';
 import { compileDetection, compilePattern, type CompiledDetection } from '../extract/detection.js';
-import type { Detection, MigrationItem, Rule, RulePack } from './types.js';
+import type { SignatureVocabulary } from '../parse/plain/signatures.js';
+import type { Detection, MigrationItem, Rule, RulePack, Signatories } from './types.js';
 import { PackError } from './errors.js';
 
 export { PackError } from './errors.js';
@@ -25,6 +26,8 @@ export interface CompiledPack extends Omit<RulePack, 'rules' | 'migration'> {
   file: string;
   rules: CompiledRule[];
   placeholderPatterns: RegExp[];
+  /** The pack's `signatories`, compiled: how signature blocks are read. */
+  signatureVocabulary?: SignatureVocabulary;
   migration: CompiledMigrationItem[];
 }
 
@@ -69,6 +72,9 @@ export function validatePack(text: string, file: string, packSchema: object): Ru
   const pack = data as unknown as RulePack;
 
   pack.placeholders.forEach((source, i) => compileOrFail(source, ['placeholders', i], fail));
+  for (const list of ['posts', 'organisations'] as const) {
+    pack.signatories?.[list].forEach((entry, i) => compileOrFail(entry.match, ['signatories', list, i, 'match'], fail, signaturePattern));
+  }
   const seen = new Set<string>();
   pack.rules.forEach((rule, r) => {
     for (const kind of rule.kinds) {
@@ -117,7 +123,21 @@ export function compilePack(pack: RulePack, file: string): CompiledPack {
         : rules.find((rule) => rule.element === item.element && rule.kinds.includes('arrangements') && rule.detection)!.detection!,
     );
   });
-  return { ...pack, file, rules, placeholderPatterns: pack.placeholders.map(compilePattern), migration };
+  const compiled: CompiledPack = { ...pack, file, rules, placeholderPatterns: pack.placeholders.map(compilePattern), migration };
+  if (pack.signatories) compiled.signatureVocabulary = compileSignatories(pack.signatories);
+  return compiled;
+}
+
+/** Signature blocks print names, posts and organisations capitalised: their patterns are case-sensitive. */
+function signaturePattern(source: string): RegExp {
+  return new RegExp(source, 'u');
+}
+
+function compileSignatories(signatories: Signatories): SignatureVocabulary {
+  return {
+    posts: signatories.posts.map(({ match, partner }) => ({ pattern: signaturePattern(match), ...(partner !== undefined && { partner }) })),
+    organisations: signatories.organisations.map(({ match, partner }) => ({ pattern: signaturePattern(match), partner })),
+  };
 }
 
 /** `target` with `key` computed by `make` on first read, then kept (an ordinary enumerable property to readers). */
@@ -143,9 +163,9 @@ function checkDetection(detect: Detection, at: (string | number)[], fail: (path:
   }
 }
 
-function compileOrFail(source: string, path: (string | number)[], fail: (path: (string | number)[], problem: string) => never): RegExp {
+function compileOrFail(source: string, path: (string | number)[], fail: (path: (string | number)[], problem: string) => never, compile = compilePattern): RegExp {
   try {
-    return compilePattern(source);
+    return compile(source);
   } catch (error) {
     return fail(path, `invalid pattern ${JSON.stringify(source)}: ${(error as Error).message}`);
   }

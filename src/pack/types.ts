@@ -19,6 +19,8 @@ export interface Detection {
   qualify?: SentenceCue[];
   /** Sentences matching any of these never count (history, negation). */
   exclude?: string[];
+  /** Signature blocks that together name officers of each of these partner types (see `signatories`). */
+  signed_by?: string[];
 }
 
 export interface CheckSpec {
@@ -50,11 +52,21 @@ export interface RulePack {
   /** The dates between which documents follow this edition: used to infer a missing edition. */
   in_force: { from: string; until?: string };
   placeholders: string[];
+  /** How the partners' officers sign a document: their posts and organisations (src/parse/plain/signatures.ts). */
+  signatories?: Signatories;
   rules: Rule[];
   /** wtlint audit: matrix groups and area-level rules (src/audit/). */
   audit?: AuditSpec;
   /** wtlint migrate: what changes from the previous edition (src/migrate/). */
   migration?: MigrationItem[];
+}
+
+/** Case-sensitive patterns: a signature block prints names, posts and organisations capitalised. */
+export interface Signatories {
+  /** Posts of the partners' officers; `partner` when the post says whose it is. */
+  posts: { match: string; partner?: string }[];
+  /** The partners' organisations and the partner type of each. */
+  organisations: { match: string; partner: string }[];
 }
 
 /** A column group of the audit matrix: elements of one document kind. */

@@ -33,6 +33,8 @@ const PACKED_LOOSE = new RegExp(String.raw`${AFTER_PAGE}\s+(?=\p{Lu}|\d{1,2}(?:\
 /** Runs without a heading need this many entries with page numbers. */
 const MIN_BARE_RUN = 3;
 const MAX_ITEMS = 80;
+/** Beyond this a number at the end of a line is a year or a figure, not a page. */
+const MAX_PAGE = 400;
 const MAX_TITLE_WORDS = 14;
 
 /** Finds the contents lists among the lines of a document. */
@@ -96,12 +98,14 @@ function bareRun(lines: TextLine[], at: number): ContentsList | null {
     const items = entriesOfLine(line.text, line, 0, false);
     if (!items || items.some((item) => item.page === undefined)) break;
     const pages = items.map((item) => item.page!);
-    if (pages.some((page, k) => page < (k === 0 ? lastPage : pages[k - 1]!))) break;
+    if (pages.some((page, k) => page > MAX_PAGE || page < (k === 0 ? lastPage : pages[k - 1]!))) break;
     lastPage = pages[pages.length - 1]!;
     list.items.push(...items);
     list.lines.push(i);
   }
-  return list.items.length >= MIN_BARE_RUN ? list : null;
+  // Pages rise through a document: the same number on every line is a column of figures or years.
+  const first = list.items[0]?.page ?? 0;
+  return list.items.length >= MIN_BARE_RUN && lastPage > first ? list : null;
 }
 
 /**
