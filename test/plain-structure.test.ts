@@ -85,7 +85,7 @@ describe('plain-text headings', () => {
     const found = findPlainHeadings(lines(text)).map((h) => [h.depth, h.title]);
     expect(found).toEqual([
       [1, 'Westvale Children’s Partnership'],
-      [1, 'Arrangements for keeping children safe'],
+      [2, 'Arrangements for keeping children safe'],
       [3, 'Checking our work'],
       [3, 'Paying for the work'],
       [2, 'WHAT WE WILL DO NEXT'],

@@ -18,6 +18,8 @@ export interface DetectionTarget {
 const MAX_EVIDENCE = 3;
 const MAX_QUOTE = 160;
 const MIN_SIGNATORIES = 2;
+/** A sentence without a colon that still introduces the list after it ("The three partners are"). */
+const LIST_LEAD_IN = /\b(?:are|is|include|includes|including|comprise|comprises|as follows|below|namely)\s*$/iu;
 /** A contents entry that introduces (a foreword by the partners) is not the section it names. */
 const INTRODUCING_ENTRY = /^(?:foreword|introduction|welcome|message|statement|letter)\b.*\b(?:by|from)\b/iu;
 /** `section` cues read only short sections (a list under a heading), never a whole chapter. */
@@ -77,10 +79,13 @@ export function detectElements(
   // Blocks of a section that is headed for an element but still holds placeholders: sentences there
   // do not make the element present (the section itself says it is unfinished).
   const unfinished = new Map<string, [number, number][]>();
-  const judge = (target: DetectionTarget, content: string[], evidence: Evidence, range?: [number, number]) => {
+  const judge = (target: DetectionTarget, content: string[], evidence: Evidence, range?: [number, number], title = false) => {
     const bucket = found.get(target.element)!;
     const substantive = content.filter((text) => text.trim() !== '' && !isPlaceholder(text));
-    if (substantive.length === 0) {
+    // The document's title: what it names is shown by the title itself, whatever a later section still lacks.
+    if (title && substantive.length) {
+      bucket.present.push(evidence);
+    } else if (substantive.length === 0) {
       bucket.partial.push({ ...evidence, text: `${evidence.text} (${content.length ? 'placeholder only' : 'empty section'})` });
     } else if (substantive.length < content.length) {
       bucket.partial.push({ ...evidence, text: `${evidence.text} (still has placeholders)` });
@@ -101,22 +106,26 @@ export function detectElements(
     for (const target of targets) {
       if (target.detection.anyHeading.test(heading.text, folded, pairs)) {
         content ??= doc.blocks.slice(heading.block + 1, heading.end).filter((b) => b.kind !== 'heading').map((b) => b.text);
-        judge(target, content, evidence, [heading.block + 1, heading.end]);
+        judge(target, content, evidence, [heading.block + 1, heading.end], index === 0 && heading.depth === 1);
       } else if (target.detection.section.length) {
         if (direct === undefined) direct = directContent(doc, heading.block);
         if (direct !== null && matchesCue(direct, target.detection.section) && !target.detection.anyExclude.test(direct)) found.get(target.element)!.present.push(evidence);
       }
     }
   }
-  // A sentence that introduces a list ("We have named these relevant agencies:") is read with the list.
+  // A sentence that introduces a list ("We have named these relevant agencies:", "The partners are") is read with the list.
   doc.blocks.forEach((block, index) => {
-    if (block.kind === 'heading' || !/:\s*$/.test(block.text)) return;
-    let text = block.text;
-    for (let i = index + 1; i < doc.blocks.length && doc.blocks[i]!.kind !== 'heading' && text.length < MAX_SECTION_CHARS * 2; i++) text += ` \n ${doc.blocks[i]!.text}`;
+    if (block.kind === 'heading') return;
+    const colon = /:\s*$/.test(block.text);
+    if (!colon && !(LIST_LEAD_IN.test(block.text) && !block.listItem && doc.blocks[index + 1]?.listItem)) return;
+    const sentences = sentencesOf(block);
+    const lead = sentences[sentences.length - 1]!;
+    let text = lead.text;
+    for (let i = index + 1; i < doc.blocks.length && doc.blocks[i]!.kind !== 'heading' && (colon || doc.blocks[i]!.listItem) && text.length < MAX_SECTION_CHARS * 2; i++) text += ` \n ${doc.blocks[i]!.text}`;
     for (const target of targets) {
       const d = target.detection;
       if (d.section.length && matchesCue(text, d.section) && !d.anyExclude.test(text)) {
-        found.get(target.element)!.present.push({ via: 'sentence', text: quote(block.text), line: block.line, column: block.column });
+        found.get(target.element)!.present.push({ via: 'sentence', text: quote(lead.text), ...placeInBlock(block, lead.offset), ...section(block.heading) });
       }
     }
   });

@@ -23,10 +23,12 @@ export interface ContentsList {
 const CONTENTS_HEADING = /^(?:(?:table\s+of\s+)?contents(?:\s+page)?|in\s+this\s+(?:document|report|plan)|what(?:'|’)?s\s+in\s+this\s+(?:document|report))\s*:?(?:\s+page)?\s*(?<rest>\s\S.*)?$/iu;
 /** The column title some lists print above the page numbers. */
 const PAGE_COLUMN = /^(?:page|page\s+no\.?|page\s+number|section|section\s+page|title\s+page)$/iu;
+/** A page, a list of pages or a range of pages. */
+const PAGES = String.raw`\d{1,4}(?:\s*(?:,|&|-|–)\s*\d{1,4})*`;
 /** Where a new entry starts after a page number on the same line. */
 const NUMBERED_START = String.raw`(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|(?:Section|Part|Chapter|Appendix|Annex)\s+[\dA-Z]{1,3}[.:]?)\s+\p{Lu}`;
-const AFTER_PAGE = String.raw`(?<=(?:^|\s|[.·…_])\d{1,4})`;
-const PACKED = new RegExp(String.raw`${AFTER_PAGE}\s+(?=${NUMBERED_START})|(?<=(?:[.·…_]\s?){3,}\s*\d{1,4}(?:\s*(?:,|&)\s*\d{1,4})*)\s+(?=\p{Lu})`, 'gu');
+const AFTER_PAGE = String.raw`(?<=(?:^|\s|[.·…_])${PAGES})`;
+const PACKED = new RegExp(String.raw`${AFTER_PAGE}\s+(?=${NUMBERED_START})|(?<=(?:[.·…_]\s?){3,}\s*${PAGES})\s+(?=\p{Lu})|${AFTER_PAGE}\s+[-•–]\s+(?=\p{Lu})`, 'gu');
 /** Under a contents heading, any capital after a page number starts an entry. */
 const PACKED_LOOSE = new RegExp(String.raw`${AFTER_PAGE}\s+(?=\p{Lu}|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?\s+\p{Lu})`, 'gu');
 
@@ -35,6 +37,8 @@ const MIN_BARE_RUN = 3;
 const MAX_ITEMS = 80;
 /** Beyond this a number at the end of a line is a year or a figure, not a page. */
 const MAX_PAGE = 400;
+/** How far past the last page a wrapped entry's page may be. */
+const WRAP_PAGES = 10;
 const MAX_TITLE_WORDS = 14;
 
 /** Finds the contents lists among the lines of a document. */
@@ -70,7 +74,7 @@ function headedList(lines: TextLine[], at: number, rest: string | undefined): Co
   const seen = new Set(list.items.map((item) => key(item.title)));
   for (let i = at + 1; i < lines.length && list.items.length < MAX_ITEMS; i++) {
     const line = lines[i]!;
-    if (PAGE_COLUMN.test(line.text)) {
+    if (PAGE_COLUMN.test(line.text) || PAGE_NUMBER_LINE.test(line.text)) {
       list.lines.push(i);
       continue;
     }
@@ -78,7 +82,7 @@ function headedList(lines: TextLine[], at: number, rest: string | undefined): Co
     if (line.heading && list.items.length) break;
     const paged = list.items.some((item) => item.page !== undefined);
     // Once entries carry page numbers, a title without one is the first section's.
-    const items = entriesOfLine(line.text, line, 0, true) ?? (paged ? null : titleOnly(line));
+    const items = entriesOfLine(line.text, line, 0, true) ?? packedPrefix(line.text, line) ?? leadersOnly(line) ?? (paged ? null : titleOnly(line));
     // The first section's title repeats an entry: the list has ended.
     if (!items || (items.every((item) => item.page === undefined) && items.some((item) => seen.has(key(item.title))))) break;
     for (const item of items) seen.add(key(item.title));
@@ -92,13 +96,21 @@ function headedList(lines: TextLine[], at: number, rest: string | undefined): Co
 function bareRun(lines: TextLine[], at: number): ContentsList | null {
   const list: ContentsList = { heading: null, items: [], lines: [] };
   let lastPage = 0;
+  let gap: number | null = null; // one line that is not an entry (a title wrapped round its page number) is allowed between entries
   for (let i = at; i < lines.length && list.items.length < MAX_ITEMS; i++) {
     const line = lines[i]!;
     if (line.heading) break;
-    const items = entriesOfLine(line.text, line, 0, false);
-    if (!items || items.some((item) => item.page === undefined)) break;
-    const pages = items.map((item) => item.page!);
-    if (pages.some((page, k) => page > MAX_PAGE || page < (k === 0 ? lastPage : pages[k - 1]!))) break;
+    if (list.items.length && PAGE_NUMBER_LINE.test(line.text)) continue;
+    const items = entriesOfLine(line.text, line, 0, false) ?? (list.items.length ? wrappedEntry(line, lastPage) : null);
+    const pages = items?.map((item) => item.page) ?? [];
+    const fits = items && pages.every((page, k) => page !== undefined && page <= MAX_PAGE && page >= (k === 0 ? lastPage : pages[k - 1]!));
+    if (!fits) {
+      if (gap !== null || list.items.length === 0) break;
+      gap = i;
+      continue;
+    }
+    if (gap !== null) list.lines.push(gap);
+    gap = null;
     lastPage = pages[pages.length - 1]!;
     list.items.push(...items);
     list.lines.push(i);
@@ -125,12 +137,46 @@ function entriesOfLine(text: string, line: TextLine, offset: number, loose: bool
 }
 
 /**
+ * A transcript can wrap a title round its page number ("Funding and 25 contributions"): a number
+ * just after the last page read, inside a short title, is that entry's page.
+ */
+function wrappedEntry(line: TextLine, lastPage: number): ContentsItem[] | null {
+  const match = /^(?<before>\S.{2,80}?)\s(?<page>\d{1,3})(?:\s*[-–]\s*\d{1,3})?\s(?<after>\S.{0,60})$/u.exec(line.text)?.groups;
+  if (!match) return null;
+  const page = Number(match.page);
+  if (page < lastPage || page > lastPage + WRAP_PAGES) return null;
+  const entry = parseContentsEntry(`${match.before} ${match.after} ${page}`);
+  return entry ? [{ ...entry, line: line.line, column: line.column }] : null;
+}
+
+/** Several entries packed on a line may run on into the text of the first page: the entries before it. */
+function packedPrefix(text: string, line: TextLine): ContentsItem[] | null {
+  const cuts = [...text.matchAll(PACKED)];
+  if (cuts.length < 2) return null;
+  const items: ContentsItem[] = [];
+  let start = 0;
+  for (const cut of cuts) {
+    const entry = parseContentsEntry(normalise(text.slice(start, cut.index)));
+    if (!entry || entry.title.split(/\s+/u).length > MAX_TITLE_WORDS) break;
+    items.push({ ...entry, line: line.line, column: line.column + start });
+    start = cut.index! + cut[0].length;
+  }
+  return items.length >= 2 && items.every((item) => item.page !== undefined) ? items : null;
+}
+
+/**
  * What a contents line prints beyond one entry's shape: leaders of any length (a transcript
  * keeps hundreds of dots) and several pages for one title ("15 & 33", "16, 17 & 35").
  */
 function normalise(text: string): string {
-  return text.replace(/(?:[.·…_]\s?){4,}/gu, '....').replace(/(\d{1,4})(?:\s*(?:,|&|and)\s*\d{1,4})+$/u, '$1');
+  return text
+    .replace(/(?:[.·…_]\s?){4,}/gu, '....')
+    .replace(/(\d{1,4})(?:\s*(?:,|&|and)\s*\d{1,4})+$/u, '$1')
+    .replace(/(\d{1,4})\s*[-–]\s*\d{1,4}$/u, '$1');
 }
+
+/** A page's number printed on a line of its own (a transcript keeps the page breaks). */
+const PAGE_NUMBER_LINE = /^\d{1,4}$/u;
 
 function splitPacked(text: string, loose: boolean): { text: string; start: number }[] {
   const whole = [{ text, start: 0 }];
@@ -147,6 +193,13 @@ function splitPacked(text: string, loose: boolean): { text: string; start: numbe
     if (pieces.every((piece) => parseContentsEntry(normalise(piece.text)))) return pieces;
   }
   return whole;
+}
+
+/** A title and its leaders, the page number lost (to the next line, or the end of a transcript). */
+function leadersOnly(line: TextLine): ContentsItem[] | null {
+  const title = /^(?<title>\S.{1,100}?)\s*(?:[.·…_]\s?){4,}$/u.exec(line.text)?.groups?.title;
+  if (!title || !/\p{L}{2}/u.test(title)) return null;
+  return [{ title, leaders: true, line: line.line, column: line.column }];
 }
 
 /** Under a contents heading, a title alone is an entry (web pages list the sections as links). */

@@ -9,7 +9,7 @@ import type { TextLine } from './lines.js';
 export interface PlainHeading {
   /** Index of the line (into the lines read). */
   index: number;
-  /** 1 for the title; numbered titles by their number's depth ("4" → 2, "4.1" → 3); capitals 2; other short lines 3. */
+  /** 1 for the title (2 for the lines of a subtitle); numbered titles by their number's depth ("4" → 2, "4.1" → 3); capitals 2; other short lines 3. */
   depth: number;
   /** The title without its number. */
   title: string;
@@ -72,8 +72,9 @@ export function findPlainHeadings(lines: TextLine[], taken: ReadonlySet<number> 
     const line = lines[i]!;
     // The document opens with its title: its first short lines, before any sentence.
     if (i === titleLines && titleLines < MAX_TITLE_LINES && isTitleLine(line.text)) {
+      // Lines after the first are its subtitle: the title's section is the whole document.
+      found.push({ index: i, depth: titleLines === 0 ? 1 : 2, title: line.text });
       titleLines++;
-      found.push({ index: i, depth: 1, title: line.text });
       continue;
     }
     titleLines = -1;
@@ -95,6 +96,8 @@ function standsAlone(lines: TextLine[], i: number, taken: ReadonlySet<number>): 
   const before = lines[i - 1];
   const after = lines[i + 1];
   if (!after || after.heading || taken.has(i + 1)) return false;
+  // An item of a list, or a line a colon introduces, is an entry of the list.
+  if ((line.listItem && line.last) || (before && /:$/u.test(before.text))) return false;
   // What came before ended a sentence, or was a heading, a list item or a paragraph: two short lines in a row are a list or an address.
   const endedBefore = !before || before.heading || taken.has(i - 1) || SENTENCE_END.test(before.text) || (before.listItem && !line.listItem) || (line.first && before.text.length > 60);
   const startsAfter = /^[\p{Lu}\d"“‘'(•*▪◦·–-]/u.test(after.text);
