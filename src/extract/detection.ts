@@ -11,6 +11,10 @@ export interface CompiledDetection {
   partial: RegExp[][];
   qualify: RegExp[][];
   exclude: RegExp[];
+  /** Tests like `mentions.some(...)`: weak evidence, counted only where no section is found. */
+  anyMention: Matcher;
+  /** The element has `mentions`. */
+  mentions: boolean;
   /** Partner types whose officers' signatures evidence the element (all of them, across the document's signature blocks). */
   signedBy: string[];
   /** Tests like `headings.some(...)`, in one regex. */
@@ -86,6 +90,8 @@ export function compileDetection(detection: Detection): CompiledDetection {
     qualify: compileCues(detection.qualify),
     exclude: (detection.exclude ?? []).map(compilePattern),
     signedBy: detection.signed_by ?? [],
+    anyMention: anyOf(detection.mentions ?? []),
+    mentions: (detection.mentions ?? []).length > 0,
     anyHeading: anyOf(detection.headings ?? []),
     anyExclude: anyOf(detection.exclude ?? []),
     sentenceGate: gate([...(detection.sentences ?? []), ...(detection.partial ?? [])]),

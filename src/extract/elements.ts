@@ -28,8 +28,8 @@ const MAX_SECTION_CHARS = 800;
 interface Found {
   present: Evidence[];
   partial: Evidence[];
-  /** Entries of the table of contents: evidence only where the section itself is not found. */
-  contents: Evidence[];
+  /** Entries of the table of contents and mentions: evidence only where the section itself is not found. */
+  weak: Evidence[];
 }
 
 /** What plain text shows beyond headings and sentences (src/parse/plain/). */
@@ -44,7 +44,7 @@ export function detectElements(
   placeholders: RegExp[],
   plain: PlainEvidence = { contents: [], signatures: [] },
 ): Record<string, ElementResult> {
-  const found = new Map<string, Found>(targets.map((t) => [t.element, { present: [], partial: [], contents: [] }]));
+  const found = new Map<string, Found>(targets.map((t) => [t.element, { present: [], partial: [], weak: [] }]));
   const anyPlaceholder = placeholderMatcher(placeholders);
   // A block's text is judged once, however many elements' sections and sentence passes read it.
   const placeholderByText = new Map<string, boolean>();
@@ -104,6 +104,7 @@ export function detectElements(
     const folded = fold(heading.text); // once per heading, for every element's prefilter
     const pairs = pairsOf(folded);
     for (const target of targets) {
+      if (index === 0 && target.detection.anyMention.test(heading.text, folded, pairs)) found.get(target.element)!.weak.push(evidence);
       if (target.detection.anyHeading.test(heading.text, folded, pairs)) {
         content ??= doc.blocks.slice(heading.block + 1, heading.end).filter((b) => b.kind !== 'heading').map((b) => b.text);
         judge(target, content, evidence, [heading.block + 1, heading.end], index === 0 && heading.depth === 1);
@@ -149,7 +150,7 @@ export function detectElements(
       for (const target of targets) {
         if (!target.detection.anyHeading.test(item.title, folded, pairs)) continue;
         const title = item.number === undefined ? item.title : `${item.number} ${item.title}`;
-        found.get(target.element)!.contents.push({ via: 'contents', text: quote(title), line: item.line, column: item.column });
+        found.get(target.element)!.weak.push({ via: 'contents', text: quote(title), line: item.line, column: item.column });
       }
     }
   }
@@ -167,7 +168,7 @@ export function detectElements(
   }
 
   // Sentences anywhere in the body.
-  const sentenceTargets = targets.filter((t) => t.detection.sentences.length > 0 || t.detection.partial.length > 0);
+  const sentenceTargets = targets.filter((t) => t.detection.sentences.length > 0 || t.detection.partial.length > 0 || t.detection.mentions);
   doc.blocks.forEach((block, index) => {
     if (block.kind === 'heading' || isPlaceholder(block.text)) return;
     for (const sentence of sentencesOf(block)) {
@@ -179,6 +180,10 @@ export function detectElements(
         if (bucket.present.length >= MAX_EVIDENCE) continue;
         foldedSentence ??= fold(sentence.text);
         pairs ??= pairsOf(foldedSentence);
+        const place = () => ({ text: quote(sentence.text), ...placeInBlock(block, sentence.offset), ...section(block.heading) });
+        if (d.mentions && bucket.weak.length < MAX_EVIDENCE && d.anyMention.test(sentence.text, foldedSentence, pairs) && !d.anyExclude.test(sentence.text, foldedSentence, pairs)) {
+          bucket.weak.push({ via: block.listItem ? 'list-item' : 'sentence', ...place() });
+        }
         if (!d.sentenceGate.test(sentence.text, foldedSentence, pairs)) continue;
         if (unfinished.get(target.element)?.some(([from, to]) => index >= from && index < to)) continue;
         const strong = matchesCue(sentence.text, d.sentences);
@@ -186,18 +191,17 @@ export function detectElements(
         const weak = !strong && bucket.partial.length < MAX_EVIDENCE && matchesCue(sentence.text, d.partial);
         if (!strong && !weak) continue;
         if (d.anyExclude.test(sentence.text, foldedSentence, pairs)) continue;
-        const evidence: Evidence = { via: block.listItem ? 'list-item' : 'sentence', text: quote(sentence.text), ...placeInBlock(block, sentence.offset), ...section(block.heading) };
-        (strong ? bucket.present : bucket.partial).push(evidence);
+        (strong ? bucket.present : bucket.partial).push({ via: block.listItem ? 'list-item' : 'sentence', ...place() });
       }
     }
   });
 
   const results: Record<string, ElementResult> = {};
   for (const [element, bucket] of found) {
-    // A section found for the element gives its verdict; a contents entry speaks only for a section not found.
+    // A section found for the element gives its verdict; a contents entry or a mention speaks only for a section not found.
     const sectionFound = bucket.partial.some((e) => e.via === 'heading');
     if (bucket.present.length) results[element] = { status: 'present', evidence: bucket.present.slice(0, MAX_EVIDENCE) };
-    else if (bucket.contents.length && !sectionFound) results[element] = { status: 'present', evidence: bucket.contents.slice(0, MAX_EVIDENCE) };
+    else if (bucket.weak.length && !sectionFound) results[element] = { status: 'present', evidence: bucket.weak.slice(0, MAX_EVIDENCE) };
     else if (bucket.partial.length) results[element] = { status: 'partial', evidence: bucket.partial.slice(0, MAX_EVIDENCE) };
     else results[element] = { status: 'missing', evidence: [] };
   }

@@ -155,7 +155,7 @@ function lazy<T extends object, K extends string, V>(target: T, key: K, make: ()
 }
 
 function checkDetection(detect: Detection, at: (string | number)[], fail: (path: (string | number)[], problem: string) => never): void {
-  for (const key of ['headings', 'exclude'] as const) {
+  for (const key of ['headings', 'exclude', 'mentions'] as const) {
     detect[key]?.forEach((source, i) => compileOrFail(source, [...at, key, i], fail));
   }
   for (const key of ['sentences', 'section', 'partial', 'qualify'] as const) {

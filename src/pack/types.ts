@@ -19,6 +19,11 @@ export interface Detection {
   qualify?: SentenceCue[];
   /** Sentences matching any of these never count (history, negation). */
   exclude?: string[];
+  /**
+   * Sentences (or the document's title) that show the element only where no section on it is
+   * found, as a contents entry does: the partnership named by its area, for the area covered.
+   */
+  mentions?: string[];
   /** Signature blocks that together name officers of each of these partner types (see `signatories`). */
   signed_by?: string[];
 }

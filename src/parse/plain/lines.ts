@@ -21,6 +21,8 @@ export interface TextLine {
   heading: boolean;
   /** The block is a list item's text. */
   listItem: boolean;
+  /** The block is a row of a Markdown table. */
+  tableRow: boolean;
 }
 
 /** Every non-blank line of every block, in document order. */
@@ -44,6 +46,7 @@ export function linesOf(blocks: Block[]): TextLine[] {
           last: false,
           heading: block.kind === 'heading',
           listItem: block.listItem === true,
+          tableRow: block.kind === 'table-row',
         });
       }
       offset += raw.length + 1;

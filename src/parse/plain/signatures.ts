@@ -74,7 +74,8 @@ function unitsOf(lines: TextLine[], taken: ReadonlySet<number>): Unit[] {
     run = [];
   };
   lines.forEach((line, i) => {
-    if (taken.has(i) || line.heading) return flush();
+    // A table or a list of partners and their officers (a membership, the delegates) is not a signature block.
+    if (taken.has(i) || line.heading || line.tableRow || line.listItem || /^[•▪◦·*-]\s/u.test(line.text)) return flush();
     if (wordsOf(line.text).length <= MAX_LINE_WORDS && isListing(line.text)) {
       run.push(i);
       if (wordsOf(run.map((k) => lines[k]!.text).join(' ')).length > MAX_BLOCK_WORDS) run.shift();
