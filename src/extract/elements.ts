@@ -104,7 +104,7 @@ export function detectElements(
     const folded = fold(heading.text); // once per heading, for every element's prefilter
     const pairs = pairsOf(folded);
     for (const target of targets) {
-      if (index === 0 && target.detection.anyMention.test(heading.text, folded, pairs)) found.get(target.element)!.weak.push(evidence);
+      if (target.detection.mentions && target.detection.anyMention.test(heading.text, folded, pairs)) found.get(target.element)!.weak.push(evidence);
       if (target.detection.anyHeading.test(heading.text, folded, pairs)) {
         content ??= doc.blocks.slice(heading.block + 1, heading.end).filter((b) => b.kind !== 'heading').map((b) => b.text);
         judge(target, content, evidence, [heading.block + 1, heading.end], index === 0 && heading.depth === 1);
