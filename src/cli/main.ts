@@ -170,6 +170,7 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .description('write an HTML page or Word document as Markdown with front matter (never overwrites)')
     .argument('<file>', 'a .html, .htm or .docx file')
     .option('-o, --output <file>', 'the Markdown file to write (default: beside the input, .md; - for standard output)')
+    .addOption(lintOptions.config())
     .action(async (file: string, flags) => {
       const { convert } = await import('./commands/convert.js');
       code = await convert(file, flags, io);
@@ -183,6 +184,7 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .addOption(new Option('-f, --format <name>', 'output format').choices(MIGRATION_FORMAT_NAMES).default('stylish'))
     .option('-o, --output <file>', 'write the checklist to a file instead of standard output')
     .option('--as-of <date>', 'the date used to infer an edition the document does not state (default: today)')
+    .addOption(lintOptions.config())
     .addOption(colourOptions.on()).addOption(colourOptions.off())
     .action(async (file: string, flags) => {
       const { migrate } = await import('./commands/migrate.js');

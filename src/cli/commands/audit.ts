@@ -7,7 +7,7 @@ import cliProgress from 'cli-progress';
 import { bundledLinter, packageRoot, packageVersion } from '../resources.js';
 import { loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
-import { parseAsOf, parseCount, parseEdition } from '../options.js';
+import { lintOptionsFor, parseCount } from '../options.js';
 import { discoverAreas, type AreaSource } from '../audit-areas.js';
 import type { AuditTask } from '../audit-file.js';
 import { AuditInterrupted, runAuditTasks, workerCount } from '../audit-pool.js';
@@ -40,12 +40,7 @@ export async function audit(dir: string, flags: AuditFlags, io: CliIO): Promise<
   const linter = bundledLinter();
   const layout = auditLayout(linter.packs); // an invalid audit section stops here, before any work
   const config = loadConfig(io.cwd, flags.config);
-  const options: LintOptions = {
-    asOf: flags.asOf ? parseAsOf(flags.asOf) : config.asOf ? parseAsOf(config.asOf, 'asOf in the config') : io.today,
-    edition: flags.edition ? parseEdition(flags.edition, linter.packs.map((p) => p.edition)) : undefined,
-    defaultEdition: config.edition,
-    severities: config.rules,
-  };
+  const options = lintOptionsFor(flags, config, io.today, linter.packs.map((p) => p.edition));
   const shard = flags.shard === undefined ? null : parseShard(flags.shard);
   if (flags.shard !== undefined && !shard) throw new UsageError(`--shard "${flags.shard}" is not i/n`, 'Give the shard as i/n with 1 ≤ i ≤ n, e.g. --shard 2/4.');
   const jobs = flags.jobs === undefined ? undefined : parseCount(flags.jobs, '--jobs');

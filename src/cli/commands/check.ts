@@ -12,7 +12,7 @@ import { lintPath } from '../read-document.js';
 import { DEFAULT_CACHE_LOCATION, openResultCache } from '../cache.js';
 import { UsageError } from '../errors.js';
 import { exitCodeFor } from '../exit-code.js';
-import { parseAsOf, parseCount, parseEdition } from '../options.js';
+import { lintOptionsFor, parseCount } from '../options.js';
 import type { CliIO } from '../io.js';
 import type { FormatName } from '../../report/index.js';
 import { reporterLoaders } from '../../report/load.js';
@@ -51,16 +51,7 @@ export interface LintRun {
 export async function lintPaths(paths: string[], flags: CheckFlags, io: CliIO): Promise<LintRun> {
   const linter = bundledLinter();
   const config = loadConfig(io.cwd, flags.config);
-  const editions = linter.packs.map((p) => p.edition);
-  const options: LintOptions = {
-    asOf: flags.asOf ? parseAsOf(flags.asOf) : config.asOf ? parseAsOf(config.asOf, 'asOf in the config') : io.today,
-    edition: flags.edition ? parseEdition(flags.edition, editions) : undefined,
-    defaultEdition: config.edition,
-    severities: config.rules,
-    reportUnusedDisables: Boolean(flags.reportUnusedDisables),
-    requireDisableReason: Boolean(config.requireDisableReason),
-    limits: config.limits,
-  };
+  const options = lintOptionsFor(flags, config, io.today, linter.packs.map((p) => p.edition));
 
   const results: DocumentResult[] = [];
   const filePaths = paths.filter((p) => p !== '-');

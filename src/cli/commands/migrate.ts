@@ -6,7 +6,8 @@ import { Chalk } from 'chalk';
 import { bundledLinter, packageVersion } from '../resources.js';
 import { UsageError } from '../errors.js';
 import { EXIT } from '../exit-code.js';
-import { parseAsOf, parseEdition } from '../options.js';
+import { lintOptionsFor, parseEdition } from '../options.js';
+import { loadConfig } from '../config.js';
 import { toDisplayPath, writeFileAtomic } from '../files.js';
 import type { CliIO } from '../io.js';
 import { decodeBytes } from '../../parse/decode.js';
@@ -18,6 +19,7 @@ export interface MigrateFlags {
   format: MigrationFormatName;
   output?: string;
   asOf?: string;
+  config?: string;
   color?: boolean;
 }
 
@@ -26,7 +28,7 @@ export function migrate(file: string, flags: MigrateFlags, io: CliIO): number {
   const withMigration = linter.packs.filter((p) => p.migration.length > 0);
   const to = parseEdition(flags.to, withMigration.map((p) => p.edition), '--to');
   const target = withMigration.find((p) => p.edition === to)!;
-  const asOf = flags.asOf ? parseAsOf(flags.asOf) : io.today;
+  const { asOf } = lintOptionsFor(flags, loadConfig(io.cwd, flags.config), io.today, linter.packs.map((p) => p.edition));
   const absolute = resolve(io.cwd, file);
   let bytes: Uint8Array;
   try {
