@@ -74,6 +74,17 @@ describe('migration formats', () => {
   });
 });
 
+describe('document text in every migration format', () => {
+  // A sentence holding a terminal escape sequence and a line break, where the plan quotes it as evidence.
+  const hostile = readFileSync(FILE, 'utf8').replace(/^(## Schools and early years)$/m, '$1 \u001b[31mred\u001b[0m\u2028next');
+  const quoted = planMigration({ path: 'x\u001b[2J.md', text: hostile }, wt2023, editions, '2026-11-23');
+  it.each(['stylish', 'markdown'] as const)('%s shows control characters as \\u{…}, never raw', (format) => {
+    const output = migrationFormats[format](quoted, ctx);
+    expect(quoted.items.find((i) => i.id === 'education-strategic')!.evidence[0]!.text).toContain('\u001b[31m');
+    expect([/[\u0000-\u0009\u000b-\u001f\u2028]/.test(output), output.match(/u\{1b\}/g)?.length]).toEqual([false, 3]);
+  });
+});
+
 describe('wtlint migrate', () => {
   const io = () => {
     const out: string[] = [];

@@ -2,6 +2,7 @@
 // list to paste into a work plan). Pure; colour comes in as a chalk instance.
 import type { ChalkInstance } from 'chalk';
 import type { Evidence } from '../types.js';
+import { plainText } from '../extract/show-value.js';
 import type { MigrationPlan, MigrationStatus } from './plan.js';
 
 export interface MigrationFormatContext {
@@ -14,7 +15,8 @@ export type MigrationFormatter = (plan: MigrationPlan, ctx: MigrationFormatConte
 
 const LABEL: Record<MigrationStatus, string> = { done: 'done', partial: 'partly done', todo: 'to do' };
 
-const where = (e: Evidence) => `${e.via} "${e.text}" at line ${e.line}`;
+/** Document text quoted in a format: never a raw control character (plainText shows them as \u{…}). */
+const where = (e: Evidence) => `${e.via} "${plainText(e.text)}" at line ${e.line}`;
 
 function headline(plan: MigrationPlan): string {
   const from = plan.from ? `Working Together ${plan.from}` : 'an unknown edition';
@@ -24,8 +26,8 @@ function headline(plan: MigrationPlan): string {
 const stylish: MigrationFormatter = (plan, ctx) => {
   const s = ctx.style;
   const mark: Record<MigrationStatus, string> = { done: s.green('✔ done       '), partial: s.yellow('◐ partly done'), todo: s.red('✖ to do      ') };
-  const lines = ['', s.underline(plan.file), `  ${headline(plan)}`];
-  for (const p of plan.problems) lines.push(`  ${s.red('problem')} ${p.line}:${p.column} ${p.message}`);
+  const lines = ['', s.underline(plainText(plan.file)), `  ${headline(plan)}`];
+  for (const p of plan.problems) lines.push(`  ${s.red('problem')} ${p.line}:${p.column} ${plainText(p.message)}`);
   for (const item of plan.items) {
     lines.push('', `  ${mark[item.status]}  ${s.bold(item.title)}  ${s.dim(item.id)}`);
     const indent = ' '.repeat(17);
@@ -45,7 +47,7 @@ const json: MigrationFormatter = (plan, ctx) =>
  * a line, so block markers such as `#` or `1.` need no escape.)
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]|~<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
+  return plainText(text).replace(/[\\`*_[\]|~<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
 }
 
 const markdown: MigrationFormatter = (plan) => {
