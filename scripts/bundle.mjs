@@ -25,7 +25,7 @@ const common = {
   platform: 'node',
   target: 'node20',
   // Ajv and picomatch are required at run time only when needed (src/schema-validator.ts,
-  // src/cli/config.ts); mammoth (.docx) is large CommonJS, required on the first Word document.
+  // src/engine/config.ts); mammoth (.docx) is large CommonJS, required on the first Word document.
   external: ['ajv', 'ajv/*', 'ajv-formats', 'mammoth', 'picomatch'],
   legalComments: 'none',
   logLevel: 'warning',
@@ -53,7 +53,7 @@ writeFileSync(BUNDLE_FILE, source);
 // converters stay lazy chunks (in dist/bundle/worker/); bundled CommonJS (yaml) requires Node's modules.
 const worker = await build({
   ...common,
-  entryPoints: { 'audit-worker': 'dist/src/cli/audit-worker.js' },
+  entryPoints: { 'audit-worker': 'dist/src/audit-run/worker.js' },
   format: 'esm',
   splitting: true,
   outdir,

@@ -7,7 +7,7 @@ import { groupStatus } from '../src/audit/evaluate.js';
 import { auditLayout, packInForce } from '../src/audit/spec.js';
 import { fnv1a, parseShard, shardOf } from '../src/audit/shard.js';
 import { csvField, escapeHtml, terminalSafe } from '../src/audit/report/escape.js';
-import { bundledLinter, readJson } from '../src/cli/resources.js';
+import { bundledLinter, readJson } from '../src/engine/resources.js';
 import { loadPack, PackError } from '../src/pack/load.js';
 import type { AuditDocument } from '../src/audit/types.js';
 

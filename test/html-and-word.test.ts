@@ -3,7 +3,7 @@
 // must give the same element statuses and the same findings.
 import { describe, expect, it } from 'vitest';
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
-import { bundledLinter } from '../src/cli/resources.js';
+import { bundledLinter } from '../src/engine/resources.js';
 import { parseHtml } from '../src/parse/html.js';
 import { parseConverted } from '../src/parse/document.js';
 import { inferMetaFromText } from '../src/extract/text-meta.js';

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Chalk } from 'chalk';
-import { bundledLinter } from '../src/cli/resources.js';
+import { bundledLinter } from '../src/engine/resources.js';
 import { planMigration } from '../src/migrate/plan.js';
 import { escapeMarkdown, migrationFormats } from '../src/migrate/format.js';
 import { run } from '../src/cli/main.js';

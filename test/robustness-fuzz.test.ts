@@ -11,7 +11,7 @@ import { CONTROL, expectWellFormed, tried } from './robustness/invariants.js';
 import { Chalk } from 'chalk';
 import { FORMAT_NAMES, reporters } from '../src/report/index.js';
 import { FORMAT_VALIDATORS } from './robustness/formats.js';
-import { ruleMeta } from '../src/cli/commands/check.js';
+import { ruleMeta } from '../src/engine/engine.js';
 import { linter, OPTIONS } from './robustness/helpers.js';
 import { runCli } from './robustness/cli.js';
 import type { DocumentResult } from '../src/types.js';

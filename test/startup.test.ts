@@ -14,8 +14,8 @@ import { reporters } from '../src/report/index.js';
 import { reporterLoaders } from '../src/report/load.js';
 import { auditReporters } from '../src/audit/report/index.js';
 import { migrationFormats } from '../src/migrate/format.js';
-import { BANK_HOLIDAYS_FILE, BANK_HOLIDAYS_SCHEMA_FILE } from '../src/cli/resources.js';
-import { snapshotBankHolidays } from '../src/cli/precompiled.js';
+import { BANK_HOLIDAYS_FILE, BANK_HOLIDAYS_SCHEMA_FILE } from '../src/engine/resources.js';
+import { snapshotBankHolidays } from '../src/engine/precompiled.js';
 import { loadBankHolidays } from '../src/reference/load.js';
 import { compilePack, validatePack } from '../src/pack/load.js';
 import { BUNDLE, DIST, ROOT as root, runEntry, seen } from './helpers/entries.js';
@@ -80,7 +80,7 @@ describe('a command loads only what it needs (seen in dist/src, one file per mod
   it('--version: commander and the option lists, no command, reporter or pack', () => {
     const r = run(DIST, ['--version']);
     expect(r.stdout).toBe(`${(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version}\n`);
-    expect(ours(r.loads)).toEqual(['cli/main.js', 'cli/outputs.js', 'cli/format-names.js', 'cli/errors.js', 'pack/errors.js', 'cli/package-root.js']);
+    expect(ours(r.loads)).toEqual(['cli/main.js', 'cli/outputs.js', 'cli/format-names.js', 'engine/errors.js', 'pack/errors.js', 'engine/package-root.js']);
   });
 
   it('check -f json: the json reporter only, nothing of audit, migrate or the converters', () => {

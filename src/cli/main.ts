@@ -4,9 +4,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { collectOutputs } from './outputs.js';
 import { AUDIT_FORMAT_NAMES, FORMAT_NAMES, MIGRATION_FORMAT_NAMES } from './format-names.js';
-import { UsageError, describeUsageError } from './errors.js';
+import { UsageError, describeUsageError } from '../engine/errors.js';
 import { PackError } from '../pack/errors.js';
-import { packageVersion } from './package-root.js';
+import { packageVersion } from '../engine/package-root.js';
 import type { CliIO } from './io.js';
 
 let pipesGuarded = false;

@@ -69,7 +69,7 @@ async function child(mode, args) {
     extra = { code: await run(['check', '.', '-f', 'json', '-o', out, '--as-of', AS_OF, ...rest], io) };
   } else if (mode === 'doc') {
     // One document linted in-process, repeatedly: the core's CPU time for this size.
-    const { bundledLinter } = await import(pathToFileURL(join(ROOT, 'dist/src/cli/resources.js')).href);
+    const { bundledLinter } = await import(pathToFileURL(join(ROOT, 'dist/src/engine/resources.js')).href);
     const linter = bundledLinter();
     const bytes = readFileSync(args[0]);
     const reps = Number(args[1]);

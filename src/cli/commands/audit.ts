@@ -4,15 +4,16 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
-import { bundledLinter, packageRoot, packageVersion } from '../resources.js';
-import { loadConfig } from '../config.js';
-import { UsageError } from '../errors.js';
-import { lintOptionsFor, parseCount } from '../options.js';
-import { discoverAreas, type AreaSource } from '../audit-areas.js';
-import type { AuditTask } from '../audit-file.js';
-import { AuditInterrupted, runAuditTasks, workerCount } from '../audit-pool.js';
-import { auditContext, exitCodeOf, readAuditJson, writeAuditHead, type AuditOutputFlags } from '../audit-output.js';
-import { PartSpool } from '../audit-spool.js';
+import { bundledLinter, packageRoot, packageVersion } from '../../engine/resources.js';
+import { Engine } from '../../engine/engine.js';
+import { UsageError } from '../../engine/errors.js';
+import { parseCount } from '../../engine/options.js';
+import { discoverAreas, type AreaSource } from '../../audit-run/areas.js';
+import type { AuditTask } from '../../audit-run/file.js';
+import { AuditInterrupted, runAuditTasks, workerCount } from '../../audit-run/pool.js';
+import { auditContext, readAuditJson, writeAuditHead, type AuditOutputFlags } from '../../audit-run/output.js';
+import { auditExitCode } from '../exit-code.js';
+import { PartSpool } from '../../audit-run/spool.js';
 import type { CliIO } from '../io.js';
 import { auditLayout, packInForce, type AuditLayout } from '../../audit/spec.js';
 import { evaluateArea } from '../../audit/evaluate.js';
@@ -39,8 +40,7 @@ export const EXIT_INTERRUPTED = 130;
 export async function audit(dir: string, flags: AuditFlags, io: CliIO): Promise<number> {
   const linter = bundledLinter();
   const layout = auditLayout(linter.packs); // an invalid audit section stops here, before any work
-  const config = loadConfig(io.cwd, flags.config);
-  const options = lintOptionsFor(flags, config, io.today, linter.packs.map((p) => p.edition));
+  const { config, options } = new Engine({ cwd: io.cwd, today: io.today, edition: flags.edition, asOf: flags.asOf, config: flags.config, warn: io.stderr });
   const shard = flags.shard === undefined ? null : parseShard(flags.shard);
   if (flags.shard !== undefined && !shard) throw new UsageError(`--shard "${flags.shard}" is not i/n`, 'Give the shard as i/n with 1 ≤ i ≤ n, e.g. --shard 2/4.');
   const jobs = flags.jobs === undefined ? undefined : parseCount(flags.jobs, '--jobs');
@@ -107,7 +107,7 @@ async function auditAreas(areas: AreaSource[], tasks: AuditTask[], run: AuditRun
     const head = stream.collector.head(provenance);
     const names = head.areas.map((a) => a.name);
     writeAuditHead(head, (index) => spool.read(names, index), flags, io);
-    return exitCodeOf(head, stream.collector.internalError);
+    return auditExitCode(head, stream.collector.internalError);
   } finally {
     spool.close();
   }

@@ -1,6 +1,8 @@
 // wtlint merge shard-*.json: shard audits → the same reports as one run over all areas.
-import { UsageError } from '../errors.js';
-import { auditExitCode, readAuditJson, writeAuditReport, type AuditOutputFlags } from '../audit-output.js';
+import { UsageError } from '../../engine/errors.js';
+import { readAuditJson, writeAuditReport, type AuditOutputFlags } from '../../audit-run/output.js';
+import { auditExitCode } from '../exit-code.js';
+import { headOf } from '../../audit/report/stream.js';
 import type { CliIO } from '../io.js';
 import { MergeError, mergeAudits } from '../../audit/build.js';
 
@@ -20,5 +22,6 @@ export function merge(files: string[], flags: MergeFlags, io: CliIO): number {
     throw error;
   }
   writeAuditReport(merged, flags, io);
-  return auditExitCode(merged);
+  const internalError = merged.areas.some((a) => a.documents.some((d) => d.findings.some((f) => f.ruleId === 'internal-error')));
+  return auditExitCode(headOf(merged), internalError);
 }

@@ -3,12 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
-import { bundledLinter, packageVersion } from '../resources.js';
-import { UsageError } from '../errors.js';
+import { packageVersion } from '../../engine/package-root.js';
+import { Engine } from '../../engine/engine.js';
+import { UsageError } from '../../engine/errors.js';
 import { EXIT } from '../exit-code.js';
-import { lintOptionsFor, parseEdition } from '../options.js';
-import { loadConfig } from '../config.js';
-import { toDisplayPath, writeFileAtomic } from '../files.js';
+import { parseEdition } from '../../engine/options.js';
+import { toDisplayPath, writeFileAtomic } from '../../engine/files.js';
 import type { CliIO } from '../io.js';
 import { decodeBytes } from '../../parse/decode.js';
 import { planMigration } from '../../migrate/plan.js';
@@ -24,11 +24,12 @@ export interface MigrateFlags {
 }
 
 export function migrate(file: string, flags: MigrateFlags, io: CliIO): number {
-  const linter = bundledLinter();
+  const engine = new Engine({ cwd: io.cwd, today: io.today, asOf: flags.asOf, config: flags.config, warn: io.stderr });
+  const { linter } = engine;
   const withMigration = linter.packs.filter((p) => p.migration.length > 0);
   const to = parseEdition(flags.to, withMigration.map((p) => p.edition), '--to');
   const target = withMigration.find((p) => p.edition === to)!;
-  const { asOf } = lintOptionsFor(flags, loadConfig(io.cwd, flags.config), io.today, linter.packs.map((p) => p.edition));
+  const { asOf } = engine.options;
   const absolute = resolve(io.cwd, file);
   let bytes: Uint8Array;
   try {
