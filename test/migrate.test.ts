@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { Chalk } from 'chalk';
 import { bundledLinter } from '../src/engine/resources.js';
 import { planMigration } from '../src/migrate/plan.js';
-import { escapeMarkdown, migrationFormats } from '../src/migrate/format.js';
+import { migrationFormats } from '../src/migrate/format.js';
+import { markdownText } from '../src/escape/markdown.js';
 import { run } from '../src/cli/main.js';
 import { loadPack } from '../src/pack/load.js';
 import type { CliIO } from '../src/cli/io.js';
@@ -69,8 +70,8 @@ describe('migration formats', () => {
     const parsed = JSON.parse(migrationFormats.json(plan, ctx)) as { version: number; asOf: string; migration: typeof plan };
     expect([parsed.version, parsed.asOf, parsed.migration]).toEqual([1, '2026-11-23', plan]);
   });
-  it('escapes document text in markdown', () => {
-    expect(escapeMarkdown('<img src=x> [link](y) *a* | `c` & ~d~')).toBe('&lt;img src=x&gt; \\[link\\](y) \\*a\\* \\| \\`c\\` &amp; \\~d\\~');
+  it('escapes document text in markdown (with the escaper of check\'s Markdown report)', () => {
+    expect(markdownText('<img src=x> [link](y) *a* | `c` & ~d~')).toBe('\\<img src=x\\> \\[link\\](y) \\*a\\* \\| \\`c\\` \\& \\~d\\~');
   });
 });
 

@@ -2,7 +2,8 @@
 // list to paste into a work plan). Pure; colour comes in as a chalk instance.
 import type { ChalkInstance } from 'chalk';
 import type { Evidence } from '../types.js';
-import { plainText } from '../extract/show-value.js';
+import { plainText } from '../escape/terminal.js';
+import { markdownText } from '../escape/markdown.js';
 import type { MigrationPlan, MigrationStatus } from './plan.js';
 
 export interface MigrationFormatContext {
@@ -41,28 +42,19 @@ const stylish: MigrationFormatter = (plan, ctx) => {
 const json: MigrationFormatter = (plan, ctx) =>
   `${JSON.stringify({ version: 1, wtlint: ctx.version, asOf: ctx.asOf, migration: plan }, null, 2)}\n`;
 
-/**
- * Document text must not become markup in the report: HTML is neutralised and the characters that
- * make emphasis, code, links, tables or strikethrough inside a line are escaped. (No text here starts
- * a line, so block markers such as `#` or `1.` need no escape.)
- */
-export function escapeMarkdown(text: string): string {
-  return plainText(text).replace(/[\\`*_[\]|~<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
-}
-
 const markdown: MigrationFormatter = (plan) => {
   const lines = [
-    `# Moving to Working Together ${plan.to}: ${escapeMarkdown(plan.area ?? plan.file)}`,
+    `# Moving to Working Together ${plan.to}: ${markdownText(plan.area ?? plan.file)}`,
     '',
-    `File: ${escapeMarkdown(plan.file)}. ${escapeMarkdown(headline(plan))}.`,
+    `File: ${markdownText(plan.file)}. ${markdownText(headline(plan))}.`,
     '',
   ];
-  for (const p of plan.problems) lines.push(`> **Problem** at line ${p.line}, column ${p.column}: ${escapeMarkdown(p.message)}`, '');
+  for (const p of plan.problems) lines.push(`> **Problem** at line ${p.line}, column ${p.column}: ${markdownText(p.message)}`, '');
   for (const item of plan.items) {
-    const found = item.evidence[0] ? ` Found: ${escapeMarkdown(where(item.evidence[0]))}.` : '';
-    lines.push(`- [${item.status === 'done' ? 'x' : ' '}] **${escapeMarkdown(item.title)}** (${LABEL[item.status]}).${found}`);
-    lines.push(`  ${escapeMarkdown(item.change)}`);
-    lines.push(`  *${escapeMarkdown(item.citation)}*`);
+    const found = item.evidence[0] ? ` Found: ${markdownText(where(item.evidence[0]))}.` : '';
+    lines.push(`- [${item.status === 'done' ? 'x' : ' '}] **${markdownText(item.title)}** (${LABEL[item.status]}).${found}`);
+    lines.push(`  ${markdownText(item.change)}`);
+    lines.push(`  *${markdownText(item.citation)}*`);
   }
   return `${lines.join('\n')}\n`;
 };

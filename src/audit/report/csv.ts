@@ -1,6 +1,6 @@
 // --format csv: one row per area × element (status, evidence line, citation), then one
 // row per area-level finding. Every field is formula-neutralised.
-import { csvField } from './escape.js';
+import { csvField } from '../../escape/csv.js';
 import { inMemory } from './stream.js';
 import type { AuditStreamReporter } from './types.js';
 

@@ -1,7 +1,7 @@
 // --format html: one self-contained page, readable without script: national summary with
 // inline-SVG bar charts, a heatmap matrix, the overdue list, and each area's findings with
 // citations and evidence. Everything from documents is escaped; the CSP forbids any script.
-import { escapeHtml as e } from './escape.js';
+import { escapeHtml as e } from '../../escape/html.js';
 import { STATUS_SYMBOL } from './symbols.js';
 import { inMemory, joiner } from './stream.js';
 import type { AuditReportHead, AuditStreamReporter } from './types.js';

@@ -1,6 +1,6 @@
 // Default audit output: the matrix of areas × element groups, national counts, the overdue list.
 import { STATUS_SYMBOL } from './symbols.js';
-import { terminalSafe } from './escape.js';
+import { terminalSafe } from '../../escape/terminal.js';
 import { inMemory } from './stream.js';
 import type { AuditReportContext, AuditReportHead, AuditStreamReporter } from './types.js';
 import type { ElementStatus } from '../../types.js';
