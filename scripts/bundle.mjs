@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // After tsc: bundle the compiled CLI (dist/src) into dist/bundle/, which bin/wtlint.js runs
-// (issue 5; docs/startup.md). One file instead of ~500 module loads saves ~120 ms of every cold
+// (to meet the start-up targets in docs/startup.md). One file instead of ~500 module loads saves ~120 ms of every cold
 // start, and a V8 code cache made here saves ~40 ms more:
 // - wtlint.cjs: the CLI (exports run), CommonJS so that bin/load-bundle.js can compile it with
 //   the code cache (Node 20 has none for ES modules). Its first line carries the hash of its text.

@@ -1,5 +1,5 @@
-// The deeper checks (issue 7) on realistic documents: the whole list of findings of the deeper
-// rules, exactly, with messageId, severity, line and column.
+// The deeper checks (funding, scrutiny independence, review timeliness, outdated terms, agency
+// categories) on realistic documents: the whole list of findings of the deeper rules, exactly, with messageId, severity, line and column.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundledLinter } from '../src/engine/resources.js';

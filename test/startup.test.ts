@@ -1,4 +1,4 @@
-// Start-up (issue 5, docs/startup.md): the bundle that bin/wtlint.js runs (dist/bundle) gives
+// Start-up (the targets and the loading plan in docs/startup.md): the bundle that bin/wtlint.js runs (dist/bundle) gives
 // exactly what the tsc output it is built from (dist/src) gives, for check on every document
 // format (and, in test/slow/bundle-audit.slow.ts, for audit with worker threads), so the bundle
 // cannot drift; and a command loads only what it needs. Needs `npm run build` (as CI runs it before the tests).

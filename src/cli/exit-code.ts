@@ -1,4 +1,5 @@
-// The exit code as a pure function of the results (design.md, "Exit codes").
+// The exit code as a pure function of the results: 0 clean, 1 findings that fail the run
+// (an error, or more warnings than --max-warnings allows), 2 when wtlint itself failed.
 import type { DocumentResult } from '../types.js';
 import { countFindings } from '../report/summary.js';
 import type { AuditReportHead } from '../audit/report/types.js';
