@@ -21,12 +21,12 @@ export { compilePack, loadPack, PackError, type CompiledPack, type CompiledRule 
 export { createBaseline, applyBaseline, formatBaseline, type BaselineEntry } from './baseline.js';
 
 // Reporters: check's, audit's and migrate's, each registry keyed by --format name.
-export { reporterLoaders } from './report/load.js';
-export type { FormatName } from './report/index.js';
+export { reporters, FORMAT_NAMES, type FormatName } from './report/index.js';
 export type { Reporter, ReportContext, RuleMeta } from './report/types.js';
-export { auditReporters, type AuditFormatName } from './audit/report/index.js';
-export type { AuditReporter, AuditReportContext } from './audit/report/types.js';
-export { migrationFormats, type MigrationFormatName, type MigrationFormatter } from './migrate/format.js';
+export { auditReporters, AUDIT_FORMAT_NAMES, type AuditFormatName } from './audit/report/index.js';
+export { inMemory as auditReportText } from './audit/report/stream.js';
+export type { AuditReporter, AuditStreamReporter, AuditReportContext } from './audit/report/types.js';
+export { migrationFormats, MIGRATION_FORMAT_NAMES, type MigrationFormatName, type MigrationFormatter } from './migrate/format/index.js';
 
 export type * from './types.js';
 export { DOCUMENT_KINDS } from './types.js';

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { Chalk } from 'chalk';
 import { AS_OF, generateAreas } from './helpers/audit-areas.js';
 import { runCli } from './helpers/cli.js';
-import { auditReporters, auditStreamReporters, AUDIT_FORMAT_NAMES } from '../src/audit/report/index.js';
+import { AUDIT_FORMAT_NAMES } from '../src/audit/report/index.js';
+import { auditStreams as auditStreamReporters, auditTexts as auditReporters } from './helpers/registries.js';
 import { headOf } from '../src/audit/report/stream.js';
 import { FindingPacker, FindingUnpacker } from '../src/audit-run/wire.js';
 import { PartSpool } from '../src/audit-run/spool.js';
@@ -100,7 +101,7 @@ describe('areas stream through', () => {
     const rendered: string[] = [];
     const stream = new AreaStream(
       areas,
-      { options: { asOf: AS_OF }, layout: auditLayout(linter.packs), previous: null, flags: { format: 'csv' }, io: { isTTY: false } as never },
+      { options: { asOf: AS_OF }, layout: auditLayout(linter.packs), previous: null, format: auditStreamReporters.csv, flags: { format: 'csv' }, io: { isTTY: false } as never },
       (parts, name) => rendered.push(`${name}:${parts.length}:${parts[0]!.includes('UNIQUE-MESSAGE')}`),
     );
     expect(rendered).toEqual(['empty:1:false']);

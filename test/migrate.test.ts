@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Chalk } from 'chalk';
 import { bundledLinter } from '../src/engine/resources.js';
 import { planMigration } from '../src/migrate/plan.js';
-import { migrationFormats } from '../src/migrate/format.js';
+import { migrationFormatters as migrationFormats } from './helpers/registries.js';
 import { markdownText } from '../src/escape/markdown.js';
 import { run } from '../src/cli/main.js';
 import { loadPack } from '../src/pack/load.js';

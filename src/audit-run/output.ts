@@ -4,9 +4,9 @@ import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { UsageError } from '../engine/errors.js';
 import { writeFileAtomicWith } from '../engine/files.js';
-import { auditStreamReporters, type AuditFormatName } from '../audit/report/index.js';
+import type { AuditFormatName } from '../audit/report/index.js';
 import { headOf, renderedParts } from '../audit/report/stream.js';
-import type { AuditReportContext, AuditReportHead, Piece } from '../audit/report/types.js';
+import type { AuditReportContext, AuditReportHead, AuditStreamReporter, Piece } from '../audit/report/types.js';
 import type { AuditReport } from '../audit/types.js';
 
 /** Where a report goes: the working folder for -o, standard output, and whether it is a terminal (colour). */
@@ -43,16 +43,15 @@ export function auditContext(flags: AuditOutputFlags, io: ReportIO): AuditReport
 }
 
 /** A whole report in memory (merge). */
-export function writeAuditReport(report: AuditReport, flags: AuditOutputFlags, io: ReportIO): void {
-  const parts = renderedParts(report, auditStreamReporters[flags.format], auditContext(flags, io));
-  writeAuditHead(headOf(report), parts, flags, io);
+export function writeAuditReport(report: AuditReport, stream: AuditStreamReporter, flags: AuditOutputFlags, io: ReportIO): void {
+  const parts = renderedParts(report, stream, auditContext(flags, io));
+  writeAuditHead(headOf(report), parts, stream, flags, io);
 }
 
 const CHUNK = 1 << 16;
 
-/** The report around the areas' parts (from memory or a spool), written in pieces to --output or stdout. */
-export function writeAuditHead(head: AuditReportHead, parts: (index: number) => Iterable<Piece>, flags: AuditOutputFlags, io: ReportIO): void {
-  const stream = auditStreamReporters[flags.format];
+/** The report around the areas' parts (from memory or a spool), written in pieces to --output or stdout by the format's `stream`. */
+export function writeAuditHead(head: AuditReportHead, parts: (index: number) => Iterable<Piece>, stream: AuditStreamReporter, flags: AuditOutputFlags, io: ReportIO): void {
   const ctx = auditContext(flags, io);
   const produce = (write: (bytes: Uint8Array) => void) => {
     // Pieces are gathered as UTF-8 bytes, about 64 KB per write: few system calls, and no report-sized

@@ -3,7 +3,9 @@
 // Commands are imported when they run, so `--version` and `--help` load nothing heavy.
 import { Command, CommanderError, Option } from 'commander';
 import { collectOutputs } from './outputs.js';
-import { AUDIT_FORMAT_NAMES, FORMAT_NAMES, MIGRATION_FORMAT_NAMES } from './format-names.js';
+import { FORMAT_NAMES } from '../report/index.js';
+import { AUDIT_FORMAT_NAMES } from '../audit/report/index.js';
+import { MIGRATION_FORMAT_NAMES } from '../migrate/format/index.js';
 import { UsageError, describeUsageError } from '../engine/errors.js';
 import { PackError } from '../pack/errors.js';
 import { packageVersion } from '../engine/package-root.js';
@@ -121,7 +123,7 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .addOption(colourOptions.on()).addOption(colourOptions.off())
     .action(async (files: string[], flags) => {
       const { merge } = await import('./commands/merge.js');
-      code = merge(files, flags, io);
+      code = await merge(files, flags, io);
     });
 
   program
@@ -188,7 +190,7 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .addOption(colourOptions.on()).addOption(colourOptions.off())
     .action(async (file: string, flags) => {
       const { migrate } = await import('./commands/migrate.js');
-      code = migrate(file, flags, io);
+      code = await migrate(file, flags, io);
     });
 
   try {

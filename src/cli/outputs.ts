@@ -4,8 +4,7 @@
 // standard output; no file is named twice.
 import { InvalidArgumentError } from 'commander';
 import { UsageError } from '../engine/errors.js';
-import { FORMAT_NAMES } from './format-names.js';
-import type { FormatName } from '../report/index.js';
+import { FORMAT_NAMES, type FormatName } from '../report/index.js';
 
 export interface OutputTarget {
   format: FormatName;

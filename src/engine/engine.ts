@@ -9,8 +9,7 @@ import { findDocuments } from './files.js';
 import { lintPath } from './read-document.js';
 import { openResultCache } from './cache.js';
 import { UsageError } from './errors.js';
-import type { FormatName } from '../report/index.js';
-import { reporterLoaders } from '../report/load.js';
+import { reporters, type FormatName } from '../report/index.js';
 import type { Reporter, RuleMeta } from '../report/types.js';
 import type { DocumentResult, LintOptions } from '../types.js';
 import type { Linter } from '../lint.js';
@@ -84,7 +83,7 @@ export class Engine {
 
   /** The reporter of a check --format, loaded on first use. */
   loadFormatter(name: FormatName): Promise<Reporter> {
-    return reporterLoaders[name]();
+    return reporters[name]();
   }
 
   /** What reporters say about each rule (title, citation, help, edition). */

@@ -18,7 +18,8 @@ import type { CliIO } from '../io.js';
 import { auditLayout, packInForce, type AuditLayout } from '../../audit/spec.js';
 import { evaluateArea } from '../../audit/evaluate.js';
 import { AuditCollector } from '../../audit/build.js';
-import { auditStreamReporters } from '../../audit/report/index.js';
+import { auditReporters } from '../../audit/report/index.js';
+import type { AuditStreamReporter } from '../../audit/report/types.js';
 import type { CompiledPack } from '../../pack/load.js';
 import { parseShard, shardOf, type Shard } from '../../audit/shard.js';
 import type { AreaResult, AuditDocument, AuditProvenance, AuditReport } from '../../audit/types.js';
@@ -57,7 +58,8 @@ export async function audit(dir: string, flags: AuditFlags, io: CliIO): Promise<
   // synchronous and atomic), and during the run it stops the workers.
   process.once('SIGINT', onInterrupt);
   try {
-    return await auditAreas(areas, tasks, { dir, flags, io, options, layout, jobs, shard, previous, signal: controller.signal });
+    const format = await auditReporters[flags.format]();
+    return await auditAreas(areas, tasks, { dir, flags, io, options, layout, jobs, shard, previous, format, signal: controller.signal });
   } finally {
     process.off('SIGINT', onInterrupt);
   }
@@ -72,6 +74,8 @@ interface AuditRun {
   jobs: number | undefined;
   shard: Shard | null;
   previous: AuditReport | null;
+  /** The --format's reporter, loaded. */
+  format: AuditStreamReporter;
   signal: AbortSignal;
 }
 
@@ -106,7 +110,7 @@ async function auditAreas(areas: AreaSource[], tasks: AuditTask[], run: AuditRun
     };
     const head = stream.collector.head(provenance);
     const names = head.areas.map((a) => a.name);
-    writeAuditHead(head, (index) => spool.read(names, index), flags, io);
+    writeAuditHead(head, (index) => spool.read(names, index), run.format, flags, io);
     return auditExitCode(head, stream.collector.internalError);
   } finally {
     spool.close();
@@ -130,15 +134,14 @@ export class AreaStream {
 
   constructor(
     private readonly areas: AreaSource[],
-    private readonly run: Pick<AuditRun, 'options' | 'layout' | 'previous' | 'flags' | 'io'>,
+    private readonly run: Pick<AuditRun, 'options' | 'layout' | 'previous' | 'format' | 'flags' | 'io'>,
     private readonly onParts: (parts: string[], area: string) => void,
   ) {
     this.packs = bundledLinter().packs;
     this.areaPack = packInForce(this.packs, run.options.asOf);
     this.collector = new AuditCollector(run.layout, run.previous);
-    const format = auditStreamReporters[run.flags.format];
     const ctx = auditContext(run.flags, run.io);
-    this.render = (area) => format.parts(area, run.layout, ctx);
+    this.render = (area) => run.format.parts(area, run.layout, ctx);
     areas.forEach((area, a) => {
       this.firstTask.push(this.areaOf.length);
       for (let i = 0; i < area.tasks.length; i++) this.areaOf.push(a);

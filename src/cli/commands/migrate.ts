@@ -12,7 +12,7 @@ import { toDisplayPath, writeFileAtomic } from '../../engine/files.js';
 import type { CliIO } from '../io.js';
 import { decodeBytes } from '../../parse/decode.js';
 import { planMigration } from '../../migrate/plan.js';
-import { migrationFormats, type MigrationFormatName } from '../../migrate/format.js';
+import { migrationFormats, type MigrationFormatName } from '../../migrate/format/index.js';
 
 export interface MigrateFlags {
   to: string;
@@ -23,7 +23,7 @@ export interface MigrateFlags {
   color?: boolean;
 }
 
-export function migrate(file: string, flags: MigrateFlags, io: CliIO): number {
+export async function migrate(file: string, flags: MigrateFlags, io: CliIO): Promise<number> {
   const engine = new Engine({ cwd: io.cwd, today: io.today, asOf: flags.asOf, config: flags.config, warn: io.stderr });
   const { linter } = engine;
   const withMigration = linter.packs.filter((p) => p.migration.length > 0);
@@ -46,7 +46,7 @@ export function migrate(file: string, flags: MigrateFlags, io: CliIO): number {
     throw new UsageError(`${plan.file} is a yearly report; wtlint migrate checks published arrangements`, 'Run `wtlint check` on the yearly report instead.');
   }
   const ctx = { style: new Chalk({ level: (flags.color ?? io.isTTY) ? 1 : 0 }), asOf, version: packageVersion() };
-  const output = migrationFormats[flags.format](plan, ctx);
+  const output = (await migrationFormats[flags.format]())(plan, ctx);
   if (flags.output) writeFileAtomic(flags.output, output);
   else io.stdout(output);
   return plan.summary.todo + plan.summary.partial + plan.problems.length === 0 ? EXIT.ok : EXIT.findings;
