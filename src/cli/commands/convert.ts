@@ -7,7 +7,7 @@ import { maxBytesOf, readDocument } from '../../engine/read-document.js';
 import { toDisplayPath } from '../../engine/files.js';
 import { UsageError } from '../../engine/errors.js';
 import type { CliIO } from '../io.js';
-import { convertDocument } from '../../convert.js';
+import { convertDocument } from '../../parse/convert/to-markdown.js';
 import { formatOf, isConverted } from '../../parse/document.js';
 
 export async function convert(file: string, flags: { output?: string; config?: string }, io: CliIO): Promise<number> {
