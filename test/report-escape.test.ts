@@ -4,7 +4,7 @@ import { markdownCodeCell, markdownText } from '../src/escape/markdown.js';
 import { workflowData, workflowProperty } from '../src/escape/workflow.js';
 import { xmlAttr, xmlText } from '../src/escape/html.js';
 import { artifactUri } from '../src/report/sarif.js';
-import { reporters } from '../src/report/index.js';
+import { checkReporters as reporters } from './helpers/registries.js';
 import { contextFor, loadMixed } from './helpers/results-fixture.js';
 import type { DocumentResult } from '../src/types.js';
 
