@@ -70,8 +70,11 @@ export function findPlainHeadings(lines: TextLine[], taken: ReadonlySet<number> 
   for (let i = 0; i < lines.length; i++) {
     if (taken.has(i) || lines[i]!.heading) continue;
     const line = lines[i]!;
-    // The document opens with its title: its first short lines, before any sentence.
-    if (i === titleLines && titleLines < MAX_TITLE_LINES && isTitleLine(line.text)) {
+    // The document opens with its title: its first short lines, before any sentence, in the
+    // first block or in blocks of one line each; a numbered line is already a section's.
+    const previous = lines[i - 1];
+    const inTitle = i === 0 || (previous !== undefined && (previous.block === line.block || (line.first && line.last)));
+    if (i === titleLines && titleLines < MAX_TITLE_LINES && inTitle && isTitleLine(line.text) && !NUMBERED.test(line.text)) {
       // Lines after the first are its subtitle: the title's section is the whole document.
       found.push({ index: i, depth: titleLines === 0 ? 1 : 2, title: line.text });
       titleLines++;
@@ -86,8 +89,11 @@ export function findPlainHeadings(lines: TextLine[], taken: ReadonlySet<number> 
   return found;
 }
 
+/** A line that introduces what follows ("The three partners are"), not a title. */
+const LEAD_IN_END = /\b(?:are|is|include|includes|including|comprise|comprises|as follows|namely)$/iu;
+
 function isTitleLine(text: string): boolean {
-  return text.length <= 120 && /\p{L}{2}/u.test(text) && !SENTENCE_END.test(text) && !/[.!?;]\s/u.test(text) && /^[\p{Lu}\d]/u.test(text) && !OPEN_END.test(text);
+  return !LEAD_IN_END.test(text) && text.length <= 120 && /\p{L}{2}/u.test(text) && !SENTENCE_END.test(text) && !/,$/u.test(text) && !/[.!?;]\s/u.test(text) && /^[\p{Lu}\d]/u.test(text) && !OPEN_END.test(text);
 }
 
 /** Between paragraphs: what comes before it has ended, and what follows starts afresh. */
@@ -96,8 +102,8 @@ function standsAlone(lines: TextLine[], i: number, taken: ReadonlySet<number>): 
   const before = lines[i - 1];
   const after = lines[i + 1];
   if (!after || after.heading || taken.has(i + 1)) return false;
-  // An item of a list, or a line a colon introduces, is an entry of the list.
-  if ((line.listItem && line.last) || (before && /:$/u.test(before.text))) return false;
+  // An item of a list, or a line a colon introduces, is an entry of the list; a line that introduces a list is its lead-in.
+  if ((line.listItem && line.last) || (before && /:$/u.test(before.text)) || (after.listItem && LEAD_IN_END.test(line.text))) return false;
   // What came before ended a sentence, or was a heading, a list item or a paragraph: two short lines in a row are a list or an address.
   const endedBefore = !before || before.heading || taken.has(i - 1) || SENTENCE_END.test(before.text) || (before.listItem && !line.listItem) || (line.first && before.text.length > 60);
   const startsAfter = /^[\p{Lu}\d"“‘'(•*▪◦·–-]/u.test(after.text);
