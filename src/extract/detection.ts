@@ -13,8 +13,8 @@ export interface CompiledDetection {
   exclude: RegExp[];
   /** Tests like `mentions.some(...)`: weak evidence, counted only where no section is found. */
   anyMention: Matcher;
-  /** The element has `mentions`. */
-  mentions: boolean;
+  /** The `mentions` patterns, compiled (the element has mentions when there are any). */
+  mentions: RegExp[];
   /** Partner types whose officers' signatures evidence the element (all of them, across the document's signature blocks). */
   signedBy: string[];
   /** Tests like `headings.some(...)`, in one regex. */
@@ -91,7 +91,7 @@ export function compileDetection(detection: Detection): CompiledDetection {
     exclude: (detection.exclude ?? []).map(compilePattern),
     signedBy: detection.signed_by ?? [],
     anyMention: anyOf(detection.mentions ?? []),
-    mentions: (detection.mentions ?? []).length > 0,
+    mentions: (detection.mentions ?? []).map(compilePattern),
     anyHeading: anyOf(detection.headings ?? []),
     anyExclude: anyOf(detection.exclude ?? []),
     sentenceGate: gate([...(detection.sentences ?? []), ...(detection.partial ?? [])]),

@@ -23,6 +23,8 @@ const MAX_SECTION_CHARS = 800;
 const MIN_SIGNATORIES = 2;
 /** A contents entry that introduces (a foreword by the partners) is not the section it names. */
 const INTRODUCING_ENTRY = /^(?:foreword|introduction|welcome|message|statement|letter)\b.*\b(?:by|from)\b/iu;
+/** A lead-in sentence shorter than this ("These are:") is read with the sentence before it. */
+const SHORT_LEAD_IN = 40;
 /** A sentence without a colon that still introduces the list after it ("The three partners are"). */
 const LIST_LEAD_IN = /\b(?:are|is|include|includes|including|comprise|comprises|as follows|below|namely)\s*$/iu;
 
@@ -190,7 +192,7 @@ function headingsPass(ctx: PassContext): { found: Findings; unfinished: Unfinish
     const folded = fold(heading.text); // once per heading, for every element's prefilter
     const pairs = pairsOf(folded);
     for (const target of targets) {
-      if (target.detection.mentions && target.detection.anyMention.test(heading.text, folded, pairs)) found.get(target.element)!.weak.push(evidence);
+      if (target.detection.mentions.length && target.detection.anyMention.test(heading.text, folded, pairs)) found.get(target.element)!.weak.push(evidence);
       if (target.detection.anyHeading.test(heading.text, folded, pairs)) {
         content ??= doc.blocks.slice(heading.block + 1, heading.end).filter((b) => b.kind !== 'heading').map((b) => b.text);
         if (judgeSection(ctx, target, content, evidence, found.get(target.element)!, index === 0 && heading.depth === 1)) {
@@ -217,8 +219,9 @@ function leadInsPass({ doc, targets, section }: PassContext): Findings {
     const colon = /:\s*$/.test(block.text);
     if (!colon && !(LIST_LEAD_IN.test(block.text) && !block.listItem && doc.blocks[index + 1]?.listItem)) return;
     const sentences = sentencesOf(block);
-    const lead = sentences[sentences.length - 1]!;
-    let text = lead.text;
+    // "These are:" says nothing alone: the sentence before it says what the list is.
+    const lead = sentences.length > 1 && sentences[sentences.length - 1]!.text.length < SHORT_LEAD_IN ? sentences[sentences.length - 2]! : sentences[sentences.length - 1]!;
+    let text = sentences.slice(sentences.indexOf(lead)).map((s) => s.text).join(' ');
     for (let i = index + 1; i < doc.blocks.length && doc.blocks[i]!.kind !== 'heading' && (colon || doc.blocks[i]!.listItem) && text.length < MAX_SECTION_CHARS * 2; i++) text += ` \n ${doc.blocks[i]!.text}`;
     for (const target of targets) {
       const d = target.detection;
@@ -289,7 +292,7 @@ function labelsPass(ctx: PassContext): Findings {
 function sentencesPass(ctx: PassContext, before: Findings, unfinished: Unfinished): Findings {
   const { doc, isPlaceholder } = ctx;
   const found = emptyFindings(ctx.targets);
-  const sentenceTargets = ctx.targets.filter((t) => t.detection.sentences.length > 0 || t.detection.partial.length > 0 || t.detection.mentions);
+  const sentenceTargets = ctx.targets.filter((t) => t.detection.sentences.length > 0 || t.detection.partial.length > 0 || t.detection.mentions.length > 0);
   doc.blocks.forEach((block, index) => {
     if (block.kind === 'heading' || isPlaceholder(block.text)) return;
     for (const sentence of sentencesOf(block)) {
@@ -304,7 +307,7 @@ function sentencesPass(ctx: PassContext, before: Findings, unfinished: Unfinishe
         pairs ??= pairsOf(foldedSentence);
         // A list item's sentence is evidence via `list-item`.
         const evidence = (): Evidence => ({ via: block.listItem ? 'list-item' : 'sentence', text: quote(sentence.text), ...placeInBlock(block, sentence.offset), ...ctx.section(block.heading) });
-        if (d.mentions && earlier.weak.length + bucket.weak.length < MAX_EVIDENCE && d.anyMention.test(sentence.text, foldedSentence, pairs) && !d.anyExclude.test(sentence.text, foldedSentence, pairs)) {
+        if (d.mentions.length && earlier.weak.length + bucket.weak.length < MAX_EVIDENCE && d.anyMention.test(sentence.text, foldedSentence, pairs) && !d.anyExclude.test(sentence.text, foldedSentence, pairs)) {
           bucket.weak.push(evidence());
         }
         if (!d.sentenceGate.test(sentence.text, foldedSentence, pairs)) continue;

@@ -11,12 +11,16 @@ export function packPatterns(packs: CompiledPack[]): NamedPattern[] {
   const out: NamedPattern[] = [];
   for (const pack of packs) {
     pack.placeholderPatterns.forEach((pattern, i) => out.push({ where: `${pack.pack} placeholders[${i}]`, pattern }));
+    for (const list of ['posts', 'organisations'] as const) {
+      pack.signatureVocabulary?.[list].forEach(({ pattern }, i) => out.push({ where: `${pack.pack} signatories.${list}[${i}]`, pattern }));
+    }
     for (const rule of pack.rules) {
       const d = rule.detection;
       if (!d) continue;
       const at = `${rule.ruleId} detect`;
       d.headings.forEach((pattern, i) => out.push({ where: `${at}.headings[${i}]`, pattern }));
       d.exclude.forEach((pattern, i) => out.push({ where: `${at}.exclude[${i}]`, pattern }));
+      d.mentions.forEach((pattern, i) => out.push({ where: `${at}.mentions[${i}]`, pattern }));
       for (const key of ['sentences', 'partial', 'qualify'] as const) {
         d[key].forEach((cue, i) => cue.forEach((pattern, j) => out.push({ where: `${at}.${key}[${i}].all[${j}]`, pattern })));
       }

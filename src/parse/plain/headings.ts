@@ -103,7 +103,7 @@ function standsAlone(lines: TextLine[], i: number, taken: ReadonlySet<number>): 
   const after = lines[i + 1];
   if (!after || after.heading || taken.has(i + 1)) return false;
   // An item of a list, or a line a colon introduces, is an entry of the list; a line that introduces a list is its lead-in.
-  if ((line.listItem && line.last) || (before && /:$/u.test(before.text)) || (after.listItem && LEAD_IN_END.test(line.text))) return false;
+  if ((line.listItem && line.last) || (before && /:$/u.test(before.text)) || (after.listItem && after.first && LEAD_IN_END.test(line.text))) return false;
   // What came before ended a sentence, or was a heading, a list item or a paragraph: two short lines in a row are a list or an address.
   const endedBefore = !before || before.heading || taken.has(i - 1) || SENTENCE_END.test(before.text) || (before.listItem && !line.listItem) || (line.first && before.text.length > 60);
   const startsAfter = /^[\p{Lu}\d"“‘'(•*▪◦·–-]/u.test(after.text);
