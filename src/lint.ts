@@ -210,7 +210,7 @@ function runPack(
   const kind = meta.kind!;
   const active: { rule: CompiledRule; severity: Severity }[] = [];
   for (const rule of pack.rules) {
-    if (!rule.kinds.includes(kind)) continue;
+    if (!rule.applies_to.includes(kind)) continue;
     const severity = options.severities?.[rule.ruleId] ?? options.severities?.[rule.element] ?? rule.severity;
     if (severity === 'off') {
       if (rule.detection) result.elements[rule.element] = 'not-applicable';
@@ -219,7 +219,7 @@ function runPack(
     active.push({ rule, severity });
   }
   const targets = active.filter((a) => a.rule.detection).map((a) => ({ element: a.rule.element, detection: a.rule.detection! }));
-  const elements = detectElements(doc, targets, pack.placeholderPatterns);
+  const elements = detectElements(doc, targets, pack.placeholderMatcher);
   for (const [element, found] of Object.entries(elements)) {
     result.elements[element] = found.status;
     result.evidence[element] = found.evidence;

@@ -26,10 +26,9 @@ interface Found {
 export function detectElements(
   doc: ParsedDocument,
   targets: DetectionTarget[],
-  placeholders: RegExp[],
+  anyPlaceholder: Matcher,
 ): Record<string, ElementResult> {
   const found = new Map<string, Found>(targets.map((t) => [t.element, { present: [], partial: [] }]));
-  const anyPlaceholder = placeholderMatcher(placeholders);
   // A block's text is judged once, however many elements' sections and sentence passes read it.
   const placeholderByText = new Map<string, boolean>();
   const isPlaceholder = (text: string) => {
@@ -150,32 +149,6 @@ export function detectElements(
     else results[element] = { status: 'missing', evidence: [] };
   }
   return results;
-}
-
-/** `^(?=[\s\S]{0,N}$)[\s\S]*`: "a text of at most N characters that contains …" (the pack's idiom for short placeholders). */
-const LENGTH_CAP = /^\^\(\?=\[\\s\\S\]\{0,(\d+)\}\$\)\[\\s\\S\]\*/;
-const placeholderMatchers = new WeakMap<RegExp[], Matcher>();
-
-/**
- * The pack's placeholder patterns, tested one by one (each is anchored, so a literal prefilter
- * that lowercases the whole block would cost more than it saves). The length-cap idiom is
- * tested as what it means, a length check and an unanchored search, because as a regex it
- * backtracks over every character of the text.
- */
-export function placeholderMatcher(placeholders: RegExp[]): Matcher {
-  let matcher = placeholderMatchers.get(placeholders);
-  if (!matcher) {
-    const tests = placeholders.map((p) => {
-      const cap = LENGTH_CAP.exec(p.source);
-      if (!cap) return (text: string) => p.test(text);
-      const max = Number(cap[1]);
-      const rest = new RegExp(p.source.slice(cap[0].length), p.flags);
-      return (text: string) => text.length <= max && rest.test(text);
-    });
-    matcher = { test: (text) => tests.some((test) => test(text)) };
-    placeholderMatchers.set(placeholders, matcher);
-  }
-  return matcher;
 }
 
 /**
