@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { phraseSource, phrasesInWords, setSource } from '../src/pack/phrases.js';
 import { compilePattern } from '../src/extract/detection.js';
-import { PACK_IDS } from '../src/cli/resources.js';
+import { PACK_IDS } from '../src/engine/resources.js';
 import { bundledVocabulary } from './helpers.js';
 
 const matches = (phrase: string, text: string) => compilePattern(phraseSource(phrase)).test(text);

@@ -1,6 +1,6 @@
-// Build-time snapshots that keep start-up cheap (issue 5): each rule pack parsed and validated
-// (dist/precompiled/<pack>.json), the phrase sets they name (dist/precompiled/phrases.json), the bank holiday calendar parsed and validated
-// (dist/precompiled/bank-holidays.json), and each document JSON Schema compiled by Ajv to standalone
+// Build-time snapshots that keep start-up cheap (the targets in docs/startup.md): each rule pack parsed and validated
+// (dist/precompiled/<pack>.json), the phrase sets they name (dist/precompiled/phrases.json), the bank
+// holiday calendar parsed and validated (dist/precompiled/bank-holidays.json), and each document JSON Schema compiled by Ajv to standalone
 // code (dist/precompiled/<edition>-<kind>.cjs). Written by `npm run build` (scripts/precompile.mjs).
 // A snapshot is used only when its key, a hash of the very texts it was made from, matches the
 // installed ones; otherwise wtlint parses, validates and compiles at run time as before, so an
