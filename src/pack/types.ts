@@ -1,7 +1,8 @@
 // A rule pack as written in rules/<pack>.yaml (validated by schemas/rule-pack.schema.json).
+// Detection and placeholders name phrase sets of rules/phrases.yaml (src/pack/phrases.ts).
 import type { DocumentKind, Severity } from '../types.js';
 
-/** A sentence matches a cue when it matches every pattern in `all` (case-insensitive). */
+/** A sentence matches a cue when it matches every phrase set named in `all`. */
 export interface SentenceCue {
   all: string[];
 }
@@ -17,11 +18,11 @@ export interface Detection {
   partial?: SentenceCue[];
   /** When given, a matching heading's section must contain one of these, or the element is `partial`. */
   qualify?: SentenceCue[];
-  /** Sentences matching any of these never count (history, negation). */
+  /** Sentences matching any of these sets never count (history, negation). */
   exclude?: string[];
   /**
-   * Sentences (or the document's title) that show the element only where no section on it is
-   * found, as a contents entry does: the partnership named by its area, for the area covered.
+   * Sentences (or headings, the document's title among them) that show the element only where no
+   * section on it is found, as a contents entry does: the partnership named by its area.
    */
   mentions?: string[];
   /** Signature blocks that together name officers of each of these partner types (see `signatories`). */
@@ -35,7 +36,8 @@ export interface CheckSpec {
 
 export interface Rule {
   element: string;
-  kinds: DocumentKind[];
+  /** The document kinds the requirement applies to. */
+  applies_to: DocumentKind[];
   severity: Severity;
   title: string;
   citation: string;
@@ -56,8 +58,8 @@ export interface RulePack {
   source: string;
   /** The dates between which documents follow this edition: used to infer a missing edition. */
   in_force: { from: string; until?: string };
-  placeholders: string[];
-  /** How the partners' officers sign a document: their posts and organisations (src/parse/plain/signatures.ts). */
+  placeholders: Placeholders;
+  /** How the partners' officers sign a document: phrase sets of their posts and organisations (src/parse/plain/signatures.ts). */
   signatories?: Signatories;
   rules: Rule[];
   /** wtlint audit: matrix groups and area-level rules (src/audit/). */
@@ -66,15 +68,27 @@ export interface RulePack {
   migration?: MigrationItem[];
 }
 
-/** Case-sensitive patterns: a signature block prints names, posts and organisations capitalised. */
+/** The posts and organisations of the partners' officers, each a phrase set, with the partner type it names. */
 export interface Signatories {
-  /** Posts of the partners' officers; `partner` when the post says whose it is. */
-  posts: { match: string; partner?: string }[];
+  /** Posts; `partner` when the post says whose it is ("Chief Constable": police). */
+  posts: { phrases: string; partner?: string }[];
   /** The partners' organisations and the partner type of each. */
-  organisations: { match: string; partner: string }[];
+  organisations: { phrases: string; partner: string }[];
 }
 
 /** A column group of the audit matrix: elements of one document kind. */
+/** Text that only holds a place (TBC, [insert]): each list names phrase sets. */
+export interface Placeholders {
+  /** A text that is only one of these (a full stop or exclamation mark may follow). */
+  alone?: string[];
+  /** A text that starts with one of these. */
+  starts?: string[];
+  /** The longest text that `phrases` apply to, in characters. */
+  short?: number;
+  /** A text of at most `short` characters that contains one of these. */
+  phrases?: string[];
+}
+
 export interface AuditGroup {
   id: string;
   kind: DocumentKind;
@@ -107,8 +121,8 @@ export interface MigrationItem {
   element?: string;
   /** Detection of its own, used instead of the element's. */
   detect?: Detection;
-  /** Front-matter values that show the item done: a field (`*` for each list item) whose text matches. */
-  values?: { field: string; pattern: string }[];
+  /** Front-matter values that show the item done: a field (`*` for each list item) whose text matches the named phrase set. */
+  values?: { field: string; matches: string }[];
   change: string;
   citation: string;
 }

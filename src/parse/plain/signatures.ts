@@ -95,7 +95,11 @@ function unitsOf(lines: TextLine[], taken: ReadonlySet<number>): Unit[] {
   return units;
 }
 
+/** Prose about the officers, not their signatures: a name in brackets, "the" before a post ("the Chief Constable (Mr …)"). */
+const PROSE_MARKS = /[()]|\sthe\s/u;
+
 function readUnit(unit: Unit, vocabulary: SignatureVocabulary): SignatureBlock | null {
+  if (PROSE_MARKS.test(unit.text)) return null;
   const posts = matchesIn(unit.text, vocabulary.posts);
   if (posts.length === 0) return null;
   const organisations = matchesIn(unit.text, vocabulary.organisations);
