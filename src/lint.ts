@@ -1,9 +1,12 @@
 // The pure core: text in, findings out. parse → extract → check → sort.
 // No file system, clock, environment or console here (test/architecture.test.ts).
 import type { Ajv, ValidateFunction } from 'ajv';
-import { formatOf, isConverted, isFatal, normaliseText, parseConverted, parseDocument, type ConvertedFormat, type ParsedDocument, type Sidecar } from './parse/document.js';
+import { FORMAT_NOUNS, formatOf, isConverted, isFatal, normaliseText, parseConverted, parseDocument, type ConvertedFormat, type ParsedDocument, type Sidecar } from './parse/document.js';
 import { inferMetaFromText, inferredFrontMatter } from './extract/text-meta.js';
+import { hintedMeta, hintMessage } from './extract/pdf-hints.js';
+import type { PdfReader } from './parse/pdf-body.js';
 import type { MarkdownParts } from './parse/markdown.js';
+import type { PdfBody } from './parse/pdf-body.js';
 import { extractMeta, type DocumentMeta } from './extract/meta.js';
 import { detectElements } from './extract/elements.js';
 import { checkKinds, isCheckKind } from './check/kinds/index.js';
@@ -30,8 +33,10 @@ export interface DocumentSchemas {
 
 export interface FileOptions extends LintOptions {
   maxBytes?: number;
-  /** Metadata for an HTML or Word document (its `page.html.yaml`); ignored for Markdown and YAML. */
+  /** Metadata for an HTML page, Word document or PDF (its `page.html.yaml`); ignored for Markdown and YAML. */
   sidecar?: Sidecar;
+  /** How a PDF is read: PDF.js in this thread unless given (the CLI gives a worker thread it can stop at the time limit). */
+  readPdf?: PdfReader;
 }
 
 export interface Linter {
@@ -41,7 +46,7 @@ export interface Linter {
   /** Markdown and YAML bytes (decoded here). */
   lintBytes(path: string, bytes: Uint8Array, options: LintOptions & { maxBytes?: number }): DocumentResult;
   /**
-   * Any document by its extension: .html/.htm pages and .docx Word documents are converted
+   * Any document by its extension: .html/.htm pages, .docx Word documents and PDFs are converted
    * (their converters are loaded on first use, so Markdown never pays for them), with
    * metadata from `options.sidecar` or, without one, from their text; everything else goes
    * to lintBytes. The entry point for the CLI and audit.
@@ -77,17 +82,20 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
   function lintDocument(doc: ParsedDocument, options: LintOptions): DocumentResult {
     const result: DocumentResult = { file: doc.path, kind: null, edition: null, area: null, elements: {}, evidence: {}, findings: [] };
     if (isConverted(doc.format) && !doc.frontMatter && !doc.problems.length) {
-      const inferred = inferMetaFromText(doc, editions.map((e) => e.edition));
+      const fromText = inferMetaFromText(doc, editions.map((e) => e.edition));
+      const hinted = doc.hints ? hintedMeta(doc.hints, fromText, editions.map((e) => e.edition), options.asOf) : [];
+      const inferred = [...fromText, ...hinted];
       if (inferred.length) doc.frontMatter = inferredFrontMatter(inferred);
-      for (const value of inferred) {
+      for (const value of fromText) {
         const message = `No sidecar metadata: assumed \`${value.key}: ${value.value}\` from "${value.quote}"`;
         result.findings.push(reservedFinding(RESERVED.documentMetadata, 'inferred', message, value));
       }
+      for (const value of hinted) result.findings.push(reservedFinding(RESERVED.documentMetadata, 'inferred', hintMessage(value), value));
     }
     for (const problem of doc.problems) {
       result.findings.push(reservedFinding(RESERVED.parseError, problem.messageId, problem.message, problem));
     }
-    if (doc.problems.some(isFatal)) return finish(result);
+    if (doc.problems.some(isFatal)) return finish(result, doc);
 
     const meta = extractMeta(doc, editions, options.asOf, { forced: options.edition, fallback: options.defaultEdition });
     Object.assign(result, { kind: meta.kind, edition: meta.edition, area: meta.area });
@@ -113,7 +121,7 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
       reportUnused: options.reportUnusedDisables,
       requireReason: options.requireDisableReason,
     });
-    return finish(result);
+    return finish(result, doc);
   }
 
   function lintBytes(path: string, bytes: Uint8Array, options: LintOptions & { maxBytes?: number }): DocumentResult {
@@ -126,15 +134,21 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
     if (!isConverted(format)) return lintBytes(path, bytes, options);
     let converted: Awaited<ReturnType<typeof convertBody>>;
     try {
-      converted = await convertBody(format, bytes, options.maxBytes ?? resolveLimits(options.limits).maxBytes);
+      converted = await convertBody(format, bytes, options);
     } catch (error) {
       // A converter's bug, not the document's: reported, and the other documents go on.
       const reason = error instanceof Error ? error.message : String(error);
-      const finding = reservedFinding(RESERVED.internalError, 'conversion-threw', `Converting the ${format === 'html' ? 'page' : 'Word document'} failed: ${reason}. Please report this`, { line: 1, column: 1 });
+      const finding = reservedFinding(RESERVED.internalError, 'conversion-threw', `Converting the ${FORMAT_NOUNS[format]} failed: ${reason}. Please report this`, { line: 1, column: 1 });
       return failed(path, finding);
     }
     if (!converted.ok) return failed(path, unreadable(converted));
-    return lintDocument(parseConverted(path, format, converted.parts, options.sidecar), options);
+    const doc = parseConverted(path, format, converted.parts, options.sidecar);
+    if (converted.pdf) {
+      doc.linePages = converted.pdf.linePages;
+      doc.hints = converted.pdf.hints;
+      doc.problems.push(...converted.pdf.problems);
+    }
+    return lintDocument(doc, options);
   }
 
   return { packs, lint, lintBytes, lintFileBytes };
@@ -143,17 +157,37 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
 /** Why a page or Word document could not be converted: a parse-error finding. */
 export type ConversionProblem = { ok: false; messageId: string; message: string; line: number; column: number };
 
-/** An HTML page or Word document's body as Markdown's parts. The converters load here, on first use. */
-export async function convertBody(format: ConvertedFormat, bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): Promise<{ ok: true; parts: MarkdownParts } | ConversionProblem> {
-  const html = await convertToHtml(format, bytes, maxBytes);
+/** An HTML page, Word document or PDF's body as Markdown's parts. The converters load here, on first use. */
+export async function convertBody(
+  format: ConvertedFormat,
+  bytes: Uint8Array,
+  options: Pick<FileOptions, 'maxBytes' | 'limits' | 'readPdf'> = {},
+): Promise<{ ok: true; parts: MarkdownParts; pdf?: PdfBody } | ConversionProblem> {
+  const limits = resolveLimits(options.limits);
+  if (format === 'pdf') {
+    const pdf = await readPdfBody(bytes, options);
+    return pdf.ok ? { ok: true, parts: pdf.parts, pdf } : pdf;
+  }
+  const html = await convertToHtml(format, bytes, options.maxBytes ?? limits.maxBytes);
   if (!html.ok) return html;
   const { parseHtml } = await import('./parse/html.js');
   return { ok: true, parts: parseHtml(html.html, format === 'docx' ? 'paragraphs' : 'source') };
 }
 
+/** A PDF's recovered structure (src/parse/pdf-body.ts), within the PDF limits (size, pages). */
+export async function readPdfBody(bytes: Uint8Array, options: Pick<FileOptions, 'maxBytes' | 'limits' | 'readPdf'>): Promise<PdfBody | ConversionProblem> {
+  const limits = resolveLimits(options.limits);
+  const maxBytes = options.maxBytes ?? limits.maxPdfBytes;
+  if (bytes.length > maxBytes) {
+    return { ok: false, messageId: 'too-large', message: `File is ${bytes.length} bytes, over the limit of ${maxBytes} bytes (limit maxPdfBytes)`, line: 1, column: 1 };
+  }
+  const { pdfBody } = await import('./parse/pdf-body.js');
+  return pdfBody(bytes, { maxPages: limits.maxPages }, options.readPdf);
+}
+
 /** The HTML of a page (decoded) or of a Word document (through mammoth). */
 export async function convertToHtml(
-  format: ConvertedFormat,
+  format: Exclude<ConvertedFormat, 'pdf'>,
   bytes: Uint8Array,
   maxBytes = DEFAULT_MAX_BYTES,
 ): Promise<{ ok: true; html: string } | ConversionProblem> {
@@ -264,9 +298,15 @@ function runPack(
   }
 }
 
-/** Messages quote the document (keys, values, YAML errors): no control characters get out. Then sort. */
-function finish(result: DocumentResult): DocumentResult {
+/** Messages quote the document (keys, values, YAML errors): no control characters get out. A PDF's places get their page. Then sort. */
+function finish(result: DocumentResult, doc?: ParsedDocument): DocumentResult {
   for (const finding of result.findings) finding.message = plainText(finding.message);
+  const pages = doc?.linePages;
+  if (pages?.length) {
+    const pageOf = (line: number) => pages[Math.min(Math.max(line, 1), pages.length) - 1]!;
+    for (const finding of result.findings) finding.page = pageOf(finding.line);
+    for (const list of Object.values(result.evidence)) for (const evidence of list) evidence.page = pageOf(evidence.line);
+  }
   result.findings.sort(byPosition);
   return result;
 }
