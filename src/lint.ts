@@ -142,16 +142,32 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
       return failed(path, finding);
     }
     if (!converted.ok) return failed(path, unreadable(converted));
-    const doc = parseConverted(path, format, converted.parts, options.sidecar);
-    if (converted.pdf) {
-      doc.linePages = converted.pdf.linePages;
-      doc.hints = converted.pdf.hints;
-      doc.problems.push(...converted.pdf.problems);
-    }
-    return lintDocument(doc, options);
+    return lintDocument(convertedDocument(path, format, converted, options.sidecar), options);
   }
 
   return { packs, lint, lintBytes, lintFileBytes };
+}
+
+/** A converted body as the parsed document detection reads, with a PDF's pages, hints and problems. */
+function convertedDocument(path: string, format: ConvertedFormat, converted: { parts: MarkdownParts; pdf?: PdfBody }, sidecar?: Sidecar): ParsedDocument {
+  const doc = parseConverted(path, format, converted.parts, sidecar);
+  if (converted.pdf) {
+    doc.linePages = converted.pdf.linePages;
+    doc.hints = converted.pdf.hints;
+    doc.problems.push(...converted.pdf.problems);
+  }
+  return doc;
+}
+
+/** A document of any format parsed, converted first when it is a page, Word document or PDF (for `wtlint migrate`). */
+export async function parseFileBytes(path: string, bytes: Uint8Array, options: FileOptions): Promise<ParsedDocument | ConversionProblem> {
+  const format = formatOf(path);
+  if (!isConverted(format)) {
+    const decoded = decodeBytes(bytes, options.maxBytes ?? resolveLimits(options.limits).maxBytes);
+    return decoded.ok ? parseDocument({ path, text: decoded.text }, options.limits) : decoded;
+  }
+  const converted = await convertBody(format, bytes, options);
+  return converted.ok ? convertedDocument(path, format, converted, options.sidecar) : converted;
 }
 
 /** Why a page or Word document could not be converted: a parse-error finding. */

@@ -167,8 +167,8 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
 
   program
     .command('convert')
-    .description('write an HTML page or Word document as Markdown with front matter (never overwrites)')
-    .argument('<file>', 'a .html, .htm or .docx file')
+    .description('write an HTML page, Word document or PDF as Markdown with front matter (never overwrites)')
+    .argument('<file>', 'a .html, .htm, .docx or .pdf file')
     .option('-o, --output <file>', 'the Markdown file to write (default: beside the input, .md; - for standard output)')
     .action(async (file: string, flags) => {
       const { convert } = await import('./commands/convert.js');
@@ -186,7 +186,7 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .addOption(colourOptions.on()).addOption(colourOptions.off())
     .action(async (file: string, flags) => {
       const { migrate } = await import('./commands/migrate.js');
-      code = migrate(file, flags, io);
+      code = await migrate(file, flags, io);
     });
 
   try {

@@ -32,6 +32,8 @@ export interface StructTag {
   level?: number;
   /** The table cell, inside a TR. */
   cell?: number;
+  /** Inside a Strong element: bold text, as a lead-in label. */
+  strong?: boolean;
 }
 
 export interface PdfItem {
@@ -118,7 +120,7 @@ const NUMBER_MARKER = /^(\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s+(?=\S)/u;
 const NUMBERED_TITLE = /^(?:(?:section|part|chapter|appendix|annex)\s+(?:\d{1,2}|[a-z]|[ivx]{1,4})|\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\s*[-–—:.)]\s*|\s+)\p{Lu}/iu;
 const SENTENCE_END = /[.!?:;]["'’”)]?$/u;
 /** Hyphens kept when a line ends with one of these prefixes: "multi-" + "agency" is "multi-agency". */
-const KEPT_PREFIX = /(?:^|[\s(])(?:multi|non|self|cross|co|anti|ex|well|inter|pre|post|sub|semi|under|over|long|short|full|part|high|low|child|family|young|face|after|out|on|off|up|in|e)-$/iu;
+const KEPT_PREFIX = /(?:^|[\s(])(?:multi|non|self|cross|co|anti|ex|well|semi)-$/iu;
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'with', 'our', 'its', 'their', 'we']);
 
 export function layoutPdf(content: PdfContent): PdfLayout {
@@ -137,11 +139,11 @@ export function layoutPdf(content: PdfContent): PdfLayout {
 function pageLines(page: PdfPage): Line[] {
   const items = page.items.filter((item) => item.text.trim() !== '' && item.size > 0);
   const gutter = findGutter(items, page.width);
+  // A line of the left column may run a little into the gutter; only text from margin to margin is across both.
   const columnOf = (item: PdfItem): number => {
     if (!gutter) return 0;
-    if (item.x + item.width <= gutter.from) return 1;
-    if (item.x >= gutter.to) return 2;
-    return 0;
+    if (item.x >= gutter.from) return 2;
+    return item.x + item.width <= gutter.to ? 1 : 0;
   };
   const groups = new Map<number, PdfItem[]>([[0, []], [1, []], [2, []]]);
   for (const item of items) groups.get(columnOf(item))!.push(item);

@@ -15,7 +15,7 @@ export interface PdfReadOptions {
   standardFontDataUrl?: string;
 }
 
-export type PdfProblemId = 'pdf-encrypted' | 'pdf-corrupt' | 'pdf-too-many-pages';
+export type PdfProblemId = 'pdf-encrypted' | 'pdf-corrupt' | 'pdf-too-many-pages' | 'pdf-too-slow' | 'pdf-too-big';
 
 export type PdfRead = { ok: true; content: PdfContent } | { ok: false; messageId: PdfProblemId; message: string };
 
@@ -136,14 +136,20 @@ async function readPage(page: PageProxy): Promise<PdfPage> {
       raw.push({ item: entry as RawText, ...(id && { tag: tags.get(id)! }) });
     }
   }
-  // Font names (and so bold) are known once the page's fonts are loaded; a page without text loads nothing.
-  if (raw.length) await page.getOperatorList().catch(() => undefined);
-  const fontOf = (id: string) => (page.commonObjs.has(id) ? page.commonObjs.get(id) : undefined);
-  const items: PdfItem[] = raw.map(({ item, tag }) => {
+  // Font names (and so bold) are known once the page's fonts are loaded, which costs as much as
+  // reading the text: a tagged page says what is strong in its structure tree instead, and a
+  // page without text loads nothing.
+  const fontsNeeded = raw.length > 0 && tags.size === 0;
+  if (fontsNeeded) await page.getOperatorList().catch(() => undefined);
+  const fontOf = (id: string) => (fontsNeeded && page.commonObjs.has(id) ? page.commonObjs.get(id) : undefined);
+  const items: PdfItem[] = [];
+  for (const { item, tag } of raw) {
     const [a = 0, b = 0, , , e = 0, f = 0] = item.transform;
+    // Text turned on its side (a watermark, a label up a margin) is not part of the reading order.
+    if (Math.abs(b) > Math.abs(a) * 0.1) continue;
     const font = fontOf(item.fontName);
-    const bold = Boolean(font?.bold || font?.black || /bold|black|heavy|semibold|demi/i.test(font?.name ?? ''));
-    return {
+    const bold = tag ? Boolean(tag.strong) : Boolean(font?.bold || font?.black || /bold|black|heavy|semibold|demi/i.test(font?.name ?? ''));
+    items.push({
       text: item.str,
       x: e - left,
       y: f - bottom,
@@ -151,8 +157,8 @@ async function readPage(page: PageProxy): Promise<PdfPage> {
       size: Math.hypot(a, b) || item.height,
       bold,
       ...(tag && { tag }),
-    };
-  });
+    });
+  }
   return { number: page.pageNumber, width: right - left, height: top - bottom, items };
 }
 
@@ -162,13 +168,14 @@ const BLOCK_ROLES = /^(?:H[1-6]?|P|LI|TR|Caption|BlockQuote|Title)$/;
 function structTags(tree: StructNode | null): Map<string, StructTag> {
   const tags = new Map<string, StructTag>();
   let next = 0;
-  const walk = (node: StructNode, block: StructTag | undefined, cell: number | undefined, depth: number) => {
+  const walk = (node: StructNode, block: StructTag | undefined, cell: number | undefined, depth: number, strong = false) => {
     if (depth > 200) return; // a structure tree this deep is broken; what is above is kept
     if (node.type === 'content' && node.id && block) {
-      tags.set(node.id, cell === undefined ? block : { ...block, cell });
+      tags.set(node.id, { ...block, ...(cell !== undefined && { cell }), ...(strong && { strong }) });
       return;
     }
     const role = node.role ?? '';
+    if (role === 'Strong' || role === 'B') strong = true;
     let here = block;
     let hereCell = cell;
     if (role === 'Artifact') return;
@@ -179,7 +186,7 @@ function structTags(tree: StructNode | null): Map<string, StructTag> {
       here = { role: level ? 'H' : role === 'Title' ? 'H' : role, id: next++, ...(level ? { level: Number(level) } : role === 'Title' ? { level: 1 } : {}) };
     }
     if (role === 'TD' || role === 'TH') hereCell = next++;
-    for (const child of node.children ?? []) walk(child, here, hereCell, depth + 1);
+    for (const child of node.children ?? []) walk(child, here, hereCell, depth + 1, strong);
   };
   if (tree) walk(tree, undefined, undefined, 0);
   return tags;

@@ -72,7 +72,7 @@ export async function lintPaths(paths: string[], flags: CheckFlags, io: CliIO): 
   if (files.length === 0 && !paths.includes('-')) {
     throw new UsageError(
       `No documents found in ${(filePaths.length ? filePaths : ['.']).join(', ')}`,
-      'wtlint checks .md, .markdown, .yaml, .yml, .html, .htm and .docx files; name a file or a folder that holds them.',
+      'wtlint checks .md, .markdown, .yaml, .yml, .html, .htm, .docx and .pdf files; name a file or a folder that holds them.',
     );
   }
   const cache = flags.cache || flags.cacheLocation ? openResultCache(flags.cacheLocation ?? DEFAULT_CACHE_LOCATION, io.cwd, options, io.stderr) : undefined;

@@ -1,10 +1,10 @@
-// wtlint convert <file> [-o out.md]: an HTML page or Word document as Markdown with front
+// wtlint convert <file> [-o out.md]: an HTML page, Word document or PDF as Markdown with front
 // matter. Never overwrites: not the input, not an existing output.
 import { existsSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { bundledLinter } from '../resources.js';
-import { readDocument } from '../read-document.js';
-import { resolveLimits } from '../../parse/limits.js';
+import { maxBytesOf, readDocument } from '../read-document.js';
+import { pdfReader } from '../pdf-reader.js';
 import { toDisplayPath } from '../files.js';
 import { UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
@@ -15,7 +15,7 @@ export async function convert(file: string, flags: { output?: string }, io: CliI
   const input = resolve(io.cwd, file);
   const format = formatOf(input);
   if (!isConverted(format)) {
-    throw new UsageError(`${file} is not an HTML page or Word document`, 'wtlint convert reads .html, .htm and .docx files; Markdown and YAML are checked as they are.');
+    throw new UsageError(`${file} is not an HTML page, Word document or PDF`, 'wtlint convert reads .html, .htm, .docx and .pdf files; Markdown and YAML are checked as they are.');
   }
   const toStdout = flags.output === '-';
   const output = toStdout ? null : resolve(io.cwd, flags.output ?? join(dirname(input), `${basename(input, extname(input))}.md`));
@@ -25,11 +25,18 @@ export async function convert(file: string, flags: { output?: string }, io: CliI
       'Name another output with -o, or move the existing file first.',
     );
   }
-  const read = readDocument(input, resolveLimits().maxBytes);
+  const read = readDocument(input, maxBytesOf({ asOf: io.today }, input));
   if (!read.ok) throw new UsageError(`Cannot read ${file}: ${read.message}`, 'Check the path and that the file can be read.');
   const linter = bundledLinter();
-  const converted = await convertDocument(file, format, read.bytes, { editions: linter.packs.map((p) => p.edition), sidecar: read.sidecar });
-  if (!converted.ok) throw new UsageError(`Cannot convert ${file}: ${converted.message}`, 'Open the file in its editor and save it again as .html or .docx.');
+  const converted = await convertDocument(file, format, read.bytes, {
+    editions: linter.packs.map((p) => p.edition),
+    sidecar: read.sidecar,
+    ...(format === 'pdf' && { readPdf: pdfReader(), asOf: io.today }),
+  });
+  if (!converted.ok) {
+    const advice = format === 'pdf' ? 'Ask for the document as a Word file or an accessible PDF with a text layer.' : 'Open the file in its editor and save it again as .html or .docx.';
+    throw new UsageError(`Cannot convert ${file}: ${converted.message}`, advice);
+  }
   if (output === null) {
     io.stdout(converted.markdown);
     return 0;
