@@ -9,7 +9,7 @@ import { failed, type FileOptions, type Linter } from '../lint.js';
 import type { DocumentResult, LintOptions } from '../types.js';
 import { readDocumentFile } from './files.js';
 import type { ResultCache } from './cache.js';
-import { pdfReader } from './pdf-reader.js';
+import type { PdfReader } from '../parse/pdf-body.js';
 
 export type DocumentRead =
   | { ok: true; bytes: Uint8Array; sidecar?: Sidecar }
@@ -39,7 +39,10 @@ export function maxBytesOf(options: LintOptions & Pick<FileOptions, 'maxBytes'>,
 
 /** Options for lintFileBytes: the sidecar, and for a PDF the reader that stops at the time limit. */
 export function fileOptionsFor(absolute: string, read: Extract<DocumentRead, { ok: true }>, options: LintOptions & Pick<FileOptions, 'maxBytes'>): FileOptions {
-  return { ...options, sidecar: read.sidecar, ...(formatOf(absolute) === 'pdf' && { readPdf: pdfReader(options.limits) }) };
+  if (formatOf(absolute) !== 'pdf') return { ...options, sidecar: read.sidecar };
+  // The reader (and its worker thread) loads with the first PDF, not with every check.
+  const readPdf: PdfReader = async (bytes, pdfOptions) => (await import('./pdf-reader.js')).pdfReader(options.limits)(bytes, pdfOptions);
+  return { ...options, sidecar: read.sidecar, readPdf };
 }
 
 /** The finding for a document that could not be read. */
