@@ -6,7 +6,7 @@ import { layoutPdf, type PdfLayout } from '../src/parse/pdf-layout.js';
 import { bundledLinter } from '../src/cli/resources.js';
 import { pdfReader } from '../src/cli/pdf-reader.js';
 import { reporters } from '../src/report/index.js';
-import { makePdf, encryptedPdf, deeplyNestedPdf, type PdfSpec } from './helpers/pdf.js';
+import { makePdf, encryptedPdf, deeplyNestedPdf, CONTENTS, type PdfSpec } from './helpers/pdf.js';
 import { AS_OF } from './helpers.js';
 import { expectGolden } from './helpers/golden.js';
 import { contextFor } from './helpers/results-fixture.js';
@@ -22,44 +22,6 @@ async function layout(spec: PdfSpec): Promise<PdfLayout> {
 function headings(result: PdfLayout): [number, string][] {
   return result.root.children.flatMap((node) => (node.type === 'heading' ? [[node.depth, node.children.map((c) => ('value' in c ? c.value : '')).join('')] as [number, string]] : []));
 }
-
-const CONTENTS: PdfSpec = {
-  title: 'Brookfield arrangements',
-  header: 'Brookfield Safeguarding Children Partnership arrangements, November 2024',
-  pages: [
-    {
-      lines: [
-        { text: 'Brookfield Safeguarding Children Partnership', y: 740, size: 22, bold: true },
-        { text: 'Multi-agency safeguarding arrangements', y: 710, size: 16 },
-        { text: 'Contents', y: 660, size: 14, bold: true },
-        { text: '1. Independent scrutiny ........................................ 2', y: 636 },
-        { text: '2. Funding ..................................................... 2', y: 620 },
-        { text: '3. Working with schools ........................................ 3', y: 604 },
-      ],
-    },
-    {
-      lines: [
-        { text: '1. Independent scrutiny', y: 760, bold: true },
-        { text: 'An independent scrutineer reviews the work of the part-', y: 736 },
-        { text: 'ners every year and reports to the three leaders.', y: 722 },
-        { text: 'Her report is published on our website.', y: 708 },
-        { text: '2. Funding', y: 676, bold: true },
-        { text: 'The three partners share the budget in equal thirds, agreed each spring.', y: 652 },
-      ],
-    },
-    {
-      lines: [
-        { text: '3. Working with schools', y: 760, bold: true },
-        { text: 'Every school and college is a relevant agency. Each one:', y: 736 },
-        { text: '•  names a designated safeguarding lead;', y: 718, x: 70 },
-        { text: '•  takes part in the yearly safeguarding audit of multi-', y: 704, x: 70 },
-        { text: 'agency practice.', y: 690, x: 80 },
-        { text: 'Schools Forum Funding', y: 650 },
-        { text: 'The forum meets each term.', y: 626 },
-      ],
-    },
-  ],
-};
 
 describe('structure recovered from the layout', () => {
   it('a contents page with dot leaders: left out of the body, its titles confirm the headings; running header, footer and page numbers dropped', async () => {

@@ -120,3 +120,42 @@ function assemble(objects: string[], trailer: string): Uint8Array {
   body += `trailer\n<< /Size ${objects.length + 1} ${trailer} >>\nstartxref\n${xref}\n%%EOF\n`;
   return new TextEncoder().encode(body);
 }
+
+/** Brookfield's arrangements over three pages: a contents page with dot leaders, numbered titles, a list, a running header and footer. */
+export const CONTENTS: PdfSpec = {
+  title: 'Brookfield arrangements',
+  header: 'Brookfield Safeguarding Children Partnership arrangements, November 2024',
+  pages: [
+    {
+      lines: [
+        { text: 'Brookfield Safeguarding Children Partnership', y: 740, size: 22, bold: true },
+        { text: 'Multi-agency safeguarding arrangements', y: 710, size: 16 },
+        { text: 'Contents', y: 660, size: 14, bold: true },
+        { text: '1. Independent scrutiny ........................................ 2', y: 636 },
+        { text: '2. Funding ..................................................... 2', y: 620 },
+        { text: '3. Working with schools ........................................ 3', y: 604 },
+      ],
+    },
+    {
+      lines: [
+        { text: '1. Independent scrutiny', y: 760, bold: true },
+        { text: 'An independent scrutineer reviews the work of the part-', y: 736 },
+        { text: 'ners every year and reports to the three leaders.', y: 722 },
+        { text: 'Her report is published on our website.', y: 708 },
+        { text: '2. Funding', y: 676, bold: true },
+        { text: 'The three partners share the budget in equal thirds, agreed each spring.', y: 652 },
+      ],
+    },
+    {
+      lines: [
+        { text: '3. Working with schools', y: 760, bold: true },
+        { text: 'Every school and college is a relevant agency. Each one:', y: 736 },
+        { text: '•  names a designated safeguarding lead;', y: 718, x: 70 },
+        { text: '•  takes part in the yearly safeguarding audit of multi-', y: 704, x: 70 },
+        { text: 'agency practice.', y: 690, x: 80 },
+        { text: 'Schools Forum Funding', y: 650 },
+        { text: 'The forum meets each term.', y: 626 },
+      ],
+    },
+  ],
+};
