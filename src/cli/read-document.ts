@@ -39,10 +39,14 @@ export function maxBytesOf(options: LintOptions & Pick<FileOptions, 'maxBytes'>,
 
 /** Options for lintFileBytes: the sidecar, and for a PDF the reader that stops at the time limit. */
 export function fileOptionsFor(absolute: string, read: Extract<DocumentRead, { ok: true }>, options: LintOptions & Pick<FileOptions, 'maxBytes'>): FileOptions {
-  if (formatOf(absolute) !== 'pdf') return { ...options, sidecar: read.sidecar };
-  // The reader (and its worker thread) loads with the first PDF, not with every check.
+  return { ...options, sidecar: read.sidecar, ...pdfOptionsFor(absolute, options) };
+}
+
+/** For a PDF, the reader that runs in a worker thread and stops at maxSeconds; it (and its thread) loads with the first PDF, not with every check. */
+export function pdfOptionsFor(path: string, options: LintOptions): Pick<FileOptions, 'readPdf'> {
+  if (formatOf(path) !== 'pdf') return {};
   const readPdf: PdfReader = async (bytes, pdfOptions) => (await import('./pdf-reader.js')).pdfReader(options.limits)(bytes, pdfOptions);
-  return { ...options, sidecar: read.sidecar, readPdf };
+  return { readPdf };
 }
 
 /** The finding for a document that could not be read. */

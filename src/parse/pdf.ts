@@ -94,7 +94,7 @@ function problemOf(error: unknown): Extract<PdfRead, { ok: false }> {
   return {
     ok: false,
     messageId: 'pdf-corrupt',
-    message: `Cannot read the PDF: ${reason.split('\n')[0]}; the file may be truncated or damaged: download it again, or ask the partnership for an accessible version`,
+    message: `Cannot read the PDF: ${(reason.split('\n')[0] ?? reason).replace(/[.\s]+$/, '')}; the file may be truncated or damaged: download it again, or ask the partnership for an accessible version`,
   };
 }
 

@@ -8,7 +8,7 @@ import { readBaseline } from '../baseline-file.js';
 import type { OutputTarget } from '../outputs.js';
 import { applyBaseline } from '../../baseline.js';
 import { findDocuments, writeFileAtomic } from '../files.js';
-import { lintPath } from '../read-document.js';
+import { lintPath, pdfOptionsFor } from '../read-document.js';
 import { DEFAULT_CACHE_LOCATION, openResultCache } from '../cache.js';
 import { UsageError } from '../errors.js';
 import { exitCodeFor } from '../exit-code.js';
@@ -66,7 +66,7 @@ export async function lintPaths(paths: string[], flags: CheckFlags, io: CliIO): 
   const filePaths = paths.filter((p) => p !== '-');
   if (paths.includes('-')) {
     const name = flags.stdinFilename ?? '<stdin>.md';
-    results.push(await linter.lintFileBytes(name, await io.readStdin(), options));
+    results.push(await linter.lintFileBytes(name, await io.readStdin(), { ...options, ...pdfOptionsFor(name, options) }));
   }
   const files = filePaths.length || !paths.includes('-') ? findDocuments(filePaths.length ? filePaths : ['.'], io.cwd, config.isIgnored) : [];
   if (files.length === 0 && !paths.includes('-')) {
