@@ -6,7 +6,7 @@ import { layoutPdf, type PdfLayout } from '../src/parse/pdf-layout.js';
 import { bundledLinter } from '../src/cli/resources.js';
 import { pdfReader } from '../src/cli/pdf-reader.js';
 import { reporters } from '../src/report/index.js';
-import { makePdf, encryptedPdf, deeplyNestedPdf, CONTENTS, type PdfSpec } from './helpers/pdf.js';
+import { makePdf, encryptedPdf, deeplyNestedPdf, compressionBombPdf, CONTENTS, type PdfSpec } from './helpers/pdf.js';
 import { AS_OF } from './helpers.js';
 import { expectGolden } from './helpers/golden.js';
 import { contextFor } from './helpers/results-fixture.js';
@@ -189,6 +189,17 @@ describe('broken and hostile PDFs are findings', () => {
   it('objects nested 100,000 deep: a finding, not a crash', async () => {
     const result = await lint(deeplyNestedPdf(100_000));
     expect(result.findings.map((f) => f.ruleId)).toContain('parse-error');
+  });
+
+  it('a compression bomb (2 KB inflating to 128 MB) is stopped at the time limit (maxSeconds) in the worker thread (needs npm run build)', async () => {
+    const bomb = compressionBombPdf(128);
+    expect(bomb.length).toBeLessThan(4096);
+    // Warm the reading thread first, so the limit measures reading, not PDF.js loading.
+    expect((await pdfReader()(await makePdf(CONTENTS), { maxPages: 100 })).ok).toBe(true);
+    const started = performance.now();
+    const read = await pdfReader({ maxSeconds: 0.5 })(bomb, { maxPages: 100 });
+    expect(read).toMatchObject({ ok: false, messageId: 'pdf-too-slow' });
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   it('reading past the time limit (maxSeconds) is stopped in the worker thread (needs npm run build)', async () => {

@@ -1,5 +1,6 @@
 // PDFs made inside the tests with pdf-lib, each with an exact layout: lines of text at
 // given places and sizes, an outline, pages with no text, a file protected by a password.
+import { deflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, PDFNumber, PDFString, StandardFonts, type PDFFont, type PDFRef } from 'pdf-lib';
 
 export interface Text {
@@ -101,6 +102,18 @@ export function encryptedPdf(): Uint8Array {
   return assemble(objects, '/Root 1 0 R /Encrypt 4 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]');
 }
 
+/** A compression bomb: a page whose content stream, deflated twice, is about 2 KB and inflates to `megabytes` MB. */
+export function compressionBombPdf(megabytes: number): Uint8Array {
+  const stream = deflateSync(deflateSync(Buffer.alloc(megabytes * 1024 * 1024, 0x20), { level: 1 }), { level: 9 });
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
+    `<< /Length ${stream.length} /Filter [/FlateDecode /FlateDecode] >>\nstream\n${stream.toString('latin1')}\nendstream`,
+  ];
+  return assemble(objects, '/Root 1 0 R');
+}
+
 /** A PDF whose page dictionary holds arrays nested `depth` deep. */
 export function deeplyNestedPdf(depth: number): Uint8Array {
   const nested = `${'['.repeat(depth)}${']'.repeat(depth)}`;
@@ -118,7 +131,7 @@ function assemble(objects: string[], trailer: string): Uint8Array {
   const xref = body.length;
   body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
   body += `trailer\n<< /Size ${objects.length + 1} ${trailer} >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(body);
+  return new Uint8Array(Buffer.from(body, 'latin1'));
 }
 
 /** Brookfield's arrangements over three pages: a contents page with dot leaders, numbered titles, a list, a running header and footer. */
