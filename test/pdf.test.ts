@@ -133,6 +133,25 @@ describe('checking a PDF', () => {
     expect(sarif.runs[0].results[0].properties).toEqual({ page: 1 });
   });
 
+  it('a partly addressed element names the page of its evidence', async () => {
+    const pdf = await makePdf({
+      pages: [
+        {
+          lines: [
+            { text: 'Brookfield arrangements', y: 760, size: 20, bold: true },
+            { text: 'These arrangements cover the county of Brookfield and its two cities, and every', y: 730 },
+            { text: 'school, college and nursery in them, from the first of December 2024.', y: 716 },
+          ],
+        },
+        { lines: [{ text: 'Independent scrutiny', y: 760, size: 14, bold: true }, { text: 'TBC', y: 736 }] },
+      ],
+    });
+    const result = await linter.lintFileBytes('arrangements.pdf', pdf, { asOf: AS_OF, sidecar: SIDECAR });
+    const finding = result.findings.find((f) => f.element === 'independent-scrutiny')!;
+    expect([finding.messageId, finding.line, finding.page]).toEqual(['partial', 4, 2]);
+    expect(finding.message).toBe('Independent scrutiny is only partly addressed: heading "Independent scrutiny (empty section)" at line 4 (p. 2)');
+  });
+
   it('without a sidecar: metadata from the text, and the PDF Title and creation date only as hints, said so', async () => {
     const result = await linter.lintFileBytes('brookfield.pdf', await makePdf(CONTENTS), { asOf: AS_OF });
     expect(result.findings.filter((f) => f.messageId === 'inferred').map((f) => f.message)).toEqual([

@@ -14,7 +14,7 @@ export type MigrationFormatter = (plan: MigrationPlan, ctx: MigrationFormatConte
 
 const LABEL: Record<MigrationStatus, string> = { done: 'done', partial: 'partly done', todo: 'to do' };
 
-const where = (e: Evidence) => `${e.via} "${e.text}" at line ${e.line}`;
+const where = (e: Evidence) => `${e.via} "${e.text}" at line ${e.line}${e.page !== undefined ? ` (p. ${e.page})` : ''}`;
 
 function headline(plan: MigrationPlan): string {
   const from = plan.from ? `Working Together ${plan.from}` : 'an unknown edition';

@@ -55,6 +55,8 @@ export function planMigrationOf(doc: ParsedDocument, target: CompiledPack, editi
       ),
     );
     const status = values.length ? 'done' : STATUS[result.status];
+    // A PDF's evidence names its page, as check's does.
+    if (doc.linePages) for (const evidence of result.evidence) evidence.page = doc.linePages[evidence.line - 1];
     return { id: item.id, title: item.title, status, change: item.change, citation: item.citation, evidence: [...values, ...result.evidence].slice(0, 3) };
   });
   const summary: Record<MigrationStatus, number> = { done: 0, partial: 0, todo: 0 };
