@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // After tsc: bundle the compiled CLI (dist/src) into dist/bundle/, which bin/wtlint.js runs
-// (issue 5; docs/startup.md). One file instead of ~500 module loads saves ~120 ms of every cold
+// (to meet the start-up targets in docs/startup.md). One file instead of ~500 module loads saves ~120 ms of every cold
 // start, and a V8 code cache made here saves ~40 ms more:
 // - wtlint.cjs: the CLI (exports run), CommonJS so that bin/load-bundle.js can compile it with
 //   the code cache (Node 20 has none for ES modules). Its first line carries the hash of its text.
@@ -8,7 +8,7 @@
 //   so it holds the functions a check compiles.
 // - audit-worker.js (and its lazy chunks in worker/): audit's worker thread, which audit-pool.ts
 //   starts as the sibling of the CLI.
-// - pdf-worker.js: the thread that reads PDFs (src/cli/pdf-reader.ts), which can be stopped at the
+// - pdf-worker.js: the thread that reads PDFs (src/engine/pdf-reader.ts), which can be stopped at the
 //   time limit. PDF.js itself (pdfjs-dist) is never bundled: it is loaded from node_modules on the first PDF.
 // Code imported lazily (each command, the HTML and Word converters) is only run when needed.
 // dist/src stays as it is for the tests and the bench, which import it directly.
@@ -27,7 +27,7 @@ const common = {
   platform: 'node',
   target: 'node20',
   // Ajv and picomatch are required at run time only when needed (src/schema-validator.ts,
-  // src/cli/config.ts); mammoth (.docx) is large CommonJS, required on the first Word document;
+  // src/engine/config.ts); mammoth (.docx) is large CommonJS, required on the first Word document;
   // PDF.js (.pdf) is large and imported on the first PDF.
   external: ['ajv', 'ajv/*', 'ajv-formats', 'mammoth', 'picomatch', 'pdfjs-dist', 'pdfjs-dist/*'],
   legalComments: 'none',
@@ -56,7 +56,7 @@ writeFileSync(BUNDLE_FILE, source);
 // converters stay lazy chunks (in dist/bundle/worker/); bundled CommonJS (yaml) requires Node's modules.
 const worker = await build({
   ...common,
-  entryPoints: { 'audit-worker': 'dist/src/cli/audit-worker.js', 'pdf-worker': 'dist/src/cli/pdf-worker.js' },
+  entryPoints: { 'audit-worker': 'dist/src/audit-run/worker.js', 'pdf-worker': 'dist/src/engine/pdf-worker.js' },
   format: 'esm',
   splitting: true,
   outdir,

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '../src/parse/pdf.js';
 import { layoutPdf, type PdfLayout } from '../src/parse/pdf-layout.js';
-import { bundledLinter } from '../src/cli/resources.js';
-import { pdfReader } from '../src/cli/pdf-reader.js';
+import { bundledLinter } from '../src/engine/resources.js';
+import { pdfReader } from '../src/engine/pdf-reader.js';
 import { reporters } from '../src/report/index.js';
 import { makePdf, encryptedPdf, deeplyNestedPdf, compressionBombPdf, CONTENTS, type PdfSpec } from './helpers/pdf.js';
 import { AS_OF } from './helpers.js';

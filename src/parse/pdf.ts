@@ -3,7 +3,7 @@
 // (pdfjs-dist, its legacy build for Node) does the reading, loaded on the first PDF met so
 // that Markdown runs never pay for it. Its worker runs in this thread (no worker file, no
 // network): a time limit is the caller's to enforce (the CLI reads PDFs in a worker thread,
-// src/cli/pdf-reader.ts). The PDF's JavaScript never runs (isEvalSupported off, no XFA,
+// src/engine/pdf-reader.ts). The PDF's JavaScript never runs (isEvalSupported off, no XFA,
 // no scripting), nothing is fetched, and fonts are never installed.
 import type { OutlineEntry, PdfContent, PdfItem, PdfPage, StructTag } from './pdf-layout.js';
 

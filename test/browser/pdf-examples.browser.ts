@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { micromark } from 'micromark';
 import { gfmTable, gfmTableHtml } from 'micromark-extension-gfm-table';
-import { bundledLinter } from '../../src/cli/resources.js';
+import { bundledLinter } from '../../src/engine/resources.js';
 import { AS_OF } from '../helpers.js';
 import { readPdf } from '../../src/parse/pdf.js';
 import type { PdfReader } from '../../src/parse/pdf-body.js';

@@ -5,13 +5,13 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { Document } from 'yaml';
 import type { Nodes, Root } from 'mdast';
-import { convertToHtml, readPdfBody, type ConversionProblem } from './lint.js';
-import { partsFromMdast } from './parse/markdown.js';
-import { normaliseText, parseConverted, type ConvertedFormat, type Sidecar } from './parse/document.js';
-import { inferMetaFromText, type InferredValue } from './extract/text-meta.js';
-import { hintedMeta } from './extract/pdf-hints.js';
-import type { PdfReader } from './parse/pdf-body.js';
-import type { Limits } from './parse/limits.js';
+import { convertToHtml, readPdfBody, type ConversionProblem } from './body.js';
+import { partsFromMdast } from '../markdown.js';
+import { normaliseText, parseConverted, type ConvertedFormat, type Sidecar } from '../document.js';
+import { inferMetaFromText, type InferredValue } from '../../extract/text-meta.js';
+import { hintedMeta } from '../../extract/pdf-hints.js';
+import type { PdfReader } from '../pdf-body.js';
+import type { Limits } from '../limits.js';
 
 export interface ConvertOptions {
   /** Editions the packs know: an edition is inferred only when the text names one of them. */
@@ -53,7 +53,7 @@ async function treeOf(format: ConvertedFormat, bytes: Uint8Array, options: Conve
   }
   const html = await convertToHtml(format, bytes, options.maxBytes);
   if (!html.ok) return html;
-  const { htmlToMdast } = await import('./parse/html.js');
+  const { htmlToMdast } = await import('../html.js');
   return { ok: true, mdast: htmlToMdast(html.html, format === 'docx' ? 'paragraphs' : 'source') };
 }
 

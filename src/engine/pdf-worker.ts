@@ -1,4 +1,4 @@
-// The PDF reader's worker thread (src/cli/pdf-reader.ts starts it): reads one PDF at a
+// The PDF reader's worker thread (src/engine/pdf-reader.ts starts it): reads one PDF at a
 // time with PDF.js and returns its text items, so the parent can stop a hostile file at
 // the time limit by ending the thread. PDF.js's own CMap and font files come from its package.
 import { parentPort } from 'node:worker_threads';

@@ -18,7 +18,7 @@ const HEAP_MB = 2048;
 
 function workerFile(): string | undefined {
   const sibling = fileURLToPath(new URL('./pdf-worker.js', import.meta.url));
-  const compiled = join(packageRoot, 'dist', 'src', 'cli', 'pdf-worker.js');
+  const compiled = join(packageRoot, 'dist', 'src', 'engine', 'pdf-worker.js');
   return [sibling, compiled].find((file) => existsSync(file));
 }
 
