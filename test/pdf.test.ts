@@ -126,9 +126,9 @@ describe('checking a PDF', () => {
     expect(result.evidence['independent-scrutiny']?.[0]).toMatchObject({ via: 'heading', line: 3, page: 2, text: '1. Independent scrutiny' });
     expect(result.findings.every((f) => f.page !== undefined)).toBe(true);
     const ctx = contextFor({ asOf: AS_OF, version: '0.0.0', rules: [], results: [result] } as never);
-    for (const [format, extension] of [['stylish', 'txt'], ['json', 'json'], ['sarif', 'sarif']] as const) expectGolden(`pdf/arrangements.${extension}`, reporters[format]([result], ctx));
+    for (const [format, extension] of [['stylish', 'txt'], ['json', 'json'], ['sarif', 'sarif']] as const) expectGolden(`pdf/arrangements.${extension}`, (await reporters[format]())([result], ctx));
     // The page is a result property in SARIF; the log stays valid.
-    const sarif = JSON.parse(reporters.sarif([result], ctx));
+    const sarif = JSON.parse((await reporters.sarif())([result], ctx));
     expect(sarifSchemaErrors(sarif) ?? []).toEqual([]);
     expect(sarif.runs[0].results[0].properties).toEqual({ page: 1 });
   });
