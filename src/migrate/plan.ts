@@ -45,7 +45,7 @@ export function planMigrationOf(doc: ParsedDocument, target: CompiledPack, editi
   const found = detectElements(
     doc,
     target.migration.map((item) => ({ element: item.id, detection: item.detection })),
-    target.placeholderPatterns,
+    target.placeholderMatcher,
   );
   const items = target.migration.map((item): MigrationItemResult => {
     const result = found[item.id]!;
