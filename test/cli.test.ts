@@ -32,7 +32,22 @@ describe('wtlint check: outputs', () => {
 
   it('a clean document exits 0 and says so', async () => {
     const { code, stdout } = await cli(['check', NORTHSHIRE]);
-    expect(stdout.split('\n').slice(-2)).toEqual(['✔ No errors or warnings in 1 document (7 info)', '']);
+    expect(stdout.split('\n').slice(-5)).toEqual([
+      '  info  7 observations: wt2023/agency-categories ×4, wt2023/funding-shares ×3',
+      '',
+      '✔ No errors or warnings in 1 document (7 info)',
+      'The 7 info findings are observations to check, not failures; --verbose lists them.',
+      '',
+    ]);
+    expect(code).toBe(0);
+  });
+
+  it('--verbose lists the info findings in full, with citation and hint, and no longer counts them', async () => {
+    const { code, stdout } = await cli(['check', NORTHSHIRE, '--verbose']);
+    const lines = stdout.split('\n');
+    expect(lines.filter((l) => /^ {2}\d+:\d+ +info /.test(l))).toHaveLength(7);
+    expect(lines.filter((l) => l.trimStart().startsWith('→ '))).toHaveLength(7);
+    expect(lines.slice(-3)).toEqual(['', '✔ No errors or warnings in 1 document (7 info)', '']);
     expect(code).toBe(0);
   });
 

@@ -24,6 +24,8 @@ export interface ReportContext {
   version: string;
   rules: RuleMeta[];
   quiet: boolean;
+  /** Stylish: info findings in full (citation and what to do), not one line each. */
+  verbose?: boolean;
 }
 
 export type Reporter = (results: DocumentResult[], ctx: ReportContext) => string;

@@ -31,6 +31,7 @@ export interface CheckFlags {
   config?: string;
   maxWarnings?: string;
   quiet?: boolean;
+  verbose?: boolean;
   color?: boolean;
   stdinFilename?: string;
   cache?: boolean;
@@ -97,6 +98,7 @@ export async function check(paths: string[], flags: CheckFlags, io: CliIO): Prom
     version: packageVersion(),
     rules: ruleMeta(run.linter),
     quiet: Boolean(flags.quiet),
+    verbose: Boolean(flags.verbose),
   };
   for (const target of targets) {
     const output = (await reporterLoaders[target.format]())(results, ctx);
