@@ -5,7 +5,8 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { Document } from 'yaml';
 import type { Nodes } from 'mdast';
-import { convertToHtml, type ConversionProblem } from './lint.js';
+import { convertToHtml, tooDeep, type ConversionProblem } from './lint.js';
+import { DEFAULT_LIMITS } from './parse/limits.js';
 import { partsFromMdast } from './parse/markdown.js';
 import { normaliseText, parseConverted, type ConvertedFormat, type Sidecar } from './parse/document.js';
 import { inferMetaFromText, type InferredValue } from './extract/text-meta.js';
@@ -20,11 +21,14 @@ export interface ConvertOptions {
 export type Conversion = { ok: true; markdown: string; inferred: InferredValue[] } | ConversionProblem;
 
 export async function convertDocument(path: string, format: ConvertedFormat, bytes: Uint8Array, options: ConvertOptions): Promise<Conversion> {
-  const html = await convertToHtml(format, bytes, options.maxBytes);
+  const limits = { ...DEFAULT_LIMITS, ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}) };
+  const html = await convertToHtml(format, bytes, limits);
   if (!html.ok) return html;
   const { htmlToMdast } = await import('./parse/html.js');
   const lines = format === 'docx' ? 'paragraphs' : 'source';
-  const mdast = htmlToMdast(html.html, lines);
+  const converted = htmlToMdast(html.html, lines, limits.maxElementDepth);
+  if (!converted.ok) return tooDeep(format, converted, limits.maxElementDepth);
+  const mdast = converted.mdast;
   const body = toMarkdown(withoutEmptyImages(mdast), { extensions: [gfmTableToMarkdown()], bullet: '-', emphasis: '_', rule: '-' });
   if (options.sidecar) {
     const yaml = normaliseText(options.sidecar.text).replace(/\n*$/, '\n');

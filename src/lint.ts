@@ -10,7 +10,7 @@ import { checkKinds, isCheckKind } from './check/kinds/index.js';
 import { interpolate } from './check/messages.js';
 import { createAjv } from './schema-validator.js';
 import { decodeBytes, DEFAULT_MAX_BYTES } from './parse/decode.js';
-import { resolveLimits } from './parse/limits.js';
+import { DEFAULT_LIMITS, resolveLimits, type Limits } from './parse/limits.js';
 import { RESERVED, reservedFinding } from './reserved.js';
 import { locatePath } from './parse/locate.js';
 import { applyDisables } from './check/disables.js';
@@ -126,7 +126,8 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
     if (!isConverted(format)) return lintBytes(path, bytes, options);
     let converted: Awaited<ReturnType<typeof convertBody>>;
     try {
-      converted = await convertBody(format, bytes, options.maxBytes ?? resolveLimits(options.limits).maxBytes);
+      const limits = resolveLimits(options.limits);
+      converted = await convertBody(format, bytes, { maxBytes: options.maxBytes ?? limits.maxBytes, maxElementDepth: limits.maxElementDepth });
     } catch (error) {
       // A converter's bug, not the document's: reported, and the other documents go on.
       const reason = error instanceof Error ? error.message : String(error);
@@ -143,20 +144,28 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
 /** Why a page or Word document could not be converted: a parse-error finding. */
 export type ConversionProblem = { ok: false; messageId: string; message: string; line: number; column: number };
 
+/** The limits a conversion respects. */
+export type ConversionLimits = Pick<Limits, 'maxBytes' | 'maxElementDepth'>;
+
 /** An HTML page or Word document's body as Markdown's parts. The converters load here, on first use. */
-export async function convertBody(format: ConvertedFormat, bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): Promise<{ ok: true; parts: MarkdownParts } | ConversionProblem> {
-  const html = await convertToHtml(format, bytes, maxBytes);
+export async function convertBody(format: ConvertedFormat, bytes: Uint8Array, limits: ConversionLimits = DEFAULT_LIMITS): Promise<{ ok: true; parts: MarkdownParts } | ConversionProblem> {
+  const html = await convertToHtml(format, bytes, limits);
   if (!html.ok) return html;
   const { parseHtml } = await import('./parse/html.js');
-  return { ok: true, parts: parseHtml(html.html, format === 'docx' ? 'paragraphs' : 'source') };
+  const parsed = parseHtml(html.html, format === 'docx' ? 'paragraphs' : 'source', limits.maxElementDepth);
+  return parsed.ok ? parsed : tooDeep(format, parsed, limits.maxElementDepth);
+}
+
+/** A page or Word document nested past maxElementDepth: a parse-error at the first element past it. */
+export function tooDeep(format: ConvertedFormat, place: { line: number; column: number }, max: number): ConversionProblem {
+  const what = format === 'html' ? 'HTML elements' : 'Word document content (tables in tables, lists in lists)';
+  const where = format === 'html' ? '' : ` (at paragraph ${place.line})`;
+  return { ok: false, messageId: 'too-deep', message: `${what} nested more than ${max} levels deep${where} (limit maxElementDepth); the document was not checked further`, line: place.line, column: place.column };
 }
 
 /** The HTML of a page (decoded) or of a Word document (through mammoth). */
-export async function convertToHtml(
-  format: ConvertedFormat,
-  bytes: Uint8Array,
-  maxBytes = DEFAULT_MAX_BYTES,
-): Promise<{ ok: true; html: string } | ConversionProblem> {
+export async function convertToHtml(format: ConvertedFormat, bytes: Uint8Array, limits: ConversionLimits = DEFAULT_LIMITS): Promise<{ ok: true; html: string } | ConversionProblem> {
+  const { maxBytes } = limits;
   if (format === 'html') {
     const decoded = decodeBytes(bytes, maxBytes);
     return decoded.ok ? { ok: true, html: normaliseText(decoded.text) } : decoded;
@@ -165,8 +174,9 @@ export async function convertToHtml(
     return { ok: false, messageId: 'too-large', message: `File is ${bytes.length} bytes, over the limit of ${maxBytes} bytes`, line: 1, column: 1 };
   }
   const { docxToHtml } = await import('./parse/docx.js');
-  const docx = await docxToHtml(bytes);
+  const docx = await docxToHtml(bytes, limits.maxElementDepth);
   if (docx.ok) return docx;
+  if (docx.tooDeep) return tooDeep(format, { line: docx.tooDeep.paragraph, column: 1 }, limits.maxElementDepth);
   return { ok: false, messageId: 'not-docx', message: `Cannot read the Word document: ${docx.message}; expected a .docx file saved by Word or a compatible editor`, line: 1, column: 1 };
 }
 
@@ -176,7 +186,8 @@ export function failed(path: string, finding: Finding): DocumentResult {
 }
 
 function unreadable(problem: Omit<ConversionProblem, 'ok'>): Finding {
-  return reservedFinding(RESERVED.parseError, problem.messageId, problem.message, problem);
+  // Messages from converters quote libraries' errors, which may hold tabs and other control characters.
+  return reservedFinding(RESERVED.parseError, problem.messageId, plainText(problem.message), problem);
 }
 
 /**

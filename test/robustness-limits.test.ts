@@ -20,7 +20,7 @@ const BILLION_LAUGHS = [
 
 describe('limits', () => {
   it('has the documented defaults', () => {
-    expect(DEFAULT_LIMITS).toEqual({ maxBytes: 10485760, maxAliases: 100, maxDepth: 32, maxLineLength: 20000, maxDocuments: 1 });
+    expect(DEFAULT_LIMITS).toEqual({ maxBytes: 10485760, maxAliases: 100, maxDepth: 32, maxElementDepth: 256, maxLineLength: 20000, maxDocuments: 1 });
   });
 
   it('file size: a finding at 1:1, not a read of the whole file; configurable', () => {

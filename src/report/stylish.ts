@@ -61,12 +61,14 @@ function byRule(findings: Finding[]): string {
 /** The closing advice: what to do first, and how to learn more. */
 function nextSteps(results: DocumentResult[], counts: Counts, ctx: ReportContext): string[] {
   const shown = results.flatMap((r) => visibleFindings(r, ctx.quiet).filter((f) => !f.accepted).map((f) => ({ file: r.file, f })));
-  const first = shown.find(({ f }) => f.severity === 'error') ?? shown.find(({ f }) => f.severity === 'warning') ?? shown[0];
-  if (!first) return [];
+  if (!shown.length) return [];
+  // A rule of the guidance to name in the explain hint (reserved ids such as parse-error have no guidance behind them).
+  const ofGuidance = shown.filter(({ f }) => f.ruleId.includes('/'));
+  const first = ofGuidance.find(({ f }) => f.severity === 'error') ?? ofGuidance.find(({ f }) => f.severity === 'warning');
   const steps: string[] = [];
   if (counts.errors) {
     const files = new Set(shown.filter(({ f }) => f.severity === 'error').map(({ file }) => file)).size;
-    steps.push(`Next: fix the ${plural(counts.errors, 'error')}${files > 1 ? ` in ${files} documents` : ''} (each → line says what to add), then run wtlint again.`);
+    steps.push(`Next: fix ${counts.errors === 1 ? 'the error' : `the ${counts.errors} errors`}${files > 1 ? ` in ${files} documents` : ''} (each → line says what to add), then run wtlint again.`);
   } else if (counts.warnings) {
     steps.push(`Next: consider the ${plural(counts.warnings, 'warning')}: good practice the guidance expects; they fail the run only past --max-warnings.`);
   }
@@ -75,6 +77,6 @@ function nextSteps(results: DocumentResult[], counts: Counts, ctx: ReportContext
     const what = counts.infos === 1 ? 'The info finding is an observation to check, not a failure' : `The ${counts.infos} info findings are observations to check, not failures`;
     steps.push(`${what}; --verbose lists ${counts.infos === 1 ? 'it' : 'them'}.`);
   }
-  if (counts.errors || counts.warnings) steps.push(`\`wtlint explain ${first.f.ruleId}\` gives the guidance behind a rule and an example that satisfies it.`);
+  if (first) steps.push(`\`wtlint explain ${first.f.ruleId}\` gives the guidance behind a rule and an example that satisfies it.`);
   return steps.map((step) => ctx.style.dim(step));
 }

@@ -29,6 +29,9 @@ export async function convert(file: string, flags: { output?: string }, io: CliI
   if (!read.ok) throw new UsageError(`Cannot read ${file}: ${read.message}`, 'Check the path and that the file can be read.');
   const linter = bundledLinter();
   const converted = await convertDocument(file, format, read.bytes, { editions: linter.packs.map((p) => p.edition), sidecar: read.sidecar });
+  if (!converted.ok && converted.messageId === 'too-deep') {
+    throw new UsageError(`Cannot convert ${file}:${converted.line}:${converted.column}: ${converted.message}`, 'No document needs nesting this deep: copy its text into a new document and convert that.');
+  }
   if (!converted.ok) throw new UsageError(`Cannot convert ${file}: ${converted.message}`, 'Open the file in its editor and save it again as .html or .docx.');
   if (output === null) {
     io.stdout(converted.markdown);
