@@ -6,7 +6,7 @@ import type { FormatName } from '../report/index.js';
 import type { AuditFormatName } from '../audit/report/index.js';
 import type { MigrationFormatName } from '../migrate/format.js';
 
-export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'junit', 'github', 'gitlab', 'markdown'] as const satisfies readonly FormatName[];
+export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'junit', 'github', 'gitlab', 'markdown', 'html'] as const satisfies readonly FormatName[];
 export const AUDIT_FORMAT_NAMES = ['terminal', 'csv', 'json', 'html'] as const satisfies readonly AuditFormatName[];
 export const MIGRATION_FORMAT_NAMES = ['stylish', 'json', 'markdown'] as const satisfies readonly MigrationFormatName[];
 

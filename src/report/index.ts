@@ -7,6 +7,7 @@ import { junit } from './junit.js';
 import { github } from './github.js';
 import { gitlab } from './gitlab.js';
 import { markdown } from './markdown.js';
+import { html } from './html.js';
 
 export const reporters = {
   stylish,
@@ -16,6 +17,7 @@ export const reporters = {
   github,
   gitlab,
   markdown,
+  html,
 } as const satisfies Record<string, Reporter>;
 
 export type FormatName = keyof typeof reporters;

@@ -12,4 +12,5 @@ export const reporterLoaders = {
   github: async () => (await import('./github.js')).github,
   gitlab: async () => (await import('./gitlab.js')).gitlab,
   markdown: async () => (await import('./markdown.js')).markdown,
+  html: async () => (await import('./html.js')).html,
 } as const satisfies Record<FormatName, () => Promise<Reporter>>;

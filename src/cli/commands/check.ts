@@ -1,5 +1,5 @@
 // wtlint check [paths...]: read, lint, report, and return the exit code.
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { bundledLinter, packageVersion } from '../resources.js';
@@ -18,7 +18,9 @@ import type { FormatName } from '../../report/index.js';
 import { reporterLoaders } from '../../report/load.js';
 import type { ReportContext, RuleMeta } from '../../report/types.js';
 import type { DocumentResult, LintOptions } from '../../types.js';
-import type { Linter } from '../../lint.js';
+import { convertBody, type Linter } from '../../lint.js';
+import { formatOf, normaliseText } from '../../parse/document.js';
+import { decodeBytes } from '../../parse/decode.js';
 import { resolveLimits } from '../../parse/limits.js';
 
 export interface CheckFlags {
@@ -99,6 +101,7 @@ export async function check(paths: string[], flags: CheckFlags, io: CliIO): Prom
     rules: ruleMeta(run.linter),
     quiet: Boolean(flags.quiet),
     verbose: Boolean(flags.verbose),
+    ...(targets.some((t) => t.format === 'html') ? { texts: await documentTexts(results, io.cwd) } : {}),
   };
   for (const target of targets) {
     const output = (await reporterLoaders[target.format]())(results, ctx);
@@ -117,8 +120,40 @@ export async function check(paths: string[], flags: CheckFlags, io: CliIO): Prom
   return exitCodeFor(results, maxWarnings);
 }
 
+/**
+ * Each document's text as lines, for the HTML page: Markdown, YAML and HTML as written (HTML
+ * positions are those of its source), Word as its paragraphs (a Word finding's line is its
+ * paragraph's number). Documents that cannot be read again, or came from standard input, are left out.
+ */
+async function documentTexts(results: DocumentResult[], cwd: string): Promise<Record<string, string[]>> {
+  const texts: Record<string, string[]> = {};
+  for (const result of results) {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(resolve(cwd, result.file));
+    } catch {
+      continue;
+    }
+    const format = formatOf(result.file);
+    if (format === 'docx') {
+      const converted = await convertBody('docx', bytes);
+      if (!converted.ok) continue;
+      const paragraphs: string[] = [];
+      for (const block of converted.parts.blocks) paragraphs[block.line - 1] = paragraphs[block.line - 1] ? `${paragraphs[block.line - 1]} ${block.text}` : block.text;
+      texts[result.file] = Array.from(paragraphs, (p) => p ?? '');
+    } else {
+      const decoded = decodeBytes(bytes, Infinity);
+      if (decoded.ok) texts[result.file] = normaliseText(decoded.text).split('\n');
+    }
+  }
+  return texts;
+}
+
 export function ruleMeta(linter: Linter): RuleMeta[] {
   return linter.packs.flatMap((pack) =>
-    pack.rules.map((r) => ({ ruleId: r.ruleId, element: r.element, title: r.title, severity: r.severity, citation: r.citation, help: r.help, why: r.why, edition: pack.edition, url: pack.source })),
+    pack.rules.map((r) => ({
+      ...{ ruleId: r.ruleId, element: r.element, title: r.title, severity: r.severity, citation: r.citation, help: r.help, why: r.why },
+      ...{ edition: pack.edition, url: pack.source, kinds: [...r.kinds], checks: r.checks.map((c) => c.kind) },
+    })),
   );
 }
