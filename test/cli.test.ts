@@ -24,7 +24,7 @@ describe('wtlint check: outputs', () => {
     // The riverside text is there line by line, and the placeholder-only Funding heading is marked partial with why.
     expect(stdout).toContain('<div class="ln" id="d1-L197"><a href="#d1-L197">197</a><span><mark class="finding" title="Funding: partial (the section holds only a placeholder)\nerror: Funding is only partly addressed: the &quot;13. Funding&quot; section at line 197 holds only a placeholder">## 13. Funding</mark></span></div>');
     expect(stdout.match(/<h3>Dates checked<\/h3>/g)).toHaveLength(2);
-    expect(stdout).toContain('<li>Yearly report published on time: <span class="sev-error">Publication of the yearly report on 2024-12-10 is 71 days after the deadline of 2024-09-30</span></li>');
+    expect(stdout).toContain('<li>Yearly report deadline: <span class="sev-error">Publication of the yearly report on 2024-12-10 is 71 days after the deadline of 2024-09-30</span></li>');
   });
 
   it('html: a strict Content-Security-Policy, no script, and document text escaped everywhere', async () => {
