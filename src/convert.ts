@@ -24,9 +24,9 @@ export async function convertDocument(path: string, format: ConvertedFormat, byt
   const limits = { ...DEFAULT_LIMITS, ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}) };
   const html = await convertToHtml(format, bytes, limits);
   if (!html.ok) return html;
-  const { htmlToMdast } = await import('./parse/html.js');
+  const { htmlTree } = await import('./parse/html.js');
   const lines = format === 'docx' ? 'paragraphs' : 'source';
-  const converted = htmlToMdast(html.html, lines, limits.maxElementDepth);
+  const converted = htmlTree(html.html, lines, limits.maxElementDepth);
   if (!converted.ok) return tooDeep(format, converted, limits.maxElementDepth);
   const mdast = converted.mdast;
   const body = toMarkdown(withoutEmptyImages(mdast), { extensions: [gfmTableToMarkdown()], bullet: '-', emphasis: '_', rule: '-' });

@@ -151,8 +151,8 @@ export type ConversionLimits = Pick<Limits, 'maxBytes' | 'maxElementDepth'>;
 export async function convertBody(format: ConvertedFormat, bytes: Uint8Array, limits: ConversionLimits = DEFAULT_LIMITS): Promise<{ ok: true; parts: MarkdownParts } | ConversionProblem> {
   const html = await convertToHtml(format, bytes, limits);
   if (!html.ok) return html;
-  const { parseHtml } = await import('./parse/html.js');
-  const parsed = parseHtml(html.html, format === 'docx' ? 'paragraphs' : 'source', limits.maxElementDepth);
+  const { htmlParts } = await import('./parse/html.js');
+  const parsed = htmlParts(html.html, format === 'docx' ? 'paragraphs' : 'source', limits.maxElementDepth);
   return parsed.ok ? parsed : tooDeep(format, parsed, limits.maxElementDepth);
 }
 

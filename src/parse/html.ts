@@ -42,7 +42,7 @@ export interface TooDeep {
 }
 
 /** Converts HTML to mdast, site furniture removed, positions kept as `lines` says; or where it nests too deep. */
-export function htmlToMdast(html: string, lines: HtmlLines = 'source', maxElementDepth = DEFAULT_LIMITS.maxElementDepth): { ok: true; mdast: Root } | TooDeep {
+export function htmlTree(html: string, lines: HtmlLines = 'source', maxElementDepth = DEFAULT_LIMITS.maxElementDepth): { ok: true; mdast: Root } | TooDeep {
   const parsed = parseWithinDepth(html, maxElementDepth);
   if (!parsed.ok) return lines === 'paragraphs' ? { ok: false, line: paragraphsBefore(html, parsed.offset) + 1, column: 1 } : parsed;
   const hast = fromParse5(parsed.document, { file: new VFile(html) }) as HastRoot;
@@ -54,12 +54,26 @@ export function htmlToMdast(html: string, lines: HtmlLines = 'source', maxElemen
 }
 
 /** Headings and blocks of an HTML page or converted Word document; or where it nests too deep. */
-export function parseHtml(html: string, lines: HtmlLines = 'source', maxElementDepth?: number): { ok: true; parts: MarkdownParts } | TooDeep {
-  const converted = htmlToMdast(html, lines, maxElementDepth);
+export function htmlParts(html: string, lines: HtmlLines = 'source', maxElementDepth?: number): { ok: true; parts: MarkdownParts } | TooDeep {
+  const converted = htmlTree(html, lines, maxElementDepth);
   if (!converted.ok) return converted;
   const parts = partsFromMdast(converted.mdast);
   if (lines === 'paragraphs') for (const block of parts.blocks) block.columnless = true;
   return { ok: true, parts };
+}
+
+/** htmlTree within the default limits, for callers that have checked the depth or trust the page (tests, tools); throws past them. */
+export function htmlToMdast(html: string, lines: HtmlLines = 'source'): Root {
+  const converted = htmlTree(html, lines);
+  if (!converted.ok) throw new Error(`HTML nested more than ${DEFAULT_LIMITS.maxElementDepth} levels deep at ${converted.line}:${converted.column}`);
+  return converted.mdast;
+}
+
+/** htmlParts within the default limits; throws past them. */
+export function parseHtml(html: string, lines: HtmlLines = 'source'): MarkdownParts {
+  const converted = htmlParts(html, lines);
+  if (!converted.ok) throw new Error(`HTML nested more than ${DEFAULT_LIMITS.maxElementDepth} levels deep at ${converted.line}:${converted.column}`);
+  return converted.parts;
 }
 
 type Parse5Document = DefaultTreeAdapterTypes.Document;
