@@ -23,7 +23,7 @@ h1{font-size:22px;margin:0 0 6px}h2{font-size:19px;margin:0 0 2px;word-break:bre
 .ln{display:flex;white-space:pre-wrap;word-break:break-word}.ln:target{outline:2px solid #0969da}
 .ln a{flex:0 0 4.5em;text-align:right;padding-right:10px;color:#8c959f;text-decoration:none;user-select:none;border-right:1px solid #eaeef2;margin-right:8px}
 .ln span{flex:1}mark{border-radius:3px;padding:0 2px;color:inherit}
-mark.present{background:#dafbe1}mark.partial{background:#fff1c2}mark.finding{background:#ffebe9}
+mark.present{background:#dafbe1}mark.note{background:#ddf4ff}mark.partial{background:#fff1c2}mark.finding{background:#ffebe9}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #eaeef2;padding:4px 6px;text-align:left;vertical-align:top;font-size:14px}
 .st{font-weight:600;white-space:nowrap}.st.present{color:#1a7f37}.st.partial{color:#9a6700}.st.missing{color:#cf222e}.st.not-applicable{color:#59636e}
 ul.todo{padding-left:18px}ul.todo li{margin-bottom:10px}.sev-error{color:#cf222e;font-weight:600}.sev-warning{color:#9a6700;font-weight:600}.sev-info{color:#59636e}
@@ -77,7 +77,7 @@ function documentSection(result: DocumentResult, id: string, ctx: ReportContext)
   // The text, with evidence and findings marked on their lines.
   const lines = ctx.texts?.[result.file];
   out.push('<div>', '<h3>The document</h3>');
-  out.push('<p class="muted">Highlighted: <mark class="present">evidence of an element found</mark> <mark class="partial">evidence of an element only partly there</mark> <mark class="finding">a problem at that line</mark>. Point at a highlight to see which.</p>');
+  out.push('<p class="muted">Highlighted: <mark class="present">evidence of an element found</mark> <mark class="partial">evidence of an element only partly there</mark> <mark class="finding">a problem at that line</mark> <mark class="note">an observation</mark>. Point at a highlight to see which.</p>');
   if (lines) {
     const marks = lineMarks(result, findings, rule);
     out.push('<div class="text">');
@@ -158,7 +158,7 @@ function describe(evidence: Evidence): string {
 /** For each line, the class and hover text of its mark: evidence of elements, and findings placed there. */
 function lineMarks(result: DocumentResult, findings: Finding[], rule: (element: string) => RuleMeta | undefined): Map<number, { cls: string; title: string }> {
   const notes = new Map<number, { worst: number; lines: string[] }>();
-  const CLASSES = ['present', 'partial', 'finding'];
+  const CLASSES = ['present', 'note', 'partial', 'finding'];
   const add = (line: number, rank: number, note: string) => {
     const entry = notes.get(line) ?? { worst: 0, lines: [] };
     entry.worst = Math.max(entry.worst, rank);
@@ -169,8 +169,8 @@ function lineMarks(result: DocumentResult, findings: Finding[], rule: (element: 
     const status = result.elements[element];
     if (status !== 'present' && status !== 'partial') continue;
     const title = rule(element)?.title ?? element;
-    for (const evidence of list) add(evidence.line, status === 'partial' ? 1 : 0, `${title}: ${status}${evidence.gap ? ` (${GAP[evidence.gap]})` : ''}`);
+    for (const evidence of list) add(evidence.line, status === 'partial' ? 2 : 0, `${title}: ${status}${evidence.gap ? ` (${GAP[evidence.gap]})` : ''}`);
   }
-  for (const f of findings) if (f.line > 1 || f.column > 1) add(f.line, f.severity === 'info' ? 1 : 2, `${f.severity}: ${plainText(messageOf(f))}`);
+  for (const f of findings) if (f.line > 1 || f.column > 1) add(f.line, f.severity === 'info' ? 1 : 3, `${f.severity}: ${plainText(messageOf(f))}`);
   return new Map([...notes].map(([line, n]) => [line, { cls: CLASSES[n.worst]!, title: n.lines.join('\n') }]));
 }
