@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 import type { ReportContext, Reporter, RuleMeta } from './types.js';
 import { countFindings, visibleFindings } from './summary.js';
 import { messageOf } from './rule-info.js';
-import { escapeHtml } from '../audit/report/escape.js';
-import { plainText } from '../extract/show-value.js';
+import { escapeHtml } from '../escape/html.js';
+import { plainText } from '../escape/terminal.js';
 import type { DocumentResult, ElementStatus, Evidence, EvidenceGap, Finding } from '../types.js';
 
 const STYLE = `

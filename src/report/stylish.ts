@@ -8,7 +8,7 @@ import type { ReportContext, Reporter } from './types.js';
 import { countFindings, visibleFindings, type Counts } from './summary.js';
 import { messageOf } from './rule-info.js';
 import type { DocumentResult, Finding, Severity } from '../types.js';
-import { plainText } from '../extract/show-value.js';
+import { plainText } from '../escape/terminal.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

@@ -5,11 +5,11 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { Document } from 'yaml';
 import type { Nodes } from 'mdast';
-import { convertToHtml, tooDeep, type ConversionProblem } from './lint.js';
-import { DEFAULT_LIMITS } from './parse/limits.js';
-import { partsFromMdast } from './parse/markdown.js';
-import { normaliseText, parseConverted, type ConvertedFormat, type Sidecar } from './parse/document.js';
-import { inferMetaFromText, type InferredValue } from './extract/text-meta.js';
+import { convertToHtml, tooDeep, type ConversionProblem } from './body.js';
+import { DEFAULT_LIMITS } from '../limits.js';
+import { partsFromMdast } from '../markdown.js';
+import { normaliseText, parseConverted, type ConvertedFormat, type Sidecar } from '../document.js';
+import { inferMetaFromText, type InferredValue } from '../../extract/text-meta.js';
 
 export interface ConvertOptions {
   /** Editions the packs know: an edition is inferred only when the text names one of them. */
@@ -24,7 +24,7 @@ export async function convertDocument(path: string, format: ConvertedFormat, byt
   const limits = { ...DEFAULT_LIMITS, ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}) };
   const html = await convertToHtml(format, bytes, limits);
   if (!html.ok) return html;
-  const { htmlTree } = await import('./parse/html.js');
+  const { htmlTree } = await import('../html.js');
   const lines = format === 'docx' ? 'paragraphs' : 'source';
   const converted = htmlTree(html.html, lines, limits.maxElementDepth);
   if (!converted.ok) return tooDeep(format, converted, limits.maxElementDepth);

@@ -1,0 +1,47 @@
+// An HTML page or Word document's body, converted for the core: Word through mammoth to HTML,
+// HTML to Markdown's parts. The converters load here, on first use, so Markdown never pays for them.
+// Both respect maxBytes and maxElementDepth: a page or Word document nested past it is a
+// parse-error at the first element past the limit, found before anything recurses over it.
+import type { MarkdownParts } from '../markdown.js';
+import { decodeBytes } from '../decode.js';
+import { normaliseText, type ConvertedFormat } from '../document.js';
+import { DEFAULT_LIMITS, type Limits } from '../limits.js';
+
+/** Why a page or Word document could not be converted: a parse-error finding. */
+export type ConversionProblem = { ok: false; messageId: string; message: string; line: number; column: number };
+
+/** The limits a conversion respects. */
+export type ConversionLimits = Pick<Limits, 'maxBytes' | 'maxElementDepth'>;
+
+/** An HTML page or Word document's body as Markdown's parts. The converters load here, on first use. */
+export async function convertBody(format: ConvertedFormat, bytes: Uint8Array, limits: ConversionLimits = DEFAULT_LIMITS): Promise<{ ok: true; parts: MarkdownParts } | ConversionProblem> {
+  const html = await convertToHtml(format, bytes, limits);
+  if (!html.ok) return html;
+  const { htmlParts } = await import('../html.js');
+  const parsed = htmlParts(html.html, format === 'docx' ? 'paragraphs' : 'source', limits.maxElementDepth);
+  return parsed.ok ? parsed : tooDeep(format, parsed, limits.maxElementDepth);
+}
+
+/** A page or Word document nested past maxElementDepth: a parse-error at the first element past it. */
+export function tooDeep(format: ConvertedFormat, place: { line: number; column: number }, max: number): ConversionProblem {
+  const what = format === 'html' ? 'HTML elements' : 'Word document content (tables in tables, lists in lists)';
+  const where = format === 'html' ? '' : ` (at paragraph ${place.line})`;
+  return { ok: false, messageId: 'too-deep', message: `${what} nested more than ${max} levels deep${where} (limit maxElementDepth); the document was not checked further`, line: place.line, column: place.column };
+}
+
+/** The HTML of a page (decoded) or of a Word document (through mammoth). */
+export async function convertToHtml(format: ConvertedFormat, bytes: Uint8Array, limits: ConversionLimits = DEFAULT_LIMITS): Promise<{ ok: true; html: string } | ConversionProblem> {
+  const { maxBytes } = limits;
+  if (format === 'html') {
+    const decoded = decodeBytes(bytes, maxBytes);
+    return decoded.ok ? { ok: true, html: normaliseText(decoded.text) } : decoded;
+  }
+  if (bytes.length > maxBytes) {
+    return { ok: false, messageId: 'too-large', message: `File is ${bytes.length} bytes, over the limit of ${maxBytes} bytes`, line: 1, column: 1 };
+  }
+  const { docxToHtml } = await import('../docx.js');
+  const docx = await docxToHtml(bytes, limits.maxElementDepth);
+  if (docx.ok) return docx;
+  if (docx.tooDeep) return tooDeep(format, { line: docx.tooDeep.paragraph, column: 1 }, limits.maxElementDepth);
+  return { ok: false, messageId: 'not-docx', message: `Cannot read the Word document: ${docx.message}; expected a .docx file saved by Word or a compatible editor`, line: 1, column: 1 };
+}
