@@ -167,12 +167,12 @@ function judgeSection(ctx: PassContext, target: DetectionTarget, content: string
   if (title && substantive.length) {
     bucket.present.push(evidence);
   } else if (substantive.length === 0) {
-    bucket.partial.push({ ...evidence, text: `${evidence.text} (${content.length ? 'placeholder only' : 'empty section'})` });
+    bucket.partial.push({ ...evidence, gap: content.length ? 'placeholder-only' : 'empty' });
   } else if (substantive.length < content.length) {
-    bucket.partial.push({ ...evidence, text: `${evidence.text} (still has placeholders)` });
+    bucket.partial.push({ ...evidence, gap: 'placeholders-left' });
     return true;
   } else if (target.detection.qualify.length && !substantive.some((text) => splitSentences(text).some((s) => matchesCue(s.text, target.detection.qualify)))) {
-    bucket.partial.push({ ...evidence, text: `${evidence.text} (does not cover what is expected)` });
+    bucket.partial.push({ ...evidence, gap: 'not-covered' });
   } else {
     bucket.present.push(evidence);
   }
