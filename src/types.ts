@@ -44,15 +44,21 @@ export interface Accepted {
   until?: string;
 }
 
-/** What shows that an element is addressed: a reader can go to the line and check. */
+/**
+ * What shows that an element is addressed: a reader can go to the line and check. `via`: a
+ * front-matter field, a heading and its section, a sentence, a list item, an entry of the
+ * table of contents (when the section itself is not found), or a signature block.
+ */
 export interface Evidence extends Place {
-  via: 'field' | 'heading' | 'sentence';
+  via: EvidenceKind;
   text: string;
   /** HTML and Word documents: the headings it sits under, "Funding › Contributions" (a line in a page is hard to find by eye). */
   section?: string;
   /** Why this evidence makes the element only partial (a section headed for it that is not finished). */
   gap?: EvidenceGap;
 }
+
+export type EvidenceKind = 'field' | 'heading' | 'sentence' | 'list-item' | 'contents' | 'signature';
 
 /** What a section headed for an element lacks: nothing but a placeholder, nothing at all, placeholders left among real text, or not what the guidance asks. */
 export type EvidenceGap = 'placeholder-only' | 'empty' | 'placeholders-left' | 'not-covered';

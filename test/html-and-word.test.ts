@@ -91,7 +91,7 @@ const EXPECTED_ELEMENTS = {
   'lead-and-delegates': 'missing',
   'partnership-chair': 'missing',
   'lead-sign-off': 'missing',
-  geography: 'missing',
+  geography: 'present', // the partnership named by its area (a mention: no section on the area)
   'relevant-agencies': 'missing',
   education: 'missing',
   'independent-scrutiny': 'partial',
@@ -130,8 +130,8 @@ describe('one document as Markdown, HTML and Word', async () => {
       { via: 'sentence', text: 'The partners fund the arrangements through a pooled budget.', line: 19, column: 4, section: 'Funding › Contributions' },
     ]);
     expect(html.evidence['child-voice']).toEqual([
-      { via: 'sentence', text: 'Our youth forum gives us the views of young people on every priority.', line: 24, column: 7, section: 'Hearing from children and families' },
-      { via: 'sentence', text: 'Parents and carers are consulted on each new policy.', line: 25, column: 7, section: 'Hearing from children and families' },
+      { via: 'list-item', text: 'Our youth forum gives us the views of young people on every priority.', line: 24, column: 7, section: 'Hearing from children and families' },
+      { via: 'list-item', text: 'Parents and carers are consulted on each new policy.', line: 25, column: 7, section: 'Hearing from children and families' },
     ]);
     const partial = html.findings.find((f) => f.ruleId === 'wt2023/independent-scrutiny')!;
     expect([partial.line, partial.column, partial.message]).toEqual([

@@ -56,7 +56,7 @@ describe('a set', () => {
 describe('the bundled vocabulary and packs', () => {
   const vocabulary = bundledVocabulary();
   const packTexts = PACK_IDS.map((id) => readFileSync(join(import.meta.dirname, '..', 'rules', `${id}.yaml`), 'utf8'));
-  const named = new Set(packTexts.flatMap((text) => [...text.matchAll(/(?:all|headings|exclude|alone|starts|phrases): \[([^\]]*)\]|matches: (\S+)/g)].flatMap((m) => (m[1] ?? m[2]!).split(/,\s*/))));
+  const named = new Set(packTexts.flatMap((text) => [...text.matchAll(/(?:all|headings|exclude|mentions|alone|starts|phrases): \[([^\]]*)\]|(?:matches|phrases): ([a-z][a-z0-9-]*)/g)].flatMap((m) => (m[1] ?? m[2]!).split(/,\s*/))));
 
   it('every set is named by a pack, and every name a pack gives is a set', () => {
     expect(Object.keys(vocabulary.phrases).filter((name) => !named.has(name))).toEqual([]);
@@ -64,7 +64,7 @@ describe('the bundled vocabulary and packs', () => {
   });
   it('packs hold no regular expressions in their detection: only set names', () => {
     for (const text of packTexts) {
-      const detection = text.split('\n').filter((line) => /^\s+(?:- )?(?:all|headings|exclude|alone|starts|phrases|matches):/.test(line));
+      const detection = text.split('\n').filter((line) => /^\s+(?:- )?(?:all|headings|exclude|mentions|alone|starts|phrases|matches):/.test(line));
       expect(detection.filter((line) => /\\|\(\?/.test(line))).toEqual([]);
       expect(detection.length).toBeGreaterThan(50);
     }

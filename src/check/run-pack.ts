@@ -5,7 +5,8 @@
 import type { ValidateFunction } from 'ajv';
 import type { ParsedDocument } from '../parse/document.js';
 import type { DocumentMeta } from '../extract/meta.js';
-import { detectElements } from '../extract/elements.js';
+import { detectElements, type PlainEvidence } from '../extract/elements.js';
+import { hasMarkedHeadings, readPlainStructure } from '../parse/plain/structure.js';
 import { checkKinds, isCheckKind } from './kinds/index.js';
 import type { CheckKind, RawResult } from './kind.js';
 import { interpolate } from './messages.js';
@@ -28,9 +29,10 @@ interface ActiveRule {
 }
 
 /** Detects the rules' elements and runs their checks; statuses, evidence and findings go into `result`. */
-export function runPack(doc: ParsedDocument, meta: DocumentMeta, run: PackRun, result: DocumentResult): void {
+export function runPack(parsed: ParsedDocument, meta: DocumentMeta, run: PackRun, result: DocumentResult): void {
   const active = activeRules(meta, run, result);
-  const elements = detect(doc, active, run.pack, result);
+  const { doc, plain } = readPlainText(parsed, run.pack);
+  const elements = detect(doc, plain, active, run.pack, result);
   for (const { rule, severity } of active) result.findings.push(...runChecks(doc, meta, elements, rule, severity, run));
 }
 
@@ -49,10 +51,20 @@ function activeRules(meta: DocumentMeta, run: PackRun, result: DocumentResult): 
   return active;
 }
 
+/**
+ * What plain text keeps in its lines (text from PDF, Word or a web page): contents lists taken
+ * out of the prose, signature blocks read with the pack's signatories and, in a document without
+ * Markdown headings, title lines made headings. Detection and the checks read the result.
+ */
+function readPlainText(doc: ParsedDocument, pack: CompiledPack): { doc: ParsedDocument; plain: PlainEvidence } {
+  const plain = readPlainStructure(doc, { headings: !hasMarkedHeadings(doc.headings), signatures: pack.signatureVocabulary });
+  return { doc: { ...doc, headings: plain.headings, blocks: plain.blocks }, plain };
+}
+
 /** Each active rule's element found, partly found or missing, with its evidence. */
-function detect(doc: ParsedDocument, active: ActiveRule[], pack: CompiledPack, result: DocumentResult): Record<string, ElementResult> {
+function detect(doc: ParsedDocument, plain: PlainEvidence, active: ActiveRule[], pack: CompiledPack, result: DocumentResult): Record<string, ElementResult> {
   const targets = active.filter((a) => a.rule.detection).map((a) => ({ element: a.rule.element, detection: a.rule.detection! }));
-  const elements = detectElements(doc, targets, pack.placeholderMatcher);
+  const elements = detectElements(doc, targets, pack.placeholderMatcher, plain);
   for (const [element, found] of Object.entries(elements)) {
     result.elements[element] = found.status;
     result.evidence[element] = found.evidence;

@@ -11,6 +11,12 @@ export interface CompiledDetection {
   partial: RegExp[][];
   qualify: RegExp[][];
   exclude: RegExp[];
+  /** Tests like `mentions.some(...)`: weak evidence, counted only where no section is found. */
+  anyMention: Matcher;
+  /** The `mentions` patterns, compiled (the element has mentions when there are any). */
+  mentions: RegExp[];
+  /** Partner types whose officers' signatures evidence the element (all of them, across the document's signature blocks). */
+  signedBy: string[];
   /** Tests like `headings.some(...)`, in one regex. */
   anyHeading: Matcher;
   /** Tests like `exclude.some(...)`, in one regex. */
@@ -83,6 +89,9 @@ export function compileDetection(detection: Detection): CompiledDetection {
     partial: compileCues(detection.partial),
     qualify: compileCues(detection.qualify),
     exclude: (detection.exclude ?? []).map(compilePattern),
+    signedBy: detection.signed_by ?? [],
+    anyMention: anyOf(detection.mentions ?? []),
+    mentions: (detection.mentions ?? []).map(compilePattern),
     anyHeading: anyOf(detection.headings ?? []),
     anyExclude: anyOf(detection.exclude ?? []),
     sentenceGate: gate([...(detection.sentences ?? []), ...(detection.partial ?? [])]),

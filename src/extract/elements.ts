@@ -7,6 +7,8 @@ import { headingPath, placeInBlock, type Block } from '../parse/markdown.js';
 import { locatePath } from '../parse/locate.js';
 import { anyOf, matchesCue, type CompiledDetection, type Matcher } from './detection.js';
 import { fold, pairsOf } from './literals.js';
+import type { ContentsList } from '../parse/plain/contents-list.js';
+import type { SignatureBlock } from '../parse/plain/signatures.js';
 
 export interface DetectionTarget {
   element: string;
@@ -17,11 +19,29 @@ const MAX_EVIDENCE = 3;
 const MAX_QUOTE = 160;
 /** `section` cues read only short sections (a list under a heading), never a whole chapter. */
 const MAX_SECTION_CHARS = 800;
+/** One name beside a post is a contact or a member; two or more people named are signatories. */
+const MIN_SIGNATORIES = 2;
+/** A contents entry that introduces (a foreword by the partners) is not the section it names. */
+const INTRODUCING_ENTRY = /^(?:foreword|introduction|welcome|message|statement|letter)\b.*\b(?:by|from)\b/iu;
+/** A lead-in sentence shorter than this ("These are:") is read with the sentence before it. */
+const SHORT_LEAD_IN = 40;
+/** A sentence without a colon that still introduces the list after it ("The three partners are"). */
+const LIST_LEAD_IN = /\b(?:are|is|include|includes|including|comprise|comprises|as follows|below|namely)\s*$/iu;
 
-/** Evidence one pass found for one element: enough for "present", or only for "partial". */
+/**
+ * Evidence one pass found for one element: enough for "present", only for "partial", or `weak`:
+ * a contents entry or a mention, which speaks for the element only where no section on it is found.
+ */
 interface Found {
   present: Evidence[];
   partial: Evidence[];
+  weak: Evidence[];
+}
+
+/** What plain text shows beyond headings and sentences (src/parse/plain/). */
+export interface PlainEvidence {
+  contents: ContentsList[];
+  signatures: SignatureBlock[];
 }
 
 /** What each pass returns: element → the evidence it found, in document order. */
@@ -50,7 +70,12 @@ type Unfinished = Map<string, [number, number][]>;
  * and the sentences pass reads what the earlier passes found. A new kind of evidence (a table
  * of contents, a signature block) is a new pass here.
  */
-export function detectElements(doc: ParsedDocument, targets: DetectionTarget[], anyPlaceholder: Matcher): Record<string, ElementResult> {
+export function detectElements(
+  doc: ParsedDocument,
+  targets: DetectionTarget[],
+  anyPlaceholder: Matcher,
+  plain: PlainEvidence = { contents: [], signatures: [] },
+): Record<string, ElementResult> {
   const ctx: PassContext = { doc, targets, isPlaceholder: onceEach(anyPlaceholder), section: sectionOf(doc) };
   const found = emptyFindings(targets);
   add(found, fieldsPass(ctx));
@@ -58,15 +83,23 @@ export function detectElements(doc: ParsedDocument, targets: DetectionTarget[], 
   add(found, headings.found);
   add(found, leadInsPass(ctx));
   add(found, labelsPass(ctx));
+  add(found, contentsPass(ctx, plain.contents));
+  add(found, signaturesPass(ctx, plain.signatures));
   add(found, sentencesPass(ctx, found, headings.unfinished));
   return statusOf(found);
 }
 
-/** Present when any evidence says so, partial when only partial evidence does, missing otherwise. */
+/**
+ * Present when any evidence says so; partial when a section found for the element is unfinished
+ * (its verdict wins over a contents entry or a mention); present on a contents entry or a mention
+ * alone; partial when only partial evidence is found; missing otherwise.
+ */
 function statusOf(found: Findings): Record<string, ElementResult> {
   const results: Record<string, ElementResult> = {};
   for (const [element, bucket] of found) {
+    const sectionFound = bucket.partial.some((e) => e.via === 'heading');
     if (bucket.present.length) results[element] = { status: 'present', evidence: bucket.present.slice(0, MAX_EVIDENCE) };
+    else if (bucket.weak.length && !sectionFound) results[element] = { status: 'present', evidence: bucket.weak.slice(0, MAX_EVIDENCE) };
     else if (bucket.partial.length) results[element] = { status: 'partial', evidence: bucket.partial.slice(0, MAX_EVIDENCE) };
     else results[element] = { status: 'missing', evidence: [] };
   }
@@ -78,11 +111,12 @@ function add(into: Findings, from: Findings): void {
     const target = into.get(element)!;
     target.present.push(...bucket.present);
     target.partial.push(...bucket.partial);
+    target.weak.push(...bucket.weak);
   }
 }
 
 function emptyFindings(targets: DetectionTarget[]): Findings {
-  return new Map(targets.map((t) => [t.element, { present: [], partial: [] }]));
+  return new Map(targets.map((t) => [t.element, { present: [], partial: [], weak: [] }]));
 }
 
 /** A block's text is judged once, however many elements' sections and sentence passes read it. */
@@ -127,9 +161,12 @@ function fieldsPass({ doc, targets, isPlaceholder }: PassContext): Findings {
  * placeholders, some placeholders still, or content that does not cover what the rule qualifies.
  * Returns the range to hand on when the section is unfinished.
  */
-function judgeSection(ctx: PassContext, target: DetectionTarget, content: string[], evidence: Evidence, bucket: Found): boolean {
+function judgeSection(ctx: PassContext, target: DetectionTarget, content: string[], evidence: Evidence, bucket: Found, title = false): boolean {
   const substantive = content.filter((text) => text.trim() !== '' && !ctx.isPlaceholder(text));
-  if (substantive.length === 0) {
+  // The document's title: what it names is shown by the title itself, whatever a later section still lacks.
+  if (title && substantive.length) {
+    bucket.present.push(evidence);
+  } else if (substantive.length === 0) {
     bucket.partial.push({ ...evidence, gap: content.length ? 'placeholder-only' : 'empty' });
   } else if (substantive.length < content.length) {
     bucket.partial.push({ ...evidence, gap: 'placeholders-left' });
@@ -155,9 +192,10 @@ function headingsPass(ctx: PassContext): { found: Findings; unfinished: Unfinish
     const folded = fold(heading.text); // once per heading, for every element's prefilter
     const pairs = pairsOf(folded);
     for (const target of targets) {
+      if (target.detection.mentions.length && target.detection.anyMention.test(heading.text, folded, pairs)) found.get(target.element)!.weak.push(evidence);
       if (target.detection.anyHeading.test(heading.text, folded, pairs)) {
         content ??= doc.blocks.slice(heading.block + 1, heading.end).filter((b) => b.kind !== 'heading').map((b) => b.text);
-        if (judgeSection(ctx, target, content, evidence, found.get(target.element)!)) {
+        if (judgeSection(ctx, target, content, evidence, found.get(target.element)!, index === 0 && heading.depth === 1)) {
           unfinished.set(target.element, [...(unfinished.get(target.element) ?? []), [heading.block + 1, heading.end]]);
         }
       } else if (target.detection.section.length) {
@@ -169,20 +207,63 @@ function headingsPass(ctx: PassContext): { found: Findings; unfinished: Unfinish
   return { found, unfinished };
 }
 
-/** A sentence that introduces a list ("We have named these relevant agencies:") is read with the list. */
-function leadInsPass({ doc, targets }: PassContext): Findings {
+/**
+ * A sentence that introduces a list ("We have named these relevant agencies:", "The three partners
+ * are") is read with the list: its last sentence and what follows, up to the next heading after a
+ * colon, or the list items after a sentence without one.
+ */
+function leadInsPass({ doc, targets, section }: PassContext): Findings {
   const found = emptyFindings(targets);
   doc.blocks.forEach((block, index) => {
-    if (block.kind === 'heading' || !/:\s*$/.test(block.text)) return;
-    let text = block.text;
-    for (let i = index + 1; i < doc.blocks.length && doc.blocks[i]!.kind !== 'heading' && text.length < MAX_SECTION_CHARS * 2; i++) text += ` \n ${doc.blocks[i]!.text}`;
+    if (block.kind === 'heading') return;
+    const colon = /:\s*$/.test(block.text);
+    if (!colon && !(LIST_LEAD_IN.test(block.text) && !block.listItem && doc.blocks[index + 1]?.listItem)) return;
+    const sentences = sentencesOf(block);
+    // "These are:" says nothing alone: the sentence before it says what the list is.
+    const lead = sentences.length > 1 && sentences[sentences.length - 1]!.text.length < SHORT_LEAD_IN ? sentences[sentences.length - 2]! : sentences[sentences.length - 1]!;
+    let text = sentences.slice(sentences.indexOf(lead)).map((s) => s.text).join(' ');
+    for (let i = index + 1; i < doc.blocks.length && doc.blocks[i]!.kind !== 'heading' && (colon || doc.blocks[i]!.listItem) && text.length < MAX_SECTION_CHARS * 2; i++) text += ` \n ${doc.blocks[i]!.text}`;
     for (const target of targets) {
       const d = target.detection;
       if (d.section.length && matchesCue(text, d.section) && !d.anyExclude.test(text)) {
-        found.get(target.element)!.present.push({ via: 'sentence', text: quote(block.text), line: block.line, column: block.column });
+        found.get(target.element)!.present.push({ via: 'sentence', text: quote(lead.text), ...placeInBlock(block, lead.offset), ...section(block.heading) });
       }
     }
   });
+  return found;
+}
+
+/** Entries of a table of contents, read as headings are: weak evidence, for a section not found. */
+function contentsPass({ targets }: PassContext, lists: ContentsList[]): Findings {
+  const found = emptyFindings(targets);
+  for (const list of lists) {
+    for (const item of list.items) {
+      if (INTRODUCING_ENTRY.test(item.title)) continue;
+      const folded = fold(item.title);
+      const pairs = pairsOf(folded);
+      for (const target of targets) {
+        if (!target.detection.anyHeading.test(item.title, folded, pairs)) continue;
+        const title = item.number === undefined ? item.title : `${item.number} ${item.title}`;
+        found.get(target.element)!.weak.push({ via: 'contents', text: quote(title), line: item.line, column: item.column });
+      }
+    }
+  }
+  return found;
+}
+
+/** Signature blocks: the officers of every partner type an element's `signed_by` names, across the document, two or more people named. */
+function signaturesPass({ targets }: PassContext, blocks: SignatureBlock[]): Findings {
+  const found = emptyFindings(targets);
+  const signed = new Set(blocks.flatMap((block) => block.partners));
+  const people = blocks.reduce((count, block) => count + block.names.length, 0);
+  for (const target of targets) {
+    const wanted = target.detection.signedBy;
+    if (wanted.length === 0 || people < MIN_SIGNATORIES || !wanted.every((partner) => signed.has(partner))) continue;
+    for (const block of blocks.filter((b) => b.partners.some((partner) => wanted.includes(partner)))) {
+      const text = `signed: ${[...block.names, ...block.posts, ...block.organisations].join(', ')}`;
+      found.get(target.element)!.present.push({ via: 'signature', text: quote(text), line: block.line, column: block.column });
+    }
+  }
   return found;
 }
 
@@ -211,7 +292,7 @@ function labelsPass(ctx: PassContext): Findings {
 function sentencesPass(ctx: PassContext, before: Findings, unfinished: Unfinished): Findings {
   const { doc, isPlaceholder } = ctx;
   const found = emptyFindings(ctx.targets);
-  const sentenceTargets = ctx.targets.filter((t) => t.detection.sentences.length > 0 || t.detection.partial.length > 0);
+  const sentenceTargets = ctx.targets.filter((t) => t.detection.sentences.length > 0 || t.detection.partial.length > 0 || t.detection.mentions.length > 0);
   doc.blocks.forEach((block, index) => {
     if (block.kind === 'heading' || isPlaceholder(block.text)) return;
     for (const sentence of sentencesOf(block)) {
@@ -224,6 +305,11 @@ function sentencesPass(ctx: PassContext, before: Findings, unfinished: Unfinishe
         if (earlier.present.length + bucket.present.length >= MAX_EVIDENCE) continue;
         foldedSentence ??= fold(sentence.text);
         pairs ??= pairsOf(foldedSentence);
+        // A list item's sentence is evidence via `list-item`.
+        const evidence = (): Evidence => ({ via: block.listItem ? 'list-item' : 'sentence', text: quote(sentence.text), ...placeInBlock(block, sentence.offset), ...ctx.section(block.heading) });
+        if (d.mentions.length && earlier.weak.length + bucket.weak.length < MAX_EVIDENCE && d.anyMention.test(sentence.text, foldedSentence, pairs) && !d.anyExclude.test(sentence.text, foldedSentence, pairs)) {
+          bucket.weak.push(evidence());
+        }
         if (!d.sentenceGate.test(sentence.text, foldedSentence, pairs)) continue;
         if (unfinished.get(target.element)?.some(([from, to]) => index >= from && index < to)) continue;
         const strong = matchesCue(sentence.text, d.sentences);
@@ -231,8 +317,7 @@ function sentencesPass(ctx: PassContext, before: Findings, unfinished: Unfinishe
         const weak = !strong && earlier.partial.length + bucket.partial.length < MAX_EVIDENCE && matchesCue(sentence.text, d.partial);
         if (!strong && !weak) continue;
         if (d.anyExclude.test(sentence.text, foldedSentence, pairs)) continue;
-        const evidence: Evidence = { via: 'sentence', text: quote(sentence.text), ...placeInBlock(block, sentence.offset), ...ctx.section(block.heading) };
-        (strong ? bucket.present : bucket.partial).push(evidence);
+        (strong ? bucket.present : bucket.partial).push(evidence());
       }
     }
   });

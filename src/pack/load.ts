@@ -6,7 +6,8 @@ import { parseYaml } from '../parse/front-matter.js';
 import { locatePath } from '../parse/locate.js';
 import { checkKinds, isCheckKind } from '../check/kinds/index.js';
 import { compileDetection, compilePattern, placeholderMatcher, type CompiledDetection, type Matcher } from '../extract/detection.js';
-import type { Detection, MigrationItem, Rule, RulePack } from './types.js';
+import type { SignatureVocabulary } from '../parse/plain/signatures.js';
+import type { Detection, MigrationItem, Rule, RulePack, Signatories } from './types.js';
 import { PackError } from './errors.js';
 import { phraseSource, setSource, type Vocabulary } from './phrases.js';
 
@@ -27,6 +28,8 @@ export interface CompiledPack extends Omit<RulePack, 'rules' | 'migration'> {
   rules: CompiledRule[];
   /** Tests a block's trimmed text: does it only hold a place? */
   placeholderMatcher: Matcher;
+  /** The pack's `signatories`, compiled: how signature blocks are read. */
+  signatureVocabulary?: SignatureVocabulary;
   migration: CompiledMigrationItem[];
   /** The phrase sets the pack's detection names (for `wtlint explain`). */
   vocabulary: Vocabulary;
@@ -102,6 +105,7 @@ export function validatePack(text: string, file: string, packSchema: object, voc
     if (!Object.hasOwn(vocabulary.phrases, name)) fail(at, `unknown phrase set "${name}"${suggest(name, Object.keys(vocabulary.phrases))}; define it in rules/phrases.yaml or correct the name`);
   };
   for (const key of ['alone', 'starts', 'phrases'] as const) pack.placeholders[key]?.forEach((name, i) => known(name, ['placeholders', key, i]));
+  for (const list of ['posts', 'organisations'] as const) pack.signatories?.[list].forEach((entry, i) => known(entry.phrases, ['signatories', list, i, 'phrases']));
   const seen = new Set<string>();
   pack.rules.forEach((rule, r) => {
     for (const kind of rule.applies_to) {
@@ -153,9 +157,17 @@ export function compilePack(pack: RulePack, file: string, vocabulary: Vocabulary
     );
   });
   const { alone = [], starts = [], short = 0, phrases = [] } = pack.placeholders;
-  return lazy({ ...pack, file, rules, migration, vocabulary }, 'placeholderMatcher', () =>
+  const compiled = lazy({ ...pack, file, rules, migration, vocabulary }, 'placeholderMatcher', () =>
     placeholderMatcher({ alone: alone.map(source), starts: starts.map(source), short, phrases: phrases.map(source) }),
   );
+  return pack.signatories ? lazy(compiled, 'signatureVocabulary', () => compileSignatories(pack.signatories!, source)) : compiled;
+}
+
+function compileSignatories(signatories: Signatories, source: (name: string) => string): SignatureVocabulary {
+  return {
+    posts: signatories.posts.map(({ phrases, partner }) => ({ pattern: compilePattern(source(phrases)), ...(partner !== undefined && { partner }) })),
+    organisations: signatories.organisations.map(({ phrases, partner }) => ({ pattern: compilePattern(source(phrases)), partner })),
+  };
 }
 
 /** Set name → its regular expression source, each built once per vocabulary. */
@@ -185,6 +197,8 @@ function resolveDetection(detect: Detection, source: (name: string) => string): 
     ...(detect.partial && { partial: cues(detect.partial) }),
     ...(detect.qualify && { qualify: cues(detect.qualify) }),
     ...(detect.exclude && { exclude: detect.exclude.map(source) }),
+    ...(detect.mentions && { mentions: detect.mentions.map(source) }),
+    ...(detect.signed_by && { signed_by: detect.signed_by }),
   };
 }
 
@@ -216,7 +230,7 @@ function lazy<T extends object, K extends string, V>(target: T, key: K, make: ()
 }
 
 function checkDetection(detect: Detection, at: (string | number)[], known: (name: string, at: (string | number)[]) => void): void {
-  for (const key of ['headings', 'exclude'] as const) {
+  for (const key of ['headings', 'exclude', 'mentions'] as const) {
     detect[key]?.forEach((name, i) => known(name, [...at, key, i]));
   }
   for (const key of ['sentences', 'section', 'partial', 'qualify'] as const) {

@@ -20,6 +20,13 @@ export interface Detection {
   qualify?: SentenceCue[];
   /** Sentences matching any of these sets never count (history, negation). */
   exclude?: string[];
+  /**
+   * Sentences (or headings, the document's title among them) that show the element only where no
+   * section on it is found, as a contents entry does: the partnership named by its area.
+   */
+  mentions?: string[];
+  /** Signature blocks that together name officers of each of these partner types (see `signatories`). */
+  signed_by?: string[];
 }
 
 export interface CheckSpec {
@@ -52,11 +59,21 @@ export interface RulePack {
   /** The dates between which documents follow this edition: used to infer a missing edition. */
   in_force: { from: string; until?: string };
   placeholders: Placeholders;
+  /** How the partners' officers sign a document: phrase sets of their posts and organisations (src/parse/plain/signatures.ts). */
+  signatories?: Signatories;
   rules: Rule[];
   /** wtlint audit: matrix groups and area-level rules (src/audit/). */
   audit?: AuditSpec;
   /** wtlint migrate: what changes from the previous edition (src/migrate/). */
   migration?: MigrationItem[];
+}
+
+/** The posts and organisations of the partners' officers, each a phrase set, with the partner type it names. */
+export interface Signatories {
+  /** Posts; `partner` when the post says whose it is ("Chief Constable": police). */
+  posts: { phrases: string; partner?: string }[];
+  /** The partners' organisations and the partner type of each. */
+  organisations: { phrases: string; partner: string }[];
 }
 
 /** A column group of the audit matrix: elements of one document kind. */

@@ -151,7 +151,7 @@ function why(result: DocumentResult, element: string, status: ElementStatus, fin
 }
 
 function describe(evidence: Evidence): string {
-  const what = { field: 'field', heading: 'heading', sentence: 'sentence' }[evidence.via];
+  const what = { field: 'field', heading: 'heading', sentence: 'sentence', 'list-item': 'list item', contents: 'contents entry', signature: 'signature block' }[evidence.via];
   return `${what} “${e(evidence.text)}”${evidence.gap ? `: ${GAP[evidence.gap]}` : ''}`;
 }
 

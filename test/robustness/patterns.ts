@@ -14,12 +14,16 @@ export function packPatterns(packs: CompiledPack[]): NamedPattern[] {
   for (const pack of packs) {
     const { alone = [], starts = [], phrases = [] } = pack.placeholders;
     for (const name of [...alone, ...starts, ...phrases]) out.push({ where: `${pack.pack} placeholders ${name}`, pattern: compilePattern(setSource(pack.vocabulary.phrases[name]!)) });
+    for (const list of ['posts', 'organisations'] as const) {
+      pack.signatureVocabulary?.[list].forEach(({ pattern }, i) => out.push({ where: `${pack.pack} signatories.${list}[${i}]`, pattern }));
+    }
     for (const rule of pack.rules) {
       const d = rule.detection;
       if (!d) continue;
       const at = `${rule.ruleId} detect`;
       d.headings.forEach((pattern, i) => out.push({ where: `${at}.headings[${i}]`, pattern }));
       d.exclude.forEach((pattern, i) => out.push({ where: `${at}.exclude[${i}]`, pattern }));
+      d.mentions.forEach((pattern, i) => out.push({ where: `${at}.mentions[${i}]`, pattern }));
       for (const key of ['sentences', 'partial', 'qualify'] as const) {
         d[key].forEach((cue, i) => cue.forEach((pattern, j) => out.push({ where: `${at}.${key}[${i}].all[${j}]`, pattern })));
       }

@@ -1,0 +1,191 @@
+// Signature blocks: the partners' officers signing the document by name and post. Text
+// converted from PDF or Word prints them stacked (a name, a post, an organisation, one to a
+// line), on one line ("A. Lead, Chief Executive, Northshire County Council") or, flattened from
+// columns, as a line of names, a line of posts and a line of organisations, sometimes all run
+// together at the end of a paragraph. What they share: a stretch of capitalised words, not a
+// sentence, holding people's names and the partners' posts. Which posts and organisations
+// belong to which partner is vocabulary, passed in (the pack's).
+import type { TextLine } from './lines.js';
+
+export interface SignatureVocabulary {
+  /** Posts of the partners' officers; `partner` when the post says whose it is ("Chief Constable": police). */
+  posts: { pattern: RegExp; partner?: string }[];
+  /** The partners' organisations, each with its partner type. */
+  organisations: { pattern: RegExp; partner: string }[];
+}
+
+export interface SignatureBlock {
+  /** The posts named, in order. */
+  posts: string[];
+  /** The organisations named, in order. */
+  organisations: string[];
+  /** People's names found beside them. */
+  names: string[];
+  /** The partner types the posts and organisations name. */
+  partners: string[];
+  line: number;
+  column: number;
+  /** Indexes (into the lines read) of the lines the block takes whole. */
+  lines: number[];
+}
+
+const HONORIFIC = String.raw`(?:Dr|Cllr|Councillor|Professor|Prof|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Lord|Baroness)\.?`;
+const NAME_WORD = String.raw`\p{Lu}[\p{Ll}'’-]*\p{Ll}|\p{Lu}\.?`;
+/** Two to four capitalised words (a title and initials allowed), post-nominal letters after. */
+const NAME = new RegExp(String.raw`(?<![\p{L}-])(?:${HONORIFIC}\s+)?(?:${NAME_WORD})(?:\s+(?:${NAME_WORD})){1,3}(?:,?\s+[A-Z]{2,5}\b)*`, 'gu');
+/** Words that make a capitalised phrase a title, a place or an organisation, not a person. */
+const NOT_A_NAME =
+  /^(?:council|police|partnership|board|safeguarding|children|child|services?|nhs|trust|county|city|borough|district|report|arrangements|contents|introduction|foreword|appendix|chief|director|executive|officer|constable|signed|signature|date|group|care|health|integrated|commissioning|clinical|local|authority|friendly|operations|interim|deputy|acting|page|the|and|of|for|our|working|together|partners?|young|people|families|annual|multi-agency|key|statutory|adults?|social|independent|chair|scrutineer|neighbourhood|policing|unit|commander|nursing|lead|head|manager|members?|north|south|east|west|central|greater|country|midlands|united|kingdom|england|team|business|strategic|education|learning|quality|assurance|public|community|safety|family|youth|justice)$/iu;
+const SIGNED = /^(?:signed|signature|signatures|signed by|signed on behalf of)\b/iu;
+const FUNCTION_WORDS = new Set(['a', 'an', 'of', 'and', 'for', 'the', 'to', 'in', 'on', '&', '-', '–', '—', '|', 'at', 'with', '•']);
+/** A line longer than this is prose: only a stretch of it can be a signature block. */
+const MAX_LINE_WORDS = 24;
+const MAX_BLOCK_WORDS = 80;
+
+/** Finds the signature blocks among the lines of a document. */
+export function findSignatureBlocks(lines: TextLine[], vocabulary: SignatureVocabulary, taken: ReadonlySet<number> = new Set()): SignatureBlock[] {
+  const blocks: SignatureBlock[] = [];
+  for (const unit of unitsOf(lines, taken)) {
+    const block = readUnit(unit, vocabulary);
+    if (block) blocks.push(block);
+  }
+  return blocks;
+}
+
+interface Unit {
+  text: string;
+  line: number;
+  column: number;
+  lines: number[];
+}
+
+/**
+ * Stretches of text that could be a signature block: runs of consecutive short lines of
+ * capitalised words, and, inside longer lines, such stretches between sentences.
+ */
+function unitsOf(lines: TextLine[], taken: ReadonlySet<number>): Unit[] {
+  const units: Unit[] = [];
+  let run: number[] = [];
+  const flush = () => {
+    if (run.length) {
+      const first = lines[run[0]!]!;
+      units.push({ text: run.map((i) => lines[i]!.text).join('\n'), line: first.line, column: first.column, lines: run });
+    }
+    run = [];
+  };
+  lines.forEach((line, i) => {
+    // A table or a list of partners and their officers (a membership, the delegates) is not a signature block.
+    if (taken.has(i) || line.heading || line.tableRow || line.listItem || /^[•▪◦·*-]\s/u.test(line.text)) return flush();
+    if (wordsOf(line.text).length <= MAX_LINE_WORDS && isListing(line.text)) {
+      run.push(i);
+      if (wordsOf(run.map((k) => lines[k]!.text).join(' ')).length > MAX_BLOCK_WORDS) run.shift();
+      return;
+    }
+    flush();
+    // A long line: its sentences, and the capitalised tail of one (a block run into a paragraph).
+    for (const piece of line.text.split(/(?<=[.!?:;])\s+/u)) {
+      const tail = capitalisedTail(piece);
+      if (tail && wordsOf(tail).length >= 4) {
+        const offset = line.text.indexOf(tail);
+        units.push({ text: tail, line: line.line, column: line.column + offset, lines: [] });
+      }
+    }
+  });
+  flush();
+  return units;
+}
+
+/** Prose about the officers, not their signatures: a name in brackets, "the" before a post ("the Chief Constable (Mr …)"). */
+const PROSE_MARKS = /[()]|\sthe\s/u;
+
+function readUnit(unit: Unit, vocabulary: SignatureVocabulary): SignatureBlock | null {
+  if (PROSE_MARKS.test(unit.text)) return null;
+  const posts = matchesIn(unit.text, vocabulary.posts);
+  if (posts.length === 0) return null;
+  const organisations = matchesIn(unit.text, vocabulary.organisations);
+  let rest = unit.text;
+  for (const m of [...posts, ...organisations]) rest = rest.replace(m.text, '\n');
+  const names = namesIn(rest);
+  const signed = SIGNED.test(unit.text);
+  if (names.length === 0 && !signed) return null;
+  const named = [...posts, ...organisations].sort((a, b) => a.index - b.index);
+  const partners = [...new Set(named.flatMap((m) => (m.partner === undefined ? [] : [m.partner])))];
+  return {
+    posts: posts.map((m) => m.text),
+    organisations: organisations.map((m) => m.text),
+    names,
+    partners,
+    line: unit.line,
+    column: unit.column,
+    lines: unit.lines,
+  };
+}
+
+/** The people's names in what is left once posts and organisations are taken out. */
+function namesIn(text: string): string[] {
+  const names: string[] = [];
+  for (const piece of text.split(/\n|\s{2,}|[,|•;:()]/u)) {
+    // Place and body words split a capitalised run: "Child-Friendly Borough Jo Bloggs" holds one name.
+    const words = piece.trim().split(/\s+/u);
+    let current: string[] = [];
+    const take = () => {
+      const candidate = current.join(' ');
+      for (const m of candidate.matchAll(NAME)) names.push(m[0]);
+      current = [];
+    };
+    for (const word of words) {
+      if (!word || NOT_A_NAME.test(word.replace(/[’']s$/u, '')) || !/^\p{Lu}/u.test(word)) take();
+      else current.push(word);
+    }
+    take();
+  }
+  return names;
+}
+
+interface Match {
+  text: string;
+  partner?: string;
+  index: number;
+}
+
+/** Every non-overlapping match of the patterns, leftmost first (a longer match wins at the same place). */
+function matchesIn(text: string, patterns: { pattern: RegExp; partner?: string }[]): Match[] {
+  const all: Match[] = [];
+  for (const { pattern, partner } of patterns) {
+    const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+    for (const m of text.matchAll(global)) if (m[0]) all.push({ text: m[0], index: m.index!, ...(partner !== undefined && { partner }) });
+  }
+  all.sort((a, b) => a.index - b.index || b.text.length - a.text.length);
+  const kept: Match[] = [];
+  for (const m of all) {
+    const previous = kept[kept.length - 1];
+    if (!previous || m.index >= previous.index + previous.text.length) kept.push(m);
+  }
+  return kept;
+}
+
+/** Capitalised words (names, posts, organisations), not a sentence. */
+function isListing(text: string): boolean {
+  if (/[.!?;]\s+\p{Ll}/u.test(text) || /[!?;]$/u.test(text) || /\p{Ll}{2,}\.$/u.test(text)) return false;
+  const words = wordsOf(text).filter((w) => !FUNCTION_WORDS.has(w.toLowerCase()));
+  if (words.length === 0) return false;
+  return words.filter((w) => /^[\p{Lu}\d(‘'"“]/u.test(w)).length / words.length >= 0.8;
+}
+
+/** The longest stretch at the end of a sentence that reads as a listing. */
+function capitalisedTail(sentence: string): string | null {
+  const words = sentence.split(/\s+/u).filter(Boolean);
+  let start = words.length;
+  let lower = 0;
+  for (let k = words.length - 1; k >= 0; k--) {
+    const word = words[k]!;
+    if (FUNCTION_WORDS.has(word.toLowerCase())) continue;
+    if (!/^[\p{Lu}\d(‘'"“]/u.test(word) && ++lower > 1) break;
+    start = k;
+  }
+  while (start < words.length && !/^\p{Lu}/u.test(words[start]!)) start++;
+  const tail = words.slice(start).join(' ');
+  return tail && isListing(tail) ? tail : null;
+}
+
+const wordsOf = (text: string) => text.split(/\s+/u).filter(Boolean);
