@@ -139,7 +139,7 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .command('rules')
     .description('list the rules')
     .option('--edition <year>', 'only this edition')
-    .option('--kind <kind>', 'only rules for arrangements or yearly-report')
+    .option('--kind <kind>', 'only rules for this kind: arrangements, yearly-report, cdr-arrangements or cdr-report')
     .option('--json', 'as JSON')
     .action(async (flags) => {
       const { rules } = await import('./commands/rules.js');
@@ -149,7 +149,7 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
   program
     .command('init')
     .description('write a starting document with every expected heading into the current folder')
-    .requiredOption('--kind <kind>', 'arrangements or yearly-report')
+    .requiredOption('--kind <kind>', 'arrangements, yearly-report, cdr-arrangements or cdr-report')
     .requiredOption('--edition <year>', '2018 or 2023')
     .option('--area <name>', 'the partnership or area name')
     .action(async (flags) => {
@@ -160,7 +160,7 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
   program
     .command('schema')
     .description('print the JSON Schema of the front matter, for editors')
-    .requiredOption('--kind <kind>', 'arrangements or yearly-report')
+    .requiredOption('--kind <kind>', 'arrangements, yearly-report, cdr-arrangements or cdr-report')
     .requiredOption('--edition <year>', '2018 or 2023')
     .action(async (flags) => {
       const { schema } = await import('./commands/schema.js');
