@@ -75,6 +75,8 @@ export interface LintOptions {
   defaultEdition?: string;
   /** Per-rule severity overrides, keyed by ruleId ("wt2023/funding") or element ("funding"). */
   severities?: Record<string, Severity | 'off'>;
+  /** Report requirements not yet in force that the document does not meet, at info (--upcoming). */
+  upcoming?: boolean;
   /** Report inline disable directives that suppressed nothing (--report-unused-disables). */
   reportUnusedDisables?: boolean;
   /** A disable directive without `-- reason` is a finding (config `requireDisableReason`). */

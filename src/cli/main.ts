@@ -75,6 +75,7 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .option('--stdin-filename <name>', 'the name to report for standard input (its extension picks Markdown, YAML, HTML or Word)')
     .option('--baseline <file>', 'accept the findings listed in this baseline file (see wtlint baseline); fail only on new ones')
     .option('--report-unused-disables', 'report inline wtlint-disable directives that disable nothing, as errors')
+    .option('--upcoming', 'also report, at info, requirements not yet in force on the --as-of day that the documents do not meet')
     .option('--cache', 'reuse the results of unchanged documents (keyed on content, wtlint and pack version, config and date)')
     .option('--cache-location <file>', 'the cache file (default .wtlintcache); implies --cache')
     .action(async (paths: string[], flags) => {
@@ -140,6 +141,8 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .description('list the rules')
     .option('--edition <year>', 'only this edition')
     .option('--kind <kind>', 'only rules for this kind: arrangements, yearly-report, cdr-arrangements or cdr-report')
+    .option('--upcoming', 'only requirements not yet in force on the --as-of day (default today), with from when and their source')
+    .addOption(lintOptions.asOf())
     .option('--json', 'as JSON')
     .action(async (flags) => {
       const { rules } = await import('./commands/rules.js');
