@@ -63,7 +63,7 @@ export const htmlStream: AuditStreamReporter = {
     else {
       emit('<table><thead><tr><th>Area</th><th>Report</th><th>Due</th><th>Days overdue</th><th>Latest report</th><th>Rule</th></tr></thead><tbody>');
       for (const o of report.overdue) {
-        emit(`<tr><td>${e(o.area)}</td><td>${e(o.document)}</td><td>${o.due ? e(o.due) : o.messageId === 'none' ? 'none' : 'undated'}</td><td>${o.daysOverdue ?? ''}</td><td>${o.latest ? `<code>${e(o.latest)}</code>` : ''}</td><td><code>${e(o.ruleId)}</code></td></tr>`);
+        emit(`<tr><td>${e(o.area)}</td><td>${e(o.document ?? 'yearly report')}</td><td>${o.due ? e(o.due) : o.messageId === 'none' ? 'none' : 'undated'}</td><td>${o.daysOverdue ?? ''}</td><td>${o.latest ? `<code>${e(o.latest)}</code>` : ''}</td><td><code>${e(o.ruleId)}</code></td></tr>`);
       }
       emit('</tbody></table>');
     }

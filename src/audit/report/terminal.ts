@@ -44,7 +44,8 @@ function render(report: AuditReportHead, { style }: AuditReportContext): string 
   else {
     out.push(style.bold(`Overdue reports (${report.overdue.length}):`));
     for (const o of report.overdue) {
-      const detail = o.messageId === 'overdue' ? `${o.document} due ${o.due}, ${o.daysOverdue} days overdue; latest ${o.latest}` : o.messageId === 'none' ? `no ${o.document}` : `latest ${o.document} ${o.latest} is undated`;
+      const document = o.document ?? 'yearly report';
+      const detail = o.messageId === 'overdue' ? `${document} due ${o.due}, ${o.daysOverdue} days overdue; latest ${o.latest}` : o.messageId === 'none' ? `no ${document}` : `latest ${document} ${o.latest} is undated`;
       out.push(`  ${terminalSafe(o.area)}: ${terminalSafe(detail)}`);
     }
   }
