@@ -149,7 +149,7 @@ describe('checking a PDF', () => {
     const result = await linter.lintFileBytes('arrangements.pdf', pdf, { asOf: AS_OF, sidecar: SIDECAR });
     const finding = result.findings.find((f) => f.element === 'independent-scrutiny')!;
     expect([finding.messageId, finding.line, finding.page]).toEqual(['partial', 4, 2]);
-    expect(finding.message).toBe('Independent scrutiny is only partly addressed: heading "Independent scrutiny (empty section)" at line 4 (p. 2)');
+    expect(finding.message).toBe('Independent scrutiny is only partly addressed: the "Independent scrutiny" section at line 4 (p. 2) is empty');
   });
 
   it('without a sidecar: metadata from the text, and the PDF Title and creation date only as hints, said so', async () => {
