@@ -28,6 +28,14 @@ describe('kind from the title or the file name', () => {
   });
 });
 
+describe('the checks every kind shares', () => {
+  it('a clinical commissioning group named as a child death review partner after July 2022 is an outdated name', () => {
+    const text = '---\nkind: cdr-arrangements\nedition: 2023\npublished: 2024-07-15\npartners:\n  - { type: local-authority, name: Westmoor Borough Council }\n  - { type: health, name: NHS Westmoor Clinical Commissioning Group }\n---\n# Westmoor child death review arrangements\n';
+    const findings = lintText('cdr.md', text).findings.filter((f) => f.ruleId === 'wt2023/outdated-terms');
+    expect(findings.map((f) => [f.line, f.severity, f.message.split(':')[0]])).toEqual([[7, 'warning', expect.stringContaining('Clinical Commissioning Group')]]);
+  });
+});
+
 describe('the CLI', () => {
   it('init --kind cdr-report writes a period and every CDR report heading, each TBC', async () => {
     const dir = tempDir();
