@@ -17,7 +17,7 @@ import { locatePath } from './parse/locate.js';
 import { applyDisables } from './check/disables.js';
 import { plainText, showValue } from './extract/show-value.js';
 import type { CompiledPack } from './pack/load.js';
-import type { DocumentKind, DocumentResult, Evidence, Finding, LintOptions, Severity, Source } from './types.js';
+import { DOCUMENT_KINDS, type DocumentKind, type DocumentResult, type Evidence, type Finding, type LintOptions, type Severity, type Source } from './types.js';
 import type { ReferenceData } from './reference/types.js';
 
 export interface DocumentSchemas {
@@ -183,7 +183,7 @@ function metadataProblems(doc: ParsedDocument, meta: DocumentMeta, editions: str
     const message =
       stated === undefined
         ? 'No `kind` in the front matter, and none could be inferred from the file name or title'
-        : `\`kind: ${showValue(stated)}\` is not a document kind wtlint knows; expected arrangements or yearly-report`;
+        : `\`kind: ${showValue(stated)}\` is not a document kind wtlint knows; expected ${DOCUMENT_KINDS.join(', ')}`;
     findings.push(reservedFinding(RESERVED.documentKind, stated === undefined ? 'missing' : 'unknown', message, locateKey(doc, 'kind')));
   }
   return findings;

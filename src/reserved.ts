@@ -25,7 +25,7 @@ export const RESERVED = {
     ruleId: 'document-kind',
     severity: 'error',
     citation: 'wtlint front matter contract: `kind` (README, "Front matter")',
-    help: 'Add `kind: arrangements` or `kind: yearly-report` to the front matter so wtlint knows which requirements apply.',
+    help: 'Add `kind:` to the front matter (arrangements, yearly-report, cdr-arrangements or cdr-report) so wtlint knows which requirements apply.',
   },
   documentEdition: {
     ruleId: 'document-edition',

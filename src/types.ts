@@ -4,8 +4,9 @@ import type { Limits } from './parse/limits.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type ElementStatus = 'present' | 'partial' | 'missing' | 'not-applicable';
-export type DocumentKind = 'arrangements' | 'yearly-report';
-export const DOCUMENT_KINDS: readonly DocumentKind[] = ['arrangements', 'yearly-report'];
+/** Safeguarding arrangements and their yearly report; child death review arrangements and their report (Children Act 2004, ss16M–16Q). */
+export type DocumentKind = 'arrangements' | 'yearly-report' | 'cdr-arrangements' | 'cdr-report';
+export const DOCUMENT_KINDS: readonly DocumentKind[] = ['arrangements', 'yearly-report', 'cdr-arrangements', 'cdr-report'];
 
 /** A document as text. The shell reads and decodes files; the core sees only this. */
 export interface Source {
@@ -87,6 +88,8 @@ export interface LintOptions {
   defaultEdition?: string;
   /** Per-rule severity overrides, keyed by ruleId ("wt2023/funding") or element ("funding"). */
   severities?: Record<string, Severity | 'off'>;
+  /** Report requirements not yet in force that the document does not meet, at info (--upcoming). */
+  upcoming?: boolean;
   /** Report inline disable directives that suppressed nothing (--report-unused-disables). */
   reportUnusedDisables?: boolean;
   /** A disable directive without `-- reason` is a finding (config `requireDisableReason`). */

@@ -31,7 +31,7 @@ describe('report-due', () => {
     const docs = [doc('r.md', 'yearly-report', { periodEnd: '2025-03-31', published: '2025-09-01' })];
     expect(run('report-due', docs, '2026-09-30', sept)).toEqual([]);
     expect(run('report-due', docs, '2026-10-01', sept)).toEqual([
-      ['overdue', { due: '2026-09-30', days: 1, asOf: '2026-10-01', latest: 'r.md', base: 'period ending 2025-03-31' }],
+      ['overdue', { document: 'yearly report', due: '2026-09-30', days: 1, asOf: '2026-10-01', latest: 'r.md', base: 'period ending 2025-03-31' }],
     ]);
   });
   test('a period ending after 30 September rolls to the next year', () => {
@@ -43,8 +43,16 @@ describe('report-due', () => {
     const opts = { after: 'published', months: 12 } as const;
     expect(run('report-due', [doc('r.md', 'yearly-report', { published: '2025-02-28' })], '2026-03-01', opts).map(([id, d]) => [id, (d as Record<string, unknown>).due])).toEqual([['overdue', '2026-02-28']]);
     expect(run('report-due', [doc('r.md', 'yearly-report', { periodEnd: '2025-03-31' })], '2026-03-31', opts)).toEqual([]);
-    expect(run('report-due', [doc('a.md', 'arrangements')], '2026-01-01', opts)).toEqual([['none', { area: 'Testshire' }]]);
-    expect(run('report-due', [doc('r.md', 'yearly-report')], '2026-01-01', opts)).toEqual([['undated', { latest: 'r.md' }]]);
+    expect(run('report-due', [doc('a.md', 'arrangements')], '2026-01-01', opts)).toEqual([['none', { document: 'yearly report', area: 'Testshire' }]]);
+    expect(run('report-due', [doc('r.md', 'yearly-report')], '2026-01-01', opts)).toEqual([['undated', { document: 'yearly report', latest: 'r.md' }]]);
+  });
+  test('`document` picks the report: a child death review report is judged apart from the yearly report', () => {
+    const opts = { after: 'published', months: 12, document: 'cdr-report' } as const;
+    const yearly = doc('y.md', 'yearly-report', { published: '2026-06-01' });
+    expect(run('report-due', [yearly], '2026-07-01', opts)).toEqual([['none', { document: 'child death review report', area: 'Testshire' }]]);
+    expect(run('report-due', [yearly, doc('c.md', 'cdr-report', { published: '2025-06-30' })], '2026-07-01', opts)).toEqual([
+      ['overdue', { document: 'child death review report', due: '2026-06-30', days: 1, asOf: '2026-07-01', latest: 'c.md', base: 'published 2025-06-30' }],
+    ]);
   });
   test('the latest report counts, whatever the file order', () => {
     const docs = [doc('b.md', 'yearly-report', { periodEnd: '2026-03-31' }), doc('a.md', 'yearly-report', { periodEnd: '2024-03-31' })];

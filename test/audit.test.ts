@@ -20,6 +20,10 @@ function areaFindings(report: AuditReport) {
   return report.areas.flatMap((a) => a.findings.map((f) => ({ area: a.name, ruleId: f.ruleId, messageId: f.messageId, severity: f.severity, file: f.file })));
 }
 
+/** Area findings other than the child death review rules (every generated area has none of those documents; test/audit-cdr.test.ts). */
+const safeguardingFindings = (report: AuditReport) => areaFindings(report).filter((f) => !f.ruleId.includes('-cdr-'));
+const yearlyOverdue = (report: AuditReport) => report.overdue.filter((o) => o.document === 'yearly report');
+
 let root: string;
 let full: AuditReport;
 let fullRun: { code: number; stdout: string; stderr: string };
@@ -40,28 +44,31 @@ describe('wtlint audit on generated areas', () => {
       'yearly-report/report-period', 'yearly-report/activity', 'yearly-report/effectiveness', 'yearly-report/little-progress', 'yearly-report/priorities', 'yearly-report/data',
       'yearly-report/independent-scrutiny', 'yearly-report/funding', 'yearly-report/education',
       'yearly-report/practice-reviews', 'yearly-report/child-voice', 'yearly-report/training', 'yearly-report/submission',
+      'cdr-arrangements/cdr-partners', 'cdr-arrangements/cdr-footprint', 'cdr-arrangements/cdr-panel', 'cdr-arrangements/cdr-meetings', 'cdr-arrangements/cdr-joint-agency-response',
+      'cdr-arrangements/cdr-key-worker', 'cdr-arrangements/cdr-notification', 'cdr-arrangements/cdr-learning', 'cdr-arrangements/cdr-safeguarding-referral', 'cdr-arrangements/cdr-publication',
+      'cdr-report/cdr-period', 'cdr-report/cdr-deaths', 'cdr-report/cdr-modifiable-factors', 'cdr-report/cdr-actions', 'cdr-report/cdr-effectiveness', 'cdr-report/cdr-family-engagement', 'cdr-report/cdr-priorities',
     ]);
     expect(full.groups.map((g) => [g.id, g.columns.length])).toEqual([
-      ['partners', 4], ['scope', 5], ['scrutiny', 1], ['funding', 1], ['practice', 7], ['report-content', 6], ['report-accountability', 3], ['report-learning', 4],
+      ['partners', 4], ['scope', 5], ['scrutiny', 1], ['funding', 1], ['practice', 7], ['report-content', 6], ['report-accountability', 3], ['report-learning', 4], ['cdr', 10], ['cdr-report', 7],
     ]);
   });
 
   test('matrix cells are exact', () => {
     expect(matrix(full)).toEqual({
-      alpha: '●●●●●●●●·●●●●●●●●●●○○○●○●●●●●●●',
-      bravo: '●●●●●●●●·○○●●●●●●●●○○○●○●●●●●●●',
-      charlie: '●···●●●·○●●●●●●●●●○○○○○○○○○○○○○',
-      delta: '○○○○○○○○○○○○○○○○○○●○○○●○●●●●●●●',
-      echo: '●●●●●●●●·●●●●●●●●●●○○○●○●●●●●●●',
-      foxtrot: '●●●●●●●●·●●●●●●●●●●○○○●○●●●●●●●',
+      alpha: '●●●●●●●●·●●●●●●●●●●○○○●○●●●●●●●○○○○○○○○○○○○○○○○○',
+      bravo: '●●●●●●●●·○○●●●●●●●●○○○●○●●●●●●●○○○○○○○○○○○○○○○○○',
+      charlie: '●···●●●·○●●●●●●●●●○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○',
+      delta: '○○○○○○○○○○○○○○○○○○●○○○●○●●●●●●●○○○○○○○○○○○○○○○○○',
+      echo: '●●●●●●●●·●●●●●●●●●●○○○●○●●●●●●●○○○○○○○○○○○○○○○○○',
+      foxtrot: '●●●●●●●●·●●●●●●●●●●○○○●○●●●●●●●○○○○○○○○○○○○○○○○○',
     });
     expect(Object.fromEntries(full.areas.map((a) => [a.name, Object.values(a.groups).map((s) => SYMBOL[s]).join('')]))).toEqual({
-      alpha: '●●●●●◐●●',
-      bravo: '●●○○●◐●●',
-      charlie: '●◐●●●○○○',
-      delta: '○○○○○◐●●',
-      echo: '●●●●●◐●●',
-      foxtrot: '●●●●●◐●●',
+      alpha: '●●●●●◐●●○○',
+      bravo: '●●○○●◐●●○○',
+      charlie: '●◐●●●○○○○○',
+      delta: '○○○○○◐●●○○',
+      echo: '●●●●●◐●●○○',
+      foxtrot: '●●●●●◐●●○○',
     });
     expect(full.areas.find((a) => a.name === 'bravo')!.cells['arrangements/funding']).toEqual({
       status: 'missing', file: 'bravo/arrangements.yaml', line: null, evidence: 'none found', ruleId: 'wt2023/funding', citation: expect.stringContaining('Working Together 2023'),
@@ -70,7 +77,13 @@ describe('wtlint audit on generated areas', () => {
   });
 
   test('area findings and the overdue list are exact', () => {
-    expect(areaFindings(full)).toEqual([
+    expect(areaFindings(full).filter((f) => f.ruleId.includes('-cdr-'))).toEqual(
+      ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot'].flatMap((area) => [
+        { area, ruleId: 'wt2023/area-cdr-arrangements', messageId: 'none', severity: 'warning', file: null },
+        { area, ruleId: 'wt2023/area-cdr-report-due', messageId: 'none', severity: 'warning', file: null },
+      ]),
+    );
+    expect(safeguardingFindings(full)).toEqual([
       { area: 'bravo', ruleId: 'wt2023/area-report-due', messageId: 'overdue', severity: 'error', file: 'bravo/report-2023-24.yaml' },
       { area: 'charlie', ruleId: 'wt2023/area-edition-refresh', messageId: 'not-refreshed', severity: 'error', file: 'charlie/arrangements.yaml' },
       { area: 'charlie', ruleId: 'wt2023/area-report-due', messageId: 'none', severity: 'error', file: null },
@@ -80,11 +93,12 @@ describe('wtlint audit on generated areas', () => {
       { area: 'echo', ruleId: 'wt2023/area-consistency', messageId: 'partners', severity: 'warning', file: 'echo/report-2025-26.yaml' },
       { area: 'echo', ruleId: 'wt2023/area-consistency', messageId: 'area', severity: 'warning', file: 'echo/report-2025-26.yaml' },
     ]);
-    expect(full.overdue).toEqual([
-      { area: 'bravo', ruleId: 'wt2023/area-report-due', messageId: 'overdue', latest: 'bravo/report-2023-24.yaml', due: '2025-09-30', daysOverdue: 419 },
-      { area: 'charlie', ruleId: 'wt2023/area-report-due', messageId: 'none', latest: null, due: null, daysOverdue: null },
-      { area: 'delta', ruleId: 'wt2023/area-report-due', messageId: 'overdue', latest: 'delta/report-2024-25.yaml', due: '2026-09-30', daysOverdue: 54 },
+    expect(yearlyOverdue(full)).toEqual([
+      { area: 'bravo', document: 'yearly report', ruleId: 'wt2023/area-report-due', messageId: 'overdue', latest: 'bravo/report-2023-24.yaml', due: '2025-09-30', daysOverdue: 419 },
+      { area: 'charlie', document: 'yearly report', ruleId: 'wt2023/area-report-due', messageId: 'none', latest: null, due: null, daysOverdue: null },
+      { area: 'delta', document: 'yearly report', ruleId: 'wt2023/area-report-due', messageId: 'overdue', latest: 'delta/report-2024-25.yaml', due: '2026-09-30', daysOverdue: 54 },
     ]);
+    expect(full.overdue.length).toBe(3 + 6); // and no child death review report in any area
     const delta = full.areas.find((a) => a.name === 'delta')!;
     expect(delta.findings.find((f) => f.messageId === 'gap')!.message).toBe('delta/report-2021-22.yaml (2022-09-30) and delta/report-2024-25.yaml (2025-09-25) are more than 12 months apart');
     expect(full.areas.find((a) => a.name === 'echo')!.findings.find((f) => f.messageId === 'partners')!.message).toBe(
@@ -95,7 +109,7 @@ describe('wtlint audit on generated areas', () => {
 
   test('the overdue report is judged as of --as-of', async () => {
     const early = JSON.parse((await runCli(['audit', 'areas', '--as-of', '2026-09-30', '-f', 'json', '--jobs', '0'], root)).stdout) as AuditReport;
-    expect(early.overdue.map((o) => [o.area, o.messageId, o.daysOverdue])).toEqual([
+    expect(yearlyOverdue(early).map((o) => [o.area, o.messageId, o.daysOverdue])).toEqual([
       ['bravo', 'overdue', 365],
       ['charlie', 'none', null],
     ]);
@@ -130,20 +144,20 @@ describe('wtlint audit on generated areas', () => {
     const run = await runCli(['audit', 'areas', '--as-of', AS_OF, '--jobs', '0'], root);
     const lines = run.stdout.split('\n');
     expect(lines.slice(3, 10)).toEqual([
-      'Area     Partners  Scope  Scrutiny  Funding  Practice  Rpt-body  Rpt-acct  Rpt-learn  Errors  Warnings',
-      `alpha    ●         ●      ●         ●        ●         ◐         ●         ●          ${full.areas[0]!.counts.errors}       ${full.areas[0]!.counts.warnings}`,
-      expect.stringMatching(/^bravo    ●         ●      ○         ○        ●         ◐         ●         ●          \d/),
-      expect.stringMatching(/^charlie  ●         ◐      ●         ●        ●         ○         ○         ○          \d/),
-      expect.stringMatching(/^delta    ○         ○      ○         ○        ○         ◐         ●         ●          \d/),
+      'Area     Partners  Scope  Scrutiny  Funding  Practice  Rpt-body  Rpt-acct  Rpt-learn  CDR  CDR-rpt  Errors  Warnings',
+      `alpha    ●         ●      ●         ●        ●         ◐         ●         ●          ○    ○        ${full.areas[0]!.counts.errors}       ${full.areas[0]!.counts.warnings}`,
+      expect.stringMatching(/^bravo    ●         ●      ○         ○        ●         ◐         ●         ●          ○    ○        \d/),
+      expect.stringMatching(/^charlie  ●         ◐      ●         ●        ●         ○         ○         ○          ○    ○        \d/),
+      expect.stringMatching(/^delta    ○         ○      ○         ○        ○         ◐         ●         ●          ○    ○        \d/),
       expect.stringMatching(/^echo     ●/),
       expect.stringMatching(/^foxtrot  ●/),
     ]);
-    const at = lines.indexOf('Overdue yearly reports (3):');
-    expect(lines.slice(at, at + 4)).toEqual([
-      'Overdue yearly reports (3):',
-      '  bravo: due 2025-09-30, 419 days overdue; latest bravo/report-2023-24.yaml',
+    const at = lines.indexOf('Overdue reports (9):');
+    expect(lines.slice(at, at + 10).filter((l) => !l.endsWith('no child death review report'))).toEqual([
+      'Overdue reports (9):',
+      '  bravo: yearly report due 2025-09-30, 419 days overdue; latest bravo/report-2023-24.yaml',
       '  charlie: no yearly report',
-      '  delta: due 2026-09-30, 54 days overdue; latest delta/report-2024-25.yaml',
+      '  delta: yearly report due 2026-09-30, 54 days overdue; latest delta/report-2024-25.yaml',
     ]);
     expect(run.code).toBe(1);
   });
@@ -248,8 +262,13 @@ describe('manifest, escaping and exit codes', () => {
     const dir = manifestSet([{ name: 'Empty', files: {} }]);
     const report = JSON.parse((await runCli(['audit', 'areas', '--as-of', AS_OF, '-f', 'json'], dir)).stdout) as AuditReport;
     expect([matrix(report), areaFindings(report).map((f) => [f.ruleId, f.messageId])]).toEqual([
-      { Empty: '○'.repeat(31) },
-      [['wt2023/area-arrangements', 'none'], ['wt2023/area-report-due', 'none']],
+      { Empty: '○'.repeat(48) },
+      [
+        ['wt2023/area-arrangements', 'none'],
+        ['wt2023/area-report-due', 'none'],
+        ['wt2023/area-cdr-arrangements', 'none'],
+        ['wt2023/area-cdr-report-due', 'none'],
+      ],
     ]);
   });
 

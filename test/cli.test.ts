@@ -47,7 +47,7 @@ describe('wtlint check: outputs', () => {
     expectGolden('riverside.json', stdout);
     const report = JSON.parse(stdout);
     expect(Object.keys(report)).toEqual(['version', 'wtlint', 'asOf', 'documents', 'summary']);
-    expect(report.summary).toEqual({ documents: 1, errors: 4, warnings: 1, infos: 1, accepted: 0 });
+    expect(report.summary).toEqual({ documents: 1, errors: 4, warnings: 1, infos: 2, accepted: 0 });
     expect(code).toBe(1);
   });
 
@@ -167,6 +167,7 @@ describe('config', () => {
     expect(report.asOf).toBe('2026-01-01');
     expect(report.documents.map((d: { file: string }) => d.file)).toEqual(['drafts/arrangements.md']);
     expect(report.documents[0].findings.map((f: { ruleId: string; severity: string }) => [f.ruleId, f.severity])).toEqual([
+      ['wt2023/child-death-review', 'info'],
       ['wt2023/education', 'info'],
       ['wt2023/agency-categories', 'info'],
       ['wt2023/funding', 'warning'],

@@ -29,6 +29,8 @@ describe('examples/', () => {
       'examples/eastbrook/arrangements.md',
       'examples/hartfield/arrangements.yaml',
       'examples/northshire/arrangements.md',
+      'examples/northshire/cdop-annual-report-2024-25.md',
+      'examples/northshire/cdr-arrangements.md',
       'examples/northshire/yearly-report-2024-25.md',
       'examples/tri-county/arrangements.md',
     ]);

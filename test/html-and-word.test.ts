@@ -104,6 +104,7 @@ const EXPECTED_ELEMENTS = {
   'dispute-resolution': 'present',
   training: 'present',
   vcse: 'missing',
+  'child-death-review': 'missing',
 };
 
 describe('one document as Markdown, HTML and Word', async () => {

@@ -9,7 +9,7 @@ describe('found by fuzzing', () => {
   it('a mapping with its own `toString` key as kind: a finding, not "Cannot convert object to primitive value"', () => {
     const result = lint('doc.yaml', 'kind:\n  - toString: arrangements\n');
     expect(positions(result)).toEqual([{ ruleId: 'document-kind', messageId: 'unknown', line: 1, column: 1 }]);
-    expect(result.findings[0]!.message).toBe('`kind: [{"toString":"arrangements"}]` is not a document kind wtlint knows; expected arrangements or yearly-report');
+    expect(result.findings[0]!.message).toBe('`kind: [{"toString":"arrangements"}]` is not a document kind wtlint knows; expected arrangements, yearly-report, cdr-arrangements, cdr-report');
   });
 
   it('a mapping with its own `toString` key as edition', () => {

@@ -189,7 +189,7 @@ describe('document text cannot escape into a terminal or a CI log', () => {
     const text = 'kind: "x\\n::error file=a::pwned\\u001b[31m\\u202e"\n';
     const result = linter.lint({ path: 'doc.yaml', text }, OPTIONS);
     expect(result.findings.map((f) => [f.ruleId, f.messageId, f.line, f.column, f.message])).toEqual([
-      ['document-kind', 'unknown', 1, 1, '`kind: x\\u{a}::error file=a::pwned\\u{1b}[31m\\u{202e}` is not a document kind wtlint knows; expected arrangements or yearly-report'],
+      ['document-kind', 'unknown', 1, 1, '`kind: x\\u{a}::error file=a::pwned\\u{1b}[31m\\u{202e}` is not a document kind wtlint knows; expected arrangements, yearly-report, cdr-arrangements, cdr-report'],
     ]);
   });
 

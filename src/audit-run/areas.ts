@@ -65,27 +65,50 @@ export function discoverAreas(dir: string, cwd: string, manifestPath?: string, i
   return { root, manifest: null, areas, loose };
 }
 
+/** A manifest's file entry: a path, or a path with the areas it serves besides its own. */
+type ManifestFile = string | { path: string; covers: string[] };
+
 function readManifest(file: string, root: string, cwd: string): AreaSource[] {
   const shown = toDisplayPath(file, cwd);
   const { frontMatter, data } = readYamlFile(file, shown, 'schemas/manifest.schema.json', {
     what: 'manifest',
     unreadable: 'Check the path and its permissions.',
     yaml: 'Fix the YAML of the manifest.',
-    schema: 'A manifest is `areas:`, a list of `{ name, files: [paths relative to the manifest] }`.',
+    schema: 'A manifest is `areas:`, a list of `{ name, files: [paths relative to the manifest, or { path, covers: [area names] }] }`.',
   });
   const base = resolve(file, '..');
-  const names = new Set<string>();
-  return (data as unknown as { areas: { name: string; files: string[] }[] }).areas.map((area, i) => {
-    if (names.has(area.name)) {
-      const { place } = locatePath(frontMatter, ['areas', i, 'name']);
-      throw new UsageError(`${shown}:${place.line}:${place.column} area "${area.name}" is named twice`, 'Give each area one entry.');
-    }
-    names.add(area.name);
-    const tasks = area.files.map((f) => {
-      const absolute = resolve(base, f);
-      const rel = relative(root, absolute);
-      return { absolute, display: (rel.startsWith('..') ? absolute : rel).split(sep).join('/') };
-    });
-    return { name: area.name, tasks };
+  const areas = (data as unknown as { areas: { name: string; files: ManifestFile[] }[] }).areas;
+  const at = (path: (string | number)[]) => {
+    const { place } = locatePath(frontMatter, path);
+    return `${shown}:${place.line}:${place.column}`;
+  };
+  const index = new Map<string, number>();
+  areas.forEach((area, i) => {
+    if (index.has(area.name)) throw new UsageError(`${at(['areas', i, 'name'])} area "${area.name}" is named twice`, 'Give each area one entry.');
+    index.set(area.name, i);
   });
+  const sources: AreaSource[] = areas.map((area) => ({ name: area.name, tasks: [] }));
+  const add = (a: number, task: AuditTask) => {
+    if (!sources[a]!.tasks.some((t) => t.absolute === task.absolute)) sources[a]!.tasks.push(task);
+  };
+  areas.forEach((area, i) => {
+    area.files.forEach((entry, f) => {
+      const path = typeof entry === 'string' ? entry : entry.path;
+      const absolute = resolve(base, path);
+      const rel = relative(root, absolute);
+      const task = { absolute, display: (rel.startsWith('..') ? absolute : rel).split(sep).join('/') };
+      add(i, task);
+      // A document shared by several areas (a child death overview panel's report, say) counts for each.
+      if (typeof entry !== 'string') {
+        entry.covers.forEach((name, c) => {
+          const other = index.get(name);
+          if (other === undefined) {
+            throw new UsageError(`${at(['areas', i, 'files', f, 'covers', c])} "${name}" in \`covers\` is not an area of this manifest`, `Use the name of an area listed under \`areas:\` (${[...index.keys()].join(', ')}).`);
+          }
+          add(other, task);
+        });
+      }
+    });
+  });
+  return sources;
 }

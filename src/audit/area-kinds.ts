@@ -43,28 +43,38 @@ export function latestOf(documents: AuditDocument[], kind: DocumentKind): AuditD
 
 const iso = (d: Date): string => format(d, 'yyyy-MM-dd');
 
+/** How messages name a document kind. */
+const DOCUMENT_LABELS: Record<DocumentKind, string> = {
+  arrangements: 'published arrangements',
+  'yearly-report': 'yearly report',
+  'cdr-arrangements': 'child death review arrangements',
+  'cdr-report': 'child death review report',
+};
+
 const hasDocument = defineAreaCheck<{ document: DocumentKind }>({
   description: 'The area has at least one document of the kind.',
   messages: { none: 'No {{document}} found for {{area}}' },
   run(ctx, options) {
     if (ctx.documents.some((d) => d.kind === options.document)) return [];
-    return [{ messageId: 'none', data: { document: options.document === 'arrangements' ? 'published arrangements' : 'yearly report', area: ctx.area }, file: null }];
+    return [{ messageId: 'none', data: { document: DOCUMENT_LABELS[options.document], area: ctx.area }, file: null }];
   },
 });
 
-const reportDue = defineAreaCheck<{ after: 'period-end' | 'published'; months: number; month?: number; day?: number }>({
-  description: 'The next yearly report is due `months` after the latest one (its period end or publication), then on the first `month`/`day` on or after that; overdue as of --as-of.',
+const reportDue = defineAreaCheck<{ after: 'period-end' | 'published'; months: number; month?: number; day?: number; document?: DocumentKind }>({
+  description: 'The next report (`document`, default the yearly report) is due `months` after the latest one (its period end or publication), then on the first `month`/`day` on or after that; overdue as of --as-of.',
   messages: {
-    none: 'No yearly report found for {{area}}',
-    undated: 'The latest yearly report ({{latest}}) gives neither `published` nor `period.end`, so whether the next is due cannot be judged',
-    overdue: 'The next yearly report was due by {{due}} ({{days}} days before {{asOf}}); the latest found is {{latest}} ({{base}})',
+    none: 'No {{document}} found for {{area}}',
+    undated: 'The latest {{document}} ({{latest}}) gives neither `published` nor `period.end`, so whether the next is due cannot be judged',
+    overdue: 'The next {{document}} was due by {{due}} ({{days}} days before {{asOf}}); the latest found is {{latest}} ({{base}})',
   },
   run(ctx, options) {
-    const reports = byDate(ctx.documents, 'yearly-report');
+    const kind = options.document ?? 'yearly-report';
+    const document = DOCUMENT_LABELS[kind];
+    const reports = byDate(ctx.documents, kind);
     const latest = reports.at(-1);
-    if (!latest) return [{ messageId: 'none', data: { area: ctx.area }, file: null }];
+    if (!latest) return [{ messageId: 'none', data: { document, area: ctx.area }, file: null }];
     const base = options.after === 'period-end' ? (latest.periodEnd ?? latest.published) : (latest.published ?? latest.periodEnd);
-    if (!base) return [{ messageId: 'undated', data: { latest: latest.file }, file: latest.file }];
+    if (!base) return [{ messageId: 'undated', data: { document, latest: latest.file }, file: latest.file }];
     let due = addMonths(parseISO(base), options.months);
     if (options.month !== undefined && options.day !== undefined) {
       let candidate = new Date(due.getFullYear(), options.month - 1, options.day);
@@ -74,7 +84,7 @@ const reportDue = defineAreaCheck<{ after: 'period-end' | 'published'; months: n
     const days = differenceInCalendarDays(parseISO(ctx.asOf), due);
     if (days <= 0) return [];
     const baseLabel = `${base === latest.periodEnd ? 'period ending' : 'published'} ${base}`;
-    return [{ messageId: 'overdue', data: { due: iso(due), days, asOf: ctx.asOf, latest: latest.file, base: baseLabel }, file: latest.file }];
+    return [{ messageId: 'overdue', data: { document, due: iso(due), days, asOf: ctx.asOf, latest: latest.file, base: baseLabel }, file: latest.file }];
   },
 });
 

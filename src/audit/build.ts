@@ -115,6 +115,7 @@ export function overdueList(areas: AreaResult[]): OverdueEntry[] {
       .filter((f) => f.check === 'report-due')
       .map((f) => ({
         area: area.name,
+        document: typeof f.data.document === 'string' ? f.data.document : 'yearly report',
         ruleId: f.ruleId,
         messageId: f.messageId,
         latest: f.file,

@@ -76,6 +76,8 @@ export interface AreaResult {
 
 export interface OverdueEntry {
   area: string;
+  /** Which report: "yearly report" or "child death review report"; absent in audits written before there were two (the yearly report). */
+  document?: string;
   ruleId: string;
   messageId: string;
   latest: string | null;

@@ -14,6 +14,7 @@ import { RESERVED, reservedFinding } from '../reserved.js';
 import type { CompiledPack, CompiledRule } from '../pack/load.js';
 import type { DocumentResult, ElementResult, Finding, LintOptions, Severity } from '../types.js';
 import type { ReferenceData } from '../reference/types.js';
+import { ruleState, startsWhen } from './in-force.js';
 
 /** What the runner needs beside the document: its pack, its options, and what the shell loaded. */
 export interface PackRun {
@@ -30,17 +31,28 @@ interface ActiveRule {
 
 /** Detects the rules' elements and runs their checks; statuses, evidence and findings go into `result`. */
 export function runPack(parsed: ParsedDocument, meta: DocumentMeta, run: PackRun, result: DocumentResult): void {
-  const active = activeRules(meta, run, result);
+  const { active, upcoming } = activeRules(meta, run, result);
   const { doc, plain } = readPlainText(parsed, run.pack);
   const elements = detect(doc, plain, active, run.pack, result);
   for (const { rule, severity } of active) result.findings.push(...runChecks(doc, meta, elements, rule, severity, run));
+  if (upcoming.length) result.findings.push(...upcomingFindings(doc, plain, upcoming, run.pack));
 }
 
-/** The rules for this kind of document at their configured severity; a rule turned off leaves its element not applicable. */
-function activeRules(meta: DocumentMeta, run: PackRun, result: DocumentResult): ActiveRule[] {
+/**
+ * The rules for this kind of document in force on the as-of day, at their configured severity; a
+ * rule turned off leaves its element not applicable. Rules not yet in force are returned apart
+ * (for --upcoming) and never judge the document.
+ */
+function activeRules(meta: DocumentMeta, run: PackRun, result: DocumentResult): { active: ActiveRule[]; upcoming: CompiledRule[] } {
   const active: ActiveRule[] = [];
+  const upcoming: CompiledRule[] = [];
   for (const rule of run.pack.rules) {
     if (!rule.applies_to.includes(meta.kind!)) continue;
+    const state = ruleState(rule, run.options.asOf);
+    if (state !== 'in-force') {
+      if (state === 'upcoming' && run.options.upcoming) upcoming.push(rule);
+      continue;
+    }
     const severity = run.options.severities?.[rule.ruleId] ?? run.options.severities?.[rule.element] ?? rule.severity;
     if (severity === 'off') {
       if (rule.detection) result.elements[rule.element] = 'not-applicable';
@@ -48,7 +60,7 @@ function activeRules(meta: DocumentMeta, run: PackRun, result: DocumentResult): 
     }
     active.push({ rule, severity });
   }
-  return active;
+  return { active, upcoming };
 }
 
 /**
@@ -60,6 +72,30 @@ function readPlainText(doc: ParsedDocument, pack: CompiledPack): { doc: ParsedDo
   const plain = readPlainStructure(doc, { headings: !hasMarkedHeadings(doc.headings), signatures: pack.signatureVocabulary });
   return { doc: { ...doc, headings: plain.headings, blocks: plain.blocks }, plain };
 }
+
+/**
+ * --upcoming: each requirement not yet in force that the document does not yet meet, as an info
+ * finding saying from when and on whose authority. Its detection runs apart, so the element's
+ * status stays out of the result (and of the audit matrix) until the rule is in force.
+ */
+function upcomingFindings(doc: ParsedDocument, plain: PlainEvidence, rules: CompiledRule[], pack: CompiledPack): Finding[] {
+  const targets = rules.filter((r) => r.detection).map((r) => ({ element: r.element, detection: r.detection! }));
+  const found = detectElements(doc, targets, pack.placeholderMatcher, plain);
+  return rules
+    .filter((rule) => found[rule.element]?.status !== 'present')
+    .map((rule) => {
+      const dates = rule.in_force!;
+      const when = startsWhen(dates);
+      return stamp(
+        { messageId: 'upcoming', data: { when: when[0]!.toUpperCase() + when.slice(1), source: dates.source, change: dates.change }, place: { line: 1, column: 1 } },
+        UPCOMING,
+        rule,
+        'info',
+      );
+    });
+}
+
+const UPCOMING = { messages: { upcoming: '{{when}}, {{source}}: {{change}}' } };
 
 /** Each active rule's element found, partly found or missing, with its evidence. */
 function detect(doc: ParsedDocument, plain: PlainEvidence, active: ActiveRule[], pack: CompiledPack, result: DocumentResult): Record<string, ElementResult> {

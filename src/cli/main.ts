@@ -76,6 +76,7 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .option('--stdin-filename <name>', 'the name to report for standard input (its extension picks Markdown, YAML, HTML or Word)')
     .option('--baseline <file>', 'accept the findings listed in this baseline file (see wtlint baseline); fail only on new ones')
     .option('--report-unused-disables', 'report inline wtlint-disable directives that disable nothing, as errors')
+    .option('--upcoming', 'also report, at info, requirements not yet in force on the --as-of day that the documents do not meet')
     .option('--cache', 'reuse the results of unchanged documents (keyed on content, wtlint and pack version, config and date)')
     .option('--cache-location <file>', 'the cache file (default .wtlintcache); implies --cache')
     .action(async (paths: string[], flags) => {
@@ -140,7 +141,9 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .command('rules')
     .description('list the rules')
     .option('--edition <year>', 'only this edition')
-    .option('--kind <kind>', 'only rules for arrangements or yearly-report')
+    .option('--kind <kind>', 'only rules for this kind: arrangements, yearly-report, cdr-arrangements or cdr-report')
+    .option('--upcoming', 'only requirements not yet in force on the --as-of day (default today), with from when and their source')
+    .addOption(lintOptions.asOf())
     .option('--json', 'as JSON')
     .action(async (flags) => {
       const { rules } = await import('./commands/rules.js');
@@ -150,7 +153,7 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
   program
     .command('init')
     .description('write a starting document with every expected heading into the current folder')
-    .requiredOption('--kind <kind>', 'arrangements or yearly-report')
+    .requiredOption('--kind <kind>', 'arrangements, yearly-report, cdr-arrangements or cdr-report')
     .requiredOption('--edition <year>', '2018 or 2023')
     .option('--area <name>', 'the partnership or area name')
     .action(async (flags) => {
@@ -161,7 +164,7 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
   program
     .command('schema')
     .description('print the JSON Schema of the front matter, for editors')
-    .requiredOption('--kind <kind>', 'arrangements or yearly-report')
+    .requiredOption('--kind <kind>', 'arrangements, yearly-report, cdr-arrangements or cdr-report')
     .requiredOption('--edition <year>', '2018 or 2023')
     .action(async (flags) => {
       const { schema } = await import('./commands/schema.js');

@@ -34,6 +34,8 @@ export interface JudgingFlags {
   edition?: string;
   asOf?: string;
   reportUnusedDisables?: boolean;
+  /** Report requirements not yet in force (check --upcoming). */
+  upcoming?: boolean;
 }
 
 /**
@@ -48,6 +50,7 @@ export function lintOptionsFor(flags: JudgingFlags, config: Config, today: strin
     defaultEdition: config.edition,
     severities: config.rules,
     reportUnusedDisables: Boolean(flags.reportUnusedDisables),
+    ...(flags.upcoming && { upcoming: true }),
     requireDisableReason: Boolean(config.requireDisableReason),
     limits: config.limits,
   };

@@ -86,7 +86,10 @@ export function extractMeta(doc: ParsedDocument, editions: EditionWindow[], asOf
   return meta;
 }
 
+// Child death review cues come first: "Child Death Overview Panel annual report" is not the safeguarding partners' yearly report.
 export const KIND_CUES: [RegExp, DocumentKind][] = [
+  [/\b(?:child\s+death\s+overview\s+panel|CDOP|child\s+death\s+reviews?)\b.*\breport\b|\b(?:annual|yearly)\s+report\b.*\b(?:child\s+death|CDOP)\b|\bcdr\s+report\b/i, 'cdr-report'],
+  [/\bchild\s+death\s+(?:review|overview)\b|\bCDOP\b|\bcdr\s+arrangements\b/i, 'cdr-arrangements'],
   [/\b(annual|yearly)\s+report\b/i, 'yearly-report'],
   [/\bsafeguarding\s+arrangements\b|\barrangements\b/i, 'arrangements'],
 ];

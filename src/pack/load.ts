@@ -126,6 +126,8 @@ export function validatePack(text: string, file: string, packSchema: object, voc
       }
       if (kind === 'present' && !rule.detect) fail(['rules', r], 'a `present` check needs `detect` data');
     });
+    const dates = rule.in_force;
+    if (dates?.from && dates.until && dates.until <= dates.from) fail(['rules', r, 'in_force', 'until'], `until (${dates.until}) must be after from (${dates.from})`);
     if (rule.detect) checkDetection(rule.detect, ['rules', r, 'detect'], known);
   });
   (pack.migration ?? []).forEach((item, m) => {

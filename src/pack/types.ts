@@ -34,6 +34,20 @@ export interface CheckSpec {
   [option: string]: unknown;
 }
 
+/** When a requirement is law (a commencement not yet made has `from: null`). */
+export interface RuleInForce {
+  /** The first day it applies (YYYY-MM-DD), or null while the date is not yet set. */
+  from: string | null;
+  /** The first day it no longer applies (YYYY-MM-DD). */
+  until?: string;
+  /** Who sets an unknown date, e.g. "regulations". */
+  set_by?: string;
+  /** Where the date comes from (the commencement provision, or what will set it). */
+  source: string;
+  /** What the requirement will ask, as an instruction: "name the designated childcare and education agencies". */
+  change: string;
+}
+
 export interface Rule {
   element: string;
   /** The document kinds the requirement applies to. */
@@ -49,6 +63,8 @@ export interface Rule {
   heading?: string;
   detect?: Detection;
   checks: CheckSpec[];
+  /** The dates between which the requirement applies; absent: always. */
+  in_force?: RuleInForce;
 }
 
 export interface RulePack {

@@ -46,7 +46,7 @@ export const htmlStream: AuditStreamReporter = {
         `${p.shard ? `; shard ${p.shard.index} of ${p.shard.total}` : ''}${p.mergedFrom.length ? `; merged from ${p.mergedFrom.length} shard reports` : ''}` +
         ` from ${summary.documents} documents in ${e(p.root)}. Input hashes are listed at the end.</p>`,
     );
-    emit(`<div class="kpis">${kpi(summary.areas, 'areas')}${kpi(summary.documents, 'documents')}${kpi(summary.areasWithErrors, 'areas with errors')}${kpi(report.overdue.length, 'overdue or missing yearly reports')}${kpi(summary.errors, 'errors')}${kpi(summary.warnings, 'warnings')}</div>`);
+    emit(`<div class="kpis">${kpi(summary.areas, 'areas')}${kpi(summary.documents, 'documents')}${kpi(summary.areasWithErrors, 'areas with errors')}${kpi(report.overdue.length, 'overdue or missing reports')}${kpi(summary.errors, 'errors')}${kpi(summary.warnings, 'warnings')}</div>`);
 
     emit(`<h2>National summary: share of areas meeting each element</h2>`);
     emit(legend());
@@ -58,12 +58,12 @@ export const htmlStream: AuditStreamReporter = {
     for (const row of parts(0)) emit(row);
     emit('</tbody></table></div>');
 
-    emit(`<h2>Overdue yearly reports (${report.overdue.length})</h2>`);
+    emit(`<h2>Overdue reports (${report.overdue.length})</h2>`);
     if (report.overdue.length === 0) emit('<p>None.</p>');
     else {
-      emit('<table><thead><tr><th>Area</th><th>Due</th><th>Days overdue</th><th>Latest report</th><th>Rule</th></tr></thead><tbody>');
+      emit('<table><thead><tr><th>Area</th><th>Report</th><th>Due</th><th>Days overdue</th><th>Latest report</th><th>Rule</th></tr></thead><tbody>');
       for (const o of report.overdue) {
-        emit(`<tr><td>${e(o.area)}</td><td>${o.due ? e(o.due) : o.messageId === 'none' ? 'no yearly report' : 'undated'}</td><td>${o.daysOverdue ?? ''}</td><td>${o.latest ? `<code>${e(o.latest)}</code>` : ''}</td><td><code>${e(o.ruleId)}</code></td></tr>`);
+        emit(`<tr><td>${e(o.area)}</td><td>${e(o.document ?? 'yearly report')}</td><td>${o.due ? e(o.due) : o.messageId === 'none' ? 'none' : 'undated'}</td><td>${o.daysOverdue ?? ''}</td><td>${o.latest ? `<code>${e(o.latest)}</code>` : ''}</td><td><code>${e(o.ruleId)}</code></td></tr>`);
       }
       emit('</tbody></table>');
     }

@@ -40,11 +40,12 @@ function render(report: AuditReportHead, { style }: AuditReportContext): string 
   }
   out.push(style.gray(`${STATUS_SYMBOL.present} every element present  ${STATUS_SYMBOL.partial} some  ${STATUS_SYMBOL.missing} none  ${STATUS_SYMBOL['not-applicable']} not applicable`));
   out.push('');
-  if (report.overdue.length === 0) out.push('Overdue yearly reports: none');
+  if (report.overdue.length === 0) out.push('Overdue reports: none');
   else {
-    out.push(style.bold(`Overdue yearly reports (${report.overdue.length}):`));
+    out.push(style.bold(`Overdue reports (${report.overdue.length}):`));
     for (const o of report.overdue) {
-      const detail = o.messageId === 'overdue' ? `due ${o.due}, ${o.daysOverdue} days overdue; latest ${o.latest}` : o.messageId === 'none' ? 'no yearly report' : `latest ${o.latest} is undated`;
+      const document = o.document ?? 'yearly report';
+      const detail = o.messageId === 'overdue' ? `${document} due ${o.due}, ${o.daysOverdue} days overdue; latest ${o.latest}` : o.messageId === 'none' ? `no ${document}` : `latest ${document} ${o.latest} is undated`;
       out.push(`  ${terminalSafe(o.area)}: ${terminalSafe(detail)}`);
     }
   }

@@ -35,6 +35,7 @@ export interface CheckFlags {
   cacheLocation?: string;
   baseline?: string;
   reportUnusedDisables?: boolean;
+  upcoming?: boolean;
 }
 
 export async function check(paths: string[], flags: CheckFlags, io: CliIO): Promise<number> {
@@ -104,8 +105,8 @@ async function documentTexts(results: DocumentResult[], cwd: string): Promise<Re
 }
 
 /** The engine a linting command runs: its flags, the config and today (what check and baseline share). */
-export function engineFor(flags: Pick<CheckFlags, 'edition' | 'asOf' | 'config' | 'reportUnusedDisables'>, io: CliIO): Engine {
-  return new Engine({ cwd: io.cwd, today: io.today, edition: flags.edition, asOf: flags.asOf, config: flags.config, reportUnusedDisables: flags.reportUnusedDisables, warn: io.stderr });
+export function engineFor(flags: Pick<CheckFlags, 'edition' | 'asOf' | 'config' | 'reportUnusedDisables' | 'upcoming'>, io: CliIO): Engine {
+  return new Engine({ cwd: io.cwd, today: io.today, edition: flags.edition, asOf: flags.asOf, config: flags.config, reportUnusedDisables: flags.reportUnusedDisables, upcoming: flags.upcoming, warn: io.stderr });
 }
 
 export function lintFilesOptions(flags: Pick<CheckFlags, 'stdinFilename' | 'cache' | 'cacheLocation'>, io: CliIO): LintFilesOptions {

@@ -7,6 +7,7 @@ import type { AreaRule, SentenceCue } from '../../pack/types.js';
 import { phrasesInWords, type Vocabulary } from '../../pack/phrases.js';
 import { checkKinds, isCheckKind } from '../../check/kinds/index.js';
 import type { CheckKind } from '../../check/kind.js';
+import { describeInForce } from '../../check/in-force.js';
 
 export function explain(query: string, io: CliIO): number {
   const linter = bundledLinter();
@@ -41,6 +42,7 @@ function describe(pack: string, rule: CompiledRule, vocabulary: Vocabulary): str
     `  Applies to: ${rule.applies_to.join(', ')}`,
     `  Severity:   ${rule.severity} (change it in wtlint.config.yaml under rules:)`,
     `  Citation:   ${rule.citation}`,
+    ...(rule.in_force ? [`  In force:   ${describeInForce(rule.in_force)}`, `  Will ask:   ${rule.in_force.change}`] : []),
     '',
     `Why it matters`,
     wrap(rule.why),

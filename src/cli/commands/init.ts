@@ -23,6 +23,13 @@ export function init(flags: { kind: string; edition: string; area?: string }, io
   return 0;
 }
 
+const TITLES: Record<DocumentKind, string> = {
+  arrangements: 'multi-agency safeguarding arrangements',
+  'yearly-report': 'yearly report',
+  'cdr-arrangements': 'child death review arrangements',
+  'cdr-report': 'Child Death Overview Panel annual report',
+};
+
 export function renderTemplate(pack: CompiledPack, kind: DocumentKind, area: string, today: string): string {
   const year = Number(today.slice(0, 4));
   const front = [
@@ -31,10 +38,10 @@ export function renderTemplate(pack: CompiledPack, kind: DocumentKind, area: str
     `area: ${JSON.stringify(area)}`,
     `edition: ${pack.edition}`,
     '# published: YYYY-MM-DD   (add when published)',
-    ...(kind === 'yearly-report' ? ['period:', `  start: ${year - 1}-04-01`, `  end: ${year}-03-31`] : []),
+    ...(kind === 'yearly-report' || kind === 'cdr-report' ? ['period:', `  start: ${year - 1}-04-01`, `  end: ${year}-03-31`] : []),
     '---',
   ];
-  const title = kind === 'arrangements' ? `${area}: multi-agency safeguarding arrangements` : `${area}: yearly report`;
+  const title = `${area}: ${TITLES[kind]}`;
   const sections = pack.rules
     .filter((r) => r.applies_to.includes(kind) && r.detect && r.heading)
     .map((r) => [`## ${r.heading}`, '', `<!-- ${r.help} (${r.citation}) -->`, '', 'TBC', ''].join('\n'));
