@@ -8,16 +8,23 @@ import type { Nodes } from 'mdast';
 import { convertToHtml, type ConversionProblem } from './lint.js';
 import { partsFromMdast } from './parse/markdown.js';
 import { normaliseText, parseConverted, type ConvertedFormat, type Sidecar } from './parse/document.js';
-import { inferMetaFromText, type InferredValue } from './extract/text-meta.js';
+import { inferDocument, type Inference } from './extract/inference/infer.js';
+import { inferredEntries, type InferredKey } from './extract/inference/describe.js';
+import type { EditionWindow } from './extract/meta.js';
+import type { InferenceRules } from './reference/inference-rules.js';
 
 export interface ConvertOptions {
-  /** Editions the packs know: an edition is inferred only when the text names one of them. */
-  editions: string[];
+  /** The editions the packs know, with when each was in force. */
+  editions: EditionWindow[];
+  /** The date an undated document is placed at (today, from the CLI). */
+  asOf: string;
+  /** rules/inference.yaml. */
+  rules?: InferenceRules;
   sidecar?: Sidecar;
   maxBytes?: number;
 }
 
-export type Conversion = { ok: true; markdown: string; inferred: InferredValue[] } | ConversionProblem;
+export type Conversion = { ok: true; markdown: string; inferred: InferredKey[] } | ConversionProblem;
 
 export async function convertDocument(path: string, format: ConvertedFormat, bytes: Uint8Array, options: ConvertOptions): Promise<Conversion> {
   const html = await convertToHtml(format, bytes, options.maxBytes);
@@ -31,38 +38,47 @@ export async function convertDocument(path: string, format: ConvertedFormat, byt
     return { ok: true, markdown: `---\n${yaml}---\n\n${body}`, inferred: [] };
   }
   const doc = parseConverted(path, format, partsFromMdast(mdast));
-  const inferred = inferMetaFromText(doc, options.editions);
-  return { ok: true, markdown: `---\n${frontMatterOf(inferred, format, path)}---\n\n${body}`, inferred };
+  const inference = inferDocument(doc, { editions: options.editions, asOf: options.asOf, rules: options.rules });
+  const { yaml, keys } = frontMatterOf(inference, format, path);
+  return { ok: true, markdown: `---\n${yaml}---\n\n${body}`, inferred: keys };
 }
 
-const KEYS = ['kind', 'area', 'edition', 'published'] as const;
+const KEYS: readonly InferredKey[] = ['kind', 'area', 'edition', 'period', 'published'];
 
-/** The inferred keys, each with a comment saying where it was read; the others as comments to fill in. */
-function frontMatterOf(inferred: InferredValue[], format: ConvertedFormat, path: string): string {
+/**
+ * The keys read from the words of the text, each with a comment saying where; the others as
+ * comments to fill in (an edition assumed from the as-of date alone is left to the user).
+ */
+function frontMatterOf(inference: Inference, format: ConvertedFormat, path: string): { yaml: string; keys: InferredKey[] } {
   const yaml = new Document({});
   const unit = format === 'docx' ? 'paragraph' : 'line';
-  const missing: (typeof KEYS)[number][] = [];
+  const entries = inferredEntries(inference);
+  const missing: InferredKey[] = [];
+  const keys: InferredKey[] = [];
   for (const key of KEYS) {
-    const value = inferred.find((v) => v.key === key);
-    if (!value) {
-      missing.push(key);
+    const entry = entries.find((e) => e.key === key);
+    const quote = entry && inference[key]!.quote;
+    if (!entry || (quote === null && key !== 'kind')) {
+      if (key !== 'period' || inference.kind?.value !== 'arrangements') missing.push(key);
       continue;
     }
-    const node = yaml.createNode(value.value);
-    node.comment = ` from "${value.quote}" (${unit} ${value.line})`;
+    const node = yaml.createNode(entry.value);
+    node.comment = quote === null ? ' from the file name' : ` from "${quote}" (${unit} ${entry.place.line})`;
     yaml.set(key, node);
+    keys.push(key);
   }
   const name = path.split(/[\\/]/).pop();
   const header = `# Converted by wtlint from ${name}; values below were read from its text: check them.\n`;
-  const body = inferred.length ? yaml.toString({ lineWidth: 0 }) : '';
+  const body = keys.length ? yaml.toString({ lineWidth: 0 }) : '';
   const todo = missing.map((key) => `# ${key}: ${PROMPTS[key]}   (not found in the text)\n`).join('');
-  return header + body + todo;
+  return { yaml: header + body + todo, keys };
 }
 
-const PROMPTS: Record<(typeof KEYS)[number], string> = {
+const PROMPTS: Record<InferredKey, string> = {
   kind: 'arrangements | yearly-report',
   area: 'the partnership name',
   edition: '2018 | 2023',
+  period: '{ start: YYYY-MM-DD, end: YYYY-MM-DD }',
   published: 'YYYY-MM-DD',
 };
 

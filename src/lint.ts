@@ -2,7 +2,8 @@
 // No file system, clock, environment or console here (test/architecture.test.ts).
 import type { Ajv, ValidateFunction } from 'ajv';
 import { formatOf, isConverted, isFatal, normaliseText, parseConverted, parseDocument, type ConvertedFormat, type ParsedDocument, type Sidecar } from './parse/document.js';
-import { inferMetaFromText, inferredFrontMatter } from './extract/text-meta.js';
+import { inferDocument } from './extract/inference/infer.js';
+import { describeInference, inferredFrontMatter } from './extract/inference/describe.js';
 import type { MarkdownParts } from './parse/markdown.js';
 import { extractMeta, type DocumentMeta } from './extract/meta.js';
 import { detectElements } from './extract/elements.js';
@@ -36,6 +37,8 @@ export interface FileOptions extends LintOptions {
 
 export interface Linter {
   packs: CompiledPack[];
+  /** Reference data besides the packs (bank holidays, inference rules). */
+  reference: ReferenceData;
   /** Markdown and YAML text. */
   lint(source: Source, options: LintOptions): DocumentResult;
   /** Markdown and YAML bytes (decoded here). */
@@ -76,20 +79,13 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
 
   function lintDocument(doc: ParsedDocument, options: LintOptions): DocumentResult {
     const result: DocumentResult = { file: doc.path, kind: null, edition: null, area: null, elements: {}, evidence: {}, findings: [] };
-    if (isConverted(doc.format) && !doc.frontMatter && !doc.problems.length) {
-      const inferred = inferMetaFromText(doc, editions.map((e) => e.edition));
-      if (inferred.length) doc.frontMatter = inferredFrontMatter(inferred);
-      for (const value of inferred) {
-        const message = `No sidecar metadata: assumed \`${value.key}: ${value.value}\` from "${value.quote}"`;
-        result.findings.push(reservedFinding(RESERVED.documentMetadata, 'inferred', message, value));
-      }
-    }
+    if (doc.format !== 'yaml' && !doc.frontMatter && !doc.problems.length) inferFromText(doc, options, result);
     for (const problem of doc.problems) {
       result.findings.push(reservedFinding(RESERVED.parseError, problem.messageId, problem.message, problem));
     }
     if (doc.problems.some(isFatal)) return finish(result);
 
-    const meta = extractMeta(doc, editions, options.asOf, { forced: options.edition, fallback: options.defaultEdition });
+    const meta = extractMeta(doc, editions, options.asOf, { forced: options.edition, fallback: options.defaultEdition, rules: reference.inference });
     Object.assign(result, { kind: meta.kind, edition: meta.edition, area: meta.area });
     const pack = packs.find((p) => p.edition === meta.edition);
     if (meta.unknownEdition !== null) {
@@ -116,6 +112,23 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
     return finish(result);
   }
 
+  /**
+   * No front matter and no sidecar: the metadata is read from the text (src/extract/inference/)
+   * and said once, at info. A document whose kind cannot be told still has the rest said
+   * (and then the document-kind error); one whose text says nothing has that error alone.
+   */
+  function inferFromText(doc: ParsedDocument, options: LintOptions, result: DocumentResult): void {
+    const inference = inferDocument(doc, { editions, asOf: options.asOf, rules: reference.inference });
+    // An edition the user chose (--edition, or the config's) is not second-guessed from the text.
+    if (options.edition || options.defaultEdition) inference.edition = null;
+    const { kind, area, edition, period, published } = inference;
+    if (!kind && !area && !period && !published && !edition?.quote) return; // nothing read from its words
+    doc.frontMatter = inferredFrontMatter(inference);
+    const name = doc.path.split(/[\\/]/).pop();
+    const { messageId, message, place } = describeInference(inference, isConverted(doc.format) ? `a sidecar (${name}.yaml)` : 'front matter');
+    result.findings.push(reservedFinding(RESERVED.documentMetadata, messageId, message, place));
+  }
+
   function lintBytes(path: string, bytes: Uint8Array, options: LintOptions & { maxBytes?: number }): DocumentResult {
     const decoded = decodeBytes(bytes, options.maxBytes ?? resolveLimits(options.limits).maxBytes);
     return decoded.ok ? lint({ path, text: decoded.text }, options) : failed(path, unreadable(decoded));
@@ -137,7 +150,7 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
     return lintDocument(parseConverted(path, format, converted.parts, options.sidecar), options);
   }
 
-  return { packs, lint, lintBytes, lintFileBytes };
+  return { packs, reference, lint, lintBytes, lintFileBytes };
 }
 
 /** Why a page or Word document could not be converted: a parse-error finding. */

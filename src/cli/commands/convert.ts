@@ -28,7 +28,12 @@ export async function convert(file: string, flags: { output?: string }, io: CliI
   const read = readDocument(input, resolveLimits().maxBytes);
   if (!read.ok) throw new UsageError(`Cannot read ${file}: ${read.message}`, 'Check the path and that the file can be read.');
   const linter = bundledLinter();
-  const converted = await convertDocument(file, format, read.bytes, { editions: linter.packs.map((p) => p.edition), sidecar: read.sidecar });
+  const converted = await convertDocument(file, format, read.bytes, {
+    editions: linter.packs.map((p) => ({ edition: p.edition, ...p.in_force })),
+    asOf: io.today,
+    rules: linter.reference.inference,
+    sidecar: read.sidecar,
+  });
   if (!converted.ok) throw new UsageError(`Cannot convert ${file}: ${converted.message}`, 'Open the file in its editor and save it again as .html or .docx.');
   if (output === null) {
     io.stdout(converted.markdown);
@@ -40,7 +45,7 @@ export async function convert(file: string, flags: { output?: string }, io: CliI
     throw new UsageError(`Cannot write ${toDisplayPath(output, io.cwd)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'Check that the folder exists and can be written.');
   }
   const shown = toDisplayPath(output, io.cwd);
-  const source = read.sidecar ? `metadata from ${read.sidecar.path}` : converted.inferred.length ? `${converted.inferred.map((v) => v.key).join(', ')} read from the text: check them` : 'no metadata found in the text: fill in the front matter';
+  const source = read.sidecar ? `metadata from ${read.sidecar.path}` : converted.inferred.length ? `${converted.inferred.join(', ')} read from the text: check them` : 'no metadata found in the text: fill in the front matter';
   io.stdout(`Wrote ${shown} (${source}). Run \`wtlint check ${shown}\`.\n`);
   return 0;
 }
