@@ -49,6 +49,7 @@ const linter = bundledLinter();
 const editions = linter.packs.map((p) => ({ edition: p.edition, ...p.in_force }));
 const KEYS = ['kind', 'edition', 'period', 'published'];
 const tally = Object.fromEntries(KEYS.map((k) => [k, { right: 0, wrong: 0, undecided: 0 }]));
+const byTruth = {}; // kind verdicts per truth kind: arrangements, yearly-report, other
 const lines = [];
 let documents = 0;
 
@@ -76,6 +77,10 @@ for (const file of readdirSync(truthDir).filter((f) => f.endsWith('.yaml')).sort
   for (const key of KEYS) {
     const verdict = got[key] === want[key] ? 'right' : got[key] === null ? 'undecided' : 'wrong';
     tally[key][verdict]++;
+    if (key === 'kind') {
+      byTruth[truth.kind] ??= { right: 0, wrong: 0, undecided: 0 };
+      byTruth[truth.kind][verdict]++;
+    }
     if (details && verdict !== 'right') lines.push(`${id}\t${key}\t${verdict}\tgot ${got[key]}\twant ${want[key]}`);
   }
   if (details) {
@@ -87,4 +92,6 @@ for (const file of readdirSync(truthDir).filter((f) => f.endsWith('.yaml')).sort
 const pct = (n) => (documents ? `${Math.round((1000 * n) / documents) / 10}%` : '-');
 process.stdout.write(`${documents} documents, as of ${asOf}\n\n| key | right | wrong | undecided | right % |\n| --- | --- | --- | --- | --- |\n`);
 for (const key of KEYS) process.stdout.write(`| ${key} | ${tally[key].right} | ${tally[key].wrong} | ${tally[key].undecided} | ${pct(tally[key].right)} |\n`);
+process.stdout.write(`\nkind by the reader's kind:\n\n| truth | documents | right | wrong | undecided |\n| --- | --- | --- | --- | --- |\n`);
+for (const [kind, t] of Object.entries(byTruth).sort()) process.stdout.write(`| ${kind} | ${t.right + t.wrong + t.undecided} | ${t.right} | ${t.wrong} | ${t.undecided} |\n`);
 if (details) process.stdout.write(`\n${lines.join('\n')}\n`);

@@ -59,7 +59,8 @@ export function inferDocument(doc: ParsedDocument, input: InferenceInput): Infer
   const titlePeriod = inferPeriod(units);
   // Arrangements name years ("our priorities for 2024-25") but report on no period.
   const period = kind?.value === 'arrangements' ? null : titlePeriod;
-  const edition = inferEdition(units, rules, input, { published, period: titlePeriod }, editionDoubts);
+  // Years that arrangements name date the text, but bind it less than a report's period does.
+  const edition = inferEdition(units, rules, input, { published, period: titlePeriod, periodBinds: kind?.value !== 'arrangements' }, editionDoubts);
   const doubts = [...kindDoubts.map((text) => ({ key: 'kind' as const, text })), ...editionDoubts.map((text) => ({ key: 'edition' as const, text }))];
   return { kind, area: inferArea(units), edition, period, published, doubts };
 }
@@ -77,8 +78,8 @@ function inferKind(units: Units, rules: CompiledInference, doubts: string[]): In
   for (const cue of rules.kindCues) {
     for (const where of cue.where) {
       const score = scores.get(cue.kind) ?? { weight: 0, hits: [], place: null, placed: new Set<CueWhere>() };
-      // The title, the top lines and the file name each count once per kind; text cues each count.
-      if (where !== 'text' && score.placed.has(where)) continue;
+      // The title (or else a top line) and the file name each count once per kind; text cues each count.
+      if (where !== 'text' && (score.placed.has(where) || (where === 'top' && score.placed.has('title')))) continue;
       const hit = findCue(units, where, cue.patterns);
       if (!hit) continue;
       score.weight += cue.weights[where];
@@ -104,7 +105,7 @@ function inferKind(units: Units, rules: CompiledInference, doubts: string[]): In
   if (second) doubts.push(`it also reads as ${name(second[0])} (${second[1].hits.join(', ')}); chose ${best[0]}, which weighs more`);
   else if (best[1].weight < rules.kind.weights.top) doubts.push(`only the text's wording points to ${best[0]}; its title does not say`);
   const place = best[1].place;
-  return { value: best[0], reason: best[1].hits.join(', '), quote: place?.quote ?? null, line: place?.line ?? 1, column: place?.column ?? 1 };
+  return { value: best[0], reason: best[1].hits.slice(0, 3).join(', '), quote: place?.quote ?? null, line: place?.line ?? 1, column: place?.column ?? 1 };
 }
 
 function findCue(units: Units, where: CueWhere, patterns: RegExp[]): { words: string; place: Hit | null } | null {
@@ -117,7 +118,8 @@ function findCue(units: Units, where: CueWhere, patterns: RegExp[]): { words: st
     const hit = at(line, 0, line.text);
     return { words: `${where === 'title' ? 'its title' : 'a line at its top'} ${cite(hit)}`, place: hit };
   }
-  const hit = firstMatch(units, patterns);
+  // The rest of the text: the title and top lines have had their say.
+  const hit = firstMatch(units, patterns, new Set([units.title, ...units.top]));
   return hit ? { words: `the text says ${cite(hit)}`, place: hit } : null;
 }
 
@@ -180,14 +182,20 @@ function inferPeriod(units: Units): Inferred<{ start: string; end: string }> | n
   const best = [...groups.values()].sort((a, b) => b.score - a.score || a.members[0]!.unit.block - b.members[0]!.unit.block)[0]!;
   const chosen = best.members.find((m) => m.period.form === 'months') ?? best.members[0]!;
   const hit = at(chosen.unit, chosen.period.index, chosen.period.text);
-  const where = chosen.unit === units.title ? 'its title names' : best.members.length > 1 ? `it names ${best.members.length} times` : 'it names';
-  return { value: { start: chosen.period.start, end: chosen.period.end }, reason: `${where} ${cite(hit)}`, ...hit };
+  const inTitle = best.members.find((m) => m.unit === units.title);
+  const titled = inTitle && at(inTitle.unit, inTitle.period.index, inTitle.period.text);
+  const reason = titled
+    ? `its title names ${cite(titled)}${inTitle !== chosen ? `, which the text gives as ${cite(hit)}` : ''}`
+    : `it names ${cite(hit)}${best.members.length > 1 ? ` (${best.members.length} times)` : ''}`;
+  return { value: { start: chosen.period.start, end: chosen.period.end }, reason, ...hit };
 }
 
 // ——— edition ———
 
 interface DocumentDates {
   published: Inferred<TextDate> | null;
+  /** A report's period rules out editions not in force during it; years named by arrangements only date the text. */
+  periodBinds: boolean;
   period: Inferred<{ start: string; end: string }> | null;
 }
 
@@ -217,12 +225,13 @@ function inferEdition(units: Units, rules: CompiledInference, input: InferenceIn
 
   // The window of time the document belongs to: its period and its publication.
   // A text cannot cite guidance published after it was written: the latest edition it cites
-  // moves its date on ("published in June 2019" on a page that cites Working Together 2023 tells
+  // moves its publication date on ("published in June 2019" on a page that cites Working Together 2023 tells
   // of the first version; the page was revised since).
+  // A report answers to the editions in force during the period it covers, whatever it cites.
   const from = dates.period?.value.start ?? dates.published?.value.iso;
-  const dated = dates.published?.value.latest ?? dates.period?.value.end;
+  const dated = dates.period?.value.end ?? dates.published?.value.latest;
   const latestCited = editions.filter((e) => citations.has(e.edition)).map((e) => e.from).sort().pop();
-  const until = dated && latestCited && latestCited > dated ? latestCited : dated;
+  const until = !(dates.period && dates.periodBinds) && dated && latestCited && latestCited > dated ? latestCited : dated;
   const dating = [
     dates.period && `covers ${dates.period.value.start} to ${dates.period.value.end} (${dates.period.reason})`,
     dates.published && `is dated ${dates.published.value.precision === 'day' ? dates.published.value.iso : dates.published.value.iso.slice(0, 7)} (${dates.published.reason})`,
@@ -259,6 +268,7 @@ function inferEdition(units: Units, rules: CompiledInference, input: InferenceIn
   if (cited.length) {
     const edition = cited[0]!.edition;
     const because = [citationText(edition), ...dating];
+    if (dated && dated < byEdition(edition).from) because.push(`a text cannot cite guidance published after it, so it was revised after the date it gives`);
     if (era.decided?.edition === edition) because.push(`names ${era.decided.words}`);
     return choose(edition, because, citations.get(edition)!.first);
   }
@@ -269,9 +279,10 @@ function inferEdition(units: Units, rules: CompiledInference, input: InferenceIn
   if (era.leaning) doubts.push(`its terms are too few to decide (${era.leaning})`);
   // 4. The date it gives: the edition in force on it.
   if (until) {
-    const window = candidates.find((e) => inForce(e, until, until)) ?? candidates[candidates.length - 1]!;
+    const on = dates.published?.value.latest ?? until;
+    const window = candidates.find((e) => inForce(e, on, on)) ?? candidates[candidates.length - 1]!;
     doubts.push(`nothing in the text names the edition; chose ${window.edition} from its date alone`);
-    return choose(window.edition, [...dating, `the ${window.edition} edition was in force on ${until}`], dates.published ?? dates.period);
+    return choose(window.edition, [...dating, `the ${window.edition} edition was in force on ${on}`], dates.published ?? dates.period);
   }
   // 5. The latest date it mentions (up to the as-of date), else the as-of date.
   const latest = latestDate(units, input.asOf);
@@ -314,8 +325,9 @@ function weighEra(units: Units, rules: CompiledInference, editions: string[]): E
   return { decided: null, leaning: ranked.map(([edition, e]) => `${edition}: ${words(e.hits)}`).join('; ') };
 }
 
-function firstMatch(units: Units, patterns: RegExp[]): Hit | null {
+function firstMatch(units: Units, patterns: RegExp[], skip?: Set<Unit | null>): Hit | null {
   for (const unit of units.all) {
+    if (skip?.has(unit)) continue;
     for (const pattern of patterns) {
       const m = pattern.exec(unit.text);
       if (m) return at(unit, m.index, m[0]);

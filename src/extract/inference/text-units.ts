@@ -23,7 +23,7 @@ export interface Units {
   headings: Unit[];
   /** The document's title: its first level-1 heading, else its first heading, else its first short block. */
   title: Unit | null;
-  /** The other short blocks among the first four, where a site name or "About us" may come first. */
+  /** The other title-like blocks among the first four, where a site name or "About us" may come first. */
   top: Unit[];
   /** The file name without folders and extension, separators as spaces ("annual-report_2023.html" → "annual report 2023"). */
   fileName: string;
@@ -35,7 +35,11 @@ export function unitsOf(doc: ParsedDocument): Units {
   const heading = doc.headings.find((h) => h.depth === 1) ?? doc.headings[0];
   const first = all.find((u) => u.text.trim() !== '');
   const title = heading ? all[heading.block]! : first && first.text.length <= TITLE_CHARS ? first : null;
-  const top = all.filter((u) => u.text.trim() !== '').slice(0, TOP_BLOCKS).filter((u) => u.text.length <= TITLE_CHARS && u !== title);
+  // Title-like: short, and not a sentence (a sentence ends with a full stop).
+  const top = all
+    .filter((u) => u.text.trim() !== '')
+    .slice(0, TOP_BLOCKS)
+    .filter((u) => u.text.length <= TITLE_CHARS && u !== title && !/[.!?;]\s*$/.test(u.text));
   const file = doc.path.split(/[\\/]/).pop() ?? '';
   const fileName = file
     .replace(/\.[a-z0-9]{1,5}$/i, '')
