@@ -3,7 +3,7 @@
 import type { Ajv, ValidateFunction } from 'ajv';
 import { formatOf, isConverted, isFatal, normaliseText, parseConverted, parseDocument, type ConvertedFormat, type ParsedDocument, type Sidecar } from './parse/document.js';
 import { inferDocument } from './extract/inference/infer.js';
-import { describeInference, inferredFrontMatter } from './extract/inference/describe.js';
+import { describeInference, inferredFrontMatter, inferredMetadata } from './extract/inference/describe.js';
 import type { MarkdownParts } from './parse/markdown.js';
 import { extractMeta, type DocumentMeta } from './extract/meta.js';
 import { detectElements } from './extract/elements.js';
@@ -124,6 +124,7 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
     const { kind, area, edition, period, published } = inference;
     if (!kind && !area && !period && !published && !edition?.quote) return; // nothing read from its words
     doc.frontMatter = inferredFrontMatter(inference);
+    result.inferred = inferredMetadata(inference);
     const name = doc.path.split(/[\\/]/).pop();
     const { messageId, message, place } = describeInference(inference, isConverted(doc.format) ? `a sidecar (${name}.yaml)` : 'front matter');
     result.findings.push(reservedFinding(RESERVED.documentMetadata, messageId, message, place));

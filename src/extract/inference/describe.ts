@@ -2,7 +2,7 @@
 // the words it came from), and one `info` message that says what was inferred and why.
 import { stringify } from 'yaml';
 import { parseYaml, type FrontMatter } from '../../parse/front-matter.js';
-import type { Place } from '../../types.js';
+import type { InferredMetadata, Place } from '../../types.js';
 import type { Inference } from './infer.js';
 
 export type InferredKey = 'kind' | 'area' | 'edition' | 'period' | 'published';
@@ -18,6 +18,11 @@ export function inferredEntries(inference: Inference): { key: InferredKey; value
   if (period) entries.push({ key: 'period', value: period.value, place: place(period) });
   if (published?.value.precision === 'day') entries.push({ key: 'published', value: published.value.iso, place: place(published) });
   return entries;
+}
+
+/** The inferred values as a document result carries them (and audit shows them as inferred). */
+export function inferredMetadata(inference: Inference): InferredMetadata {
+  return Object.fromEntries(inferredEntries(inference).map((e) => [e.key, e.key === 'edition' ? String(e.value) : e.value])) as InferredMetadata;
 }
 
 /** The inferred values as front matter, each key placed at the text it was read from. */
