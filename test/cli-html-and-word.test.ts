@@ -57,7 +57,7 @@ describe('wtlint check on a folder of pages and Word files', () => {
     expect(report.documents[0]!.findings.filter((f) => f.ruleId === 'document-metadata').map((f) => [f.line, f.message])).toEqual([
       [
         1,
-        'Inferred from the text: kind arrangements from its title "Westcombe Safeguarding Children Partnership: safeguarding arrangements" (line 1), the text says "safeguarding arrangements" (line 1); ' +
+        'Inferred from the text: kind arrangements from its title "Westcombe Safeguarding Children Partnership: safeguarding arrangements" (line 1); ' +
           'edition 2023: is dated 2024-10-02 (from "Published: 2 October 2024" (line 2)); only the 2023 edition was in force then (2023-12-15 on); ' +
           'published 2024-10-02 from "Published: 2 October 2024" (line 2); area Westcombe Safeguarding Children Partnership (line 1).',
       ],

@@ -214,7 +214,7 @@ describe('metadata without a sidecar', () => {
         13,
         'info',
         'inferred',
-        'Inferred from the text: kind arrangements from its title "Ashvale Safeguarding Children Partnership: multi-agency safeguarding arrangements" (line 13), the text says "These arrangements" (line 31), the text says "safeguarding arrangements" (line 13); ' +
+        'Inferred from the text: kind arrangements from its title "Ashvale Safeguarding Children Partnership: multi-agency safeguarding arrangements" (line 13), the text says "These arrangements" (line 31); ' +
           'edition 2023: cites "Working Together 2023" (line 31); is dated 2025-03-12 (from "Published: 12 March 2025" (line 14)); only the 2023 edition was in force then (2023-12-15 on); ' +
           'published 2025-03-12 from "Published: 12 March 2025" (line 14); area Ashvale Safeguarding Children Partnership (line 13).',
       ],

@@ -211,6 +211,9 @@ describe('the period and the publication date', () => {
     expect(published(doc('# Eastmere', 'Last updated 3 March 2025.', 'This report was published 31 December 2024.'))).toEqual(['2024-12-31', 'day', 'published', 'published 31 December 2024', 5]);
     expect(published(doc('# Eastmere', 'Date of publication: 30/09/2024'))).toEqual(['2024-09-30', 'day', 'published', 'Date of publication: 30/09/2024', 3]);
     expect(published(doc('# Eastmere', 'Last updated 3 March 2025.'))).toEqual(['2025-03-03', 'day', 'updated', 'Last updated 3 March 2025', 3]);
+    // Council papers: the meeting's date, also on a form with dotted leaders.
+    expect(published(doc('Agenda item', 'Meeting: 02/07/2024 - Scrutiny Committee (Item 4)'))).toEqual(['2024-07-02', 'day', 'updated', 'Meeting: 02/07/2024', 3]);
+    expect(published(doc('Board paper', 'Date of Meeting: ……9 th May 2022……'))).toEqual(['2022-05-09', 'day', 'updated', 'Date of Meeting: ……9 th May 2022', 3]);
     expect(published(doc('# Eastmere', 'Text.', 'More text.', 'Still more.', '## Foreword', 'We are proud of the year.', 'September 2024'))).toEqual([
       '2024-09-01',
       'month',

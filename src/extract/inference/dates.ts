@@ -27,7 +27,7 @@ export interface TextPeriod {
 
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
-const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
+const DAY = '(\\d{1,2})\\s?(?:st|nd|rd|th)?';
 const YEAR = '((?:19|20)\\d{2})';
 const DASH = '\\s*(?:-|–|—|to|until|and)\\s*';
 

@@ -128,9 +128,10 @@ function findCue(units: Units, where: CueWhere, patterns: RegExp[]): { words: st
 // What a publication date is introduced by, strongest first. The grammar, not domain terms.
 const PUBLISHED_CUES: { how: PublishedHow; pattern: RegExp }[] = [
   { how: 'published', pattern: /\b(?:first\s+)?published(?:\s+(?:on|in))?|\bdate\s+of\s+publication|\bpublication\s+date|\bdate\s+published/iu },
-  { how: 'updated', pattern: /\b(?:last\s+)?(?:updated|reviewed|revised|amended)(?:\s+(?:on|in))?|\bdate\s+of\s+(?:issue|approval|review)|\bissued(?:\s+on)?|\b(?:approved|agreed|ratified|signed(?:\s+off)?)(?:\s+(?:on|in))?|\beffective\s+(?:from|date)|\bversion\s+date|^\s*date/iu },
+  { how: 'updated', pattern: /\b(?:last\s+)?(?:updated|reviewed|revised|amended)(?:\s+(?:on|in))?|\bdate\s+of\s+(?:issue|approval|review)|\bissued(?:\s+on)?|\b(?:approved|agreed|ratified|signed(?:\s+off)?)(?:\s+(?:on|in))?|\beffective\s+(?:from|date)|\bversion\s+date|\bdate\s+of\s+(?:meeting|decision)|\bmeeting\s*:|^\s*date/iu },
 ];
-const CUE_THEN_DATE = (cue: RegExp) => new RegExp(`(?:${cue.source})\\s*[:\\-–—]?\\s*${DATE_SOURCE}`, 'iu');
+// Between the cue and its date: a colon or dash, or a form's dotted leaders ("Date of Meeting: ……14 th June 2019").
+const CUE_THEN_DATE = (cue: RegExp) => new RegExp(`(?:${cue.source})\\s*[:\\-–—]?[\\s.…]*${DATE_SOURCE}`, 'iu');
 const CUE_PATTERNS = PUBLISHED_CUES.map((c) => ({ how: c.how, pattern: CUE_THEN_DATE(c.pattern) }));
 const DATE_LINE = new RegExp(`^\\s*(?:[A-Za-z ]{0,20}[,:]\\s*)?${DATE_SOURCE}\\s*$`, 'iu');
 const STARTS_WITH_DATE = new RegExp(`^\\s*${DATE_SOURCE}\\b`, 'iu');
