@@ -126,7 +126,7 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
     doc.frontMatter = inferredFrontMatter(inference);
     result.inferred = inferredMetadata(inference);
     const name = doc.path.split(/[\\/]/).pop();
-    const { messageId, message, place } = describeInference(inference, isConverted(doc.format) ? `a sidecar (${name}.yaml)` : 'front matter');
+    const { messageId, message, place } = describeInference(inference, doc.format === 'markdown' ? 'front matter' : `a sidecar (${name}.yaml)`);
     result.findings.push(reservedFinding(RESERVED.documentMetadata, messageId, message, place));
   }
 
