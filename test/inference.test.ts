@@ -3,7 +3,7 @@
 // inferred and why. Every document here is written for the test.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bundledLinter } from '../src/cli/resources.js';
+import { bundledLinter } from '../src/engine/resources.js';
 import { parseDocument } from '../src/parse/document.js';
 import { inferDocument, type Inference } from '../src/extract/inference/infer.js';
 import { periodsIn } from '../src/extract/inference/dates.js';

@@ -12,8 +12,8 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { bundledLinter } from '../../dist/src/cli/resources.js';
-import { convertBody } from '../../dist/src/lint.js';
+import { bundledLinter } from '../../dist/src/engine/resources.js';
+import { convertBody } from '../../dist/src/parse/convert/body.js';
 import { parseConverted } from '../../dist/src/parse/document.js';
 import { inferDocument } from '../../dist/src/extract/inference/infer.js';
 

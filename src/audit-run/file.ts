@@ -7,7 +7,7 @@ import type { DocumentResult, LintOptions } from '../types.js';
 import { documentFacts } from '../audit/facts.js';
 import { decodeBytes } from '../parse/decode.js';
 import { formatOf, isConverted } from '../parse/document.js';
-import { maxBytesOf, readDocument, unreadable } from './read-document.js';
+import { maxBytesOf, readDocument, unreadable } from '../engine/read-document.js';
 
 export interface AuditTask {
   absolute: string;
