@@ -172,6 +172,10 @@ describe('the kind', () => {
     });
   });
 
+  it('a yearly report that tells of its board\'s meetings is still the report', () => {
+    expect(kind(doc('# Eastmere Safeguarding Children Partnership Annual Report 2023-24', 'In June the board agreed three priorities.', 'Minutes: kept by the business unit.')).value).toBe('yearly-report');
+  });
+
   it('committee minutes about a yearly report are not the report', () => {
     expect(kind(doc('Agenda item', '# Eastmere Partnership Annual Report 2023-24', 'Minutes: the committee noted the report.'))).toEqual({
       value: null,
