@@ -172,6 +172,12 @@ describe('the kind', () => {
     });
   });
 
+  it('reads the kind from the opening pages, as a reader does: words 400 blocks down do not count', () => {
+    const filler = Array.from({ length: 400 }, (_, i) => `Paragraph ${i} of notes.`);
+    expect(kind(doc('# Eastmere', ...filler, 'These arrangements are reviewed each year.')).value).toBeNull();
+    expect(kind(doc('# Eastmere', ...filler.slice(2), 'These arrangements are reviewed each year.')).value).toBe('arrangements');
+  });
+
   it('a yearly report that tells of its board\'s meetings is still the report', () => {
     expect(kind(doc('# Eastmere Safeguarding Children Partnership Annual Report 2023-24', 'In June the board agreed three priorities.', 'Minutes: kept by the business unit.')).value).toBe('yearly-report');
   });

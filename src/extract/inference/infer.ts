@@ -118,8 +118,8 @@ function findCue(units: Units, where: CueWhere, patterns: RegExp[]): { words: st
     const hit = at(line, 0, line.text);
     return { words: `${where === 'title' ? 'its title' : 'a line at its top'} ${cite(hit)}`, place: hit };
   }
-  // The rest of the text: the title and top lines have had their say.
-  const hit = firstMatch(units, patterns, new Set([units.title, ...units.top]));
+  // The rest of the opening pages: the title and top lines have had their say.
+  const hit = firstMatch(units, patterns, new Set([units.title, ...units.top]), READ_BLOCKS);
   return hit ? { words: `the text says ${cite(hit)}`, place: hit } : null;
 }
 
@@ -136,12 +136,19 @@ const CUE_PATTERNS = PUBLISHED_CUES.map((c) => ({ how: c.how, pattern: CUE_THEN_
 const DATE_LINE = new RegExp(`^\\s*(?:[A-Za-z ]{0,20}[,:]\\s*)?${DATE_SOURCE}\\s*$`, 'iu');
 const STARTS_WITH_DATE = new RegExp(`^\\s*${DATE_SOURCE}\\b`, 'iu');
 const FOREWORD = /\b(?:foreword|introduction|welcome|preface)\b/iu;
+/**
+ * What the document is and when it was published, a reader tells from its opening pages: the
+ * kind's text cues and the publication date are looked for in the first blocks only (citations,
+ * era terms and periods in all of it).
+ */
+const READ_BLOCKS = 400;
 /** How far down a date line or a block that opens with a date still dates the document. */
 const TOP_BLOCKS = 12;
 
 function inferPublished(units: Units, doc: ParsedDocument): Inference['published'] {
   for (const { how, pattern } of CUE_PATTERNS) {
     for (const unit of units.all) {
+      if (unit.block >= READ_BLOCKS) break;
       const m = pattern.exec(unit.text);
       const date = m && dateFrom(m, unit);
       if (date) return { value: date.date, reason: `from ${cite(date.hit)}`, how, ...date.hit };
@@ -326,8 +333,9 @@ function weighEra(units: Units, rules: CompiledInference, editions: string[]): E
   return { decided: null, leaning: ranked.map(([edition, e]) => `${edition}: ${words(e.hits)}`).join('; ') };
 }
 
-function firstMatch(units: Units, patterns: RegExp[], skip?: Set<Unit | null>): Hit | null {
+function firstMatch(units: Units, patterns: RegExp[], skip?: Set<Unit | null>, limit = Infinity): Hit | null {
   for (const unit of units.all) {
+    if (unit.block >= limit) break;
     if (skip?.has(unit)) continue;
     for (const pattern of patterns) {
       const m = pattern.exec(unit.text);
