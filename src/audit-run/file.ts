@@ -7,7 +7,7 @@ import type { DocumentResult, LintOptions } from '../types.js';
 import { documentFacts } from '../audit/facts.js';
 import { decodeBytes } from '../parse/decode.js';
 import { formatOf, isConverted } from '../parse/document.js';
-import { maxBytesOf, readDocument, unreadable } from '../engine/read-document.js';
+import { fileOptionsFor, maxBytesOf, readDocument, unreadable } from '../engine/read-document.js';
 
 export interface AuditTask {
   absolute: string;
@@ -17,12 +17,12 @@ export interface AuditTask {
 const EVIDENCE_CHARS = 200;
 
 export async function auditFile(linter: Linter, task: AuditTask, options: LintOptions): Promise<AuditDocument> {
-  const read = readDocument(task.absolute, maxBytesOf(options));
+  const read = readDocument(task.absolute, maxBytesOf(options, task.absolute));
   if (!read.ok) return compact(unreadable(task.display, read), null, 0, null);
   const bytes = read.bytes;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  // Any format: HTML pages and Word documents are converted, with their sidecar.
-  const result = await linter.lintFileBytes(task.display, bytes, { ...options, sidecar: read.sidecar });
+  // Any format: HTML pages, Word documents and PDFs are converted, with their sidecar.
+  const result = await linter.lintFileBytes(task.display, bytes, fileOptionsFor(task.absolute, read, options));
   const decoded = result.kind && !isConverted(formatOf(task.absolute)) ? decodeBytes(bytes) : null;
   return compact(result, sha256, bytes.length, decoded?.ok ? decoded.text : null);
 }

@@ -29,7 +29,11 @@ export function evaluateArea(input: AreaInput, layout: AuditLayout, packs: Compi
     const rule = pack?.rules.find((r) => r.element === column.element && r.applies_to.includes(column.kind));
     const citation = rule?.citation ?? packInCitation(packs, column.kind, column.element);
     if (!doc) {
-      cells[column.key] = { status: 'missing', file: null, line: null, evidence: `no ${column.kind} document`, ruleId: null, citation };
+      // A document that could not be read (a scanned or protected PDF) is not the same as none.
+      const unreadable = documents.find(isUnreadable);
+      cells[column.key] = unreadable
+        ? { status: 'missing', file: unreadable.file, line: null, evidence: `unreadable document: ${unreadable.findings.find((f) => f.ruleId === 'parse-error')!.message}`, ruleId: null, citation }
+        : { status: 'missing', file: null, line: null, evidence: `no ${column.kind} document`, ruleId: null, citation };
       continue;
     }
     if (!pack) {
@@ -82,6 +86,11 @@ export function evaluateArea(input: AreaInput, layout: AuditLayout, packs: Compi
   const key = { error: 'errors', warning: 'warnings', info: 'infos' } as const;
   for (const f of [...findings, ...documents.flatMap((d) => d.findings)]) counts[key[f.severity]]++;
   return { name: input.name, pack: areaPack.pack, documents, cells, groups, findings, counts };
+}
+
+/** A document whose kind could not be told because it could not be read at all (one parse-error, nothing checked). */
+function isUnreadable(doc: AuditDocument): boolean {
+  return doc.kind === null && doc.findings.some((f) => f.ruleId === 'parse-error');
 }
 
 /** present when every applicable element is, missing when none is found, partial otherwise. */

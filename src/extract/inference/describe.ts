@@ -39,7 +39,7 @@ export function inferredFrontMatter(inference: Inference): FrontMatter {
  */
 export function describeInference(inference: Inference, stateIn: string): { messageId: 'inferred' | 'inferred-unsure'; message: string; place: Place } {
   const { kind, area, edition, period, published } = inference;
-  const doubts = inference.doubts.filter((d) => d.key === 'kind' || edition !== null).map((d) => d.text);
+  const doubts = inference.doubts.filter((d) => d.key !== 'edition' || edition !== null).map((d) => d.text);
   const parts: string[] = [];
   if (kind) parts.push(`kind ${kind.value} from ${kind.reason}`);
   if (edition) parts.push(`edition ${edition.value}: ${edition.reason}`);

@@ -19,6 +19,8 @@ export interface Inferred<T> extends Place {
   reason: string;
   /** The words it rests on most, or null when no words of the text do (a file name, the as-of date). */
   quote: string | null;
+  /** Taken from a PDF's own properties, not its text: only a hint. */
+  hint?: 'Title property' | 'creation date';
 }
 
 /** How a publication date was introduced: "Published …", "Last updated …", or a date line. */
@@ -32,7 +34,7 @@ export interface Inference {
   /** The publication date; a month alone ("June 2019") dates the document but is no `published:` day. */
   published: (Inferred<TextDate> & { how: PublishedHow }) | null;
   /** Where the signals disagree, or are too weak to be sure, by the key they are about. */
-  doubts: { key: 'kind' | 'edition'; text: string }[];
+  doubts: { key: 'kind' | 'edition' | 'published'; text: string }[];
 }
 
 export interface InferenceInput {
