@@ -4,8 +4,9 @@
 import type { Ajv, ValidateFunction } from 'ajv';
 import { FORMAT_NOUNS, formatOf, isConverted, isFatal, parseConverted, parseDocument, type ConvertedFormat, type ParsedDocument, type Sidecar } from './parse/document.js';
 import { convertBody, type ConversionProblem, type ConvertedBody } from './parse/convert/body.js';
-import { inferMetaFromText, inferredFrontMatter } from './extract/text-meta.js';
-import { hintedMeta, hintMessage } from './extract/pdf-hints.js';
+import { inferDocument } from './extract/inference/infer.js';
+import { describeInference, inferredFrontMatter, inferredMetadata } from './extract/inference/describe.js';
+import { applyPdfHints } from './extract/pdf-hints.js';
 import type { PdfReader } from './parse/pdf-body.js';
 import { extractMeta, type DocumentMeta, type EditionWindow } from './extract/meta.js';
 import { runPack } from './check/run-pack.js';
@@ -17,7 +18,7 @@ import { locatePath } from './parse/locate.js';
 import { applyDisables } from './check/disables.js';
 import { plainText, showValue } from './extract/show-value.js';
 import type { CompiledPack } from './pack/load.js';
-import { DOCUMENT_KINDS, type DocumentKind, type DocumentResult, type Evidence, type Finding, type LintOptions, type Severity, type Source } from './types.js';
+import { DOCUMENT_KINDS, type DocumentKind, type DocumentResult, type Evidence, type Finding, type InferredMetadata, type LintOptions, type Severity, type Source } from './types.js';
 import type { ReferenceData } from './reference/types.js';
 
 export interface DocumentSchemas {
@@ -39,6 +40,8 @@ export interface FileOptions extends LintOptions {
 
 export interface Linter {
   packs: CompiledPack[];
+  /** Reference data besides the packs (bank holidays, inference rules). */
+  reference: ReferenceData;
   /** Markdown and YAML text. */
   lint(source: Source, options: LintOptions): DocumentResult;
   /** Markdown and YAML bytes (decoded here). */
@@ -81,10 +84,14 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
   /** The pipeline, one named step each: parse (done by the caller) → infer → problems → metadata → detect and check → disables → finish. */
   function lintDocument(doc: ParsedDocument, options: LintOptions): DocumentResult {
     const result: DocumentResult = { file: doc.path, kind: null, edition: null, area: null, elements: {}, evidence: {}, findings: [] };
-    result.findings.push(...inferMetadata(doc, editionNames, options.asOf));
+    const inferred = inferMetadata(doc, editions, options, reference);
+    if (inferred) {
+      result.inferred = inferred.values;
+      result.findings.push(inferred.finding);
+    }
     result.findings.push(...parseProblems(doc));
     if (doc.problems.some(isFatal)) return finish(result, doc);
-    const meta = resolveMetadata(doc, editions, options);
+    const meta = resolveMetadata(doc, editions, options, reference);
     Object.assign(result, { kind: meta.kind, edition: meta.edition, area: meta.area });
     result.findings.push(...metadataProblems(doc, meta, editionNames));
     const pack = packs.find((p) => p.edition === meta.edition);
@@ -119,24 +126,28 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
     return lintDocument(convertedDocument(path, format, converted, options.sidecar), options);
   }
 
-  return { packs, lint, lintBytes, lintFileBytes };
+  return { packs, reference, lint, lintBytes, lintFileBytes };
 }
 
 /**
- * An HTML page, Word document or PDF with no sidecar: kind, edition, area and published read
- * from its text, each an info finding saying what was assumed (and set as its front matter);
- * then a PDF's own Title and creation date as hints for keys the text does not state.
+ * No front matter and no sidecar: kind, edition, period, published and area read from the text
+ * (src/extract/inference/), then a PDF's own Title and creation date as hints for what the text
+ * does not state; set as its front matter and said once, at info. Nothing when the text says
+ * nothing (a document whose kind cannot be told then gets the document-kind error alone).
  */
-function inferMetadata(doc: ParsedDocument, editions: string[], asOf: string): Finding[] {
-  if (!isConverted(doc.format) || doc.frontMatter || doc.problems.length) return [];
-  const fromText = inferMetaFromText(doc, editions);
-  const hinted = doc.hints ? hintedMeta(doc.hints, fromText, editions, asOf) : [];
-  const inferred = [...fromText, ...hinted];
-  if (inferred.length) doc.frontMatter = inferredFrontMatter(inferred);
-  return [
-    ...fromText.map((value) => reservedFinding(RESERVED.documentMetadata, 'inferred', `No sidecar metadata: assumed \`${value.key}: ${value.value}\` from "${value.quote}"`, value)),
-    ...hinted.map((value) => reservedFinding(RESERVED.documentMetadata, 'inferred', hintMessage(value), value)),
-  ];
+function inferMetadata(doc: ParsedDocument, editions: EditionWindow[], options: LintOptions, reference: ReferenceData): { values: InferredMetadata; finding: Finding } | null {
+  if (doc.format === 'yaml' || doc.frontMatter || doc.problems.length) return null;
+  const input = { editions, asOf: options.asOf, rules: reference.inference };
+  const inference = inferDocument(doc, input);
+  if (doc.hints) applyPdfHints(inference, doc.hints, input);
+  // An edition the user chose (--edition, or the config's) is not second-guessed from the text.
+  if (options.edition || options.defaultEdition) inference.edition = null;
+  const { kind, area, edition, period, published } = inference;
+  if (!kind && !area && !period && !published && !edition?.quote) return null; // nothing read from its words
+  doc.frontMatter = inferredFrontMatter(inference);
+  const name = doc.path.split(/[\\/]/).pop();
+  const { messageId, message, place } = describeInference(inference, doc.format === 'markdown' ? 'front matter' : `a sidecar (${name}.yaml)`);
+  return { values: inferredMetadata(inference), finding: reservedFinding(RESERVED.documentMetadata, messageId, message, place) };
 }
 
 /** A converted body as the parsed document detection reads, with a PDF's pages, hints and problems. */
@@ -167,8 +178,8 @@ function parseProblems(doc: ParsedDocument): Finding[] {
 }
 
 /** Kind, edition and area from the front matter, the file name and the dates; --edition forces, the config's edition is the fallback. */
-function resolveMetadata(doc: ParsedDocument, editions: EditionWindow[], options: LintOptions): DocumentMeta {
-  return extractMeta(doc, editions, options.asOf, { forced: options.edition, fallback: options.defaultEdition });
+function resolveMetadata(doc: ParsedDocument, editions: EditionWindow[], options: LintOptions, reference: ReferenceData): DocumentMeta {
+  return extractMeta(doc, editions, options.asOf, { forced: options.edition, fallback: options.defaultEdition, rules: reference.inference });
 }
 
 /** An edition wtlint does not know, or a kind missing or unknown. */
@@ -182,7 +193,7 @@ function metadataProblems(doc: ParsedDocument, meta: DocumentMeta, editions: str
     const stated = doc.frontMatter?.data?.kind;
     const message =
       stated === undefined
-        ? 'No `kind` in the front matter, and none could be inferred from the file name or title'
+        ? 'No `kind` in the front matter, and none could be inferred from the title, file name or text'
         : `\`kind: ${showValue(stated)}\` is not a document kind wtlint knows; expected ${DOCUMENT_KINDS.join(', ')}`;
     findings.push(reservedFinding(RESERVED.documentKind, stated === undefined ? 'missing' : 'unknown', message, locateKey(doc, 'kind')));
   }

@@ -77,6 +77,20 @@ export interface DocumentResult {
   elements: Record<string, ElementStatus>;
   evidence: Record<string, Evidence[]>;
   findings: Finding[];
+  /**
+   * The metadata read from the text because no front matter or sidecar gave it
+   * (src/extract/inference/); absent when nothing was inferred.
+   */
+  inferred?: InferredMetadata;
+}
+
+/** Metadata inferred from a document's text: only the keys that were inferred. */
+export interface InferredMetadata {
+  kind?: DocumentKind;
+  area?: string;
+  edition?: string;
+  period?: { start: string; end: string };
+  published?: string;
 }
 
 export interface LintOptions {

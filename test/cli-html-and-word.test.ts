@@ -55,9 +55,12 @@ describe('wtlint check on a folder of pages and Word files', () => {
       ['page.html', 'yearly-report', 'Brookfield Safeguarding Children Partnership'],
     ]);
     expect(report.documents[0]!.findings.filter((f) => f.ruleId === 'document-metadata').map((f) => [f.line, f.message])).toEqual([
-      [1, 'No sidecar metadata: assumed `kind: arrangements` from "Westcombe Safeguarding Children Partnership: safeguarding arrangements"'],
-      [1, 'No sidecar metadata: assumed `area: Westcombe Safeguarding Children Partnership` from "Westcombe Safeguarding Children Partnership: safeguarding arrangements"'],
-      [2, 'No sidecar metadata: assumed `published: 2024-10-02` from "Published: 2 October 2024"'],
+      [
+        1,
+        'Inferred from the text: kind arrangements from its title "Westcombe Safeguarding Children Partnership: safeguarding arrangements" (line 1); ' +
+          'edition 2023: is dated 2024-10-02 (from "Published: 2 October 2024" (line 2)); only the 2023 edition was in force then (2023-12-15 on); ' +
+          'published 2024-10-02 from "Published: 2 October 2024" (line 2); area Westcombe Safeguarding Children Partnership (line 1).',
+      ],
     ]);
     expect(report.documents[2]!.findings.filter((f) => f.ruleId === 'document-metadata')).toEqual([]);
   });
@@ -67,15 +70,15 @@ describe('wtlint convert', () => {
   it('writes Markdown with the inferred front matter beside a Word file, which then checks the same', async () => {
     const cli = io();
     expect(await run(['convert', 'draft.docx'], cli)).toBe(0);
-    expect(cli.out.join('')).toBe('Wrote draft.md (kind, area, published read from the text: check them). Run `wtlint check draft.md`.\n');
+    expect(cli.out.join('')).toBe('Wrote draft.md (kind, area, edition, published read from the text: check them). Run `wtlint check draft.md`.\n');
     expect(readFileSync(join(dir, 'draft.md'), 'utf8')).toBe(
       [
         '---',
         '# Converted by wtlint from draft.docx; values below were read from its text: check them.',
         'kind: arrangements # from "Westcombe Safeguarding Children Partnership: safeguarding arrangements" (paragraph 1)',
         'area: Westcombe Safeguarding Children Partnership # from "Westcombe Safeguarding Children Partnership: safeguarding arrangements" (paragraph 1)',
+        'edition: 2023 # from "Published: 2 October 2024" (paragraph 2)',
         'published: 2024-10-02 # from "Published: 2 October 2024" (paragraph 2)',
-        '# edition: 2018 | 2023   (not found in the text)',
         '---',
         '',
         '# Westcombe Safeguarding Children Partnership: safeguarding arrangements',

@@ -6,7 +6,7 @@ import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow }
 import { bundledLinter } from '../src/engine/resources.js';
 import { parseHtml } from '../src/parse/html.js';
 import { parseConverted } from '../src/parse/document.js';
-import { inferMetaFromText } from '../src/extract/text-meta.js';
+import { inferDocument } from '../src/extract/inference/infer.js';
 import type { DocumentResult, LintOptions } from '../src/types.js';
 
 const OPTIONS: LintOptions = { asOf: '2026-11-23' };
@@ -202,15 +202,23 @@ describe('HTML conversion', () => {
 });
 
 describe('metadata without a sidecar', () => {
-  it('is inferred from the text, each value reported at info where the text says it', async () => {
+  const infer = (doc: ReturnType<typeof parseConverted>) =>
+    inferDocument(doc, { editions: linter.packs.map((p) => ({ edition: p.edition, ...p.in_force })), asOf: OPTIONS.asOf, rules: linter.reference.inference });
+
+  it('is inferred from the text and said once, at info, with the words and lines it used', async () => {
     const result = await linter.lintFileBytes('ashvale.html', enc(toHtml(CONTENT)), OPTIONS);
     expect([result.kind, result.edition, result.area]).toEqual(['arrangements', '2023', 'Ashvale Safeguarding Children Partnership']);
     expect(result.elements).toEqual(EXPECTED_ELEMENTS);
-    expect(result.findings.filter((f) => f.ruleId === 'document-metadata').map((f) => [f.line, f.column, f.severity, f.message])).toEqual([
-      [13, 9, 'info', 'No sidecar metadata: assumed `kind: arrangements` from "Ashvale Safeguarding Children Partnership: multi-agency safeguarding arrangements"'],
-      [13, 13, 'info', 'No sidecar metadata: assumed `area: Ashvale Safeguarding Children Partnership` from "Ashvale Safeguarding Children Partnership: multi-agency safeguarding arrangements"'],
-      [14, 4, 'info', 'No sidecar metadata: assumed `published: 2025-03-12` from "Published: 12 March 2025"'],
-      [31, 30, 'info', 'No sidecar metadata: assumed `edition: 2023` from "Working Together 2023"'],
+    expect(result.findings.filter((f) => f.ruleId === 'document-metadata').map((f) => [f.line, f.column, f.severity, f.messageId, f.message])).toEqual([
+      [
+        13,
+        13,
+        'info',
+        'inferred',
+        'Inferred from the text: kind arrangements from its title "Ashvale Safeguarding Children Partnership: multi-agency safeguarding arrangements" (line 13), the text says "These arrangements" (line 31); ' +
+          'edition 2023: cites "Working Together 2023" (line 31); is dated 2025-03-12 (from "Published: 12 March 2025" (line 14)); only the 2023 edition was in force then (2023-12-15 on); ' +
+          'published 2025-03-12 from "Published: 12 March 2025" (line 14); area Ashvale Safeguarding Children Partnership (line 13).',
+      ],
     ]);
   });
 
@@ -219,18 +227,21 @@ describe('metadata without a sidecar', () => {
       '<h1>Northshire Safeguarding Children Partnership Annual Report 2023-24</h1>',
       '<p>Date of publication: 30/09/2024. This report follows Working Together to Safeguard Children 2018 and Working Together to Safeguard Children (2023).</p>',
     ].join('\n');
-    const doc = parseConverted('report.html', 'html', parseHtml(page));
-    expect(inferMetaFromText(doc, ['2018', '2023'])).toEqual([
-      { key: 'kind', value: 'yearly-report', quote: 'Northshire Safeguarding Children Partnership Annual Report 2023-24', line: 1, column: 1 },
-      { key: 'area', value: 'Northshire Safeguarding Children Partnership', quote: 'Northshire Safeguarding Children Partnership Annual Report 2023-24', line: 1, column: 5 },
-      { key: 'edition', value: 2023, quote: 'Working Together to Safeguard Children (2023', line: 2, column: 105 },
-      { key: 'published', value: '2024-09-30', quote: 'Date of publication: 30/09/2024', line: 2, column: 4 },
+    const inference = infer(parseConverted('report.html', 'html', parseHtml(page)));
+    expect([inference.kind?.value, inference.area?.value, inference.edition?.value, inference.period?.value, inference.published?.value.iso]).toEqual([
+      'yearly-report',
+      'Northshire Safeguarding Children Partnership',
+      '2023',
+      { start: '2023-04-01', end: '2024-03-31' },
+      '2024-09-30',
     ]);
+    expect(inference.published).toMatchObject({ how: 'published', quote: 'Date of publication: 30/09/2024', line: 2, column: 4 });
+    expect(inference.edition).toMatchObject({ quote: 'Working Together to Safeguard Children (2023', line: 2, column: 105 });
   });
 
-  it('infers nothing from text that does not say it, and takes no impossible date', () => {
-    const doc = parseConverted('page.html', 'html', parseHtml('<h2>About us</h2><p>Published: 31 February 2024. We work with the Safeguarding Children Partnership.</p>'));
-    expect(inferMetaFromText(doc, ['2018', '2023'])).toEqual([]);
+  it('reads nothing from text that does not say it, and takes no impossible date', () => {
+    const inference = infer(parseConverted('page.html', 'html', parseHtml('<h2>About us</h2><p>Published: 31 February 2024. We work with the Safeguarding Children Partnership.</p>')));
+    expect([inference.area, inference.published, inference.period, inference.edition?.quote]).toEqual([null, null, null, null]);
   });
 });
 

@@ -89,11 +89,17 @@ describe('broken and unusual input', () => {
     ]);
   });
 
-  it('a Markdown file without front matter still gets checked, with the kind inferred from its title', () => {
+  it('a Markdown file without front matter still gets checked, with what was inferred from its text said once', () => {
     const result = lintText('draft.md', '# Northfield annual report 2024-25\n\nSome text.\n');
-    expect(result.kind).toBe('yearly-report');
-    expect(result.findings.filter((f) => f.ruleId.endsWith('/kind')).map((f) => f.message)).toEqual([
-      'No `kind` given: assumed yearly-report from its title "Northfield annual report 2024-25"',
+    expect([result.kind, result.edition]).toEqual(['yearly-report', '2023']);
+    expect(result.findings.filter((f) => f.ruleId === 'document-metadata' || f.ruleId.endsWith('/kind') || f.ruleId.endsWith('/edition')).map((f) => [f.ruleId, f.line, f.message])).toEqual([
+      [
+        'document-metadata',
+        1,
+        'Inferred from the text: kind yearly-report from its title "Northfield annual report 2024-25" (line 1); ' +
+          'edition 2023: covers 2024-04-01 to 2025-03-31 (its title names "2024-25" (line 1)); only the 2023 edition was in force then (2023-12-15 on); ' +
+          'period 2024-04-01 to 2025-03-31: its title names "2024-25" (line 1).',
+      ],
     ]);
   });
 

@@ -154,10 +154,13 @@ describe('checking a PDF', () => {
 
   it('without a sidecar: metadata from the text, and the PDF Title and creation date only as hints, said so', async () => {
     const result = await linter.lintFileBytes('brookfield.pdf', await makePdf(CONTENTS), { asOf: AS_OF });
-    expect(result.findings.filter((f) => f.messageId === 'inferred').map((f) => f.message)).toEqual([
-      'No sidecar metadata: assumed `area: Brookfield Safeguarding Children Partnership` from "Brookfield Safeguarding Children Partnership"',
-      "No sidecar metadata, and the text does not say: assumed `kind: arrangements` from the PDF's Title property (\"Brookfield arrangements\"), only a hint; give it in a sidecar to be sure",
-      "No sidecar metadata, and the text does not say: assumed `published: 2024-11-29` from the PDF's creation date (\"2024-11-29\"), only a hint; give it in a sidecar to be sure",
+    expect(result.findings.filter((f) => f.ruleId === 'document-metadata').map((f) => [f.messageId, f.message])).toEqual([
+      [
+        'inferred-unsure',
+        'Inferred from the text: kind arrangements from a line at its top "Multi-agency safeguarding arrangements" (line 2); edition 2023: nothing in the text dates it, so the edition in force on 2026-11-23 is assumed; ' +
+          "published 2024-11-29 from the PDF's creation date; area Brookfield Safeguarding Children Partnership (line 1). " +
+          "Unsure: it gives no date, citation or era terms; chose 2023, the edition in force on the as-of date 2026-11-23; the text gives no publication date; the PDF's creation date 2024-11-29 is only a hint. State the values in a sidecar (brookfield.pdf.yaml) to be sure.",
+      ],
     ]);
     expect(result.kind).toBe('arrangements');
   });

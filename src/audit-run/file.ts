@@ -34,20 +34,24 @@ function compact(result: DocumentResult, sha256: string | null, size: number, te
     const first = list[0];
     if (first) evidence[element] = { line: first.line, text: first.text.length > EVIDENCE_CHARS ? `${first.text.slice(0, EVIDENCE_CHARS - 1)}…` : first.text };
   }
-  return {
+  // A document without front matter or sidecar: its dates as inferred from the text.
+  const inferred = result.inferred;
+  const document: AuditDocument = {
     file: result.file,
     sha256,
     bytes: size,
     kind: result.kind,
     edition: result.edition,
     area: result.area,
-    published: facts?.published ?? null,
-    periodStart: facts?.periodStart ?? null,
-    periodEnd: facts?.periodEnd ?? null,
+    published: facts?.published ?? inferred?.published ?? null,
+    periodStart: facts?.periodStart ?? inferred?.period?.start ?? null,
+    periodEnd: facts?.periodEnd ?? inferred?.period?.end ?? null,
     partners: facts?.partners ?? [],
     localAuthorities: facts?.localAuthorities ?? [],
     elements: result.elements,
     evidence,
     findings: result.findings,
   };
+  if (inferred && Object.keys(inferred).length) document.inferred = Object.keys(inferred);
+  return document;
 }

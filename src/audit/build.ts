@@ -42,7 +42,7 @@ export class AuditCollector {
     if (area.documents.some((d) => d.findings.some((f) => f.ruleId === 'internal-error'))) this.internalError = true;
     this.kept.push({
       line: { name: area.name, groups: area.groups, counts: area.counts },
-      inputs: area.documents.map((d) => ({ file: d.file, sha256: d.sha256, edition: d.edition, kind: d.kind })),
+      inputs: area.documents.map((d) => ({ file: d.file, sha256: d.sha256, edition: d.edition, kind: d.kind, ...(d.inferred ? { inferred: d.inferred } : {}) })),
       overdue: overdueList([area]),
       changes,
     });

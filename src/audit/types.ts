@@ -21,6 +21,8 @@ export interface AuditDocument {
   /** The first evidence per element: where a reader can check the status. */
   evidence: Record<string, { line: number; text: string }>;
   findings: Finding[];
+  /** Keys read from the text because no front matter or sidecar gave them (kind, edition, …); absent when none. */
+  inferred?: string[];
 }
 
 /** A matrix column: one element of one document kind. */
@@ -94,7 +96,7 @@ export interface AuditProvenance {
   shard: { index: number; total: number } | null;
   /** Shard files merged into this report, in order. */
   mergedFrom: string[];
-  inputs: { file: string; sha256: string | null; edition: string | null; kind: DocumentKind | null }[];
+  inputs: { file: string; sha256: string | null; edition: string | null; kind: DocumentKind | null; inferred?: string[] }[];
 }
 
 export interface AuditComparison {

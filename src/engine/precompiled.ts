@@ -14,6 +14,7 @@ import { checkKinds } from '../check/kinds/index.js';
 import type { RulePack } from '../pack/types.js';
 import type { Vocabulary } from '../pack/phrases.js';
 import type { BankHolidayCalendar } from '../reference/calendar.js';
+import type { InferenceRules } from '../reference/inference-rules.js';
 import { packageRoot } from './package-root.js';
 
 export const PRECOMPILED_DIR = 'dist/precompiled';
@@ -28,6 +29,8 @@ interface Manifest {
   phrases?: string;
   /** Key of the bank holiday texts (calendar, its schema) the calendar snapshot was made from. */
   bankHolidays?: string;
+  /** Key of the inference rule texts (rules, schema) the inference snapshot was made from. */
+  inference?: string;
 }
 
 const sha256 = (...parts: string[]) => {
@@ -95,6 +98,18 @@ export function snapshotBankHolidays(text: string, schemaText: string): BankHoli
 }
 
 const BANK_HOLIDAYS_SNAPSHOT = 'bank-holidays.json';
+const INFERENCE_SNAPSHOT = 'inference.json';
+
+/** The validated inference rules from the build, when made from exactly these texts. */
+export function snapshotInferenceRules(text: string, schemaText: string): InferenceRules | undefined {
+  const m = readManifest();
+  if (!m || m.inference !== sha256(text, schemaText)) return undefined;
+  try {
+    return JSON.parse(readFileSync(join(packageRoot, PRECOMPILED_DIR, INFERENCE_SNAPSHOT), 'utf8')) as InferenceRules;
+  } catch {
+    return undefined;
+  }
+}
 
 const require = createRequire(import.meta.url);
 
@@ -114,6 +129,7 @@ export interface Sources {
   sharedTexts: string[];
   schemas: { key: string; text: string }[];
   bankHolidays: { file: string; text: string; schemaText: string };
+  inference: { file: string; text: string; schemaText: string };
 }
 
 /** Build step: validates every pack (an invalid one fails the build) and compiles every schema. */
@@ -121,6 +137,7 @@ export async function writePrecompiled(sources: Sources): Promise<string[]> {
   const { loadVocabulary, validatePack } = await import('../pack/load.js');
   const { createAjv } = await import('../schema-validator.js');
   const { loadBankHolidays } = await import('../reference/load.js');
+  const { loadInferenceRules } = await import('../reference/inference-rules.js');
   type Standalone = (ajv: unknown, validate: ValidateFunction) => string;
   // CommonJS under NodeNext: the function is the default export, or that export's `default`.
   const imported = (await import('ajv/dist/standalone/index.js')).default as unknown as Standalone | { default: Standalone };
@@ -154,6 +171,10 @@ export async function writePrecompiled(sources: Sources): Promise<string[]> {
   writeFileSync(join(dir, BANK_HOLIDAYS_SNAPSHOT), JSON.stringify(calendar));
   out.bankHolidays = sha256(holidays.text, holidays.schemaText);
   written.push(BANK_HOLIDAYS_SNAPSHOT);
+  const inference = sources.inference;
+  writeFileSync(join(dir, INFERENCE_SNAPSHOT), JSON.stringify(loadInferenceRules(inference.text, inference.file, JSON.parse(inference.schemaText) as object)));
+  out.inference = sha256(inference.text, inference.schemaText);
+  written.push(INFERENCE_SNAPSHOT);
   writeFileSync(join(dir, MANIFEST), `${JSON.stringify(out, null, 2)}\n`);
   manifest = undefined;
   return written;

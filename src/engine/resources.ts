@@ -2,10 +2,11 @@
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { compilePack, loadPack, loadVocabulary, type CompiledPack } from '../pack/load.js';
-import { precompiledValidator, snapshotBankHolidays, snapshotPack, snapshotVocabulary, type PhraseTexts } from './precompiled.js';
+import { precompiledValidator, snapshotBankHolidays, snapshotInferenceRules, snapshotPack, snapshotVocabulary, type PhraseTexts } from './precompiled.js';
 import { createLinter, type DocumentSchemas, type Linter } from '../lint.js';
 import { DOCUMENT_KINDS } from '../types.js';
 import { loadBankHolidays } from '../reference/load.js';
+import { loadInferenceRules } from '../reference/inference-rules.js';
 import type { ReferenceData } from '../reference/types.js';
 import { packageRoot, readJson } from './package-root.js';
 
@@ -67,7 +68,7 @@ export function bundledLinter(): Linter {
 
 /** The texts a linter is built from (packs, then schemas), in a fixed order: what --cache keys on. */
 export function resourceTexts(): string[] {
-  const files: string[] = [...PACK_IDS.map((id) => `rules/${id}.yaml`), PHRASES_FILE, BANK_HOLIDAYS_FILE];
+  const files: string[] = [...PACK_IDS.map((id) => `rules/${id}.yaml`), PHRASES_FILE, BANK_HOLIDAYS_FILE, INFERENCE_FILE];
   const schemaDir = join(packageRoot, 'schemas');
   const walk = (dir: string, prefix: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -89,5 +90,13 @@ export function loadReferenceData(): ReferenceData {
   const schemaText = readText(BANK_HOLIDAYS_SCHEMA_FILE);
   // The build validated this very calendar (dist/precompiled); otherwise validate it now.
   const bankHolidays = snapshotBankHolidays(text, schemaText) ?? loadBankHolidays(text, BANK_HOLIDAYS_FILE, JSON.parse(schemaText) as object);
-  return { bankHolidays };
+  const inferenceText = readText(INFERENCE_FILE);
+  const inferenceSchema = readText(INFERENCE_SCHEMA_FILE);
+  const inference = snapshotInferenceRules(inferenceText, inferenceSchema) ?? loadInferenceRules(inferenceText, INFERENCE_FILE, JSON.parse(inferenceSchema) as object);
+  return { bankHolidays, inference };
 }
+
+/** What is weighed to tell a document's kind and edition from its text. */
+export const INFERENCE_FILE = 'rules/inference.yaml';
+
+export const INFERENCE_SCHEMA_FILE = 'schemas/inference.schema.json';

@@ -5,6 +5,8 @@ import { parseISO } from 'date-fns/parseISO';
 import { DOCUMENT_KINDS, type DocumentKind } from '../types.js';
 import type { ParsedDocument } from '../parse/document.js';
 import { showValue } from './show-value.js';
+import { inferKindOf } from './inference/infer.js';
+import type { InferenceRules } from '../reference/inference-rules.js';
 
 export interface EditionWindow {
   edition: string;
@@ -36,6 +38,8 @@ export interface EditionChoice {
   forced?: string;
   /** The config's edition: used when the document does not say. */
   fallback?: string;
+  /** rules/inference.yaml: how the kind is told from the text when `kind` is not given. */
+  rules?: InferenceRules;
 }
 
 export function extractMeta(doc: ParsedDocument, editions: EditionWindow[], asOf: string, choice: EditionChoice = {}): DocumentMeta {
@@ -54,8 +58,8 @@ export function extractMeta(doc: ParsedDocument, editions: EditionWindow[], asOf
   if (typeof fm.kind === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(fm.kind)) {
     meta.kind = fm.kind as DocumentKind;
   } else if (fm.kind === undefined) {
-    const inferred = inferKind(doc);
-    if (inferred) [meta.kind, meta.kindInferredFrom] = inferred;
+    const inferred = inferKindOf(doc, choice.rules);
+    if (inferred) [meta.kind, meta.kindInferredFrom] = [inferred.value, inferred.reason];
   }
 
   const title = doc.headings.find((h) => h.depth === 1)?.text;
@@ -84,21 +88,4 @@ export function extractMeta(doc: ParsedDocument, editions: EditionWindow[], asOf
     }
   }
   return meta;
-}
-
-// Child death review cues come first: "Child Death Overview Panel annual report" is not the safeguarding partners' yearly report.
-export const KIND_CUES: [RegExp, DocumentKind][] = [
-  [/\b(?:child\s+death\s+overview\s+panel|CDOP|child\s+death\s+reviews?)\b.*\breport\b|\b(?:annual|yearly)\s+report\b.*\b(?:child\s+death|CDOP)\b|\bcdr\s+report\b/i, 'cdr-report'],
-  [/\bchild\s+death\s+(?:review|overview)\b|\bCDOP\b|\bcdr\s+arrangements\b/i, 'cdr-arrangements'],
-  [/\b(annual|yearly)\s+report\b/i, 'yearly-report'],
-  [/\bsafeguarding\s+arrangements\b|\barrangements\b/i, 'arrangements'],
-];
-
-function inferKind(doc: ParsedDocument): [DocumentKind, string] | null {
-  const file = doc.path.split(/[\\/]/).pop() ?? '';
-  const fileName = file.replace(/[-_]/g, ' ');
-  for (const [cue, kind] of KIND_CUES) if (cue.test(fileName)) return [kind, `its file name "${file}"`];
-  const title = doc.headings.find((h) => h.depth === 1) ?? doc.headings[0];
-  if (title) for (const [cue, kind] of KIND_CUES) if (cue.test(title.text)) return [kind, `its title "${title.text}"`];
-  return null;
 }

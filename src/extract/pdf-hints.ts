@@ -1,19 +1,14 @@
 // A PDF's own document properties as hints for metadata its text does not state: the
 // Title property for kind and area (read as if it were the title), the creation date for
-// `published`. Only keys the text left unsaid are taken, and the finding says where they
-// came from, since a property is often left as the template's or the word processor's.
-import { inferMetaFromText, type InferredValue } from './text-meta.js';
+// `published`. Only keys the text left unsaid are taken, and each is said to be only a hint,
+// since a property is often left as the template's or the word processor's.
+import { inferDocument, type Inference, type InferenceInput } from './inference/infer.js';
 import type { ParsedDocument } from '../parse/document.js';
 
-export interface HintedValue extends InferredValue {
-  hint: 'Title property' | 'creation date';
-}
-
-/** `asOf`: a creation date after it is the date the file was re-saved or printed, not published. */
-export function hintedMeta(hints: NonNullable<ParsedDocument['hints']>, fromText: InferredValue[], editions: string[], asOf: string): HintedValue[] {
-  const stated = new Set(fromText.map((v) => v.key));
-  const found: HintedValue[] = [];
-  if (hints.title) {
+/** `input.asOf`: a creation date after it is the date the file was re-saved or printed, not published. */
+export function applyPdfHints(inference: Inference, hints: NonNullable<ParsedDocument['hints']>, input: InferenceInput): void {
+  const unit = { line: 1, column: 1 };
+  if (hints.title && (!inference.kind || !inference.area)) {
     const titleDoc: ParsedDocument = {
       path: '',
       format: 'pdf',
@@ -23,17 +18,17 @@ export function hintedMeta(hints: NonNullable<ParsedDocument['hints']>, fromText
       problems: [],
       comments: [],
     };
-    for (const value of inferMetaFromText(titleDoc, editions)) {
-      if (stated.has(value.key) || value.key === 'published') continue;
-      found.push({ ...value, line: 1, column: 1, quote: hints.title, hint: 'Title property' });
+    const fromTitle = inferDocument(titleDoc, input);
+    const reason = `the PDF's Title property "${hints.title}"`;
+    if (!inference.kind && fromTitle.kind) {
+      inference.kind = { value: fromTitle.kind.value, reason, quote: hints.title, hint: 'Title property', ...unit };
+      inference.doubts.push({ key: 'kind', text: `the text does not say its kind; ${reason} is only a hint` });
     }
+    if (!inference.area && fromTitle.area) inference.area = { value: fromTitle.area.value, reason, quote: hints.title, hint: 'Title property', ...unit };
   }
-  if (hints.created && hints.created <= asOf && !stated.has('published')) {
-    found.push({ key: 'published', value: hints.created, quote: hints.created, line: 1, column: 1, hint: 'creation date' });
+  if (hints.created && hints.created <= input.asOf && !inference.published) {
+    const created = { iso: hints.created, latest: hints.created, precision: 'day' as const, index: 0, text: hints.created };
+    inference.published = { value: created, reason: `from the PDF's creation date`, how: 'dated', quote: null, hint: 'creation date', ...unit };
+    inference.doubts.push({ key: 'published', text: `the text gives no publication date; the PDF's creation date ${hints.created} is only a hint` });
   }
-  return found;
-}
-
-export function hintMessage(value: HintedValue): string {
-  return `No sidecar metadata, and the text does not say: assumed \`${value.key}: ${value.value}\` from the PDF's ${value.hint} ("${value.quote}"), only a hint; give it in a sidecar to be sure`;
 }

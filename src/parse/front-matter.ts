@@ -16,7 +16,7 @@ export interface FrontMatter {
   /** The sidecar file the YAML was read from, when it is not in the document itself (HTML, Word). */
   origin?: string;
   /**
-   * Metadata inferred from the text of the document (src/extract/text-meta.ts): where in
+   * Metadata inferred from the text of the document (src/extract/inference/): where in
    * the document each top-level key was read, in place of the YAML's own positions.
    */
   places?: Record<string, { line: number; column: number }>;

@@ -5,7 +5,7 @@ import { escapeHtml as e } from '../../escape/html.js';
 import { STATUS_SYMBOL } from './symbols.js';
 import { joiner } from './stream.js';
 import type { AuditReportHead, AuditStreamReporter } from './types.js';
-import type { AreaResult, AuditColumn } from '../types.js';
+import type { AreaResult, AuditColumn, AuditDocument } from '../types.js';
 import type { ElementStatus, Finding } from '../../types.js';
 
 export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -74,7 +74,10 @@ export const htmlStream: AuditStreamReporter = {
     for (const section of parts(1)) emit(section);
 
     emit(`<h2>Inputs</h2><table><thead><tr><th>File</th><th>Kind</th><th>Edition</th><th>sha256</th></tr></thead><tbody>`);
-    for (const input of p.inputs) emit(`<tr><td><code>${e(input.file)}</code></td><td>${e(input.kind ?? '')}</td><td>${e(input.edition ?? '')}</td><td><code>${e(input.sha256 ?? 'unreadable')}</code></td></tr>`);
+    const inferredMark = (input: (typeof p.inputs)[number], key: string) => (input.inferred?.includes(key) ? ' <em class="muted">(inferred)</em>' : '');
+    for (const input of p.inputs) {
+      emit(`<tr><td><code>${e(input.file)}</code></td><td>${e(input.kind ?? '')}${inferredMark(input, 'kind')}</td><td>${e(input.edition ?? '')}${inferredMark(input, 'edition')}</td><td><code>${e(input.sha256 ?? 'unreadable')}</code></td></tr>`);
+    }
     emit(`</tbody></table>\n</body>\n</html>\n`);
   },
 };
@@ -180,7 +183,13 @@ function areaSection(area: AreaResult, columns: AuditColumn[]): string {
     out.push(`<tr><td>${e(c.kind)}: ${e(c.title)}</td><td><span class="${cell.status}" style="display:inline-block;width:10px;height:10px"></span> ${cell.status}${cell.change ? ` (${cell.change})` : ''}</td><td>${where}${e(cell.evidence)}</td><td class="cite">${e(cell.citation)}</td></tr>`);
   }
   out.push('</tbody></table>');
-  const docs = area.documents.map((d) => `<li><code>${e(d.file)}</code>: ${e(d.kind ?? 'unknown kind')}, edition ${e(d.edition ?? 'unknown')}${d.published ? `, published ${e(d.published)}` : ''}</li>`);
+  // A value read from the text, not stated, is marked so the reader knows to check it.
+  const mark = (d: AuditDocument, key: string) => (d.inferred?.includes(key) ? ' <em class="muted">(inferred)</em>' : '');
+  const docs = area.documents.map(
+    (d) =>
+      `<li><code>${e(d.file)}</code>: ${e(d.kind ?? 'unknown kind')}${mark(d, 'kind')}, edition ${e(d.edition ?? 'unknown')}${mark(d, 'edition')}` +
+      `${d.published ? `, published ${e(d.published)}${mark(d, 'published')}` : ''}${d.periodEnd && d.inferred?.includes('period') ? `, period ${e(d.periodStart ?? '')} to ${e(d.periodEnd)}${mark(d, 'period')}` : ''}</li>`,
+  );
   out.push(`<h3>Documents</h3>${docs.length ? `<ul>${docs.join('')}</ul>` : '<p>None found.</p>'}</details>`);
   return out.join('\n');
 }

@@ -40,6 +40,17 @@ function render(report: AuditReportHead, { style }: AuditReportContext): string 
   }
   out.push(style.gray(`${STATUS_SYMBOL.present} every element present  ${STATUS_SYMBOL.partial} some  ${STATUS_SYMBOL.missing} none  ${STATUS_SYMBOL['not-applicable']} not applicable`));
   out.push('');
+  // Documents whose kind or edition were read from their text: the matrix rests on them, so say so.
+  const inferred = p.inputs.filter((input) => input.inferred);
+  if (inferred.length) {
+    out.push(style.bold(`Inferred from the text (${inferred.length} documents without front matter or sidecar: check them, or state them in a sidecar):`));
+    for (const input of inferred) {
+      const keys = input.inferred!;
+      const values = [keys.includes('kind') && input.kind, keys.includes('edition') && input.edition && `edition ${input.edition}`, ...keys.filter((k) => k === 'period' || k === 'published')].filter(Boolean);
+      out.push(`  ${terminalSafe(input.file)}: ${terminalSafe(values.join(', '))}`);
+    }
+    out.push('');
+  }
   if (report.overdue.length === 0) out.push('Overdue reports: none');
   else {
     out.push(style.bold(`Overdue reports (${report.overdue.length}):`));

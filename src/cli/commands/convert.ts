@@ -27,11 +27,14 @@ export async function convert(file: string, flags: { output?: string; config?: s
   const engine = new Engine({ cwd: io.cwd, today: io.today, config: flags.config, warn: io.stderr });
   const read = readDocument(input, maxBytesOf(engine.options, input));
   if (!read.ok) throw new UsageError(`Cannot read ${file}: ${read.message}`, 'Check the path and that the file can be read.');
+  const { linter } = engine;
   const converted = await convertDocument(file, format, read.bytes, {
-    editions: engine.editions,
+    editions: linter.packs.map((p) => ({ edition: p.edition, ...p.in_force })),
+    rules: linter.reference.inference,
     sidecar: read.sidecar,
     limits: engine.options.limits,
-    ...(format === 'pdf' && { ...pdfOptionsFor(input, engine.options), asOf: engine.options.asOf }),
+    ...(format === 'pdf' && pdfOptionsFor(input, engine.options)),
+    asOf: engine.options.asOf,
   });
   if (!converted.ok && converted.messageId === 'too-deep') {
     throw new UsageError(`Cannot convert ${file}:${converted.line}:${converted.column}: ${converted.message}`, 'No document needs nesting this deep: copy its text into a new document and convert that.');
@@ -50,7 +53,7 @@ export async function convert(file: string, flags: { output?: string; config?: s
     throw new UsageError(`Cannot write ${toDisplayPath(output, io.cwd)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'Check that the folder exists and can be written.');
   }
   const shown = toDisplayPath(output, io.cwd);
-  const source = read.sidecar ? `metadata from ${read.sidecar.path}` : converted.inferred.length ? `${converted.inferred.map((v) => v.key).join(', ')} read from the text: check them` : 'no metadata found in the text: fill in the front matter';
+  const source = read.sidecar ? `metadata from ${read.sidecar.path}` : converted.inferred.length ? `${converted.inferred.join(', ')} read from the text: check them` : 'no metadata found in the text: fill in the front matter';
   io.stdout(`Wrote ${shown} (${source}). Run \`wtlint check ${shown}\`.\n`);
   return 0;
 }

@@ -8,24 +8,29 @@ import type { Nodes, Root } from 'mdast';
 import { conversionLimits, convertToHtml, readPdfBody, tooDeep, type ConversionProblem } from './body.js';
 import { partsFromMdast } from '../markdown.js';
 import { normaliseText, parseConverted, type ConvertedFormat, type Sidecar } from '../document.js';
-import { inferMetaFromText, type InferredValue } from '../../extract/text-meta.js';
-import { hintedMeta } from '../../extract/pdf-hints.js';
+import { inferDocument, type Inference } from '../../extract/inference/infer.js';
+import { inferredEntries, type InferredKey } from '../../extract/inference/describe.js';
+import { applyPdfHints } from '../../extract/pdf-hints.js';
+import type { EditionWindow } from '../../extract/meta.js';
+import type { InferenceRules } from '../../reference/inference-rules.js';
 import type { PdfReader } from '../pdf-body.js';
 import type { Limits } from '../limits.js';
 
 export interface ConvertOptions {
-  /** Editions the packs know: an edition is inferred only when the text names one of them. */
-  editions: string[];
+  /** The editions the packs know, with when each was in force. */
+  editions: EditionWindow[];
+  /** The date an undated document is placed at (today, from the CLI). */
+  asOf: string;
+  /** rules/inference.yaml. */
+  rules?: InferenceRules;
   sidecar?: Sidecar;
   maxBytes?: number;
   /** The limits, as for checking (element depth; a PDF's pages and size), and the PDF reader. */
   limits?: Partial<Limits>;
   readPdf?: PdfReader;
-  /** The date a PDF's creation date is judged against before it is taken as a hint for `published`. */
-  asOf?: string;
 }
 
-export type Conversion = { ok: true; markdown: string; inferred: InferredValue[] } | ConversionProblem;
+export type Conversion = { ok: true; markdown: string; inferred: InferredKey[] } | ConversionProblem;
 
 export async function convertDocument(path: string, format: ConvertedFormat, bytes: Uint8Array, options: ConvertOptions): Promise<Conversion> {
   const tree = await treeOf(format, bytes, options);
@@ -37,9 +42,11 @@ export async function convertDocument(path: string, format: ConvertedFormat, byt
     return { ok: true, markdown: `---\n${yaml}---\n\n${body}`, inferred: [] };
   }
   const doc = parseConverted(path, format, partsFromMdast(mdast));
-  const fromText = inferMetaFromText(doc, options.editions);
-  const inferred = hints && options.asOf ? [...fromText, ...hintedMeta(hints, fromText, options.editions, options.asOf)] : fromText;
-  return { ok: true, markdown: `---\n${frontMatterOf(inferred, format, path, tree.linePages)}---\n\n${body}`, inferred };
+  const input = { editions: options.editions, asOf: options.asOf, rules: options.rules };
+  const inference = inferDocument(doc, input);
+  if (hints) applyPdfHints(inference, hints, input);
+  const { yaml, keys } = frontMatterOf(inference, format, path, tree.linePages);
+  return { ok: true, markdown: `---\n${yaml}---\n\n${body}`, inferred: keys };
 }
 
 /** The document's body as mdast, and a PDF's own Title and date. */
@@ -59,35 +66,45 @@ async function treeOf(format: ConvertedFormat, bytes: Uint8Array, options: Conve
   return converted.ok ? { ok: true, mdast: converted.mdast } : tooDeep(format, converted, limits.maxElementDepth);
 }
 
-const KEYS = ['kind', 'area', 'edition', 'published'] as const;
+const KEYS: readonly InferredKey[] = ['kind', 'area', 'edition', 'period', 'published'];
 
-/** The inferred keys, each with a comment saying where it was read; the others as comments to fill in. */
-function frontMatterOf(inferred: InferredValue[], format: ConvertedFormat, path: string, linePages?: number[]): string {
+/**
+ * The keys read from the words of the text (or a PDF's properties, said to be hints), each with
+ * a comment saying where; the others as comments to fill in (an edition assumed from the as-of
+ * date alone is left to the user).
+ */
+function frontMatterOf(inference: Inference, format: ConvertedFormat, path: string, linePages?: number[]): { yaml: string; keys: InferredKey[] } {
   const yaml = new Document({});
   const unit = format === 'docx' ? 'paragraph' : 'line';
   const pageOf = (line: number) => (linePages?.[line - 1] !== undefined ? `, page ${linePages[line - 1]}` : '');
-  const missing: (typeof KEYS)[number][] = [];
+  const entries = inferredEntries(inference);
+  const missing: InferredKey[] = [];
+  const keys: InferredKey[] = [];
   for (const key of KEYS) {
-    const value = inferred.find((v) => v.key === key);
-    if (!value) {
-      missing.push(key);
+    const entry = entries.find((e) => e.key === key);
+    const quote = entry && inference[key]!.quote;
+    if (!entry || (quote === null && key !== 'kind' && !inference[key]!.hint)) {
+      if (key !== 'period' || inference.kind?.value !== 'arrangements') missing.push(key);
       continue;
     }
-    const node = yaml.createNode(value.value);
-    node.comment = 'hint' in value ? ` from the PDF's ${String(value.hint)} (the text does not say)` : ` from "${value.quote}" (${unit} ${value.line}${pageOf(value.line)})`;
+    const node = yaml.createNode(entry.value);
+    const { hint } = inference[key]!;
+    node.comment = hint ? ` from the PDF's ${hint} (the text does not say)` : quote === null ? ' from the file name' : ` from "${quote}" (${unit} ${entry.place.line}${pageOf(entry.place.line)})`;
     yaml.set(key, node);
+    keys.push(key);
   }
   const name = path.split(/[\\/]/).pop();
   const header = `# Converted by wtlint from ${name}; values below were read from its text: check them.\n`;
-  const body = inferred.length ? yaml.toString({ lineWidth: 0 }) : '';
+  const body = keys.length ? yaml.toString({ lineWidth: 0 }) : '';
   const todo = missing.map((key) => `# ${key}: ${PROMPTS[key]}   (not found in the text)\n`).join('');
-  return header + body + todo;
+  return { yaml: header + body + todo, keys };
 }
 
-const PROMPTS: Record<(typeof KEYS)[number], string> = {
+const PROMPTS: Record<InferredKey, string> = {
   kind: 'arrangements | yearly-report',
   area: 'the partnership name',
   edition: '2018 | 2023',
+  period: '{ start: YYYY-MM-DD, end: YYYY-MM-DD }',
   published: 'YYYY-MM-DD',
 };
 

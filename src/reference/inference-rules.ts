@@ -1,0 +1,59 @@
+// rules/inference.yaml: the terms weighed to tell a document's kind and edition from its text.
+// Read and validated by the CLI like the packs (a mistake names file:line:column); the core
+// receives the values and compiles the patterns once per rules object.
+import type { Ajv } from 'ajv';
+import { createAjv, describeErrors } from '../schema-validator.js';
+import { parseYaml } from '../parse/front-matter.js';
+import { locatePath } from '../parse/locate.js';
+import { PackError } from '../pack/load.js';
+import type { DocumentKind } from '../types.js';
+
+export type CueWhere = 'title' | 'top' | 'file' | 'text';
+
+export interface InferenceRules {
+  citations: { id: string; pattern: string; note: string }[];
+  era: { min_terms: number; min_weight: number; min_margin: number };
+  terms: { id: string; edition: string; weight: number; patterns: string[]; source: string }[];
+  kind: { min_margin: number; weights: Record<CueWhere, number> };
+  kind_cues: { id: string; kind: DocumentKind | 'other'; where: CueWhere[]; weights?: Partial<Record<CueWhere, number>>; patterns: string[]; note: string }[];
+}
+
+let ajv: Ajv | undefined; // created on first use: rules read from their build-time snapshot need none
+
+export function loadInferenceRules(text: string, file: string, schema: object): InferenceRules {
+  const { frontMatter, problems } = parseYaml(text.replace(/\r\n?/g, '\n'), 0);
+  const fail = (path: (string | number)[], problem: string): never => {
+    const { place } = locatePath(frontMatter, path);
+    throw new PackError(file, place.line, place.column, path.join('.') || '(root)', problem);
+  };
+  if (problems.length) throw new PackError(file, problems[0]!.line, problems[0]!.column, '(yaml)', problems[0]!.message);
+  const id = (schema as { $id?: unknown }).$id;
+  ajv ??= createAjv();
+  const validate = (typeof id === 'string' ? ajv.getSchema(id) : undefined) ?? ajv.compile(schema);
+  if (!validate(frontMatter.data)) {
+    const problem = describeErrors(validate)[0]!;
+    return fail(problem.path, problem.message);
+  }
+  const rules = frontMatter.data as unknown as InferenceRules;
+  const compiles = (pattern: string, path: (string | number)[]): RegExp => {
+    try {
+      return new RegExp(pattern, 'iu');
+    } catch (error) {
+      return fail(path, `not a valid regular expression: ${(error as Error).message}`);
+    }
+  };
+  rules.citations.forEach((c, i) => {
+    // One group, the edition's year: an empty match of it would cite nothing.
+    if (compiles(`${c.pattern}|`, ['citations', i, 'pattern']).exec('')!.length !== 2) fail(['citations', i, 'pattern'], 'must have exactly one capturing group: the year of the edition');
+  });
+  rules.terms.forEach((t, i) => t.patterns.forEach((p, j) => compiles(p, ['terms', i, 'patterns', j])));
+  rules.kind_cues.forEach((c, i) => c.patterns.forEach((p, j) => compiles(p, ['kind_cues', i, 'patterns', j])));
+  for (const [list, items] of [['terms', rules.terms], ['kind_cues', rules.kind_cues], ['citations', rules.citations]] as const) {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      if (seen.has(item.id)) fail([list, i, 'id'], `the id ${item.id} is used twice; give each entry its own id`);
+      seen.add(item.id);
+    });
+  }
+  return rules;
+}
