@@ -6,7 +6,9 @@ import { findDocuments, isDocumentName, toDisplayPath } from './files.js';
 import { UsageError } from './errors.js';
 import { readYamlFile } from './yaml-file.js';
 import { locatePath } from '../parse/locate.js';
+import type { FrontMatter } from '../parse/front-matter.js';
 import type { AuditTask } from './audit-file.js';
+import type { FetchFailure, UrlEntry } from '../fetch/types.js';
 
 export const MANIFEST = 'areas.yaml';
 
@@ -67,25 +69,54 @@ export function discoverAreas(dir: string, cwd: string, manifestPath?: string, i
 
 function readManifest(file: string, root: string, cwd: string): AreaSource[] {
   const shown = toDisplayPath(file, cwd);
+  const { frontMatter, data } = loadManifest(file, shown);
+  const base = resolve(file, '..');
+  return data.areas.map((area, i) => {
+    const tasks = area.files.map((f, j): AuditTask => {
+      if (typeof f === 'string') return taskFor(resolve(base, f), root);
+      if (!f.failed) {
+        const { place } = locatePath(frontMatter, ['areas', i, 'files', j]);
+        throw new UsageError(`${shown}:${place.line}:${place.column} names a URL (${f.url}); audit reads documents from disk`, `Fetch them first: wtlint fetch ${shown} --into DIR, then wtlint audit DIR.`);
+      }
+      // Written by wtlint fetch: a document it could not fetch, with the copy of an earlier run when there is one.
+      const unfetched = { url: f.url!, kind: f.kind ?? null, failure: f.failed };
+      return f.file ? { ...taskFor(resolve(base, f.file), root), unfetched } : { absolute: '', display: f.url!, unfetched };
+    });
+    return { name: area.name, tasks };
+  });
+}
+
+/** Reads and validates a manifest (areas.yaml): schema, and each area named once. Mistakes are UsageErrors at file:line:column. */
+export function loadManifest(file: string, shown: string): { frontMatter: FrontMatter; data: ManifestData } {
   const { frontMatter, data } = readYamlFile(file, shown, 'schemas/manifest.schema.json', {
     what: 'manifest',
     unreadable: 'Check the path and its permissions.',
     yaml: 'Fix the YAML of the manifest.',
-    schema: 'A manifest is `areas:`, a list of `{ name, files: [paths relative to the manifest] }`.',
+    schema: MANIFEST_SHAPE,
   });
-  const base = resolve(file, '..');
+  const manifest = data as unknown as ManifestData;
   const names = new Set<string>();
-  return (data as unknown as { areas: { name: string; files: string[] }[] }).areas.map((area, i) => {
+  manifest.areas.forEach((area, i) => {
     if (names.has(area.name)) {
       const { place } = locatePath(frontMatter, ['areas', i, 'name']);
       throw new UsageError(`${shown}:${place.line}:${place.column} area "${area.name}" is named twice`, 'Give each area one entry.');
     }
     names.add(area.name);
-    const tasks = area.files.map((f) => {
-      const absolute = resolve(base, f);
-      const rel = relative(root, absolute);
-      return { absolute, display: (rel.startsWith('..') ? absolute : rel).split(sep).join('/') };
-    });
-    return { name: area.name, tasks };
   });
+  return { frontMatter, data: manifest };
+}
+
+export const MANIFEST_SHAPE = 'A manifest is `areas:`, a list of `{ name, files }`; each file is a path relative to the manifest, or `{ url, kind?, edition?, published?, period? }` for wtlint fetch.';
+
+/** A manifest as its schema allows it. */
+export interface ManifestData {
+  areas: { name: string; files: (string | ManifestEntry)[] }[];
+}
+
+/** A `{ url: … }` entry; in a manifest written by wtlint fetch, also a failure and the copy kept. */
+export type ManifestEntry = Partial<UrlEntry> & { file?: string; failed?: FetchFailure };
+
+function taskFor(absolute: string, root: string): AuditTask {
+  const rel = relative(root, absolute);
+  return { absolute, display: (rel.startsWith('..') ? absolute : rel).split(sep).join('/') };
 }

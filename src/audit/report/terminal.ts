@@ -3,7 +3,7 @@ import { STATUS_SYMBOL } from './symbols.js';
 import { terminalSafe } from './escape.js';
 import { inMemory } from './stream.js';
 import type { AuditReportContext, AuditReportHead, AuditStreamReporter } from './types.js';
-import type { ElementStatus } from '../../types.js';
+import type { CellStatus } from '../types.js';
 
 const NAME_WIDTH = 28;
 
@@ -16,7 +16,7 @@ export const terminalStream: AuditStreamReporter = {
 export const terminal = inMemory(terminalStream);
 
 function render(report: AuditReportHead, { style }: AuditReportContext): string {
-  const colour: Record<ElementStatus, (s: string) => string> = { present: style.green, partial: style.yellow, missing: style.red, 'not-applicable': style.gray };
+  const colour: Record<CellStatus, (s: string) => string> = { present: style.green, partial: style.yellow, missing: style.red, 'not-applicable': style.gray, unavailable: style.magenta };
   const { provenance: p, summary } = report;
   const out: string[] = [];
   const shard = p.shard ? `, shard ${p.shard.index}/${p.shard.total}` : '';
@@ -36,12 +36,14 @@ function render(report: AuditReportHead, { style }: AuditReportContext): string 
     out.push([pad(name, nameWidth), ...cells, pad(String(area.counts.errors), 6), String(area.counts.warnings)].join('  '));
   }
   out.push('');
-  for (const status of ['present', 'partial', 'missing'] as const) {
+  const unfetched = p.inputs.filter((i) => i.url !== null && i.sha256 === null);
+  for (const status of ['present', 'partial', 'missing', ...(unfetched.length ? (['unavailable'] as const) : [])] as const) {
     const counts = report.groups.map((g, i) => pad(String(summary.groups[g.id]![status]), widths[i]!));
     out.push([pad(`${STATUS_SYMBOL[status]} ${status}`, nameWidth), ...counts].join('  ').trimEnd());
   }
-  out.push(style.gray(`${STATUS_SYMBOL.present} every element present  ${STATUS_SYMBOL.partial} some  ${STATUS_SYMBOL.missing} none  ${STATUS_SYMBOL['not-applicable']} not applicable`));
+  out.push(style.gray(`${STATUS_SYMBOL.present} every element present  ${STATUS_SYMBOL.partial} some  ${STATUS_SYMBOL.missing} none  ${STATUS_SYMBOL['not-applicable']} not applicable${unfetched.length ? `  ${STATUS_SYMBOL.unavailable} could not be fetched` : ''}`));
   out.push('');
+  out.push(...fetched(p.inputs));
   if (report.overdue.length === 0) out.push('Overdue yearly reports: none');
   else {
     out.push(style.bold(`Overdue yearly reports (${report.overdue.length}):`));
@@ -62,4 +64,20 @@ function render(report: AuditReportHead, { style }: AuditReportContext): string 
   out.push('');
   out.push(`${summary.areasWithErrors} of ${summary.areas} areas have errors (${summary.errors} errors, ${summary.warnings} warnings in all). --format html, csv or json for the detail.`);
   return `${out.join('\n')}\n`;
+}
+
+/** Where the documents came from: a line when some were fetched (wtlint fetch), and those that could not be. */
+function fetched(inputs: AuditReportHead['provenance']['inputs']): string[] {
+  const fromWeb = inputs.filter((i) => i.url !== null);
+  if (fromWeb.length === 0) return [];
+  const days = fromWeb.flatMap((i) => (i.retrieved ? [i.retrieved.slice(0, 10)] : [])).sort();
+  const when = days.length ? (days[0] === days.at(-1) ? `, retrieved ${days[0]}` : `, retrieved ${days[0]} to ${days.at(-1)}`) : '';
+  const lost = fromWeb.filter((i) => i.sha256 === null);
+  const out = [`Fetched from the web: ${fromWeb.length - lost.length} of ${inputs.length} documents${when}.`];
+  if (lost.length) {
+    out.push(`Could not be fetched (${lost.length}):`);
+    for (const i of lost) out.push(`  ${terminalSafe(i.url!)}`);
+  }
+  out.push('');
+  return out;
 }
