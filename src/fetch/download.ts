@@ -258,9 +258,9 @@ function networkReason(error: unknown): string {
 }
 
 export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024 && n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MB`;
-  if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KB`;
-  return `${n} bytes`;
+  const mb = n / (1024 * 1024);
+  if (mb >= 0.1) return `${Number(mb.toFixed(1))} MB`;
+  return n >= 1024 ? `${Number((n / 1024).toFixed(1))} KB` : `${n} bytes`;
 }
 
 export function isoDay(ms: number): string {

@@ -24,7 +24,10 @@ function render(report: AuditReportHead, { style }: AuditReportContext): string 
   out.push(style.gray(`wtlint ${p.wtlint}; packs ${p.packs.map((x) => x.pack).join(', ')}`));
   out.push('');
   const widths = report.groups.map((g) => Math.max(g.label.length, 3));
-  const nameWidth = Math.min(NAME_WIDTH, Math.max(4, ...report.areas.map((a) => a.name.length)));
+  const unfetched = p.inputs.filter((i) => i.url !== null && i.sha256 === null);
+  const countLabels = ['present', 'partial', 'missing', ...(unfetched.length ? (['unavailable'] as const) : [])] as const;
+  // Wide enough for the count lines' labels too ("? unavailable").
+  const nameWidth = Math.min(NAME_WIDTH, Math.max(4, ...report.areas.map((a) => a.name.length), ...(unfetched.length ? countLabels.map((l) => l.length + 2) : [])));
   const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
   out.push(style.bold([pad('Area', nameWidth), ...report.groups.map((g, i) => pad(g.label, widths[i]!)), 'Errors', 'Warnings'].join('  ')));
   for (const area of report.areas) {
@@ -36,8 +39,7 @@ function render(report: AuditReportHead, { style }: AuditReportContext): string 
     out.push([pad(name, nameWidth), ...cells, pad(String(area.counts.errors), 6), String(area.counts.warnings)].join('  '));
   }
   out.push('');
-  const unfetched = p.inputs.filter((i) => i.url !== null && i.sha256 === null);
-  for (const status of ['present', 'partial', 'missing', ...(unfetched.length ? (['unavailable'] as const) : [])] as const) {
+  for (const status of countLabels) {
     const counts = report.groups.map((g, i) => pad(String(summary.groups[g.id]![status]), widths[i]!));
     out.push([pad(`${STATUS_SYMBOL[status]} ${status}`, nameWidth), ...counts].join('  ').trimEnd());
   }

@@ -146,7 +146,7 @@ function settingsFrom(flags: FetchFlags): FetchSettings {
     delayMs: number(flags.delay, '--delay', d.delayMs / 1000, 0) * 1000,
     hosts: Math.floor(number(flags.hosts, '--hosts', d.hosts, 1)),
     timeoutMs: number(flags.timeout, '--timeout', d.timeoutMs / 1000, 0.001) * 1000,
-    maxBytes: Math.floor(number(flags.maxSize, '--max-size', d.maxBytes / (1024 * 1024), 0.001) * 1024 * 1024),
+    maxBytes: Math.round(number(flags.maxSize, '--max-size', d.maxBytes / (1024 * 1024), 0.001) * 1024 * 1024),
     retries: Math.floor(number(flags.retries, '--retries', d.retries, 0)),
   };
 }
