@@ -99,7 +99,7 @@ export function evaluateArea(input: AreaInput, layout: AuditLayout, packs: Compi
 
 /** Named by URL in the manifest, and no copy of it could be fetched. */
 export function isUnavailable(doc: AuditDocument): boolean {
-  return doc.fetchFailure !== null && !doc.fetchFailure.copy;
+  return Boolean(doc.fetchFailure) && !doc.fetchFailure!.copy; // absent in a JSON from before wtlint fetch
 }
 
 /** present when every applicable element is, missing when none is found, partial otherwise; unavailable when any is (a group's elements come from one document). */
