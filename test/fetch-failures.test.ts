@@ -3,7 +3,7 @@
 // run goes on, and the exit code is 1. Also robots.txt, per-host spacing and bad manifests.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { cli, tempDir } from './helpers.js';
 import { document, startServer, type TestServer } from './helpers/web-server.js';
@@ -186,6 +186,11 @@ describe('wtlint fetch usage', () => {
     expect([delay.code, delay.stderr]).toEqual([2, 'wtlint: --delay "soon" is not a number of 0 or more\nGive --delay a number, e.g. --delay 1.\n']);
     const self = await cli(['fetch', 'areas.yaml', '--into', '.'], { cwd: dir });
     expect([self.code, self.stderr]).toEqual([2, 'wtlint: --into . would overwrite the manifest areas.yaml\nFetch into another folder: wtlint writes its own areas.yaml there.\n']);
+    // The example manifest is valid (read offline: nothing is requested from its made-up addresses).
+    const example = await cli(['fetch', join(import.meta.dirname, '../examples/fetch/areas.yaml'), '--into', 'example', '--offline'], { cwd: dir });
+    expect([example.code, example.stderr, example.stdout.match(/could not be fetched \(not fetched yet \(offline\)\)/g)?.length]).toEqual([1, '', 3]);
+    const local = parse(readFileSync(join(dir, 'example/areas.yaml'), 'utf8')).areas[1].files[1] as string;
+    expect(resolve(dir, 'example', local)).toBe(join(import.meta.dirname, '../examples/westmoor/yearly-report-2023-24.md')); // relative to DIR
     const audit = await cli(['audit', '.', '-j', '0'], { cwd: dir });
     expect(audit.code).toBe(2);
     expect(audit.stderr).toBe('wtlint: areas.yaml:3:13 names a URL (https://example.org/a); audit reads documents from disk\nFetch them first: wtlint fetch areas.yaml --into DIR, then wtlint audit DIR.\n');
