@@ -67,7 +67,7 @@ export async function fetchCommand(manifestPath: string, flags: FetchFlags, io: 
   }));
   const plan = planFetch(areas);
   const total = plan.reduce((n, a) => n + a.files.filter((f) => 'fetch' in f).length, 0);
-  if (total === 0) io.stderr(`wtlint: ${shown} names no document by URL; DIR/areas.yaml lists its local documents only.\n`);
+  if (total === 0) io.stderr(`wtlint: ${shown} names no document by URL; ${toDisplayPath(output, io.cwd)} will list its local documents only.\n`);
 
   const controller = new AbortController();
   const onInterrupt = () => controller.abort();
