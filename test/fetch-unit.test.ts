@@ -259,3 +259,23 @@ describe('fetchAll', () => {
     expect(readSource(': : broken')).toBeNull();
   });
 });
+
+describe('a fetched document\'s sidecar', () => {
+  it('holding only source, is read as no sidecar: the metadata still comes from the text', async () => {
+    const { bundledLinter } = await import('../src/cli/resources.js');
+    const linter = bundledLinter();
+    const page = Buffer.from('<html><body><h1>Brookfield Safeguarding Children Partnership annual report 2024-25</h1><p>Published: 29 September 2025</p><h2>Funding</h2><p>The partners agreed equitable contributions.</p></body></html>');
+    const options = { asOf: '2026-11-23' };
+    const source = { url: 'https://a.test/r', final_url: 'https://a.test/r', retrieved: '2026-12-05T09:00:00.000Z', status: 200, content_type: 'text/html', etag: null, last_modified: null, sha256: 'ab'.repeat(32), bytes: page.length };
+    const bare = await linter.lintFileBytes('report.html', page, options);
+    const fetched = await linter.lintFileBytes('report.html', page, { ...options, sidecar: { path: 'report.html.yaml', text: sidecarText({}, source) } });
+    expect(fetched).toEqual(bare);
+    expect(bare.findings.some((f) => f.ruleId === 'document-metadata')).toBe(true);
+    // With metadata beside it, the sidecar is the metadata, and `source` passes the schema.
+    const stated = await linter.lintFileBytes('report.html', page, { ...options, sidecar: { path: 'report.html.yaml', text: sidecarText({ kind: 'yearly-report', published: '2025-09-29' }, source) } });
+    expect(stated.findings.filter((f) => f.ruleId === 'document-metadata' || f.ruleId === 'parse-error' || f.element === 'front-matter')).toEqual([]);
+    expect(stated.kind).toBe('yearly-report');
+    const broken = await linter.lintFileBytes('report.html', page, { ...options, sidecar: { path: 'report.html.yaml', text: 'kind: yearly-report\nsource: { url: https://a.test/r }\n' } });
+    expect(broken.findings.filter((f) => f.element === 'front-matter').map((f) => f.message)).toEqual([expect.stringContaining('retrieved')]);
+  });
+});
