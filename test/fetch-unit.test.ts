@@ -147,6 +147,7 @@ describe('download', () => {
   it('follows at most five redirects', async () => {
     const hops = Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`https://a.test/${i}`, [status(302, { Location: `/${i + 1}` })]]));
     expect(await run({ ...noRobots, ...hops }, 'https://a.test/0').result).toMatchObject({ kind: 'failed', failure: { reason: 'too many redirects' } });
+    expect(await run({ ...noRobots, 'https://a.test/0': [status(301, { Location: 'http://[::1' })] }, 'https://a.test/0').result).toMatchObject({ kind: 'failed', failure: { reason: 'bad redirect' } });
     const five = { ...hops, 'https://a.test/5': [ok(HTML)] };
     expect(await run({ ...noRobots, ...five }, 'https://a.test/0').result).toMatchObject({ kind: 'fetched', source: { final_url: 'https://a.test/5' } });
   });

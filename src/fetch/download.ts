@@ -64,8 +64,9 @@ class Failed extends Error {
 
 export function createContext(request: Request, clock: Clock, settings: FetchSettings, signal: AbortSignal): FetchContext {
   const gate = new HostGate(clock, settings.delayMs);
-  const context: FetchContext = { request, clock, settings, gate, signal, robots: undefined as unknown as RobotsRules };
-  context.robots = new RobotsRules(settings.userAgent, (url) => getText(context, url), gate);
+  // robots.txt is fetched like any document (same gate, retries, limits), so its reader needs the context it belongs to.
+  const robots = new RobotsRules(settings.userAgent, (url) => getText(context, url), gate);
+  const context: FetchContext = { request, clock, settings, gate, signal, robots };
   return context;
 }
 
@@ -124,7 +125,12 @@ async function follow(context: FetchContext, url: string, headers: Record<string
     if (response.status >= 300 && response.status < 400 && response.status !== 304) {
       const location = response.headers.get('location');
       if (!location) throw new Failed(String(response.status), `HTTP ${response.status} without a Location header at ${current}`);
-      const next = new URL(location, current).href;
+      let next: string;
+      try {
+        next = new URL(location, current).href;
+      } catch {
+        throw new Failed('bad redirect', `HTTP ${response.status} at ${current} leads to "${location}", which is not an address`);
+      }
       if (seen.has(next)) throw new Failed('redirect loop', `Redirect loop: ${current} leads back to ${next}`);
       if (hop + 1 > context.settings.maxRedirects) throw new Failed('too many redirects', `More than ${context.settings.maxRedirects} redirects from ${url}`);
       current = next;
@@ -238,7 +244,7 @@ function checkType(body: Uint8Array, contentType: string | null): DocumentType {
   return type;
 }
 
-/** A small text resource (robots.txt): redirects followed, never robots-checked itself; null body for non-2xx. */
+/** A small text resource (robots.txt): redirects followed, never robots-checked itself; status 0 when there was no answer. */
 async function getText(context: FetchContext, url: string): Promise<{ status: number; text: string }> {
   try {
     const { response, body } = await follow(context, url, {}, false);
