@@ -76,9 +76,7 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
 
   function lintDocument(doc: ParsedDocument, options: LintOptions): DocumentResult {
     const result: DocumentResult = { file: doc.path, kind: null, edition: null, area: null, elements: {}, evidence: {}, findings: [] };
-    // A sidecar with nothing but `source` is read as no sidecar: the same result as the document put there by hand.
-    if (isConverted(doc.format) && !statesMetadata(doc) && !doc.problems.length) {
-      doc.frontMatter = null;
+    if (isConverted(doc.format) && !doc.frontMatter && !doc.problems.length) {
       const inferred = inferMetaFromText(doc, editions.map((e) => e.edition));
       if (inferred.length) doc.frontMatter = inferredFrontMatter(inferred);
       for (const value of inferred) {
@@ -170,17 +168,6 @@ export async function convertToHtml(
   const docx = await docxToHtml(bytes);
   if (docx.ok) return docx;
   return { ok: false, messageId: 'not-docx', message: `Cannot read the Word document: ${docx.message}; expected a .docx file saved by Word or a compatible editor`, line: 1, column: 1 };
-}
-
-/**
- * Whether a converted document's sidecar states any metadata. `source` alone (where wtlint
- * fetch got it) says nothing about the document, so its metadata is still read from the text.
- */
-function statesMetadata(doc: ParsedDocument): boolean {
-  if (!doc.frontMatter) return false;
-  const data = doc.frontMatter.data;
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return true;
-  return Object.keys(data).some((key) => key !== 'source');
 }
 
 /** A document that could not be read at all: one finding, nothing else. */
