@@ -188,9 +188,17 @@ describe('wtlint fetch usage', () => {
     expect([self.code, self.stderr]).toEqual([2, 'wtlint: --into . would overwrite the manifest areas.yaml\nFetch into another folder: wtlint writes its own areas.yaml there.\n']);
     // The example manifest is valid (read offline: nothing is requested from its made-up addresses).
     const example = await cli(['fetch', join(import.meta.dirname, '../examples/fetch/areas.yaml'), '--into', 'example', '--offline'], { cwd: dir });
-    expect([example.code, example.stderr, example.stdout.match(/could not be fetched \(not fetched yet \(offline\)\)/g)?.length]).toEqual([1, '', 3]);
+    expect([example.code, example.stderr, example.stdout.match(/could not be fetched \(no copy \(offline\)\)/g)?.length]).toEqual([1, '', 3]);
     const local = parse(readFileSync(join(dir, 'example/areas.yaml'), 'utf8')).areas[1].files[1] as string;
-    expect(resolve(dir, 'example', local)).toBe(join(import.meta.dirname, '../examples/westmoor/yearly-report-2023-24.md')); // relative to DIR
+    expect(resolve(dir, 'example', local)).toBe(join(import.meta.dirname, '../examples/westmoor/yearly-report-2023-24.md')); // from DIR
+    // …and the manifest it wrote is one audit reads: the three documents could not be fetched, the local one is audited.
+    const audited = JSON.parse((await cli(['audit', 'example', '-f', 'json', '-j', '0'], { cwd: dir })).stdout) as AuditReport;
+    expect(audited.areas.flatMap((x) => x.documents.map((d) => [d.kind, d.fetchFailure?.reason ?? null]))).toEqual([
+      ['arrangements', 'no copy (offline)'],
+      ['yearly-report', 'no copy (offline)'],
+      ['yearly-report', null],
+      ['arrangements', 'no copy (offline)'],
+    ]);
     const audit = await cli(['audit', '.', '-j', '0'], { cwd: dir });
     expect(audit.code).toBe(2);
     expect(audit.stderr).toBe('wtlint: areas.yaml:3:13 names a URL (https://example.org/a); audit reads documents from disk\nFetch them first: wtlint fetch areas.yaml --into DIR, then wtlint audit DIR.\n');

@@ -221,7 +221,7 @@ describe('fetchAll', () => {
     const time = virtualClock();
     const web = fakeWeb({ ...noRobots, 'https://a.test/arrangements.html': [() => ok(`<html><body>${version}</body></html>`)()], 'https://a.test/report.pdf': [ok('%PDF-1.4 report', { 'Content-Type': 'application/pdf' })] }, time.clock);
     const plan = planFetch([{ name: 'Northshire', files: ['../local.md', { url: 'https://a.test/arrangements.html', kind: 'arrangements', edition: 2023 }, { url: 'https://a.test/report.pdf' }, { url: 'https://a.test/gone' }] }]);
-    const fetchOnce = () => fetchAll(plan, createContext(web.request, time.clock, SETTINGS, new AbortController().signal), store, { offline: false });
+    const fetchOnce = () => fetchAll(plan, createContext(web.request, time.clock, SETTINGS, new AbortController().signal), store, { offline: false, today: '2026-12-05' });
     const first = await fetchOnce();
     expect(first.map((r) => r.status)).toEqual(['new', 'new', 'failed']);
     expect(parse(files.get('northshire/arrangements.html')!.sidecar)).toMatchObject({ kind: 'arrangements', edition: 2023, source: { url: 'https://a.test/arrangements.html', status: 200 } });
@@ -246,7 +246,7 @@ describe('fetchAll', () => {
     const second = await fetchOnce();
     expect(second.map((r) => r.status)).toEqual(['changed', 'unchanged', 'failed']);
     expect(Buffer.from(files.get('northshire/arrangements.html')!.body).toString()).toBe('<html><body>two</body></html>');
-    const offline = await fetchAll(plan, null, store, { offline: true });
+    const offline = await fetchAll(plan, null, store, { offline: true, today: '2026-12-05' });
     expect(offline.map((r) => [r.status, r.path])).toEqual([['offline', 'northshire/arrangements.html'], ['offline', 'northshire/report.pdf'], ['failed', null]]);
   });
 

@@ -205,6 +205,6 @@ describe('wtlint fetch then wtlint audit', () => {
     expect(a.log.length + b.log.length).toBe(since);
     const fresh = await cli(['fetch', 'areas.yaml', '--into', 'empty', '--offline'], { cwd: root });
     expect(fresh.code).toBe(1);
-    expect(fresh.stdout).toContain(`Northshire: ${a.origin}/northshire/arrangements.html\n  could not be fetched (not fetched yet (offline)): No copy of ${a.origin}/northshire/arrangements.html in the folder: run wtlint fetch without --offline first\n`);
+    expect(fresh.stdout).toContain(`Northshire: ${a.origin}/northshire/arrangements.html\n  could not be fetched (no copy (offline)): No copy of ${a.origin}/northshire/arrangements.html in the folder: run wtlint fetch without --offline first\n`);
   });
 });

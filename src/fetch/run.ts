@@ -3,7 +3,7 @@
 // that lets `wtlint audit DIR` audit exactly what was fetched. The store does the file
 // I/O; this module decides.
 import { stringify } from 'yaml';
-import { download, isoDay, type FetchContext } from './download.js';
+import { download, type FetchContext } from './download.js';
 import { sidecarText } from './sidecar.js';
 import type { PlannedArea, PlannedDocument } from './plan.js';
 import type { DocumentType, EntryMeta, FetchFailure, SourceRecord } from './types.js';
@@ -41,6 +41,8 @@ export interface DocumentReport {
 
 export interface RunOptions {
   offline: boolean;
+  /** The day, YYYY-MM-DD: recorded with a failure when offline (otherwise the request's clock gives it). */
+  today: string;
   /** Called as each document is done. */
   onDone?: (report: DocumentReport) => void;
 }
@@ -49,7 +51,7 @@ export async function fetchAll(areas: PlannedArea[], context: FetchContext | nul
   const docs = areas.flatMap((a) => a.files.flatMap((f) => ('fetch' in f ? [f.fetch] : [])));
   const reports = new Map<PlannedDocument, DocumentReport>();
   const one = async (doc: PlannedDocument) => {
-    const report = context && !options.offline ? await fetchOne(doc, context, store) : fromDisk(doc, store, context?.clock.now());
+    const report = context && !options.offline ? await fetchOne(doc, context, store) : fromDisk(doc, store, options.today);
     reports.set(doc, report);
     options.onDone?.(report);
   };
@@ -94,13 +96,13 @@ async function fetchOne(doc: PlannedDocument, context: FetchContext, store: Docu
 }
 
 /** --offline: the copy already in DIR, or a failure when there is none. */
-function fromDisk(doc: PlannedDocument, store: DocumentStore, nowMs: number | undefined): DocumentReport {
+function fromDisk(doc: PlannedDocument, store: DocumentStore, today: string): DocumentReport {
   const previous = store.previous(doc);
   if (previous) {
     store.keep(previous, sidecarText(doc.entry, previous.source)); // the manifest's metadata may have changed
     return { doc, status: 'offline', path: previous.path, failure: null, message: null, source: previous.source };
   }
-  const failure = { reason: 'not fetched yet (offline)', date: nowMs === undefined ? '' : isoDay(nowMs) };
+  const failure = { reason: 'no copy (offline)', date: today };
   return { doc, status: 'failed', path: null, failure, message: `No copy of ${doc.entry.url} in the folder: run wtlint fetch without --offline first`, source: null };
 }
 

@@ -12,7 +12,7 @@ import { toDisplayPath, writeFileAtomic } from '../files.js';
 import { FolderStore } from '../fetch-store.js';
 import { readJson } from '../package-root.js';
 import type { CliIO } from '../io.js';
-import { createContext, DEFAULT_SETTINGS, type FetchSettings, type Request } from '../../fetch/download.js';
+import { createContext, DEFAULT_SETTINGS, isoDay, type FetchSettings, type Request } from '../../fetch/download.js';
 import { planFetch, type ManifestArea } from '../../fetch/plan.js';
 import { fetchAll, outputManifest, type DocumentReport } from '../../fetch/run.js';
 import type { Clock } from '../../fetch/politeness.js';
@@ -78,7 +78,7 @@ export async function fetchCommand(manifestPath: string, flags: FetchFlags, io: 
     const context = flags.offline ? null : createContext(env.request, env.clock, settings, controller.signal);
     bar?.start(total, 0);
     let done = 0;
-    reports = await fetchAll(plan, context, new FolderStore(dir), { offline: Boolean(flags.offline), onDone: () => bar?.update(++done) });
+    reports = await fetchAll(plan, context, new FolderStore(dir), { offline: Boolean(flags.offline), today: isoDay(env.clock.now()), onDone: () => bar?.update(++done) });
   } catch (error) {
     if (controller.signal.aborted) {
       bar?.stop();
@@ -92,10 +92,12 @@ export async function fetchCommand(manifestPath: string, flags: FetchFlags, io: 
   }
 
   const manifestDir = resolve(manifestFile, '..');
+  // A local document by its path from DIR, so the two folders can move together; absolute when they share nothing but the root.
   const localPath = (p: string) => {
     const absolute = resolve(manifestDir, p);
     const rel = relative(dir, absolute);
-    return (isAbsolute(rel) ? absolute : rel).split(sep).join('/');
+    const shared = !isAbsolute(rel) && rel.split(sep).filter((s) => s === '..').length < dir.split(sep).filter(Boolean).length;
+    return (shared ? rel : absolute).split(sep).join('/');
   };
   writeFileAtomic(output, outputManifest(plan, reports, localPath));
   io.stdout(summary(reports, toDisplayPath(output, io.cwd), toDisplayPath(dir, io.cwd)));
