@@ -67,6 +67,7 @@ describe('sniffType', () => {
     for (const page of ['<!DOCTYPE html><html>', '\ufeff  <html lang="en">', '<!-- saved -->\n<html>', '<HEAD>', '<p>text', '<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml">']) {
       expect([page, sniffType(Buffer.from(page, 'utf8'))]).toEqual([page, 'html']);
     }
+    expect(sniffType(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<!DOCTYPE html><html>', 'utf16le')]))).toBe('html');
     expect(sniffType(bytes('<pre>'))).toBeNull(); // "<p" must be followed by a space or ">"
     expect(sniffType(bytes('{"json": true}'))).toBeNull();
     expect(describeOther(bytes('\xd0\xcf\x11\xe0 old Word'))).toBe('an old binary Office file (.doc)');

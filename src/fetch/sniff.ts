@@ -27,6 +27,11 @@ export function describeOther(bytes: Uint8Array): string {
 }
 
 function looksLikeHtml(bytes: Uint8Array): boolean {
+  // A page in UTF-16 (with its byte order mark, as wtlint reads it) is sniffed on its text.
+  if (startsWith(bytes, [0xff, 0xfe], 0) || startsWith(bytes, [0xfe, 0xff], 0)) {
+    const text = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2, 2048));
+    return looksLikeHtml(Buffer.from(text, 'latin1'));
+  }
   let at = 0;
   if (startsWith(bytes, [0xef, 0xbb, 0xbf], 0)) at = 3; // UTF-8 byte order mark
   at = skipWhitespace(bytes, at);
