@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // After tsc: bundle the compiled CLI (dist/src) into dist/bundle/, which bin/wtlint.js runs
-// (issue 5; docs/startup.md). One file instead of ~500 module loads saves ~120 ms of every cold
+// (to meet the start-up targets in docs/startup.md). One file instead of ~500 module loads saves ~120 ms of every cold
 // start, and a V8 code cache made here saves ~40 ms more:
 // - wtlint.cjs: the CLI (exports run), CommonJS so that bin/load-bundle.js can compile it with
 //   the code cache (Node 20 has none for ES modules). Its first line carries the hash of its text.
@@ -25,7 +25,7 @@ const common = {
   platform: 'node',
   target: 'node20',
   // Ajv and picomatch are required at run time only when needed (src/schema-validator.ts,
-  // src/cli/config.ts); mammoth (.docx) is large CommonJS, required on the first Word document.
+  // src/engine/config.ts); mammoth (.docx) is large CommonJS, required on the first Word document.
   external: ['ajv', 'ajv/*', 'ajv-formats', 'mammoth', 'picomatch'],
   legalComments: 'none',
   logLevel: 'warning',
@@ -53,7 +53,7 @@ writeFileSync(BUNDLE_FILE, source);
 // converters stay lazy chunks (in dist/bundle/worker/); bundled CommonJS (yaml) requires Node's modules.
 const worker = await build({
   ...common,
-  entryPoints: { 'audit-worker': 'dist/src/cli/audit-worker.js' },
+  entryPoints: { 'audit-worker': 'dist/src/audit-run/worker.js' },
   format: 'esm',
   splitting: true,
   outdir,

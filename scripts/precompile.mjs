@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // After tsc: snapshot the validated rule packs and compile the document schemas to standalone
 // Ajv code under dist/precompiled/, so wtlint starts without parsing, validating or compiling
-// them (see src/cli/precompiled.ts; snapshots are used only while their source texts match).
-import { PACK_IDS, BANK_HOLIDAYS_FILE, BANK_HOLIDAYS_SCHEMA_FILE, documentSchemaTexts } from '../dist/src/cli/resources.js';
-import { writePrecompiled } from '../dist/src/cli/precompiled.js';
+// them (see src/engine/precompiled.ts; snapshots are used only while their source texts match).
+import { PACK_IDS, BANK_HOLIDAYS_FILE, BANK_HOLIDAYS_SCHEMA_FILE, documentSchemaTexts } from '../dist/src/engine/resources.js';
+import { writePrecompiled } from '../dist/src/engine/precompiled.js';
 import { readFileSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url);

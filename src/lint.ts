@@ -1,21 +1,20 @@
-// The pure core: text in, findings out. parse → extract → check → sort.
+// The pure core: text in, findings out. Its pipeline is lintDocument: parse, infer metadata,
+// resolve metadata, detect and run checks (check/run-pack.ts), apply disables, finish.
 // No file system, clock, environment or console here (test/architecture.test.ts).
 import type { Ajv, ValidateFunction } from 'ajv';
-import { formatOf, isConverted, isFatal, normaliseText, parseConverted, parseDocument, type ConvertedFormat, type ParsedDocument, type Sidecar } from './parse/document.js';
+import { formatOf, isConverted, isFatal, parseConverted, parseDocument, type ParsedDocument, type Sidecar } from './parse/document.js';
+import { convertBody, type ConversionProblem } from './parse/convert/body.js';
 import { inferMetaFromText, inferredFrontMatter } from './extract/text-meta.js';
-import type { MarkdownParts } from './parse/markdown.js';
-import { extractMeta, type DocumentMeta } from './extract/meta.js';
-import { detectElements } from './extract/elements.js';
-import { checkKinds, isCheckKind } from './check/kinds/index.js';
-import { interpolate } from './check/messages.js';
+import { extractMeta, type DocumentMeta, type EditionWindow } from './extract/meta.js';
+import { runPack } from './check/run-pack.js';
 import { createAjv } from './schema-validator.js';
-import { decodeBytes, DEFAULT_MAX_BYTES } from './parse/decode.js';
+import { decodeBytes } from './parse/decode.js';
 import { resolveLimits } from './parse/limits.js';
 import { RESERVED, reservedFinding } from './reserved.js';
 import { locatePath } from './parse/locate.js';
 import { applyDisables } from './check/disables.js';
 import { plainText, showValue } from './extract/show-value.js';
-import type { CompiledPack, CompiledRule } from './pack/load.js';
+import type { CompiledPack } from './pack/load.js';
 import type { DocumentKind, DocumentResult, Evidence, Finding, LintOptions, Severity, Source } from './types.js';
 import type { ReferenceData } from './reference/types.js';
 
@@ -68,45 +67,24 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
     return compiled.get(key);
   };
   const editions = packs.map((p) => ({ edition: p.edition, ...p.in_force }));
+  const editionNames = editions.map((e) => e.edition);
   const knownRules = new Set<string>([...packs.flatMap((p) => p.rules.flatMap((r) => [r.ruleId, r.element])), ...Object.values(RESERVED).map((r) => r.ruleId)]);
 
   function lint(source: Source, options: LintOptions): DocumentResult {
     return lintDocument(parseDocument(source, options.limits), options);
   }
 
+  /** The pipeline, one named step each: parse (done by the caller) → infer → problems → metadata → detect and check → disables → finish. */
   function lintDocument(doc: ParsedDocument, options: LintOptions): DocumentResult {
     const result: DocumentResult = { file: doc.path, kind: null, edition: null, area: null, elements: {}, evidence: {}, findings: [] };
-    if (isConverted(doc.format) && !doc.frontMatter && !doc.problems.length) {
-      const inferred = inferMetaFromText(doc, editions.map((e) => e.edition));
-      if (inferred.length) doc.frontMatter = inferredFrontMatter(inferred);
-      for (const value of inferred) {
-        const message = `No sidecar metadata: assumed \`${value.key}: ${value.value}\` from "${value.quote}"`;
-        result.findings.push(reservedFinding(RESERVED.documentMetadata, 'inferred', message, value));
-      }
-    }
-    for (const problem of doc.problems) {
-      result.findings.push(reservedFinding(RESERVED.parseError, problem.messageId, problem.message, problem));
-    }
+    result.findings.push(...inferMetadata(doc, editionNames));
+    result.findings.push(...parseProblems(doc));
     if (doc.problems.some(isFatal)) return finish(result);
-
-    const meta = extractMeta(doc, editions, options.asOf, { forced: options.edition, fallback: options.defaultEdition });
+    const meta = resolveMetadata(doc, editions, options);
     Object.assign(result, { kind: meta.kind, edition: meta.edition, area: meta.area });
+    result.findings.push(...metadataProblems(doc, meta, editionNames));
     const pack = packs.find((p) => p.edition === meta.edition);
-    if (meta.unknownEdition !== null) {
-      result.findings.push(
-        reservedFinding(RESERVED.documentEdition, 'unknown', `\`edition: ${meta.unknownEdition}\` is not an edition wtlint knows; expected one of ${editions.map((e) => e.edition).join(', ')}`, locateKey(doc, 'edition')),
-      );
-    }
-    // With broken YAML the kind may be in the part that did not parse: the parse error says enough.
-    if (!meta.kind && !doc.problems.length) {
-      const stated = doc.frontMatter?.data?.kind;
-      const message =
-        stated === undefined
-          ? 'No `kind` in the front matter, and none could be inferred from the file name or title'
-          : `\`kind: ${showValue(stated)}\` is not a document kind wtlint knows; expected arrangements or yearly-report`;
-      result.findings.push(reservedFinding(RESERVED.documentKind, stated === undefined ? 'missing' : 'unknown', message, locateKey(doc, 'kind')));
-    }
-    if (meta.kind && pack) runPack(doc, meta, pack, options, result, schemaFor(pack.edition, meta.kind), reference);
+    if (meta.kind && pack) runPack(doc, meta, { pack, options, documentSchema: schemaFor(pack.edition, meta.kind), reference }, result);
     if (doc.frontMatter?.origin) placeInDocument(result, doc.frontMatter.origin);
     result.findings = applyDisables(result.findings, doc.comments, {
       isKnownRule: (rule) => knownRules.has(rule),
@@ -140,34 +118,43 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
   return { packs, lint, lintBytes, lintFileBytes };
 }
 
-/** Why a page or Word document could not be converted: a parse-error finding. */
-export type ConversionProblem = { ok: false; messageId: string; message: string; line: number; column: number };
-
-/** An HTML page or Word document's body as Markdown's parts. The converters load here, on first use. */
-export async function convertBody(format: ConvertedFormat, bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): Promise<{ ok: true; parts: MarkdownParts } | ConversionProblem> {
-  const html = await convertToHtml(format, bytes, maxBytes);
-  if (!html.ok) return html;
-  const { parseHtml } = await import('./parse/html.js');
-  return { ok: true, parts: parseHtml(html.html, format === 'docx' ? 'paragraphs' : 'source') };
+/**
+ * An HTML page or Word document with no sidecar: kind, edition, area and published read from
+ * its text, each an info finding saying what was assumed (and set as its front matter).
+ */
+function inferMetadata(doc: ParsedDocument, editions: string[]): Finding[] {
+  if (!isConverted(doc.format) || doc.frontMatter || doc.problems.length) return [];
+  const inferred = inferMetaFromText(doc, editions);
+  if (inferred.length) doc.frontMatter = inferredFrontMatter(inferred);
+  return inferred.map((value) => reservedFinding(RESERVED.documentMetadata, 'inferred', `No sidecar metadata: assumed \`${value.key}: ${value.value}\` from "${value.quote}"`, value));
 }
 
-/** The HTML of a page (decoded) or of a Word document (through mammoth). */
-export async function convertToHtml(
-  format: ConvertedFormat,
-  bytes: Uint8Array,
-  maxBytes = DEFAULT_MAX_BYTES,
-): Promise<{ ok: true; html: string } | ConversionProblem> {
-  if (format === 'html') {
-    const decoded = decodeBytes(bytes, maxBytes);
-    return decoded.ok ? { ok: true, html: normaliseText(decoded.text) } : decoded;
+/** What the parser could not read, as parse-error findings. */
+function parseProblems(doc: ParsedDocument): Finding[] {
+  return doc.problems.map((problem) => reservedFinding(RESERVED.parseError, problem.messageId, problem.message, problem));
+}
+
+/** Kind, edition and area from the front matter, the file name and the dates; --edition forces, the config's edition is the fallback. */
+function resolveMetadata(doc: ParsedDocument, editions: EditionWindow[], options: LintOptions): DocumentMeta {
+  return extractMeta(doc, editions, options.asOf, { forced: options.edition, fallback: options.defaultEdition });
+}
+
+/** An edition wtlint does not know, or a kind missing or unknown. */
+function metadataProblems(doc: ParsedDocument, meta: DocumentMeta, editions: string[]): Finding[] {
+  const findings: Finding[] = [];
+  if (meta.unknownEdition !== null) {
+    findings.push(reservedFinding(RESERVED.documentEdition, 'unknown', `\`edition: ${meta.unknownEdition}\` is not an edition wtlint knows; expected one of ${editions.join(', ')}`, locateKey(doc, 'edition')));
   }
-  if (bytes.length > maxBytes) {
-    return { ok: false, messageId: 'too-large', message: `File is ${bytes.length} bytes, over the limit of ${maxBytes} bytes`, line: 1, column: 1 };
+  // With broken YAML the kind may be in the part that did not parse: the parse error says enough.
+  if (!meta.kind && !doc.problems.length) {
+    const stated = doc.frontMatter?.data?.kind;
+    const message =
+      stated === undefined
+        ? 'No `kind` in the front matter, and none could be inferred from the file name or title'
+        : `\`kind: ${showValue(stated)}\` is not a document kind wtlint knows; expected arrangements or yearly-report`;
+    findings.push(reservedFinding(RESERVED.documentKind, stated === undefined ? 'missing' : 'unknown', message, locateKey(doc, 'kind')));
   }
-  const { docxToHtml } = await import('./parse/docx.js');
-  const docx = await docxToHtml(bytes);
-  if (docx.ok) return docx;
-  return { ok: false, messageId: 'not-docx', message: `Cannot read the Word document: ${docx.message}; expected a .docx file saved by Word or a compatible editor`, line: 1, column: 1 };
+  return findings;
 }
 
 /** A document that could not be read at all: one finding, nothing else. */
@@ -195,72 +182,6 @@ function placeInDocument(result: DocumentResult, origin: string): void {
     list.forEach((evidence: Evidence, i) => {
       if (evidence.via === 'field') list[i] = { via: 'field', text: `${origin} line ${evidence.line}: ${evidence.text}`, line: 1, column: 1 };
     });
-  }
-}
-
-function runPack(
-  doc: ParsedDocument,
-  meta: DocumentMeta,
-  pack: CompiledPack,
-  options: LintOptions,
-  result: DocumentResult,
-  documentSchema: ValidateFunction | undefined,
-  reference: ReferenceData,
-): void {
-  const kind = meta.kind!;
-  const active: { rule: CompiledRule; severity: Severity }[] = [];
-  for (const rule of pack.rules) {
-    if (!rule.kinds.includes(kind)) continue;
-    const severity = options.severities?.[rule.ruleId] ?? options.severities?.[rule.element] ?? rule.severity;
-    if (severity === 'off') {
-      if (rule.detection) result.elements[rule.element] = 'not-applicable';
-      continue;
-    }
-    active.push({ rule, severity });
-  }
-  const targets = active.filter((a) => a.rule.detection).map((a) => ({ element: a.rule.element, detection: a.rule.detection! }));
-  const elements = detectElements(doc, targets, pack.placeholderPatterns);
-  for (const [element, found] of Object.entries(elements)) {
-    result.elements[element] = found.status;
-    result.evidence[element] = found.evidence;
-  }
-
-  for (const { rule, severity } of active) {
-    for (const spec of rule.checks) {
-      const { kind: kindName, ...checkOptions } = spec;
-      if (!isCheckKind(kindName)) continue; // packs are validated at load
-      const check = checkKinds[kindName];
-      try {
-        const raw = check.run(
-          { doc, meta, element: elements[rule.element], elements, rule, asOf: options.asOf, documentSchema, reference },
-          checkOptions as never,
-        );
-        for (const r of raw) {
-          const template = check.messages[r.messageId] ?? r.messageId;
-          const finding: Finding = {
-            ruleId: rule.ruleId,
-            element: rule.element,
-            severity,
-            message: interpolate(template, { title: rule.title, ...r.data }),
-            messageId: r.messageId,
-            ...r.place,
-            citation: rule.citation,
-            help: rule.help,
-          };
-          if (r.path && r.path.length) finding.path = r.path;
-          result.findings.push(finding);
-        }
-      } catch (error) {
-        result.findings.push(
-          reservedFinding(
-            RESERVED.internalError,
-            'threw',
-            `Rule ${rule.ruleId} (check ${kindName}) failed: ${error instanceof Error ? error.message : String(error)}. The other rules still ran; please report this`,
-            { line: 1, column: 1 },
-          ),
-        );
-      }
-    }
   }
 }
 

@@ -6,8 +6,10 @@ import { areaCheckKinds, normaliseName } from '../src/audit/area-kinds.js';
 import { evaluateArea, groupStatus } from '../src/audit/evaluate.js';
 import { auditLayout, packInForce } from '../src/audit/spec.js';
 import { fnv1a, parseShard, shardOf } from '../src/audit/shard.js';
-import { csvField, escapeHtml, terminalSafe } from '../src/audit/report/escape.js';
-import { bundledLinter, readJson } from '../src/cli/resources.js';
+import { csvField } from '../src/escape/csv.js';
+import { escapeHtml } from '../src/escape/html.js';
+import { terminalSafe } from '../src/escape/terminal.js';
+import { bundledLinter, readJson } from '../src/engine/resources.js';
 import { loadPack, PackError } from '../src/pack/load.js';
 import type { AuditDocument } from '../src/audit/types.js';
 

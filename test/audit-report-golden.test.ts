@@ -5,7 +5,8 @@ import { expect, test } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Chalk } from 'chalk';
-import { auditReporters, AUDIT_FORMAT_NAMES } from '../src/audit/report/index.js';
+import { AUDIT_FORMAT_NAMES } from '../src/audit/report/index.js';
+import { auditTexts as auditReporters } from './helpers/registries.js';
 import type { AuditReport } from '../src/audit/types.js';
 
 const report = JSON.parse(readFileSync(join(__dirname, 'fixtures/audit/report.json'), 'utf8')) as AuditReport;

@@ -7,15 +7,16 @@ import { join } from 'node:path';
 import { Chalk } from 'chalk';
 import { AS_OF, generateAreas } from './helpers/audit-areas.js';
 import { runCli } from './helpers/cli.js';
-import { auditReporters, auditStreamReporters, AUDIT_FORMAT_NAMES } from '../src/audit/report/index.js';
+import { AUDIT_FORMAT_NAMES } from '../src/audit/report/index.js';
+import { auditStreams as auditStreamReporters, auditTexts as auditReporters } from './helpers/registries.js';
 import { headOf } from '../src/audit/report/stream.js';
-import { FindingPacker, FindingUnpacker } from '../src/cli/audit-wire.js';
-import { PartSpool } from '../src/cli/audit-spool.js';
+import { FindingPacker, FindingUnpacker } from '../src/audit-run/wire.js';
+import { PartSpool } from '../src/audit-run/spool.js';
 import { AreaStream } from '../src/cli/commands/audit.js';
-import { runAuditTasks } from '../src/cli/audit-pool.js';
-import { findDocuments } from '../src/cli/files.js';
+import { runAuditTasks } from '../src/audit-run/pool.js';
+import { findDocuments } from '../src/engine/files.js';
 import { auditLayout } from '../src/audit/spec.js';
-import { bundledLinter } from '../src/cli/resources.js';
+import { bundledLinter } from '../src/engine/resources.js';
 import type { AuditDocument, AuditReport } from '../src/audit/types.js';
 import type { Finding } from '../src/types.js';
 
@@ -102,7 +103,7 @@ describe('areas stream through', () => {
     const rendered: string[] = [];
     const stream = new AreaStream(
       areas,
-      { options: { asOf: AS_OF }, layout: auditLayout(linter.packs), previous: null, flags: { format: 'csv' }, io: { isTTY: false } as never },
+      { options: { asOf: AS_OF }, layout: auditLayout(linter.packs), previous: null, format: auditStreamReporters.csv, flags: { format: 'csv' }, io: { isTTY: false } as never },
       (parts, name) => rendered.push(`${name}:${parts.length}:${parts[0]!.includes('UNIQUE-MESSAGE')}`),
     );
     expect(rendered).toEqual(['empty:1:false']);

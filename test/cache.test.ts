@@ -5,7 +5,7 @@ import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, tempDir } from './helpers.js';
-import { settingsKey } from '../src/cli/cache.js';
+import { settingsKey } from '../src/engine/cache.js';
 
 const SOURCE = join(import.meta.dirname, '../examples/northshire/arrangements.md');
 const REPORT = join(import.meta.dirname, '../examples/westmoor/yearly-report-2023-24.md');

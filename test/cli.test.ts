@@ -21,7 +21,7 @@ describe('wtlint check: outputs', () => {
     expect((await cli(['check', RIVERSIDE, '--no-color'], { isTTY: true })).stdout).not.toContain('\u001b[');
   });
 
-  it('json (golden): the design.md contract with evidence', async () => {
+  it('json (golden): the versioned JSON contract with evidence', async () => {
     const { code, stdout } = await cli(['check', RIVERSIDE, '-f', 'json']);
     expectGolden('riverside.json', stdout);
     const report = JSON.parse(stdout);

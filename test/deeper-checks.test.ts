@@ -1,8 +1,8 @@
-// The deeper checks (issue 7) on realistic documents: the whole list of findings of the deeper
-// rules, exactly, with messageId, severity, line and column.
+// The deeper checks (funding, scrutiny independence, review timeliness, outdated terms, agency
+// categories) on realistic documents: the whole list of findings of the deeper rules, exactly, with messageId, severity, line and column.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bundledLinter } from '../src/cli/resources.js';
+import { bundledLinter } from '../src/engine/resources.js';
 import type { Finding } from '../src/types.js';
 
 const DEEPER = /\/(?:funding-(?:total|shares|equity|costs)|scrutiny-(?:independence|coverage)|outdated-terms|renamed-bodies|agency-categories|review-timeliness)$/;
@@ -141,7 +141,7 @@ describe('practice review timeliness in a yearly report', () => {
 
   it('says so once when the linter was given no bank holiday calendar', async () => {
     const { createLinter } = await import('../src/lint.js');
-    const { loadBundledPacks, loadDocumentSchemas } = await import('../src/cli/resources.js');
+    const { loadBundledPacks, loadDocumentSchemas } = await import('../src/engine/resources.js');
     const linter = createLinter(loadBundledPacks(), loadDocumentSchemas(['2018', '2023']));
     const findings = linter.lint({ path, text }, { asOf: '2026-11-23' }).findings.filter((f) => f.ruleId === 'wt2023/review-timeliness');
     expect(findings.map((f) => [f.messageId, f.line, f.column])).toEqual([
@@ -202,7 +202,7 @@ ${contributions}`;
   it('takes the share limit from the rule (max_share), and a rounding tolerance for the total', async () => {
     const { loadPack } = await import('../src/pack/load.js');
     const { createLinter } = await import('../src/lint.js');
-    const { readJson, loadDocumentSchemas } = await import('../src/cli/resources.js');
+    const { readJson, loadDocumentSchemas } = await import('../src/engine/resources.js');
     const source = readFileSync('rules/wt2023.yaml', 'utf8').replace('max_share: 0.5', 'max_share: 0.4');
     const linter = createLinter([loadPack(source, 'rules/wt2023.yaml', readJson('schemas/rule-pack.schema.json'))], loadDocumentSchemas(['2023']));
     const text = doc(front('    - { partner: A Council, amount: 130000.4 }\n    - { partner: B ICB, amount: 120000 }\n    - { partner: C Police, amount: 50000 }'));

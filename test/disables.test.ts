@@ -2,7 +2,7 @@
 // (Markdown and YAML documents), with exact lists of what remains.
 import { describe, expect, it } from 'vitest';
 import { parseDirective, applyDisables } from '../src/check/disables.js';
-import { bundledLinter } from '../src/cli/resources.js';
+import { bundledLinter } from '../src/engine/resources.js';
 import type { Finding, LintOptions, Severity } from '../src/types.js';
 
 const linter = bundledLinter();

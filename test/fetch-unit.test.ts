@@ -264,7 +264,7 @@ describe('fetchAll', () => {
 
 describe('a fetched document\'s sidecar', () => {
   it('holding only source, is read as no sidecar: the metadata still comes from the text', async () => {
-    const { bundledLinter } = await import('../src/cli/resources.js');
+    const { bundledLinter } = await import('../src/engine/resources.js');
     const linter = bundledLinter();
     const page = Buffer.from('<html><body><h1>Brookfield Safeguarding Children Partnership annual report 2024-25</h1><p>Published: 29 September 2025</p><h2>Funding</h2><p>The partners agreed equitable contributions.</p></body></html>');
     const options = { asOf: '2026-11-23' };

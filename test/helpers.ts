@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundledLinter } from '../src/cli/resources.js';
+import { bundledLinter } from '../src/engine/resources.js';
 import { cli as runIn, type CliRun } from './helpers/cli.js';
 import type { DocumentResult, LintOptions } from '../src/types.js';
 

@@ -3,7 +3,7 @@
 // must give the same element statuses and the same findings.
 import { describe, expect, it } from 'vitest';
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
-import { bundledLinter } from '../src/cli/resources.js';
+import { bundledLinter } from '../src/engine/resources.js';
 import { parseHtml } from '../src/parse/html.js';
 import { parseConverted } from '../src/parse/document.js';
 import { inferMetaFromText } from '../src/extract/text-meta.js';
@@ -275,7 +275,7 @@ describe('inputs that cannot be read', () => {
       ],
     });
     const bytes = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph({ text: 'Funding', heading: HeadingLevel.HEADING_1 }), new Paragraph(''), table] }] }));
-    const { convertBody } = await import('../src/lint.js');
+    const { convertBody } = await import('../src/parse/convert/body.js');
     const converted = await convertBody('docx', new Uint8Array(bytes));
     expect(converted.ok && converted.parts.blocks.map((b) => [b.kind, b.line, b.column, b.text])).toEqual([
       ['heading', 1, 1, 'Funding'],

@@ -1,6 +1,6 @@
 // Bad input never crashes: each case is a finding with a position that says what is wrong.
 import { describe, expect, it } from 'vitest';
-import { bundledLinter } from '../src/cli/resources.js';
+import { bundledLinter } from '../src/engine/resources.js';
 import { AS_OF, lintText, pinned } from './helpers.js';
 
 const lintBytes = (path: string, bytes: Uint8Array) => bundledLinter().lintBytes(path, bytes, { asOf: AS_OF });

@@ -8,7 +8,7 @@ import { fold, mayMatch, mayMatchPairs, pairsOf, prepareLiterals, requiredLitera
 import { compilePattern } from '../src/extract/detection.js';
 import { placeholderMatcher, splitSentences } from '../src/extract/elements.js';
 import { parseDocument } from '../src/parse/document.js';
-import { PACK_IDS } from '../src/cli/resources.js';
+import { PACK_IDS } from '../src/engine/resources.js';
 import { validatePack } from '../src/pack/load.js';
 // @ts-expect-error: a plain ESM script without types (the bench's corpus generator)
 import { loadSections, makeDocument } from './bench/corpus.mjs';

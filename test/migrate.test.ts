@@ -3,9 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Chalk } from 'chalk';
-import { bundledLinter } from '../src/cli/resources.js';
+import { bundledLinter } from '../src/engine/resources.js';
 import { planMigration } from '../src/migrate/plan.js';
-import { escapeMarkdown, migrationFormats } from '../src/migrate/format.js';
+import { migrationFormatters as migrationFormats } from './helpers/registries.js';
+import { markdownText } from '../src/escape/markdown.js';
 import { run } from '../src/cli/main.js';
 import { loadPack } from '../src/pack/load.js';
 import type { CliIO } from '../src/cli/io.js';
@@ -69,8 +70,19 @@ describe('migration formats', () => {
     const parsed = JSON.parse(migrationFormats.json(plan, ctx)) as { version: number; asOf: string; migration: typeof plan };
     expect([parsed.version, parsed.asOf, parsed.migration]).toEqual([1, '2026-11-23', plan]);
   });
-  it('escapes document text in markdown', () => {
-    expect(escapeMarkdown('<img src=x> [link](y) *a* | `c` & ~d~')).toBe('&lt;img src=x&gt; \\[link\\](y) \\*a\\* \\| \\`c\\` &amp; \\~d\\~');
+  it('escapes document text in markdown (with the escaper of check\'s Markdown report)', () => {
+    expect(markdownText('<img src=x> [link](y) *a* | `c` & ~d~')).toBe('\\<img src=x\\> \\[link\\](y) \\*a\\* \\| \\`c\\` \\& \\~d\\~');
+  });
+});
+
+describe('document text in every migration format', () => {
+  // A sentence holding a terminal escape sequence and a line break, where the plan quotes it as evidence.
+  const hostile = readFileSync(FILE, 'utf8').replace(/^(## Schools and early years)$/m, '$1 \u001b[31mred\u001b[0m\u2028next');
+  const quoted = planMigration({ path: 'x\u001b[2J.md', text: hostile }, wt2023, editions, '2026-11-23');
+  it.each(['stylish', 'markdown'] as const)('%s shows control characters as \\u{…}, never raw', (format) => {
+    const output = migrationFormats[format](quoted, ctx);
+    expect(quoted.items.find((i) => i.id === 'education-strategic')!.evidence[0]!.text).toContain('\u001b[31m');
+    expect([/[\u0000-\u0009\u000b-\u001f\u2028]/.test(output), output.match(/u\{1b\}/g)?.length]).toEqual([false, 3]);
   });
 });
 

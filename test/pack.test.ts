@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPack, PackError } from '../src/pack/load.js';
-import { bundledLinter } from '../src/cli/resources.js';
+import { bundledLinter } from '../src/engine/resources.js';
 import { checkKinds } from '../src/check/kinds/index.js';
 
 const root = join(import.meta.dirname, '..');

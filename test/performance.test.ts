@@ -4,8 +4,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundledLinter, documentSchemaTexts, loadDocumentSchemas, PACK_IDS } from '../src/cli/resources.js';
-import { snapshotPack, precompiledValidator } from '../src/cli/precompiled.js';
+import { bundledLinter, documentSchemaTexts, loadDocumentSchemas, PACK_IDS } from '../src/engine/resources.js';
+import { snapshotPack, precompiledValidator } from '../src/engine/precompiled.js';
 import { validatePack, compilePack } from '../src/pack/load.js';
 import { createLinter } from '../src/lint.js';
 import { anyOf } from '../src/extract/detection.js';

@@ -1,8 +1,10 @@
 // Escaping with hostile text: commas, colons, newlines, %, ::, <, &, quotes, control characters.
 import { describe, expect, it } from 'vitest';
-import { markdownCodeCell, markdownText, workflowData, workflowProperty, xmlAttr, xmlText } from '../src/report/escape.js';
+import { markdownCodeCell, markdownText } from '../src/escape/markdown.js';
+import { workflowData, workflowProperty } from '../src/escape/workflow.js';
+import { xmlAttr, xmlText } from '../src/escape/html.js';
 import { artifactUri } from '../src/report/sarif.js';
-import { reporters } from '../src/report/index.js';
+import { checkReporters as reporters } from './helpers/registries.js';
 import { contextFor, loadMixed } from './helpers/results-fixture.js';
 import type { DocumentResult } from '../src/types.js';
 

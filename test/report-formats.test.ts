@@ -2,7 +2,8 @@
 // the official schema; the properties each CI consumer relies on pinned exactly.
 import { describe, expect, it } from 'vitest';
 import { sarifSchemaErrors } from './helpers/sarif-schema.js';
-import { reporters, type FormatName } from '../src/report/index.js';
+import type { FormatName } from '../src/report/index.js';
+import { checkReporters as reporters } from './helpers/registries.js';
 import { fitSummary, githubStepSummary } from '../src/report/github.js';
 import { expectGolden } from './helpers/golden.js';
 import { contextFor, loadMixed } from './helpers/results-fixture.js';

@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { linter, OPTIONS, positions, root } from './robustness/helpers.js';
 import { runCli } from './robustness/cli.js';
-import { findDocuments } from '../src/cli/files.js';
-import { lintPath } from '../src/cli/read-document.js';
+import { findDocuments } from '../src/engine/files.js';
+import { lintPath } from '../src/engine/read-document.js';
 import { exitCodeFor } from '../src/cli/exit-code.js';
 import { createLinter } from '../src/lint.js';
-import { loadDocumentSchemas } from '../src/cli/resources.js';
+import { loadDocumentSchemas } from '../src/engine/resources.js';
 import type { CompiledPack } from '../src/pack/load.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wtlint-process-'));

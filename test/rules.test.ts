@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { bundledLinter, PACK_IDS } from '../src/cli/resources.js';
+import { bundledLinter, PACK_IDS } from '../src/engine/resources.js';
 import type { DocumentKind, ElementStatus, Severity } from '../src/types.js';
 
 interface ExpectedFinding {

@@ -1,4 +1,4 @@
-// Start-up (issue 5, docs/startup.md): the bundle that bin/wtlint.js runs (dist/bundle) gives
+// Start-up (the targets and the loading plan in docs/startup.md): the bundle that bin/wtlint.js runs (dist/bundle) gives
 // exactly what the tsc output it is built from (dist/src) gives, for check on every document
 // format (and, in test/slow/bundle-audit.slow.ts, for audit with worker threads), so the bundle
 // cannot drift; and a command loads only what it needs. Needs `npm run build` (as CI runs it before the tests).
@@ -9,13 +9,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { westcombeDocx } from './helpers/word.js';
-import { AUDIT_FORMAT_NAMES, FORMAT_NAMES, MIGRATION_FORMAT_NAMES } from '../src/cli/format-names.js';
 import { reporters } from '../src/report/index.js';
-import { reporterLoaders } from '../src/report/load.js';
 import { auditReporters } from '../src/audit/report/index.js';
-import { migrationFormats } from '../src/migrate/format.js';
-import { BANK_HOLIDAYS_FILE, BANK_HOLIDAYS_SCHEMA_FILE } from '../src/cli/resources.js';
-import { snapshotBankHolidays } from '../src/cli/precompiled.js';
+import { migrationFormats } from '../src/migrate/format/index.js';
+import { BANK_HOLIDAYS_FILE, BANK_HOLIDAYS_SCHEMA_FILE } from '../src/engine/resources.js';
+import { snapshotBankHolidays } from '../src/engine/precompiled.js';
 import { loadBankHolidays } from '../src/reference/load.js';
 import { compilePack, validatePack } from '../src/pack/load.js';
 import { BUNDLE, DIST, ROOT as root, runEntry, seen } from './helpers/entries.js';
@@ -80,27 +78,35 @@ describe('a command loads only what it needs (seen in dist/src, one file per mod
   it('--version: commander and the option lists, no command, reporter or pack', () => {
     const r = run(DIST, ['--version']);
     expect(r.stdout).toBe(`${(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version}\n`);
-    expect(ours(r.loads)).toEqual(['cli/main.js', 'cli/outputs.js', 'cli/format-names.js', 'cli/errors.js', 'pack/errors.js', 'cli/package-root.js']);
+    expect(ours(r.loads)).toEqual(['cli/main.js', 'cli/outputs.js', 'report/index.js', 'audit/report/index.js', 'migrate/format/index.js', 'engine/errors.js', 'pack/errors.js', 'engine/package-root.js']);
   });
 
-  it('check -f json: the json reporter only, nothing of audit, migrate or the converters', () => {
+  it('check -f json: the json reporter only (and the registries, which list the names), nothing of audit, migrate or the converters', () => {
     const r = run(DIST, ['check', 'docs/notes.md', '-f', 'json', '--as-of', AS_OF]);
     expect(r.status).toBe(0);
     const loaded = ours(r.loads);
-    expect(loaded.filter((file) => /^(report|audit|migrate)\/|^convert|^parse\/(html|docx)/.test(file))).toEqual(['report/load.js', 'report/summary.js', 'report/json.js']);
+    expect(loaded.filter((file) => /^(report|audit|migrate)\/|^convert|^parse\/(html|docx)/.test(file))).toEqual(['report/index.js', 'audit/report/index.js', 'migrate/format/index.js', 'report/summary.js', 'report/json.js']);
   });
 });
 
-describe('the format lists main.ts loads instead of the registries', () => {
-  it('name every format of each registry, in its order', () => {
-    expect([...FORMAT_NAMES]).toEqual(Object.keys(reporters));
-    expect([...AUDIT_FORMAT_NAMES]).toEqual(Object.keys(auditReporters));
-    expect([...MIGRATION_FORMAT_NAMES]).toEqual(Object.keys(migrationFormats));
+describe('the registries main.ts lists the formats from: name → loader, no reporter loaded until asked', () => {
+  it('name every format of each family, in order', () => {
+    expect([Object.keys(reporters), Object.keys(auditReporters), Object.keys(migrationFormats)]).toEqual([
+      ['stylish', 'json', 'sarif', 'junit', 'github', 'gitlab', 'markdown'],
+      ['terminal', 'csv', 'json', 'html'],
+      ['stylish', 'json', 'markdown'],
+    ]);
   });
 
-  it('each reporter loader loads the registry reporter of its name', async () => {
-    expect(Object.keys(reporterLoaders)).toEqual(Object.keys(reporters));
-    for (const name of FORMAT_NAMES) expect(await reporterLoaders[name]()).toBe(reporters[name]);
+  it('each loader loads the reporter of its name from the file of its name', async () => {
+    type Modules = Record<string, Record<string, unknown>>;
+    const files = { ...import.meta.glob('../src/report/*.ts', { eager: true }), ...import.meta.glob('../src/audit/report/*.ts', { eager: true }), ...import.meta.glob('../src/migrate/format/*.ts', { eager: true }) } as Modules;
+    const loads = async (registry: Record<string, () => Promise<unknown>>, folder: string, exportOf: (name: string) => string) => {
+      for (const [name, load] of Object.entries(registry)) expect([name, await load()]).toEqual([name, files[`../src/${folder}/${name}.ts`]![exportOf(name)]]);
+    };
+    await loads(reporters, 'report', (name) => name);
+    await loads(auditReporters, 'audit/report', (name) => `${name}Stream`);
+    await loads(migrationFormats, 'migrate/format', (name) => name);
   });
 });
 

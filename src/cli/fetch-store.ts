@@ -3,8 +3,8 @@
 // leaves half a document, since each write is synchronous).
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomicWith } from './files.js';
-import { UsageError } from './errors.js';
+import { writeFileAtomicWith } from '../engine/files.js';
+import { UsageError } from '../engine/errors.js';
 import { readSource } from '../fetch/sidecar.js';
 import type { DocumentStore, StoredCopy } from '../fetch/run.js';
 import type { PlannedDocument } from '../fetch/plan.js';

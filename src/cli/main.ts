@@ -3,10 +3,12 @@
 // Commands are imported when they run, so `--version` and `--help` load nothing heavy.
 import { Command, CommanderError, Option } from 'commander';
 import { collectOutputs } from './outputs.js';
-import { AUDIT_FORMAT_NAMES, FORMAT_NAMES, MIGRATION_FORMAT_NAMES } from './format-names.js';
-import { UsageError, describeUsageError } from './errors.js';
+import { FORMAT_NAMES } from '../report/index.js';
+import { AUDIT_FORMAT_NAMES } from '../audit/report/index.js';
+import { MIGRATION_FORMAT_NAMES } from '../migrate/format/index.js';
+import { UsageError, describeUsageError } from '../engine/errors.js';
 import { PackError } from '../pack/errors.js';
-import { packageVersion } from './package-root.js';
+import { packageVersion } from '../engine/package-root.js';
 import type { CliIO } from './io.js';
 
 let pipesGuarded = false;
@@ -137,7 +139,7 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .addOption(colourOptions.on()).addOption(colourOptions.off())
     .action(async (files: string[], flags) => {
       const { merge } = await import('./commands/merge.js');
-      code = merge(files, flags, io);
+      code = await merge(files, flags, io);
     });
 
   program
@@ -186,6 +188,7 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .description('write an HTML page or Word document as Markdown with front matter (never overwrites)')
     .argument('<file>', 'a .html, .htm or .docx file')
     .option('-o, --output <file>', 'the Markdown file to write (default: beside the input, .md; - for standard output)')
+    .addOption(lintOptions.config())
     .action(async (file: string, flags) => {
       const { convert } = await import('./commands/convert.js');
       code = await convert(file, flags, io);
@@ -199,10 +202,11 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .addOption(new Option('-f, --format <name>', 'output format').choices(MIGRATION_FORMAT_NAMES).default('stylish'))
     .option('-o, --output <file>', 'write the checklist to a file instead of standard output')
     .option('--as-of <date>', 'the date used to infer an edition the document does not state (default: today)')
+    .addOption(lintOptions.config())
     .addOption(colourOptions.on()).addOption(colourOptions.off())
     .action(async (file: string, flags) => {
       const { migrate } = await import('./commands/migrate.js');
-      code = migrate(file, flags, io);
+      code = await migrate(file, flags, io);
     });
 
   try {

@@ -3,9 +3,8 @@
 // (or, given first, with the next one: `-o r.json -f json`). At most one format goes to
 // standard output; no file is named twice.
 import { InvalidArgumentError } from 'commander';
-import { UsageError } from './errors.js';
-import { FORMAT_NAMES } from './format-names.js';
-import type { FormatName } from '../report/index.js';
+import { UsageError } from '../engine/errors.js';
+import { FORMAT_NAMES, type FormatName } from '../report/index.js';
 
 export interface OutputTarget {
   format: FormatName;

@@ -18,83 +18,160 @@ const MAX_QUOTE = 160;
 /** `section` cues read only short sections (a list under a heading), never a whole chapter. */
 const MAX_SECTION_CHARS = 800;
 
+/** Evidence one pass found for one element: enough for "present", or only for "partial". */
 interface Found {
   present: Evidence[];
   partial: Evidence[];
 }
 
-export function detectElements(
-  doc: ParsedDocument,
-  targets: DetectionTarget[],
-  placeholders: RegExp[],
-): Record<string, ElementResult> {
-  const found = new Map<string, Found>(targets.map((t) => [t.element, { present: [], partial: [] }]));
-  const anyPlaceholder = placeholderMatcher(placeholders);
-  // A block's text is judged once, however many elements' sections and sentence passes read it.
-  const placeholderByText = new Map<string, boolean>();
-  const isPlaceholder = (text: string) => {
-    let known = placeholderByText.get(text);
-    if (known === undefined) placeholderByText.set(text, (known = anyPlaceholder.test(text.trim())));
+/** What each pass returns: element → the evidence it found, in document order. */
+type Findings = Map<string, Found>;
+
+/** What every pass reads: the document, the elements sought, and two helpers shared so each block is judged once. */
+interface PassContext {
+  doc: ParsedDocument;
+  targets: DetectionTarget[];
+  /** Whether a block's text is a placeholder (judged once per text, however many passes ask). */
+  isPlaceholder: (text: string) => boolean;
+  /** For HTML and Word, the headings a piece of evidence sits under. */
+  section: (heading: number, self?: string) => { section?: string };
+}
+
+/**
+ * Blocks of a section headed for an element but still holding placeholders, per element: the
+ * headings pass hands them to the sentences pass, where sentences in them do not count (the
+ * section itself says it is unfinished).
+ */
+type Unfinished = Map<string, [number, number][]>;
+
+/**
+ * The evidence passes, in order; each returns what it found and the status of each element is a
+ * reduction over all of it. Order matters: evidence is kept in pass order (at most MAX_EVIDENCE),
+ * and the sentences pass reads what the earlier passes found. A new kind of evidence (a table
+ * of contents, a signature block) is a new pass here.
+ */
+export function detectElements(doc: ParsedDocument, targets: DetectionTarget[], placeholders: RegExp[]): Record<string, ElementResult> {
+  const ctx: PassContext = { doc, targets, isPlaceholder: onceEach(placeholderMatcher(placeholders)), section: sectionOf(doc) };
+  const found = emptyFindings(targets);
+  add(found, fieldsPass(ctx));
+  const headings = headingsPass(ctx);
+  add(found, headings.found);
+  add(found, leadInsPass(ctx));
+  add(found, labelsPass(ctx));
+  add(found, sentencesPass(ctx, found, headings.unfinished));
+  return statusOf(found);
+}
+
+/** Present when any evidence says so, partial when only partial evidence does, missing otherwise. */
+function statusOf(found: Findings): Record<string, ElementResult> {
+  const results: Record<string, ElementResult> = {};
+  for (const [element, bucket] of found) {
+    if (bucket.present.length) results[element] = { status: 'present', evidence: bucket.present.slice(0, MAX_EVIDENCE) };
+    else if (bucket.partial.length) results[element] = { status: 'partial', evidence: bucket.partial.slice(0, MAX_EVIDENCE) };
+    else results[element] = { status: 'missing', evidence: [] };
+  }
+  return results;
+}
+
+function add(into: Findings, from: Findings): void {
+  for (const [element, bucket] of from) {
+    const target = into.get(element)!;
+    target.present.push(...bucket.present);
+    target.partial.push(...bucket.partial);
+  }
+}
+
+function emptyFindings(targets: DetectionTarget[]): Findings {
+  return new Map(targets.map((t) => [t.element, { present: [], partial: [] }]));
+}
+
+/** A block's text is judged once, however many elements' sections and sentence passes read it. */
+function onceEach(matcher: Matcher): (text: string) => boolean {
+  const byText = new Map<string, boolean>();
+  return (text) => {
+    let known = byText.get(text);
+    if (known === undefined) byText.set(text, (known = matcher.test(text.trim())));
     return known;
   };
-  // HTML and Word: evidence names the headings it sits under.
-  const section = (heading: number, self?: string): { section?: string } => {
+}
+
+/** HTML and Word: evidence names the headings it sits under. */
+function sectionOf(doc: ParsedDocument): PassContext['section'] {
+  return (heading, self) => {
     const path = isConverted(doc.format) ? headingPath(doc.headings, heading) : '';
     return path && path !== self ? { section: path } : {};
   };
+}
 
-  // Structured fields.
+/** Structured fields (front matter or YAML): present when filled, partial when empty or a placeholder. */
+function fieldsPass({ doc, targets, isPlaceholder }: PassContext): Findings {
+  const found = emptyFindings(targets);
   const data = doc.frontMatter?.data;
-  if (data) {
-    for (const target of targets) {
-      for (const path of target.detection.fields) {
-        const value = valueAt(data, path);
-        if (value === undefined) continue;
-        const located = locatePath(doc.frontMatter, resolvedPath(data, path));
-        const evidence: Evidence = { via: 'field', text: `${path.join('.')}: ${summarise(value)}`, ...located.place };
-        const bucket = found.get(target.element)!;
-        if (isEmptyValue(value, isPlaceholder)) bucket.partial.push(evidence);
-        else bucket.present.push(evidence);
-      }
+  if (!data) return found;
+  for (const target of targets) {
+    for (const path of target.detection.fields) {
+      const value = valueAt(data, path);
+      if (value === undefined) continue;
+      const located = locatePath(doc.frontMatter, resolvedPath(data, path));
+      const evidence: Evidence = { via: 'field', text: `${path.join('.')}: ${summarise(value)}`, ...located.place };
+      const bucket = found.get(target.element)!;
+      if (isEmptyValue(value, isPlaceholder)) bucket.partial.push(evidence);
+      else bucket.present.push(evidence);
     }
   }
+  return found;
+}
 
-  // Headings and their sections; labels (a table row's first cell, a bold lead-in) count like headings.
-  // Blocks of a section that is headed for an element but still holds placeholders: sentences there
-  // do not make the element present (the section itself says it is unfinished).
-  const unfinished = new Map<string, [number, number][]>();
-  const judge = (target: DetectionTarget, content: string[], evidence: Evidence, range?: [number, number]) => {
-    const bucket = found.get(target.element)!;
-    const substantive = content.filter((text) => text.trim() !== '' && !isPlaceholder(text));
-    if (substantive.length === 0) {
-      bucket.partial.push({ ...evidence, text: `${evidence.text} (${content.length ? 'placeholder only' : 'empty section'})` });
-    } else if (substantive.length < content.length) {
-      bucket.partial.push({ ...evidence, text: `${evidence.text} (still has placeholders)` });
-      if (range) unfinished.set(target.element, [...(unfinished.get(target.element) ?? []), range]);
-    } else if (target.detection.qualify.length && !substantive.some((text) => splitSentences(text).some((s) => matchesCue(s.text, target.detection.qualify)))) {
-      bucket.partial.push({ ...evidence, text: `${evidence.text} (does not cover what is expected)` });
-    } else {
-      bucket.present.push(evidence);
-    }
-  };
+/**
+ * A heading (or label) for an element is judged by what its section holds: real content, only
+ * placeholders, some placeholders still, or content that does not cover what the rule qualifies.
+ * Returns the range to hand on when the section is unfinished.
+ */
+function judgeSection(ctx: PassContext, target: DetectionTarget, content: string[], evidence: Evidence, bucket: Found): boolean {
+  const substantive = content.filter((text) => text.trim() !== '' && !ctx.isPlaceholder(text));
+  if (substantive.length === 0) {
+    bucket.partial.push({ ...evidence, text: `${evidence.text} (${content.length ? 'placeholder only' : 'empty section'})` });
+  } else if (substantive.length < content.length) {
+    bucket.partial.push({ ...evidence, text: `${evidence.text} (still has placeholders)` });
+    return true;
+  } else if (target.detection.qualify.length && !substantive.some((text) => splitSentences(text).some((s) => matchesCue(s.text, target.detection.qualify)))) {
+    bucket.partial.push({ ...evidence, text: `${evidence.text} (does not cover what is expected)` });
+  } else {
+    bucket.present.push(evidence);
+  }
+  return false;
+}
+
+/** Headings and their sections; a `section` cue also reads a short section's own text. */
+function headingsPass(ctx: PassContext): { found: Findings; unfinished: Unfinished } {
+  const { doc, targets } = ctx;
+  const found = emptyFindings(targets);
+  const unfinished: Unfinished = new Map();
   for (const [index, heading] of doc.headings.entries()) {
     // Both computed at most once per heading, and only when a target needs them.
     let content: string[] | undefined;
     let direct: string | null | undefined;
-    const evidence: Evidence = { via: 'heading', text: quote(heading.text), line: heading.line, column: heading.column, ...section(index, heading.text) };
+    const evidence: Evidence = { via: 'heading', text: quote(heading.text), line: heading.line, column: heading.column, ...ctx.section(index, heading.text) };
     const folded = fold(heading.text); // once per heading, for every element's prefilter
     const pairs = pairsOf(folded);
     for (const target of targets) {
       if (target.detection.anyHeading.test(heading.text, folded, pairs)) {
         content ??= doc.blocks.slice(heading.block + 1, heading.end).filter((b) => b.kind !== 'heading').map((b) => b.text);
-        judge(target, content, evidence, [heading.block + 1, heading.end]);
+        if (judgeSection(ctx, target, content, evidence, found.get(target.element)!)) {
+          unfinished.set(target.element, [...(unfinished.get(target.element) ?? []), [heading.block + 1, heading.end]]);
+        }
       } else if (target.detection.section.length) {
         if (direct === undefined) direct = directContent(doc, heading.block);
         if (direct !== null && matchesCue(direct, target.detection.section) && !target.detection.anyExclude.test(direct)) found.get(target.element)!.present.push(evidence);
       }
     }
   }
-  // A sentence that introduces a list ("We have named these relevant agencies:") is read with the list.
+  return { found, unfinished };
+}
+
+/** A sentence that introduces a list ("We have named these relevant agencies:") is read with the list. */
+function leadInsPass({ doc, targets }: PassContext): Findings {
+  const found = emptyFindings(targets);
   doc.blocks.forEach((block, index) => {
     if (block.kind === 'heading' || !/:\s*$/.test(block.text)) return;
     let text = block.text;
@@ -106,19 +183,35 @@ export function detectElements(
       }
     }
   });
+  return found;
+}
+
+/** Labels (a table row's first cell, a bold lead-in) count like headings, judged by the text beside them. */
+function labelsPass(ctx: PassContext): Findings {
+  const { doc, targets } = ctx;
+  const found = emptyFindings(targets);
   for (const block of doc.blocks) {
     if (!block.label || block.rest === undefined) continue;
     const label = block.label;
-    const evidence: Evidence = { via: 'heading', text: quote(label), line: block.line, column: block.column, ...section(block.heading) };
+    const evidence: Evidence = { via: 'heading', text: quote(label), line: block.line, column: block.column, ...ctx.section(block.heading) };
     const folded = fold(label);
     const pairs = pairsOf(folded);
     for (const target of targets) {
-      if (target.detection.anyHeading.test(label, folded, pairs)) judge(target, [block.rest], evidence);
+      if (target.detection.anyHeading.test(label, folded, pairs)) judgeSection(ctx, target, [block.rest], evidence, found.get(target.element)!);
     }
   }
+  return found;
+}
 
-  // Sentences anywhere in the body.
-  const sentenceTargets = targets.filter((t) => t.detection.sentences.length > 0 || t.detection.partial.length > 0);
+/**
+ * Sentences anywhere in the body: every pattern of one cue in one sentence makes the element
+ * present, a partial cue partial. Reads what the earlier passes found (`before`): an element
+ * with MAX_EVIDENCE present already is not looked for again.
+ */
+function sentencesPass(ctx: PassContext, before: Findings, unfinished: Unfinished): Findings {
+  const { doc, isPlaceholder } = ctx;
+  const found = emptyFindings(ctx.targets);
+  const sentenceTargets = ctx.targets.filter((t) => t.detection.sentences.length > 0 || t.detection.partial.length > 0);
   doc.blocks.forEach((block, index) => {
     if (block.kind === 'heading' || isPlaceholder(block.text)) return;
     for (const sentence of sentencesOf(block)) {
@@ -127,29 +220,23 @@ export function detectElements(
       for (const target of sentenceTargets) {
         const d = target.detection;
         const bucket = found.get(target.element)!;
-        if (bucket.present.length >= MAX_EVIDENCE) continue;
+        const earlier = before.get(target.element)!;
+        if (earlier.present.length + bucket.present.length >= MAX_EVIDENCE) continue;
         foldedSentence ??= fold(sentence.text);
         pairs ??= pairsOf(foldedSentence);
         if (!d.sentenceGate.test(sentence.text, foldedSentence, pairs)) continue;
         if (unfinished.get(target.element)?.some(([from, to]) => index >= from && index < to)) continue;
         const strong = matchesCue(sentence.text, d.sentences);
         // Only the first MAX_EVIDENCE partial matches are ever reported: no need to look for more.
-        const weak = !strong && bucket.partial.length < MAX_EVIDENCE && matchesCue(sentence.text, d.partial);
+        const weak = !strong && earlier.partial.length + bucket.partial.length < MAX_EVIDENCE && matchesCue(sentence.text, d.partial);
         if (!strong && !weak) continue;
         if (d.anyExclude.test(sentence.text, foldedSentence, pairs)) continue;
-        const evidence: Evidence = { via: 'sentence', text: quote(sentence.text), ...placeInBlock(block, sentence.offset), ...section(block.heading) };
+        const evidence: Evidence = { via: 'sentence', text: quote(sentence.text), ...placeInBlock(block, sentence.offset), ...ctx.section(block.heading) };
         (strong ? bucket.present : bucket.partial).push(evidence);
       }
     }
   });
-
-  const results: Record<string, ElementResult> = {};
-  for (const [element, bucket] of found) {
-    if (bucket.present.length) results[element] = { status: 'present', evidence: bucket.present.slice(0, MAX_EVIDENCE) };
-    else if (bucket.partial.length) results[element] = { status: 'partial', evidence: bucket.partial.slice(0, MAX_EVIDENCE) };
-    else results[element] = { status: 'missing', evidence: [] };
-  }
-  return results;
+  return found;
 }
 
 /** `^(?=[\s\S]{0,N}$)[\s\S]*`: "a text of at most N characters that contains …" (the pack's idiom for short placeholders). */

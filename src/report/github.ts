@@ -7,7 +7,7 @@ import type { Reporter, ReportContext } from './types.js';
 import { visibleFindings } from './summary.js';
 import { messageOf, ruleInfo } from './rule-info.js';
 import { markdown } from './markdown.js';
-import { workflowData, workflowProperty } from './escape.js';
+import { workflowData, workflowProperty } from '../escape/workflow.js';
 import type { Finding } from '../types.js';
 
 type Command = 'error' | 'warning' | 'notice';

@@ -7,7 +7,7 @@
 import type { Reporter, ReportContext } from './types.js';
 import { visibleFindings } from './summary.js';
 import { messageOf } from './rule-info.js';
-import { xmlAttr, xmlText } from './escape.js';
+import { xmlAttr, xmlText } from '../escape/html.js';
 import type { DocumentResult, Finding } from '../types.js';
 
 interface Case {

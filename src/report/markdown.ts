@@ -3,7 +3,7 @@
 import type { Reporter } from './types.js';
 import { countFindings, visibleFindings } from './summary.js';
 import { messageOf } from './rule-info.js';
-import { markdownCodeCell, markdownText } from './escape.js';
+import { markdownCodeCell, markdownText } from '../escape/markdown.js';
 import type { DocumentResult, ElementStatus, Severity } from '../types.js';
 
 const ICON: Record<Severity, string> = { error: '❌ error', warning: '⚠️ warning', info: 'ℹ️ info' };

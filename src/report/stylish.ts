@@ -4,7 +4,7 @@ import type { Reporter } from './types.js';
 import { countFindings, visibleFindings } from './summary.js';
 import { messageOf } from './rule-info.js';
 import type { Severity } from '../types.js';
-import { plainText } from '../extract/show-value.js';
+import { plainText } from '../escape/terminal.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

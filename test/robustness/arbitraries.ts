@@ -1,4 +1,4 @@
-// fast-check arbitraries for hostile and broken documents (issue 6): bytes, text,
+// fast-check arbitraries for hostile and broken documents (the robustness tests): bytes, text,
 // YAML, Markdown and mutations of the documents the project ships.
 import fc from 'fast-check';
 import { stringify } from 'yaml';

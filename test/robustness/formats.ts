@@ -1,4 +1,4 @@
-// What "valid output" means for each --format, for the fuzz run (issue 6). Every reporter
+// What "valid output" means for each --format, for the fuzz run. Every reporter
 // in src/report/index.ts must have an entry here: the fuzz test fails for a format that has
 // none, so a new reporter (sarif, junit, github, gitlab, csv, html, …) gets its check when it
 // lands. A validator throws (or fails an expect) on bad output.

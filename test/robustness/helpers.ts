@@ -1,7 +1,7 @@
 // Shared by the robustness tests (test/robustness-*.test.ts) and the fuzz run (fuzz/).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundledLinter } from '../../src/cli/resources.js';
+import { bundledLinter } from '../../src/engine/resources.js';
 import type { DocumentResult, LintOptions } from '../../src/types.js';
 
 export const AS_OF = '2026-11-23';

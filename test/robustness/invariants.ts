@@ -1,4 +1,4 @@
-// What must hold for every document wtlint is given, however broken (issue 6).
+// What must hold for every document wtlint is given, however broken.
 import { expect } from 'vitest';
 import type { DocumentResult, Finding } from '../../src/types.js';
 

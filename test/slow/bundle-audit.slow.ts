@@ -21,5 +21,5 @@ test('audit --jobs 2 on 40 documents: the same JSON from the bundle, whose worke
   expect(seen(bundled)).toEqual(seen(unbundled));
   expect(bundled.loads.filter((file) => file === 'dist/bundle/audit-worker.js')).toEqual(['dist/bundle/audit-worker.js', 'dist/bundle/audit-worker.js']);
   expect(bundled.loads.filter((file) => !file.startsWith('dist/bundle/'))).toEqual(['bin/wtlint.js', 'bin/load-bundle.js']);
-  expect(unbundled.loads.filter((file) => file === 'dist/src/cli/audit-worker.js')).toEqual(['dist/src/cli/audit-worker.js', 'dist/src/cli/audit-worker.js']);
+  expect(unbundled.loads.filter((file) => file === 'dist/src/audit-run/worker.js')).toEqual(['dist/src/audit-run/worker.js', 'dist/src/audit-run/worker.js']);
 });

@@ -1,7 +1,6 @@
 // --format csv: one row per area × element (status, evidence line, citation), then one
 // row per area-level finding. Every field is formula-neutralised.
-import { csvField } from './escape.js';
-import { inMemory } from './stream.js';
+import { csvField } from '../../escape/csv.js';
 import type { AuditStreamReporter } from './types.js';
 
 const HEADER = ['area', 'kind', 'element', 'group', 'status', 'change', 'file', 'line', 'evidence', 'rule', 'citation', 'source_url', 'retrieved'];
@@ -29,4 +28,3 @@ export const csvStream: AuditStreamReporter = {
   },
 };
 
-export const csv = inMemory(csvStream);

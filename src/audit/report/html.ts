@@ -1,9 +1,9 @@
 // --format html: one self-contained page, readable without script: national summary with
 // inline-SVG bar charts, a heatmap matrix, the overdue list, and each area's findings with
 // citations and evidence. Everything from documents is escaped; the CSP forbids any script.
-import { escapeHtml as e } from './escape.js';
+import { escapeHtml as e } from '../../escape/html.js';
 import { STATUS_SYMBOL, STATUS_WORDS } from './symbols.js';
-import { inMemory, joiner } from './stream.js';
+import { joiner } from './stream.js';
 import type { AuditReportHead, AuditStreamReporter } from './types.js';
 import type { AreaResult, AuditColumn, AuditDocument, CellStatus } from '../types.js';
 import type { Finding } from '../../types.js';
@@ -82,7 +82,6 @@ export const htmlStream: AuditStreamReporter = {
   },
 };
 
-export const html = inMemory(htmlStream);
 
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;

@@ -1,14 +1,14 @@
-// The explicit registry of audit formats: file name = export name = --format value.
-import type { AuditReporter, AuditStreamReporter } from './types.js';
-import { terminal, terminalStream } from './terminal.js';
-import { csv, csvStream } from './csv.js';
-import { json, jsonStream } from './json.js';
-import { html, htmlStream } from './html.js';
+// The audit formats (audit and merge): --format name → its reporter, imported on first use. This
+// map is both the list of formats and the loader; file name = --format value. Each format is
+// written area by area (AuditStreamReporter); inMemory (stream.ts) makes the whole-report string.
+import type { AuditStreamReporter } from './types.js';
 
-export const auditReporters = { terminal, csv, json, html } as const satisfies Record<string, AuditReporter>;
+export const auditReporters = {
+  terminal: async () => (await import('./terminal.js')).terminalStream,
+  csv: async () => (await import('./csv.js')).csvStream,
+  json: async () => (await import('./json.js')).jsonStream,
+  html: async () => (await import('./html.js')).htmlStream,
+} as const satisfies Record<string, () => Promise<AuditStreamReporter>>;
 
 export type AuditFormatName = keyof typeof auditReporters;
 export const AUDIT_FORMAT_NAMES = Object.keys(auditReporters) as AuditFormatName[];
-
-/** The same formats written area by area (`audit` streams; the string reporters above are these, in memory). */
-export const auditStreamReporters: Record<AuditFormatName, AuditStreamReporter> = { terminal: terminalStream, csv: csvStream, json: jsonStream, html: htmlStream };

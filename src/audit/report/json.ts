@@ -1,7 +1,6 @@
 // --format json: the whole audit (per-area results, national summary, provenance);
 // `wtlint merge` and `--compare` read it back. Written area by area: the text is exactly
 // JSON.stringify(report, null, 2).
-import { inMemory } from './stream.js';
 import type { AuditStreamReporter } from './types.js';
 
 const AREAS = '\n  "areas": [],\n';
@@ -28,4 +27,3 @@ export const jsonStream: AuditStreamReporter = {
   },
 };
 
-export const json = inMemory(jsonStream);

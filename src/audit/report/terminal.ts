@@ -1,7 +1,6 @@
 // Default audit output: the matrix of areas × element groups, national counts, the overdue list.
 import { STATUS_SYMBOL } from './symbols.js';
-import { terminalSafe } from './escape.js';
-import { inMemory } from './stream.js';
+import { terminalSafe } from '../../escape/terminal.js';
 import type { AuditReportContext, AuditReportHead, AuditStreamReporter } from './types.js';
 import type { CellStatus } from '../types.js';
 
@@ -13,7 +12,6 @@ export const terminalStream: AuditStreamReporter = {
   write: (head, _parts, out, ctx) => out(render(head, ctx)),
 };
 
-export const terminal = inMemory(terminalStream);
 
 function render(report: AuditReportHead, { style }: AuditReportContext): string {
   const colour: Record<CellStatus, (s: string) => string> = { present: style.green, partial: style.yellow, missing: style.red, 'not-applicable': style.gray, unavailable: style.magenta };

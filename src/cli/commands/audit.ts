@@ -4,20 +4,22 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
-import { bundledLinter, packageRoot, packageVersion } from '../resources.js';
-import { loadConfig } from '../config.js';
-import { UsageError } from '../errors.js';
-import { parseAsOf, parseCount, parseEdition } from '../options.js';
-import { discoverAreas, type AreaSource } from '../audit-areas.js';
-import type { AuditTask } from '../audit-file.js';
-import { AuditInterrupted, runAuditTasks, workerCount } from '../audit-pool.js';
-import { auditContext, exitCodeOf, readAuditJson, writeAuditHead, type AuditOutputFlags } from '../audit-output.js';
-import { PartSpool } from '../audit-spool.js';
+import { bundledLinter, packageRoot, packageVersion } from '../../engine/resources.js';
+import { Engine } from '../../engine/engine.js';
+import { UsageError } from '../../engine/errors.js';
+import { parseCount } from '../../engine/options.js';
+import { discoverAreas, type AreaSource } from '../../audit-run/areas.js';
+import type { AuditTask } from '../../audit-run/file.js';
+import { AuditInterrupted, runAuditTasks, workerCount } from '../../audit-run/pool.js';
+import { auditContext, readAuditJson, writeAuditHead, type AuditOutputFlags } from '../../audit-run/output.js';
+import { auditExitCode } from '../exit-code.js';
+import { PartSpool } from '../../audit-run/spool.js';
 import type { CliIO } from '../io.js';
 import { auditLayout, packInForce, type AuditLayout } from '../../audit/spec.js';
 import { evaluateArea } from '../../audit/evaluate.js';
 import { AuditCollector } from '../../audit/build.js';
-import { auditStreamReporters } from '../../audit/report/index.js';
+import { auditReporters } from '../../audit/report/index.js';
+import type { AuditStreamReporter } from '../../audit/report/types.js';
 import type { CompiledPack } from '../../pack/load.js';
 import { parseShard, shardOf, type Shard } from '../../audit/shard.js';
 import type { AreaResult, AuditDocument, AuditProvenance, AuditReport } from '../../audit/types.js';
@@ -39,13 +41,7 @@ export const EXIT_INTERRUPTED = 130;
 export async function audit(dir: string, flags: AuditFlags, io: CliIO): Promise<number> {
   const linter = bundledLinter();
   const layout = auditLayout(linter.packs); // an invalid audit section stops here, before any work
-  const config = loadConfig(io.cwd, flags.config);
-  const options: LintOptions = {
-    asOf: flags.asOf ? parseAsOf(flags.asOf) : config.asOf ? parseAsOf(config.asOf, 'asOf in the config') : io.today,
-    edition: flags.edition ? parseEdition(flags.edition, linter.packs.map((p) => p.edition)) : undefined,
-    defaultEdition: config.edition,
-    severities: config.rules,
-  };
+  const { config, options } = new Engine({ cwd: io.cwd, today: io.today, edition: flags.edition, asOf: flags.asOf, config: flags.config, warn: io.stderr });
   const shard = flags.shard === undefined ? null : parseShard(flags.shard);
   if (flags.shard !== undefined && !shard) throw new UsageError(`--shard "${flags.shard}" is not i/n`, 'Give the shard as i/n with 1 ≤ i ≤ n, e.g. --shard 2/4.');
   const jobs = flags.jobs === undefined ? undefined : parseCount(flags.jobs, '--jobs');
@@ -62,7 +58,8 @@ export async function audit(dir: string, flags: AuditFlags, io: CliIO): Promise<
   // synchronous and atomic), and during the run it stops the workers.
   process.once('SIGINT', onInterrupt);
   try {
-    return await auditAreas(areas, tasks, { dir, flags, io, options, layout, jobs, shard, previous, signal: controller.signal });
+    const format = await auditReporters[flags.format]();
+    return await auditAreas(areas, tasks, { dir, flags, io, options, layout, jobs, shard, previous, format, signal: controller.signal });
   } finally {
     process.off('SIGINT', onInterrupt);
   }
@@ -77,6 +74,8 @@ interface AuditRun {
   jobs: number | undefined;
   shard: Shard | null;
   previous: AuditReport | null;
+  /** The --format's reporter, loaded. */
+  format: AuditStreamReporter;
   signal: AbortSignal;
 }
 
@@ -111,8 +110,8 @@ async function auditAreas(areas: AreaSource[], tasks: AuditTask[], run: AuditRun
     };
     const head = stream.collector.head(provenance);
     const names = head.areas.map((a) => a.name);
-    writeAuditHead(head, (index) => spool.read(names, index), flags, io);
-    return exitCodeOf(head, stream.collector.internalError);
+    writeAuditHead(head, (index) => spool.read(names, index), run.format, flags, io);
+    return auditExitCode(head, stream.collector.internalError);
   } finally {
     spool.close();
   }
@@ -135,15 +134,14 @@ export class AreaStream {
 
   constructor(
     private readonly areas: AreaSource[],
-    private readonly run: Pick<AuditRun, 'options' | 'layout' | 'previous' | 'flags' | 'io'>,
+    private readonly run: Pick<AuditRun, 'options' | 'layout' | 'previous' | 'format' | 'flags' | 'io'>,
     private readonly onParts: (parts: string[], area: string) => void,
   ) {
     this.packs = bundledLinter().packs;
     this.areaPack = packInForce(this.packs, run.options.asOf);
     this.collector = new AuditCollector(run.layout, run.previous);
-    const format = auditStreamReporters[run.flags.format];
     const ctx = auditContext(run.flags, run.io);
-    this.render = (area) => format.parts(area, run.layout, ctx);
+    this.render = (area) => run.format.parts(area, run.layout, ctx);
     areas.forEach((area, a) => {
       this.firstTask.push(this.areaOf.length);
       for (let i = 0; i < area.tasks.length; i++) this.areaOf.push(a);

@@ -2,24 +2,18 @@
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
-import { bundledLinter, packageVersion } from '../resources.js';
-import { loadConfig, type Config } from '../config.js';
-import { readBaseline } from '../baseline-file.js';
+import { packageVersion } from '../../engine/package-root.js';
+import { Engine, type LintFilesOptions } from '../../engine/engine.js';
+import { readBaseline } from '../../engine/baseline-file.js';
+import { writeFileAtomic } from '../../engine/files.js';
+import { DEFAULT_CACHE_LOCATION } from '../../engine/cache.js';
+import { parseCount } from '../../engine/options.js';
 import type { OutputTarget } from '../outputs.js';
-import { applyBaseline } from '../../baseline.js';
-import { findDocuments, writeFileAtomic } from '../files.js';
-import { lintPath } from '../read-document.js';
-import { DEFAULT_CACHE_LOCATION, openResultCache } from '../cache.js';
-import { UsageError } from '../errors.js';
 import { exitCodeFor } from '../exit-code.js';
-import { parseAsOf, parseCount, parseEdition } from '../options.js';
 import type { CliIO } from '../io.js';
+import { applyBaseline } from '../../baseline.js';
 import type { FormatName } from '../../report/index.js';
-import { reporterLoaders } from '../../report/load.js';
-import type { ReportContext, RuleMeta } from '../../report/types.js';
-import type { DocumentResult, LintOptions } from '../../types.js';
-import type { Linter } from '../../lint.js';
-import { resolveLimits } from '../../parse/limits.js';
+import type { ReportContext } from '../../report/types.js';
 
 export interface CheckFlags {
   format?: FormatName;
@@ -39,67 +33,25 @@ export interface CheckFlags {
   reportUnusedDisables?: boolean;
 }
 
-export interface LintRun {
-  linter: Linter;
-  config: Config;
-  options: LintOptions;
-  /** Sorted by file. */
-  results: DocumentResult[];
-}
-
-/** Reads the paths (or standard input for `-`) and lints them: what check and baseline share. */
-export async function lintPaths(paths: string[], flags: CheckFlags, io: CliIO): Promise<LintRun> {
-  const linter = bundledLinter();
-  const config = loadConfig(io.cwd, flags.config);
-  const editions = linter.packs.map((p) => p.edition);
-  const options: LintOptions = {
-    asOf: flags.asOf ? parseAsOf(flags.asOf) : config.asOf ? parseAsOf(config.asOf, 'asOf in the config') : io.today,
-    edition: flags.edition ? parseEdition(flags.edition, editions) : undefined,
-    defaultEdition: config.edition,
-    severities: config.rules,
-    reportUnusedDisables: Boolean(flags.reportUnusedDisables),
-    requireDisableReason: Boolean(config.requireDisableReason),
-    limits: config.limits,
-  };
-
-  const results: DocumentResult[] = [];
-  const filePaths = paths.filter((p) => p !== '-');
-  if (paths.includes('-')) {
-    const name = flags.stdinFilename ?? '<stdin>.md';
-    results.push(await linter.lintFileBytes(name, await io.readStdin(), options));
-  }
-  const files = filePaths.length || !paths.includes('-') ? findDocuments(filePaths.length ? filePaths : ['.'], io.cwd, config.isIgnored) : [];
-  if (files.length === 0 && !paths.includes('-')) {
-    throw new UsageError(
-      `No documents found in ${(filePaths.length ? filePaths : ['.']).join(', ')}`,
-      'wtlint checks .md, .markdown, .yaml, .yml, .html, .htm and .docx files; name a file or a folder that holds them.',
-    );
-  }
-  const cache = flags.cache || flags.cacheLocation ? openResultCache(flags.cacheLocation ?? DEFAULT_CACHE_LOCATION, io.cwd, options, io.stderr) : undefined;
-  for (const file of files) results.push(await lintPath(linter, file.absolute, file.display, options, cache));
-  cache?.save();
-  results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { linter, config, options, results };
-}
-
 export async function check(paths: string[], flags: CheckFlags, io: CliIO): Promise<number> {
   const targets = flags.outputs ?? [{ format: flags.format ?? 'stylish', ...(flags.output ? { file: flags.output } : {}) }];
   const maxWarningsFlag = flags.maxWarnings !== undefined ? parseCount(flags.maxWarnings, '--max-warnings') : undefined;
   const baseline = flags.baseline !== undefined ? { file: flags.baseline, entries: readBaseline(flags.baseline, io.cwd) } : undefined;
-  const run = await lintPaths(paths, flags, io);
-  const maxWarnings = maxWarningsFlag ?? run.config.maxWarnings;
-  const results = baseline ? applyBaseline(run.results, baseline.entries, run.options.asOf, baseline.file) : run.results;
+  const engine = engineFor(flags, io);
+  const linted = await engine.lintFiles(paths, lintFilesOptions(flags, io));
+  const maxWarnings = maxWarningsFlag ?? engine.config.maxWarnings;
+  const results = baseline ? applyBaseline(linted, baseline.entries, engine.options.asOf, baseline.file) : linted;
 
   const ctx: ReportContext = {
     style: new Chalk({ level: (flags.color ?? io.isTTY) ? 1 : 0 }),
-    asOf: run.options.asOf,
+    asOf: engine.options.asOf,
     cwd: io.cwd,
     version: packageVersion(),
-    rules: ruleMeta(run.linter),
+    rules: engine.ruleMeta(),
     quiet: Boolean(flags.quiet),
   };
   for (const target of targets) {
-    const output = (await reporterLoaders[target.format]())(results, ctx);
+    const output = (await engine.loadFormatter(target.format))(results, ctx);
     if (target.file !== undefined) writeFileAtomic(resolve(io.cwd, target.file), output);
     else io.stdout(output);
   }
@@ -115,8 +67,15 @@ export async function check(paths: string[], flags: CheckFlags, io: CliIO): Prom
   return exitCodeFor(results, maxWarnings);
 }
 
-export function ruleMeta(linter: Linter): RuleMeta[] {
-  return linter.packs.flatMap((pack) =>
-    pack.rules.map((r) => ({ ruleId: r.ruleId, element: r.element, title: r.title, severity: r.severity, citation: r.citation, help: r.help, why: r.why, edition: pack.edition, url: pack.source })),
-  );
+/** The engine a linting command runs: its flags, the config and today (what check and baseline share). */
+export function engineFor(flags: Pick<CheckFlags, 'edition' | 'asOf' | 'config' | 'reportUnusedDisables'>, io: CliIO): Engine {
+  return new Engine({ cwd: io.cwd, today: io.today, edition: flags.edition, asOf: flags.asOf, config: flags.config, reportUnusedDisables: flags.reportUnusedDisables, warn: io.stderr });
+}
+
+export function lintFilesOptions(flags: Pick<CheckFlags, 'stdinFilename' | 'cache' | 'cacheLocation'>, io: CliIO): LintFilesOptions {
+  return {
+    readStdin: io.readStdin,
+    stdinFilename: flags.stdinFilename,
+    cacheLocation: flags.cache || flags.cacheLocation ? (flags.cacheLocation ?? DEFAULT_CACHE_LOCATION) : undefined,
+  };
 }

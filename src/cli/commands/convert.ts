@@ -2,16 +2,15 @@
 // matter. Never overwrites: not the input, not an existing output.
 import { existsSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { bundledLinter } from '../resources.js';
-import { readDocument } from '../read-document.js';
-import { resolveLimits } from '../../parse/limits.js';
-import { toDisplayPath } from '../files.js';
-import { UsageError } from '../errors.js';
+import { Engine } from '../../engine/engine.js';
+import { maxBytesOf, readDocument } from '../../engine/read-document.js';
+import { toDisplayPath } from '../../engine/files.js';
+import { UsageError } from '../../engine/errors.js';
 import type { CliIO } from '../io.js';
-import { convertDocument } from '../../convert.js';
+import { convertDocument } from '../../parse/convert/to-markdown.js';
 import { formatOf, isConverted } from '../../parse/document.js';
 
-export async function convert(file: string, flags: { output?: string }, io: CliIO): Promise<number> {
+export async function convert(file: string, flags: { output?: string; config?: string }, io: CliIO): Promise<number> {
   const input = resolve(io.cwd, file);
   const format = formatOf(input);
   if (!isConverted(format)) {
@@ -25,10 +24,10 @@ export async function convert(file: string, flags: { output?: string }, io: CliI
       'Name another output with -o, or move the existing file first.',
     );
   }
-  const read = readDocument(input, resolveLimits().maxBytes);
+  const engine = new Engine({ cwd: io.cwd, today: io.today, config: flags.config, warn: io.stderr });
+  const read = readDocument(input, maxBytesOf(engine.options));
   if (!read.ok) throw new UsageError(`Cannot read ${file}: ${read.message}`, 'Check the path and that the file can be read.');
-  const linter = bundledLinter();
-  const converted = await convertDocument(file, format, read.bytes, { editions: linter.packs.map((p) => p.edition), sidecar: read.sidecar });
+  const converted = await convertDocument(file, format, read.bytes, { editions: engine.editions, sidecar: read.sidecar });
   if (!converted.ok) throw new UsageError(`Cannot convert ${file}: ${converted.message}`, 'Open the file in its editor and save it again as .html or .docx.');
   if (output === null) {
     io.stdout(converted.markdown);

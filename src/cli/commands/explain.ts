@@ -1,6 +1,6 @@
 // wtlint explain <rule>: everything a business manager needs to fix one finding.
-import { bundledLinter } from '../resources.js';
-import { UsageError } from '../errors.js';
+import { bundledLinter } from '../../engine/resources.js';
+import { UsageError } from '../../engine/errors.js';
 import type { CliIO } from '../io.js';
 import type { CompiledRule } from '../../pack/load.js';
 import type { AreaRule } from '../../pack/types.js';

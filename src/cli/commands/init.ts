@@ -1,9 +1,9 @@
 // wtlint init --kind --edition: a starting document with every heading the pack expects.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundledLinter } from '../resources.js';
-import { parseEdition, parseKind } from '../options.js';
-import { UsageError } from '../errors.js';
+import { bundledLinter } from '../../engine/resources.js';
+import { parseEdition, parseKind } from '../../engine/options.js';
+import { UsageError } from '../../engine/errors.js';
 import type { CliIO } from '../io.js';
 import type { CompiledPack } from '../../pack/load.js';
 import type { DocumentKind } from '../../types.js';

@@ -3,30 +3,33 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
-import { bundledLinter, packageVersion } from '../resources.js';
-import { UsageError } from '../errors.js';
+import { packageVersion } from '../../engine/package-root.js';
+import { Engine } from '../../engine/engine.js';
+import { UsageError } from '../../engine/errors.js';
 import { EXIT } from '../exit-code.js';
-import { parseAsOf, parseEdition } from '../options.js';
-import { toDisplayPath, writeFileAtomic } from '../files.js';
+import { parseEdition } from '../../engine/options.js';
+import { toDisplayPath, writeFileAtomic } from '../../engine/files.js';
 import type { CliIO } from '../io.js';
 import { decodeBytes } from '../../parse/decode.js';
 import { planMigration } from '../../migrate/plan.js';
-import { migrationFormats, type MigrationFormatName } from '../../migrate/format.js';
+import { migrationFormats, type MigrationFormatName } from '../../migrate/format/index.js';
 
 export interface MigrateFlags {
   to: string;
   format: MigrationFormatName;
   output?: string;
   asOf?: string;
+  config?: string;
   color?: boolean;
 }
 
-export function migrate(file: string, flags: MigrateFlags, io: CliIO): number {
-  const linter = bundledLinter();
+export async function migrate(file: string, flags: MigrateFlags, io: CliIO): Promise<number> {
+  const engine = new Engine({ cwd: io.cwd, today: io.today, asOf: flags.asOf, config: flags.config, warn: io.stderr });
+  const { linter } = engine;
   const withMigration = linter.packs.filter((p) => p.migration.length > 0);
   const to = parseEdition(flags.to, withMigration.map((p) => p.edition), '--to');
   const target = withMigration.find((p) => p.edition === to)!;
-  const asOf = flags.asOf ? parseAsOf(flags.asOf) : io.today;
+  const { asOf } = engine.options;
   const absolute = resolve(io.cwd, file);
   let bytes: Uint8Array;
   try {
@@ -43,7 +46,7 @@ export function migrate(file: string, flags: MigrateFlags, io: CliIO): number {
     throw new UsageError(`${plan.file} is a yearly report; wtlint migrate checks published arrangements`, 'Run `wtlint check` on the yearly report instead.');
   }
   const ctx = { style: new Chalk({ level: (flags.color ?? io.isTTY) ? 1 : 0 }), asOf, version: packageVersion() };
-  const output = migrationFormats[flags.format](plan, ctx);
+  const output = (await migrationFormats[flags.format]())(plan, ctx);
   if (flags.output) writeFileAtomic(flags.output, output);
   else io.stdout(output);
   return plan.summary.todo + plan.summary.partial + plan.problems.length === 0 ? EXIT.ok : EXIT.findings;

@@ -1,6 +1,6 @@
 // wtlint rules: the rules of every pack, filtered by edition and kind.
-import { bundledLinter } from '../resources.js';
-import { parseEdition, parseKind } from '../options.js';
+import { bundledLinter } from '../../engine/resources.js';
+import { parseEdition, parseKind } from '../../engine/options.js';
 import type { CliIO } from '../io.js';
 
 export interface RulesFlags {

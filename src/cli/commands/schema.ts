@@ -1,6 +1,6 @@
 // wtlint schema --kind --edition: one self-contained JSON Schema for editors.
-import { readJson, bundledLinter } from '../resources.js';
-import { parseEdition, parseKind } from '../options.js';
+import { readJson, bundledLinter } from '../../engine/resources.js';
+import { parseEdition, parseKind } from '../../engine/options.js';
 import type { CliIO } from '../io.js';
 
 const DEFS_REF = '../defs.schema.json#/definitions/';

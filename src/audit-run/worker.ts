@@ -2,9 +2,9 @@
 // packed: see audit-wire.ts). It loads the bundled packs once; the parent terminates it
 // when the run ends or is interrupted. Each document's tree is dropped once it is checked.
 import { parentPort, workerData } from 'node:worker_threads';
-import { bundledLinter } from './resources.js';
-import { auditFile, type AuditTask } from './audit-file.js';
-import { FindingPacker, type RuleText, type WireDocument } from './audit-wire.js';
+import { bundledLinter } from '../engine/resources.js';
+import { auditFile, type AuditTask } from './file.js';
+import { FindingPacker, type RuleText, type WireDocument } from './wire.js';
 import type { LintOptions } from '../types.js';
 
 export interface WorkerRequest {

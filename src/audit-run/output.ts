@@ -1,15 +1,20 @@
-// What `audit` and `merge` share: reading earlier audit JSON, rendering, writing, exit code.
+// What `audit` and `merge` share: reading earlier audit JSON, rendering, writing.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
-import { UsageError } from './errors.js';
-import { writeFileAtomicWith } from './files.js';
-import { EXIT } from './exit-code.js';
-import type { CliIO } from './io.js';
-import { auditStreamReporters, type AuditFormatName } from '../audit/report/index.js';
+import { UsageError } from '../engine/errors.js';
+import { writeFileAtomicWith } from '../engine/files.js';
+import type { AuditFormatName } from '../audit/report/index.js';
 import { headOf, renderedParts } from '../audit/report/stream.js';
-import type { AuditReportContext, AuditReportHead, Piece } from '../audit/report/types.js';
+import type { AuditReportContext, AuditReportHead, AuditStreamReporter, Piece } from '../audit/report/types.js';
 import type { AuditReport } from '../audit/types.js';
+
+/** Where a report goes: the working folder for -o, standard output, and whether it is a terminal (colour). */
+export interface ReportIO {
+  cwd: string;
+  stdout: (text: string) => void;
+  isTTY: boolean;
+}
 
 export interface AuditOutputFlags {
   format: AuditFormatName;
@@ -18,7 +23,7 @@ export interface AuditOutputFlags {
 }
 
 /** An audit JSON written by `wtlint audit --format json` (or merge); anything else is a usage error. */
-export function readAuditJson(path: string, io: CliIO, what: string): AuditReport {
+export function readAuditJson(path: string, io: ReportIO, what: string): AuditReport {
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(resolve(io.cwd, path), 'utf8'));
@@ -33,21 +38,20 @@ export function readAuditJson(path: string, io: CliIO, what: string): AuditRepor
   return report as AuditReport;
 }
 
-export function auditContext(flags: AuditOutputFlags, io: CliIO): AuditReportContext {
+export function auditContext(flags: AuditOutputFlags, io: ReportIO): AuditReportContext {
   return { style: new Chalk({ level: (flags.color ?? (io.isTTY && !flags.output)) ? 1 : 0 }) };
 }
 
 /** A whole report in memory (merge). */
-export function writeAuditReport(report: AuditReport, flags: AuditOutputFlags, io: CliIO): void {
-  const parts = renderedParts(report, auditStreamReporters[flags.format], auditContext(flags, io));
-  writeAuditHead(headOf(report), parts, flags, io);
+export function writeAuditReport(report: AuditReport, stream: AuditStreamReporter, flags: AuditOutputFlags, io: ReportIO): void {
+  const parts = renderedParts(report, stream, auditContext(flags, io));
+  writeAuditHead(headOf(report), parts, stream, flags, io);
 }
 
 const CHUNK = 1 << 16;
 
-/** The report around the areas' parts (from memory or a spool), written in pieces to --output or stdout. */
-export function writeAuditHead(head: AuditReportHead, parts: (index: number) => Iterable<Piece>, flags: AuditOutputFlags, io: CliIO): void {
-  const stream = auditStreamReporters[flags.format];
+/** The report around the areas' parts (from memory or a spool), written in pieces to --output or stdout by the format's `stream`. */
+export function writeAuditHead(head: AuditReportHead, parts: (index: number) => Iterable<Piece>, stream: AuditStreamReporter, flags: AuditOutputFlags, io: ReportIO): void {
   const ctx = auditContext(flags, io);
   const produce = (write: (bytes: Uint8Array) => void) => {
     // Pieces are gathered as UTF-8 bytes, about 64 KB per write: few system calls, and no report-sized
@@ -69,15 +73,4 @@ export function writeAuditHead(head: AuditReportHead, parts: (index: number) => 
   };
   if (flags.output) writeFileAtomicWith(resolve(io.cwd, flags.output), produce);
   else produce((bytes) => io.stdout(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8')));
-}
-
-/** 0 when no area has an error finding, 1 when one has, 2 when wtlint itself failed on a document. */
-export function auditExitCode(report: AuditReport): number {
-  const internalError = report.areas.some((a) => a.documents.some((d) => d.findings.some((f) => f.ruleId === 'internal-error')));
-  return exitCodeOf(headOf(report), internalError);
-}
-
-export function exitCodeOf(head: AuditReportHead, internalError: boolean): number {
-  if (internalError) return EXIT.failure;
-  return head.areas.some((a) => a.counts.errors > 0) ? EXIT.findings : EXIT.ok;
 }

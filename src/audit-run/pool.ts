@@ -6,10 +6,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
-import { bundledLinter, packageRoot } from './resources.js';
-import { auditFile, type AuditTask } from './audit-file.js';
-import type { WorkerReply, WorkerRequest } from './audit-worker.js';
-import { FindingUnpacker, type RuleText } from './audit-wire.js';
+import { bundledLinter, packageRoot } from '../engine/resources.js';
+import { auditFile, type AuditTask } from './file.js';
+import type { WorkerReply, WorkerRequest } from './worker.js';
+import { FindingUnpacker, type RuleText } from './wire.js';
 import type { AuditDocument } from '../audit/types.js';
 import type { LintOptions } from '../types.js';
 
@@ -44,7 +44,7 @@ export function workerCount(documents: number, jobs?: number): number {
 function workerFile(): string {
   const sibling = fileURLToPath(new URL('./audit-worker.js', import.meta.url));
   // Run from the TypeScript sources (tests), the compiled worker is the one to start.
-  return existsSync(sibling) ? sibling : join(packageRoot, 'dist', 'src', 'cli', 'audit-worker.js');
+  return existsSync(sibling) ? sibling : join(packageRoot, 'dist', 'src', 'audit-run', 'worker.js');
 }
 
 export interface PoolOptions {

@@ -11,7 +11,7 @@ import { RESERVED, reservedFinding } from '../reserved.js';
 import { documentFacts } from '../audit/facts.js';
 import { decodeBytes } from '../parse/decode.js';
 import { formatOf, isConverted, sidecarNames } from '../parse/document.js';
-import { maxBytesOf, readDocument, unreadable } from './read-document.js';
+import { maxBytesOf, readDocument, unreadable } from '../engine/read-document.js';
 
 export interface AuditTask {
   absolute: string;

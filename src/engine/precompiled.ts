@@ -1,4 +1,4 @@
-// Build-time snapshots that keep start-up cheap (issue 5): each rule pack parsed and validated
+// Build-time snapshots that keep start-up cheap (the targets in docs/startup.md): each rule pack parsed and validated
 // (dist/precompiled/<pack>.json), the bank holiday calendar parsed and validated
 // (dist/precompiled/bank-holidays.json), and each document JSON Schema compiled by Ajv to standalone
 // code (dist/precompiled/<edition>-<kind>.cjs). Written by `npm run build` (scripts/precompile.mjs).

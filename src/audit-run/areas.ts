@@ -2,12 +2,12 @@
 // audit folder (one area each), or the areas named in its areas.yaml manifest.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { findDocuments, isDocumentName, toDisplayPath } from './files.js';
-import { UsageError } from './errors.js';
-import { readYamlFile } from './yaml-file.js';
+import { findDocuments, isDocumentName, toDisplayPath } from '../engine/files.js';
+import { UsageError } from '../engine/errors.js';
+import { readYamlFile } from '../engine/yaml-file.js';
 import { locatePath } from '../parse/locate.js';
 import type { FrontMatter } from '../parse/front-matter.js';
-import type { AuditTask } from './audit-file.js';
+import type { AuditTask } from './file.js';
 import type { FetchFailure, UrlEntry } from '../fetch/types.js';
 
 export const MANIFEST = 'areas.yaml';

@@ -2,7 +2,8 @@
 import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
 import { UsageError } from './errors.js';
-import { DOCUMENT_KINDS, type DocumentKind } from '../types.js';
+import { DOCUMENT_KINDS, type DocumentKind, type LintOptions } from '../types.js';
+import type { Config } from './config.js';
 
 export function parseAsOf(value: string, source = '--as-of'): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isValid(parseISO(value))) {
@@ -26,4 +27,28 @@ export function parseKind(value: string, source = '--kind'): DocumentKind {
 export function parseCount(value: string, source: string): number {
   if (!/^\d+$/.test(value)) throw new UsageError(`${source} "${value}" is not a whole number`, `Give ${source} a number of 0 or more.`);
   return Number(value);
+}
+
+/** The flags that set how documents are judged (every command that lints takes some of them). */
+export interface JudgingFlags {
+  edition?: string;
+  asOf?: string;
+  reportUnusedDisables?: boolean;
+}
+
+/**
+ * Flags + config + today → the options every document is linted with. The one place they are
+ * made, so that check, baseline, audit and migrate cannot drift apart: a flag wins over the
+ * config, the config over the default.
+ */
+export function lintOptionsFor(flags: JudgingFlags, config: Config, today: string, editions: string[]): LintOptions {
+  return {
+    asOf: flags.asOf ? parseAsOf(flags.asOf) : config.asOf ? parseAsOf(config.asOf, 'asOf in the config') : today,
+    edition: flags.edition ? parseEdition(flags.edition, editions) : undefined,
+    defaultEdition: config.edition,
+    severities: config.rules,
+    reportUnusedDisables: Boolean(flags.reportUnusedDisables),
+    requireDisableReason: Boolean(config.requireDisableReason),
+    limits: config.limits,
+  };
 }

@@ -5,10 +5,10 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { Document } from 'yaml';
 import type { Nodes } from 'mdast';
-import { convertToHtml, type ConversionProblem } from './lint.js';
-import { partsFromMdast } from './parse/markdown.js';
-import { normaliseText, parseConverted, type ConvertedFormat, type Sidecar } from './parse/document.js';
-import { inferMetaFromText, type InferredValue } from './extract/text-meta.js';
+import { convertToHtml, type ConversionProblem } from './body.js';
+import { partsFromMdast } from '../markdown.js';
+import { normaliseText, parseConverted, type ConvertedFormat, type Sidecar } from '../document.js';
+import { inferMetaFromText, type InferredValue } from '../../extract/text-meta.js';
 
 export interface ConvertOptions {
   /** Editions the packs know: an edition is inferred only when the text names one of them. */
@@ -22,7 +22,7 @@ export type Conversion = { ok: true; markdown: string; inferred: InferredValue[]
 export async function convertDocument(path: string, format: ConvertedFormat, bytes: Uint8Array, options: ConvertOptions): Promise<Conversion> {
   const html = await convertToHtml(format, bytes, options.maxBytes);
   if (!html.ok) return html;
-  const { htmlToMdast } = await import('./parse/html.js');
+  const { htmlToMdast } = await import('../html.js');
   const lines = format === 'docx' ? 'paragraphs' : 'source';
   const mdast = htmlToMdast(html.html, lines);
   const body = toMarkdown(withoutEmptyImages(mdast), { extensions: [gfmTableToMarkdown()], bullet: '-', emphasis: '_', rule: '-' });
