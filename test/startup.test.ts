@@ -16,6 +16,8 @@ import { BANK_HOLIDAYS_FILE, BANK_HOLIDAYS_SCHEMA_FILE } from '../src/engine/res
 import { snapshotBankHolidays } from '../src/engine/precompiled.js';
 import { loadBankHolidays } from '../src/reference/load.js';
 import { compilePack, validatePack } from '../src/pack/load.js';
+import { bundledVocabulary } from './helpers.js';
+import { setSource } from '../src/pack/phrases.js';
 import { BUNDLE, DIST, ROOT as root, runEntry, seen } from './helpers/entries.js';
 import { AS_OF } from './helpers.js';
 // @ts-expect-error: plain ESM without types (the bundle's loader)
@@ -126,21 +128,23 @@ describe('the bank holiday snapshot (dist/precompiled, made by npm run build)', 
 
 describe('pack detection is compiled on first use', () => {
   const file = 'rules/wt2023.yaml';
-  const pack = validatePack(readFileSync(join(root, file), 'utf8'), file, JSON.parse(readFileSync(join(root, 'schemas/rule-pack.schema.json'), 'utf8')) as object);
+  const vocabulary = bundledVocabulary();
+  const pack = validatePack(readFileSync(join(root, file), 'utf8'), file, JSON.parse(readFileSync(join(root, 'schemas/rule-pack.schema.json'), 'utf8')) as object, vocabulary);
 
   it('so a pack costs nothing until a document of its edition reads it', () => {
     const r = pack.rules.findIndex((rule) => rule.detect);
-    const broken = { ...pack, rules: pack.rules.map((rule, i) => (i === r ? { ...rule, detect: { headings: ['('] } } : rule)) };
-    const compiled = compilePack(broken, file);
+    const brokenVocabulary = { phrases: { ...vocabulary.phrases, broken: { about: 'A set whose pattern does not compile.', match: [{ pattern: '(', why: 'to break' }] } } };
+    const broken = { ...pack, rules: pack.rules.map((rule, i) => (i === r ? { ...rule, detect: { headings: ['broken'] } } : rule)) };
+    const compiled = compilePack(broken, file, brokenVocabulary);
     expect(compiled.rules.length).toBe(pack.rules.length);
     expect(() => compiled.rules[r]!.detection).toThrow(SyntaxError);
   });
 
   it('and, once read, is kept', () => {
-    const compiled = compilePack(pack, file);
+    const compiled = compilePack(pack, file, vocabulary);
     const rule = compiled.rules.find((x) => x.detect)!;
     expect(rule.detection).toBe(rule.detection);
-    expect(rule.detection!.headings.map(String)).toEqual(rule.detect!.headings!.map((h) => String(new RegExp(h, 'iu'))));
+    expect(rule.detection!.headings.map(String)).toEqual(rule.detect!.headings!.map((h) => String(new RegExp(setSource(vocabulary.phrases[h]!), 'iu'))));
     expect(compiled.migration.map((m) => m.detection === null)).toEqual(compiled.migration.map(() => false));
   });
 });

@@ -31,7 +31,7 @@ export function evaluateArea(input: AreaInput, layout: AuditLayout, packs: Compi
   for (const column of layout.columns) {
     const doc = latestOf(judged, column.kind);
     const pack = doc ? packs.find((p) => p.edition === doc.edition) : undefined;
-    const rule = pack?.rules.find((r) => r.element === column.element && r.kinds.includes(column.kind));
+    const rule = pack?.rules.find((r) => r.element === column.element && r.applies_to.includes(column.kind));
     const citation = rule?.citation ?? packInCitation(packs, column.kind, column.element);
     const lost = doc ? undefined : couldBe(column.kind);
     if (lost) {
@@ -114,7 +114,7 @@ export function groupStatus(statuses: CellStatus[]): CellStatus {
 
 function packInCitation(packs: CompiledPack[], kind: string, element: string): string {
   for (const pack of [...packs].reverse()) {
-    const rule = pack.rules.find((r) => r.element === element && r.kinds.includes(kind as never));
+    const rule = pack.rules.find((r) => r.element === element && r.applies_to.includes(kind as never));
     if (rule) return rule.citation;
   }
   return '';

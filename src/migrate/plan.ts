@@ -41,7 +41,7 @@ export function planMigration(source: Source, target: CompiledPack, editions: Ed
   const found = detectElements(
     doc,
     target.migration.map((item) => ({ element: item.id, detection: item.detection })),
-    target.placeholderPatterns,
+    target.placeholderMatcher,
   );
   const items = target.migration.map((item): MigrationItemResult => {
     const result = found[item.id]!;
