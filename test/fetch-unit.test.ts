@@ -176,6 +176,11 @@ describe('download', () => {
   it('times out a request that does not answer, and refuses a body over the limit or of the wrong type', async () => {
     expect(await run(noRobots, 'https://a.test/slow', { hang: 'https://a.test/slow', timeouts: true }).result).toMatchObject({ kind: 'failed', failure: { reason: 'timeout after 30 s' } });
     expect(await run({ ...noRobots, 'https://a.test/big': [ok('<html>'.padEnd(2000, 'x'))] }, 'https://a.test/big', { settings: { maxBytes: 1000 } }).result).toMatchObject({ kind: 'failed', failure: { reason: 'larger than 1000 bytes' } });
+    // Refused from its Content-Length before any of the body is read.
+    let pulled = 0;
+    const declared = () => new Response(new ReadableStream({ pull: (c) => void (pulled++, c.enqueue(new Uint8Array(100))) }), { status: 200, headers: { 'Content-Type': 'application/pdf', 'Content-Length': '5000000' } });
+    expect(await run({ ...noRobots, 'https://a.test/huge.pdf': [declared] }, 'https://a.test/huge.pdf', { settings: { maxBytes: 1000 } }).result).toMatchObject({ kind: 'failed', message: 'The document at https://a.test/huge.pdf is larger than the limit of 1000 bytes (--max-size)' });
+    expect(pulled).toBeLessThanOrEqual(1); // a stream pulls once as it is made; nothing more was read
     expect(await run({ ...noRobots, 'https://a.test/j': [ok('{"a":1}', { 'Content-Type': 'application/json' })] }, 'https://a.test/j').result).toMatchObject({
       kind: 'failed',
       failure: { reason: 'wrong type (application/json)' },
