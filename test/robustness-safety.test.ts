@@ -160,6 +160,7 @@ describe('input files are never written', () => {
       [['audit', 'examples', '-f', 'html', '-o', join(outputs, 'audit.html'), '--as-of', '2026-11-23'], 1],
       [['audit', 'examples', '-f', 'json', '-o', join(outputs, 'audit.json'), '--as-of', '2026-11-23'], 1],
       [['merge', join(outputs, 'audit.json'), '-f', 'csv', '-o', join(outputs, 'audit.csv')], 1],
+      [['fetch', 'examples/fetch/areas.yaml', '--into', join(outputs, 'fetched'), '--offline'], 1], // offline: no network; no copies yet
       [['migrate', 'examples/eastbrook/arrangements.md', '--to', '2023'], 1],
       [['explain', 'funding'], 0],
       [['explain', 'no-such-rule'], 2],
