@@ -176,7 +176,7 @@ describe('input files are never written', () => {
     expect(codes).toEqual(runs.map(([args, code]) => [args.join(' '), code]));
 
     expect(snapshot(work)).toEqual(before);
-    expect(Object.keys(snapshot(outputs)).sort()).toEqual(['audit.csv', 'audit.html', 'audit.json', 'baseline.yaml', 'r.gl.json', 'r.md', 'r.sarif', 'r.xml', 'report.json']);
+    expect(Object.keys(snapshot(outputs)).sort()).toEqual(['audit.csv', 'audit.html', 'audit.json', 'baseline.yaml', 'fetched/areas.yaml', 'r.gl.json', 'r.md', 'r.sarif', 'r.xml', 'report.json']);
     // init in an empty folder writes its one new file there, and nothing else.
     const fresh = join(dir, 'fresh');
     mkdirSync(fresh);
