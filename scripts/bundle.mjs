@@ -8,6 +8,8 @@
 //   so it holds the functions a check compiles.
 // - audit-worker.js (and its lazy chunks in worker/): audit's worker thread, which audit-pool.ts
 //   starts as the sibling of the CLI.
+// - pdf-worker.js: the thread that reads PDFs (src/engine/pdf-reader.ts), which can be stopped at the
+//   time limit. PDF.js itself (pdfjs-dist) is never bundled: it is loaded from node_modules on the first PDF.
 // Code imported lazily (each command, the HTML and Word converters) is only run when needed.
 // dist/src stays as it is for the tests and the bench, which import it directly.
 import { build } from 'esbuild';
@@ -25,8 +27,9 @@ const common = {
   platform: 'node',
   target: 'node20',
   // Ajv and picomatch are required at run time only when needed (src/schema-validator.ts,
-  // src/engine/config.ts); mammoth (.docx) is large CommonJS, required on the first Word document.
-  external: ['ajv', 'ajv/*', 'ajv-formats', 'mammoth', 'picomatch'],
+  // src/engine/config.ts); mammoth (.docx) is large CommonJS, required on the first Word document;
+  // PDF.js (.pdf) is large and imported on the first PDF.
+  external: ['ajv', 'ajv/*', 'ajv-formats', 'mammoth', 'picomatch', 'pdfjs-dist', 'pdfjs-dist/*'],
   legalComments: 'none',
   logLevel: 'warning',
   write: false,
@@ -53,7 +56,7 @@ writeFileSync(BUNDLE_FILE, source);
 // converters stay lazy chunks (in dist/bundle/worker/); bundled CommonJS (yaml) requires Node's modules.
 const worker = await build({
   ...common,
-  entryPoints: { 'audit-worker': 'dist/src/audit-run/worker.js' },
+  entryPoints: { 'audit-worker': 'dist/src/audit-run/worker.js', 'pdf-worker': 'dist/src/engine/pdf-worker.js' },
   format: 'esm',
   splitting: true,
   outdir,

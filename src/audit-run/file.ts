@@ -11,7 +11,7 @@ import { RESERVED, reservedFinding } from '../reserved.js';
 import { documentFacts } from '../audit/facts.js';
 import { decodeBytes } from '../parse/decode.js';
 import { formatOf, isConverted, sidecarNames } from '../parse/document.js';
-import { maxBytesOf, readDocument, unreadable } from '../engine/read-document.js';
+import { fileOptionsFor, maxBytesOf, readDocument, unreadable } from '../engine/read-document.js';
 
 export interface AuditTask {
   absolute: string;
@@ -29,12 +29,12 @@ export async function auditFile(linter: Linter, task: AuditTask, options: LintOp
     const finding = reservedFinding(RESERVED.fetchFailed, 'unavailable', `Could not be fetched (${lost.failure.reason}, ${lost.failure.date}): ${lost.url}`, { line: 1, column: 1 });
     return { ...compact(failed(task.display, finding), null, 0, null, null, fetchFailure), kind: lost.kind };
   }
-  const read = readDocument(task.absolute, maxBytesOf(options));
+  const read = readDocument(task.absolute, maxBytesOf(options, task.absolute));
   if (!read.ok) return compact(unreadable(task.display, read), null, 0, null, null, fetchFailure);
   const bytes = read.bytes;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  // Any format: HTML pages and Word documents are converted, with their sidecar.
-  const result = await linter.lintFileBytes(task.display, bytes, { ...options, sidecar: read.sidecar });
+  // Any format: HTML pages, Word documents and PDFs are converted, with their sidecar.
+  const result = await linter.lintFileBytes(task.display, bytes, fileOptionsFor(task.absolute, read, options));
   const decoded = result.kind && !isConverted(formatOf(task.absolute)) ? decodeBytes(bytes) : null;
   const sidecar = read.sidecar?.text ?? sidecarOf(task.absolute);
   const source = sidecar === null ? null : readSource(sidecar);
@@ -46,7 +46,7 @@ export async function auditFile(linter: Linter, task: AuditTask, options: LintOp
 }
 
 /**
- * The sidecar text of a document whose reader does not take one (a PDF until it is read),
+ * The sidecar text of a document whose reader does not take one,
  * for its provenance only; Markdown and YAML carry theirs in the document.
  */
 function sidecarOf(absolute: string): string | null {

@@ -40,7 +40,11 @@ export function evaluateArea(input: AreaInput, layout: AuditLayout, packs: Compi
       continue;
     }
     if (!doc) {
-      cells[column.key] = { status: 'missing', file: null, line: null, evidence: `no ${column.kind} document`, ruleId: null, citation };
+      // A document that could not be read (a scanned or protected PDF) is not the same as none.
+      const unreadable = documents.find(isUnreadable);
+      cells[column.key] = unreadable
+        ? { status: 'missing', file: unreadable.file, line: null, evidence: `unreadable document: ${unreadable.findings.find((f) => f.ruleId === 'parse-error')!.message}`, ruleId: null, citation }
+        : { status: 'missing', file: null, line: null, evidence: `no ${column.kind} document`, ruleId: null, citation };
       continue;
     }
     if (!pack) {
@@ -95,6 +99,11 @@ export function evaluateArea(input: AreaInput, layout: AuditLayout, packs: Compi
   const key = { error: 'errors', warning: 'warnings', info: 'infos' } as const;
   for (const f of [...findings, ...documents.flatMap((d) => d.findings)]) counts[key[f.severity]]++;
   return { name: input.name, pack: areaPack.pack, documents, cells, groups, findings, counts };
+}
+
+/** A document whose kind could not be told because it could not be read at all (one parse-error, nothing checked). */
+function isUnreadable(doc: AuditDocument): boolean {
+  return doc.kind === null && doc.findings.some((f) => f.ruleId === 'parse-error');
 }
 
 /** Named by URL in the manifest, and no copy of it could be fetched. */

@@ -1,12 +1,12 @@
 // --format junit: one testsuite per document, one testcase per requirement (ruleId),
 // so names are unique and stable and passes are recorded: the JUnit view of GitLab or
-// Jenkins becomes a coverage matrix (../shared/specs/ci-formats.md §3.3).
+// Jenkins becomes a coverage matrix (docs/ci-formats.md, JUnit XML).
 //   error finding → <failure> (internal-error → <error>); element not applicable, or
 //   every error accepted by the baseline → <skipped>; warnings, info and accepted
 //   findings → <system-out>.
 import type { Reporter, ReportContext } from './types.js';
 import { visibleFindings } from './summary.js';
-import { messageOf } from './rule-info.js';
+import { messageOf, placeOf } from './rule-info.js';
 import { xmlAttr, xmlText } from '../escape/html.js';
 import type { DocumentResult, Finding } from '../types.js';
 
@@ -89,5 +89,5 @@ function testcase(c: Case, file: string): string {
 }
 
 function describe(f: Finding): string {
-  return `${f.line}:${f.column} ${f.severity} ${messageOf(f)}\n${f.citation}\nWhat to add: ${f.help}`;
+  return `${placeOf(f)} ${f.severity} ${messageOf(f)}\n${f.citation}\nWhat to add: ${f.help}`;
 }
