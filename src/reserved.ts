@@ -45,6 +45,12 @@ export const RESERVED = {
     citation: 'wtlint inline disables: <!-- wtlint-disable rule -- reason --> (README, "Inline disables")',
     help: 'Name a rule wtlint knows (a ruleId such as wt2023/funding, or an element such as funding), give the reason after `--`, and remove directives that no longer suppress anything.',
   },
+  fetchFailed: {
+    ruleId: 'fetch-failed',
+    severity: 'error',
+    citation: 'wtlint fetch: documents named by URL in areas.yaml (docs/audit.md, "Fetching the documents")',
+    help: 'Check the URL in the manifest (the document may have moved) and what `wtlint fetch` said about it, then run `wtlint fetch` again.',
+  },
   baseline: {
     ruleId: 'baseline',
     severity: 'warning',

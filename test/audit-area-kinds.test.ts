@@ -4,7 +4,7 @@ import { bundledVocabulary } from './helpers.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { areaCheckKinds, normaliseName } from '../src/audit/area-kinds.js';
-import { groupStatus } from '../src/audit/evaluate.js';
+import { evaluateArea, groupStatus } from '../src/audit/evaluate.js';
 import { auditLayout, packInForce } from '../src/audit/spec.js';
 import { fnv1a, parseShard, shardOf } from '../src/audit/shard.js';
 import { csvField } from '../src/escape/csv.js';
@@ -18,7 +18,7 @@ function doc(file: string, kind: AuditDocument['kind'], dates: Partial<Pick<Audi
   return {
     file, sha256: null, bytes: 0, kind, edition: dates.edition ?? '2023', area: dates.area ?? null,
     published: dates.published ?? null, periodStart: null, periodEnd: dates.periodEnd ?? null,
-    partners: dates.partners ?? [], localAuthorities: [], elements: {}, evidence: {}, findings: [],
+    partners: dates.partners ?? [], localAuthorities: [], elements: {}, evidence: {}, findings: [], source: null, fetchFailure: null,
   };
 }
 
@@ -123,4 +123,34 @@ test('src/audit/ is pure: no file system, process, clock or console', () => {
   walk(join(__dirname, '../src/audit'));
   const offenders = files.filter((f) => /from 'node:(fs|process|child_process|worker_threads)'|\bprocess\.|Date\.now|new Date\(\)|console\./.test(readFileSync(f, 'utf8')));
   expect(offenders).toEqual([]);
+});
+
+describe('a document that could not be fetched', () => {
+  const linter = bundledLinter();
+  const layout = auditLayout(linter.packs);
+  const areaPack = packInForce(linter.packs, '2026-11-23');
+  const lost = (kind: AuditDocument['kind']): AuditDocument => ({
+    ...doc('https://a.example/arrangements.pdf', kind, { edition: null as never }),
+    edition: null,
+    fetchFailure: { url: 'https://a.example/arrangements.pdf', reason: '404', date: '2026-11-20', copy: false },
+  });
+  const report = doc('r.md', 'yearly-report', { periodEnd: '2026-03-31', published: '2026-09-01' });
+
+  test('makes the cells of its kind unavailable and holds back the area checks that judge that kind', () => {
+    const area = evaluateArea({ name: 'Testshire', documents: [lost('arrangements'), report] }, layout, linter.packs, areaPack, { asOf: '2026-11-23' });
+    const arrangements = layout.columns.filter((c) => c.kind === 'arrangements');
+    expect(arrangements.map((c) => area.cells[c.key]!.status)).toEqual(arrangements.map(() => 'unavailable'));
+    expect(area.cells[arrangements[0]!.key]).toMatchObject({ file: 'https://a.example/arrangements.pdf', evidence: 'could not be fetched (404, 2026-11-20)' });
+    expect(layout.columns.filter((c) => c.kind === 'yearly-report').some((c) => area.cells[c.key]!.status === 'unavailable')).toBe(false);
+    // No "no published arrangements" and no cross-document comparison; the report's own checks run.
+    expect(area.findings.map((f) => f.element)).toEqual([]);
+    const without = evaluateArea({ name: 'Testshire', documents: [report] }, layout, linter.packs, areaPack, { asOf: '2026-11-23' });
+    expect(without.findings.map((f) => f.element)).toEqual(['area-arrangements']);
+  });
+
+  test('of unknown kind, could be either: every kind the area has no other document of is unavailable', () => {
+    const area = evaluateArea({ name: 'Testshire', documents: [lost(null), report] }, layout, linter.packs, areaPack, { asOf: '2026-11-23' });
+    expect(new Set(layout.columns.map((c) => `${c.kind}:${area.cells[c.key]!.status === 'unavailable'}`))).toEqual(new Set(['arrangements:true', 'yearly-report:false']));
+    expect(groupStatus(['present', 'unavailable', 'not-applicable'])).toBe('unavailable');
+  });
 });

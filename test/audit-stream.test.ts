@@ -89,6 +89,8 @@ describe('areas stream through', () => {
     file, sha256: 'ab', bytes: 10, kind: 'arrangements', edition: '2023', area: null, published: '2025-01-01', periodStart: null, periodEnd: null,
     partners: [], localAuthorities: [], elements: {}, evidence: { funding: { line: 3, text: 'the evidence text' } },
     findings: [{ ruleId: 'wt2023/funding', element: 'funding', severity: 'warning', message, messageId: 'm', line: 1, column: 1, citation: 'c', help: 'h' }],
+    source: null,
+    fetchFailure: null,
   });
 
   test('an area is rendered once its documents are in, then only its summary is kept', () => {
@@ -117,8 +119,8 @@ describe('areas stream through', () => {
     expect(kept.map((k) => Object.keys(k))).toEqual([0, 1, 2].map(() => ['line', 'inputs', 'overdue', 'changes']));
     expect(kept.map((k) => [k.line.name, k.line.counts, k.inputs])).toEqual([
       ['empty', { errors: 2, warnings: 2, infos: 0 }, []],
-      ['alpha', { errors: 2, warnings: 3, infos: 0 }, [{ file: 'alpha/1.md', sha256: 'ab', edition: '2023', kind: 'arrangements' }]],
-      ['beta', { errors: 2, warnings: 4, infos: 0 }, [{ file: 'beta/1.md', sha256: 'ab', edition: '2023', kind: 'arrangements' }, { file: 'beta/2.md', sha256: 'ab', edition: '2023', kind: 'arrangements' }]],
+      ['alpha', { errors: 2, warnings: 3, infos: 0 }, [{ file: 'alpha/1.md', sha256: 'ab', edition: '2023', kind: 'arrangements', url: null, retrieved: null }]],
+      ['beta', { errors: 2, warnings: 4, infos: 0 }, [{ file: 'beta/1.md', sha256: 'ab', edition: '2023', kind: 'arrangements', url: null, retrieved: null }, { file: 'beta/2.md', sha256: 'ab', edition: '2023', kind: 'arrangements', url: null, retrieved: null }]],
     ]);
     expect(JSON.stringify(kept).match(/UNIQUE-MESSAGE|the evidence text/g)).toEqual(null);
   });

@@ -160,6 +160,7 @@ describe('input files are never written', () => {
       [['audit', 'examples', '-f', 'html', '-o', join(outputs, 'audit.html'), '--as-of', '2026-11-23'], 1],
       [['audit', 'examples', '-f', 'json', '-o', join(outputs, 'audit.json'), '--as-of', '2026-11-23'], 1],
       [['merge', join(outputs, 'audit.json'), '-f', 'csv', '-o', join(outputs, 'audit.csv')], 1],
+      [['fetch', 'examples/fetch/areas.yaml', '--into', join(outputs, 'fetched'), '--offline'], 1], // offline: no network; no copies yet
       [['migrate', 'examples/eastbrook/arrangements.md', '--to', '2023'], 1],
       [['explain', 'funding'], 0],
       [['explain', 'no-such-rule'], 2],
@@ -175,7 +176,7 @@ describe('input files are never written', () => {
     expect(codes).toEqual(runs.map(([args, code]) => [args.join(' '), code]));
 
     expect(snapshot(work)).toEqual(before);
-    expect(Object.keys(snapshot(outputs)).sort()).toEqual(['audit.csv', 'audit.html', 'audit.json', 'baseline.yaml', 'r.gl.json', 'r.md', 'r.sarif', 'r.xml', 'report.json']);
+    expect(Object.keys(snapshot(outputs)).sort()).toEqual(['audit.csv', 'audit.html', 'audit.json', 'baseline.yaml', 'fetched/areas.yaml', 'r.gl.json', 'r.md', 'r.sarif', 'r.xml', 'report.json']);
     // init in an empty folder writes its one new file there, and nothing else.
     const fresh = join(dir, 'fresh');
     mkdirSync(fresh);

@@ -6,7 +6,9 @@ import { findDocuments, isDocumentName, toDisplayPath } from '../engine/files.js
 import { UsageError } from '../engine/errors.js';
 import { readYamlFile } from '../engine/yaml-file.js';
 import { locatePath } from '../parse/locate.js';
+import type { FrontMatter } from '../parse/front-matter.js';
 import type { AuditTask } from './file.js';
+import type { FetchFailure, UrlEntry } from '../fetch/types.js';
 
 export const MANIFEST = 'areas.yaml';
 
@@ -65,50 +67,83 @@ export function discoverAreas(dir: string, cwd: string, manifestPath?: string, i
   return { root, manifest: null, areas, loose };
 }
 
-/** A manifest's file entry: a path, or a path with the areas it serves besides its own. */
-type ManifestFile = string | { path: string; covers: string[] };
-
 function readManifest(file: string, root: string, cwd: string): AreaSource[] {
   const shown = toDisplayPath(file, cwd);
-  const { frontMatter, data } = readYamlFile(file, shown, 'schemas/manifest.schema.json', {
-    what: 'manifest',
-    unreadable: 'Check the path and its permissions.',
-    yaml: 'Fix the YAML of the manifest.',
-    schema: 'A manifest is `areas:`, a list of `{ name, files: [paths relative to the manifest, or { path, covers: [area names] }] }`.',
-  });
+  const { frontMatter, data } = loadManifest(file, shown);
   const base = resolve(file, '..');
-  const areas = (data as unknown as { areas: { name: string; files: ManifestFile[] }[] }).areas;
   const at = (path: (string | number)[]) => {
     const { place } = locatePath(frontMatter, path);
     return `${shown}:${place.line}:${place.column}`;
   };
-  const index = new Map<string, number>();
-  areas.forEach((area, i) => {
-    if (index.has(area.name)) throw new UsageError(`${at(['areas', i, 'name'])} area "${area.name}" is named twice`, 'Give each area one entry.');
-    index.set(area.name, i);
-  });
-  const sources: AreaSource[] = areas.map((area) => ({ name: area.name, tasks: [] }));
+  const index = new Map(data.areas.map((area, i) => [area.name, i]));
+  const sources: AreaSource[] = data.areas.map((area) => ({ name: area.name, tasks: [] }));
   const add = (a: number, task: AuditTask) => {
-    if (!sources[a]!.tasks.some((t) => t.absolute === task.absolute)) sources[a]!.tasks.push(task);
+    if (!sources[a]!.tasks.some((t) => t.absolute === task.absolute && t.display === task.display)) sources[a]!.tasks.push(task);
   };
-  areas.forEach((area, i) => {
-    area.files.forEach((entry, f) => {
-      const path = typeof entry === 'string' ? entry : entry.path;
-      const absolute = resolve(base, path);
-      const rel = relative(root, absolute);
-      const task = { absolute, display: (rel.startsWith('..') ? absolute : rel).split(sep).join('/') };
-      add(i, task);
-      // A document shared by several areas (a child death overview panel's report, say) counts for each.
-      if (typeof entry !== 'string') {
+  data.areas.forEach((area, i) => {
+    area.files.forEach((entry, j) => {
+      if (typeof entry === 'string') return add(i, taskFor(resolve(base, entry), root));
+      if ('path' in entry) {
+        const task = taskFor(resolve(base, entry.path), root);
+        add(i, task);
+        // A document shared by several areas (a child death overview panel's report, say) counts for each.
         entry.covers.forEach((name, c) => {
           const other = index.get(name);
           if (other === undefined) {
-            throw new UsageError(`${at(['areas', i, 'files', f, 'covers', c])} "${name}" in \`covers\` is not an area of this manifest`, `Use the name of an area listed under \`areas:\` (${[...index.keys()].join(', ')}).`);
+            throw new UsageError(`${at(['areas', i, 'files', j, 'covers', c])} "${name}" in \`covers\` is not an area of this manifest`, `Use the name of an area listed under \`areas:\` (${[...index.keys()].join(', ')}).`);
           }
           add(other, task);
         });
+        return;
       }
+      if (!entry.failed) {
+        throw new UsageError(`${at(['areas', i, 'files', j])} names a URL (${entry.url}); audit reads documents from disk`, `Fetch them first: wtlint fetch ${shown} --into DIR, then wtlint audit DIR.`);
+      }
+      // Written by wtlint fetch: a document it could not fetch, with the copy of an earlier run when there is one.
+      const unfetched = { url: entry.url!, kind: entry.kind ?? null, failure: entry.failed };
+      add(i, entry.file ? { ...taskFor(resolve(base, entry.file), root), unfetched } : { absolute: '', display: entry.url!, unfetched });
     });
   });
   return sources;
+}
+
+/** Reads and validates a manifest (areas.yaml): schema, and each area named once. Mistakes are UsageErrors at file:line:column. */
+export function loadManifest(file: string, shown: string): { frontMatter: FrontMatter; data: ManifestData } {
+  const { frontMatter, data } = readYamlFile(file, shown, 'schemas/manifest.schema.json', {
+    what: 'manifest',
+    unreadable: 'Check the path and its permissions.',
+    yaml: 'Fix the YAML of the manifest.',
+    schema: MANIFEST_SHAPE,
+  });
+  const manifest = data as unknown as ManifestData;
+  const names = new Set<string>();
+  manifest.areas.forEach((area, i) => {
+    if (names.has(area.name)) {
+      const { place } = locatePath(frontMatter, ['areas', i, 'name']);
+      throw new UsageError(`${shown}:${place.line}:${place.column} area "${area.name}" is named twice`, 'Give each area one entry.');
+    }
+    names.add(area.name);
+  });
+  return { frontMatter, data: manifest };
+}
+
+export const MANIFEST_SHAPE = 'A manifest is `areas:`, a list of `{ name, files }`; each file is a path relative to the manifest, `{ path, covers: [area names] }` for a document shared with other areas, or `{ url, kind?, edition?, published?, period? }` for wtlint fetch.';
+
+/** A manifest as its schema allows it. */
+export interface ManifestData {
+  areas: { name: string; files: (string | SharedEntry | ManifestEntry)[] }[];
+}
+
+/** A document shared with other areas (a child death overview panel's report for several areas). */
+export interface SharedEntry {
+  path: string;
+  covers: string[];
+}
+
+/** A `{ url: … }` entry; in a manifest written by wtlint fetch, also a failure and the copy kept. */
+export type ManifestEntry = Partial<UrlEntry> & { file?: string; failed?: FetchFailure };
+
+function taskFor(absolute: string, root: string): AuditTask {
+  const rel = relative(root, absolute);
+  return { absolute, display: (rel.startsWith('..') ? absolute : rel).split(sep).join('/') };
 }

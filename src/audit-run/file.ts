@@ -1,33 +1,67 @@
 // One document of an audit: read, hash, lint, keep what the audit needs. Runs in the main
 // thread or in an audit worker; an unreadable file becomes a finding, never an exception.
 import { createHash } from 'node:crypto';
-import type { Linter } from '../lint.js';
+import { readFileSync } from 'node:fs';
+import { failed, type Linter } from '../lint.js';
 import type { AuditDocument } from '../audit/types.js';
-import type { DocumentResult, LintOptions } from '../types.js';
+import type { DocumentKind, DocumentResult, LintOptions } from '../types.js';
+import type { FetchFailure } from '../fetch/types.js';
+import { readSource } from '../fetch/sidecar.js';
+import { RESERVED, reservedFinding } from '../reserved.js';
 import { documentFacts } from '../audit/facts.js';
 import { decodeBytes } from '../parse/decode.js';
-import { formatOf, isConverted } from '../parse/document.js';
+import { formatOf, isConverted, sidecarNames } from '../parse/document.js';
 import { fileOptionsFor, maxBytesOf, readDocument, unreadable } from '../engine/read-document.js';
 
 export interface AuditTask {
   absolute: string;
   display: string;
+  /** A document named by URL whose latest fetch failed; `absolute` is empty when no copy was kept. */
+  unfetched?: { url: string; kind: DocumentKind | null; failure: FetchFailure };
 }
 
 const EVIDENCE_CHARS = 200;
 
 export async function auditFile(linter: Linter, task: AuditTask, options: LintOptions): Promise<AuditDocument> {
+  const lost = task.unfetched;
+  const fetchFailure = lost ? { url: lost.url, ...lost.failure, copy: task.absolute !== '' } : null;
+  if (lost && !fetchFailure!.copy) {
+    const finding = reservedFinding(RESERVED.fetchFailed, 'unavailable', `Could not be fetched (${lost.failure.reason}, ${lost.failure.date}): ${lost.url}`, { line: 1, column: 1 });
+    return { ...compact(failed(task.display, finding), null, 0, null, null, fetchFailure), kind: lost.kind };
+  }
   const read = readDocument(task.absolute, maxBytesOf(options, task.absolute));
-  if (!read.ok) return compact(unreadable(task.display, read), null, 0, null);
+  if (!read.ok) return compact(unreadable(task.display, read), null, 0, null, null, fetchFailure);
   const bytes = read.bytes;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   // Any format: HTML pages, Word documents and PDFs are converted, with their sidecar.
   const result = await linter.lintFileBytes(task.display, bytes, fileOptionsFor(task.absolute, read, options));
   const decoded = result.kind && !isConverted(formatOf(task.absolute)) ? decodeBytes(bytes) : null;
-  return compact(result, sha256, bytes.length, decoded?.ok ? decoded.text : null);
+  const sidecar = read.sidecar?.text ?? sidecarOf(task.absolute);
+  const source = sidecar === null ? null : readSource(sidecar);
+  if (lost) {
+    const kept = source ? `the copy retrieved ${source.retrieved.slice(0, 10)}` : 'an earlier copy';
+    result.findings.unshift(reservedFinding(RESERVED.fetchFailed, 'stale', `The latest fetch failed (${lost.failure.reason}, ${lost.failure.date}); audited ${kept} from ${lost.url}`, { line: 1, column: 1 }, 'warning'));
+  }
+  return compact(result, sha256, bytes.length, decoded?.ok ? decoded.text : null, source, fetchFailure);
 }
 
-function compact(result: DocumentResult, sha256: string | null, size: number, text: string | null): AuditDocument {
+/**
+ * The sidecar text of a document whose reader does not take one,
+ * for its provenance only; Markdown and YAML carry theirs in the document.
+ */
+function sidecarOf(absolute: string): string | null {
+  if (/\.(?:md|markdown|ya?ml)$/i.test(absolute)) return null;
+  for (const name of sidecarNames(absolute)) {
+    try {
+      return readFileSync(name, 'utf8');
+    } catch {
+      // no sidecar by this name
+    }
+  }
+  return null;
+}
+
+function compact(result: DocumentResult, sha256: string | null, size: number, text: string | null, source: AuditDocument['source'], fetchFailure: AuditDocument['fetchFailure']): AuditDocument {
   const facts = text === null ? null : documentFacts(result.file, text);
   const evidence: AuditDocument['evidence'] = {};
   for (const [element, list] of Object.entries(result.evidence)) {
@@ -51,6 +85,8 @@ function compact(result: DocumentResult, sha256: string | null, size: number, te
     elements: result.elements,
     evidence,
     findings: result.findings,
+    source,
+    fetchFailure,
   };
   if (inferred && Object.keys(inferred).length) document.inferred = Object.keys(inferred);
   return document;

@@ -19,6 +19,8 @@ export interface RawAreaResult {
 
 export interface AreaCheckKind<Options> {
   description: string;
+  /** The document kinds the check judges: it is not run while a document that could be of one of them could not be fetched. */
+  judges(options: Options): DocumentKind[];
   messages: Record<string, string>;
   run(ctx: AreaCheckContext, options: Options): RawAreaResult[];
 }
@@ -53,6 +55,7 @@ const DOCUMENT_LABELS: Record<DocumentKind, string> = {
 
 const hasDocument = defineAreaCheck<{ document: DocumentKind }>({
   description: 'The area has at least one document of the kind.',
+  judges: (options) => [options.document],
   messages: { none: 'No {{document}} found for {{area}}' },
   run(ctx, options) {
     if (ctx.documents.some((d) => d.kind === options.document)) return [];
@@ -62,6 +65,7 @@ const hasDocument = defineAreaCheck<{ document: DocumentKind }>({
 
 const reportDue = defineAreaCheck<{ after: 'period-end' | 'published'; months: number; month?: number; day?: number; document?: DocumentKind }>({
   description: 'The next report (`document`, default the yearly report) is due `months` after the latest one (its period end or publication), then on the first `month`/`day` on or after that; overdue as of --as-of.',
+  judges: (options) => [options.document ?? 'yearly-report'],
   messages: {
     none: 'No {{document}} found for {{area}}',
     undated: 'The latest {{document}} ({{latest}}) gives neither `published` nor `period.end`, so whether the next is due cannot be judged',
@@ -90,6 +94,7 @@ const reportDue = defineAreaCheck<{ after: 'period-end' | 'published'; months: n
 
 const reportGap = defineAreaCheck<{ months: number }>({
   description: 'Consecutive yearly reports (by publication date, else period end) are no more than `months` apart.',
+  judges: () => ['yearly-report'],
   messages: { gap: '{{from}} ({{fromDate}}) and {{to}} ({{toDate}}) are more than {{months}} months apart' },
   run(ctx, options) {
     const dated = byDate(ctx.documents, 'yearly-report').filter((d) => documentDate(d) !== null);
@@ -108,6 +113,7 @@ const reportGap = defineAreaCheck<{ months: number }>({
 
 const editionRefreshed = defineAreaCheck<{ edition: string; by: string }>({
   description: 'After `by`, the area has arrangements for `edition`, published by `by`.',
+  judges: () => ['arrangements'],
   messages: {
     'not-refreshed': 'No arrangements for the {{edition}} edition; the latest ({{latest}}) follow the {{current}} edition, and refreshed arrangements were due by {{by}}',
     late: 'The arrangements for the {{edition}} edition ({{latest}}) were published {{published}}, after {{by}}',
@@ -138,6 +144,7 @@ export function normaliseName(name: string): string {
 
 const consistent = defineAreaCheck<{ fields: ConsistentField[] }>({
   description: "The latest yearly report names the same area, partners and local authorities as the latest arrangements (each compared only when both documents give it).",
+  judges: () => ['arrangements', 'yearly-report'],
   messages: {
     area: 'The yearly report {{report}} names the area "{{reportValue}}", the arrangements {{arrangements}} "{{arrangementsValue}}"',
     partners: 'The yearly report {{report}} and the arrangements {{arrangements}} name different partners: only in the report: {{onlyReport}}; only in the arrangements: {{onlyArrangements}}',

@@ -1,8 +1,7 @@
 // Areas → the audit report: national summary, overdue list, comparison with an earlier
 // audit, and merging shard reports. Pure: the same areas give the same report.
 import type { AuditLayout } from './spec.js';
-import type { AreaResult, AuditComparison, AuditProvenance, AuditReport, AuditSummary, OverdueEntry } from './types.js';
-import type { ElementStatus } from '../types.js';
+import type { AreaResult, AuditComparison, AuditProvenance, AuditReport, AuditSummary, CellStatus, OverdueEntry, StatusTally } from './types.js';
 import type { AreaLine, AuditReportHead } from './report/types.js';
 
 export function buildAudit(areas: AreaResult[], layout: AuditLayout, provenance: AuditProvenance, previous: AuditReport | null): AuditReport {
@@ -42,7 +41,7 @@ export class AuditCollector {
     if (area.documents.some((d) => d.findings.some((f) => f.ruleId === 'internal-error'))) this.internalError = true;
     this.kept.push({
       line: { name: area.name, groups: area.groups, counts: area.counts },
-      inputs: area.documents.map((d) => ({ file: d.file, sha256: d.sha256, edition: d.edition, kind: d.kind, ...(d.inferred ? { inferred: d.inferred } : {}) })),
+      inputs: area.documents.map((d) => ({ file: d.file, sha256: d.sha256, edition: d.edition, kind: d.kind, url: d.source?.url ?? d.fetchFailure?.url ?? null, retrieved: d.source?.retrieved ?? null, ...(d.inferred ? { inferred: d.inferred } : {}) })),
       overdue: overdueList([area]),
       changes,
     });
@@ -86,18 +85,19 @@ function appendChanges(into: AreaChanges, from: AreaChanges): void {
 export function summarise(areas: AreaResult[], layout: AuditLayout): AuditSummary {
   const columns: AuditSummary['columns'] = {};
   const groups: AuditSummary['groups'] = {};
-  for (const c of layout.columns) columns[c.key] = { present: 0, partial: 0, missing: 0, applicable: 0 };
-  for (const g of layout.groups) groups[g.id] = { present: 0, partial: 0, missing: 0, applicable: 0 };
+  const zero = (): StatusTally => ({ present: 0, partial: 0, missing: 0, unavailable: 0, applicable: 0 });
+  for (const c of layout.columns) columns[c.key] = zero();
+  for (const g of layout.groups) groups[g.id] = zero();
   const summary: AuditSummary = { areas: 0, documents: 0, areasWithErrors: 0, errors: 0, warnings: 0, infos: 0, columns, groups };
   for (const area of areas) tally(summary, area, layout);
   return summary;
 }
 
 function tally(summary: AuditSummary, area: AreaResult, layout: AuditLayout): void {
-  const add = (t: AuditSummary['columns'][string], status: ElementStatus) => {
+  const add = (t: StatusTally, status: CellStatus) => {
     if (status === 'not-applicable') return;
-    t.applicable++;
     t[status]++;
+    if (status !== 'unavailable') t.applicable++; // a share of the areas judged
   };
   summary.areas++;
   summary.documents += area.documents.length;

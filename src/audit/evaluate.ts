@@ -3,8 +3,8 @@ import { areaCheckKinds, isAreaCheckKind, latestOf } from './area-kinds.js';
 import { interpolate } from '../check/messages.js';
 import type { CompiledPack } from '../pack/load.js';
 import type { AuditLayout } from './spec.js';
-import type { AreaFinding, AreaResult, AuditCell, AuditDocument } from './types.js';
-import type { ElementStatus, Severity } from '../types.js';
+import type { AreaFinding, AreaResult, AuditCell, AuditDocument, CellStatus } from './types.js';
+import type { DocumentKind, ElementStatus, Severity } from '../types.js';
 
 export interface AreaInput {
   name: string;
@@ -22,12 +22,23 @@ export interface AreaOptions {
 export function evaluateArea(input: AreaInput, layout: AuditLayout, packs: CompiledPack[], areaPack: CompiledPack, options: AreaOptions): AreaResult {
   const { asOf } = options;
   const documents = [...input.documents].sort((a, b) => a.file.localeCompare(b.file));
+  // A document that could not be fetched is neither judged nor counted as absent: the
+  // cells and area checks it could bear on say so instead of "missing".
+  const unavailable = documents.filter(isUnavailable);
+  const judged = documents.filter((d) => !isUnavailable(d));
+  const couldBe = (kind: DocumentKind) => unavailable.find((d) => d.kind === kind || d.kind === null);
   const cells: Record<string, AuditCell> = {};
   for (const column of layout.columns) {
-    const doc = latestOf(documents, column.kind);
+    const doc = latestOf(judged, column.kind);
     const pack = doc ? packs.find((p) => p.edition === doc.edition) : undefined;
     const rule = pack?.rules.find((r) => r.element === column.element && r.applies_to.includes(column.kind));
     const citation = rule?.citation ?? packInCitation(packs, column.kind, column.element);
+    const lost = doc ? undefined : couldBe(column.kind);
+    if (lost) {
+      const { reason, date } = lost.fetchFailure!;
+      cells[column.key] = { status: 'unavailable', file: lost.file, line: null, evidence: `could not be fetched (${reason}, ${date})`, ruleId: null, citation };
+      continue;
+    }
     if (!doc) {
       // A document that could not be read (a scanned or protected PDF) is not the same as none.
       const unreadable = documents.find(isUnreadable);
@@ -52,7 +63,7 @@ export function evaluateArea(input: AreaInput, layout: AuditLayout, packs: Compi
     };
   }
 
-  const groups: Record<string, ElementStatus> = {};
+  const groups: Record<string, CellStatus> = {};
   for (const group of layout.groups) groups[group.id] = groupStatus(group.columns.map((k) => cells[k]!.status));
 
   const findings: AreaFinding[] = [];
@@ -63,7 +74,9 @@ export function evaluateArea(input: AreaInput, layout: AuditLayout, packs: Compi
     const { kind, ...checkOptions } = rule.check;
     if (!isAreaCheckKind(kind)) continue; // checked by auditLayout
     const check = areaCheckKinds[kind];
-    for (const raw of check.run({ area: input.name, documents, asOf }, checkOptions as never)) {
+    // Judging a kind of document that could not be fetched would report it as absent.
+    if (check.judges(checkOptions as never).some(couldBe)) continue;
+    for (const raw of check.run({ area: input.name, documents: judged, asOf }, checkOptions as never)) {
       findings.push({
         ruleId,
         element: rule.id,
@@ -93,10 +106,16 @@ function isUnreadable(doc: AuditDocument): boolean {
   return doc.kind === null && doc.findings.some((f) => f.ruleId === 'parse-error');
 }
 
-/** present when every applicable element is, missing when none is found, partial otherwise. */
-export function groupStatus(statuses: ElementStatus[]): ElementStatus {
+/** Named by URL in the manifest, and no copy of it could be fetched. */
+export function isUnavailable(doc: AuditDocument): boolean {
+  return Boolean(doc.fetchFailure) && !doc.fetchFailure!.copy; // absent in a JSON from before wtlint fetch
+}
+
+/** present when every applicable element is, missing when none is found, partial otherwise; unavailable when any is (a group's elements come from one document). */
+export function groupStatus(statuses: CellStatus[]): CellStatus {
   const applicable = statuses.filter((s) => s !== 'not-applicable');
   if (applicable.length === 0) return 'not-applicable';
+  if (applicable.includes('unavailable')) return 'unavailable';
   if (applicable.every((s) => s === 'present')) return 'present';
   if (applicable.every((s) => s === 'missing')) return 'missing';
   return 'partial';

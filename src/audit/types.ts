@@ -1,6 +1,7 @@
 // wtlint audit: plain JSON shapes (they cross worker threads and make up --format json,
 // which `wtlint merge` and `--compare` read back).
 import type { DocumentKind, ElementStatus, Finding } from '../types.js';
+import type { SourceRecord } from '../fetch/types.js';
 
 /** What the audit keeps of one document: the lint result, compacted, plus the facts area checks need. */
 export interface AuditDocument {
@@ -23,7 +24,18 @@ export interface AuditDocument {
   findings: Finding[];
   /** Keys read from the text because no front matter or sidecar gave them (kind, edition, …); absent when none. */
   inferred?: string[];
+  /** Where the document was fetched from and when (its sidecar's `source`, written by wtlint fetch); null for a document put there by hand. */
+  source: SourceRecord | null;
+  /**
+   * The latest `wtlint fetch` of the document failed. Without a copy (`copy: false`) the
+   * document is unavailable: `file` is its URL, and it has no elements; with one, the copy
+   * from an earlier run is what was audited.
+   */
+  fetchFailure: { url: string; reason: string; date: string; copy: boolean } | null;
 }
+
+/** A matrix cell's status: an element's, or `unavailable` when the document it would come from could not be fetched. */
+export type CellStatus = ElementStatus | 'unavailable';
 
 /** A matrix column: one element of one document kind. */
 export interface AuditColumn {
@@ -45,7 +57,7 @@ export interface AuditGroupColumn {
 export type Change = 'newly-missing' | 'resolved';
 
 export interface AuditCell {
-  status: ElementStatus;
+  status: CellStatus;
   /** The document the status comes from (the area's latest of that kind), or null when it has none. */
   file: string | null;
   line: number | null;
@@ -71,7 +83,7 @@ export interface AreaResult {
   pack: string;
   documents: AuditDocument[];
   cells: Record<string, AuditCell>;
-  groups: Record<string, ElementStatus>;
+  groups: Record<string, CellStatus>;
   findings: AreaFinding[];
   counts: { errors: number; warnings: number; infos: number };
 }
@@ -96,7 +108,7 @@ export interface AuditProvenance {
   shard: { index: number; total: number } | null;
   /** Shard files merged into this report, in order. */
   mergedFrom: string[];
-  inputs: { file: string; sha256: string | null; edition: string | null; kind: DocumentKind | null; inferred?: string[] }[];
+  inputs: { file: string; sha256: string | null; edition: string | null; kind: DocumentKind | null; url: string | null; retrieved: string | null; inferred?: string[] }[];
 }
 
 export interface AuditComparison {
@@ -114,9 +126,17 @@ export interface AuditSummary {
   errors: number;
   warnings: number;
   infos: number;
-  /** Per column: how many areas have the element present / partial / missing (not-applicable excluded). */
-  columns: Record<string, { present: number; partial: number; missing: number; applicable: number }>;
-  groups: Record<string, { present: number; partial: number; missing: number; applicable: number }>;
+  /** Per column: how many areas have the element present / partial / missing, and how many could not be judged because the document could not be fetched (not-applicable excluded; `applicable` counts the areas judged). */
+  columns: Record<string, StatusTally>;
+  groups: Record<string, StatusTally>;
+}
+
+export interface StatusTally {
+  present: number;
+  partial: number;
+  missing: number;
+  unavailable: number;
+  applicable: number;
 }
 
 export interface AuditReport {

@@ -116,6 +116,22 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     });
 
   program
+    .command('fetch')
+    .description('download the documents an areas.yaml names by URL into a folder, politely, for wtlint audit (the only command that uses the network)')
+    .argument('<manifest>', 'the areas.yaml naming each area\'s documents: paths, or { url, kind?, edition?, published?, period? }')
+    .requiredOption('--into <dir>', 'the folder to fetch into: <area>/<name>.<ext> with a sidecar each, and an areas.yaml for wtlint audit')
+    .option('--offline', 'no network: use the copies already in the folder and rewrite its areas.yaml')
+    .option('--delay <seconds>', 'pause between two requests to the same host (default 1; longer when its robots.txt asks)')
+    .option('--hosts <n>', 'hosts fetched from at the same time (default 4)')
+    .option('--timeout <seconds>', 'longest wait for one answer, headers and body (default 30)')
+    .option('--max-size <MB>', 'largest document accepted (default 50)')
+    .option('--retries <n>', 'retries of a 429 or 503 answer, honouring Retry-After up to 60 s (default 3)')
+    .action(async (manifest: string, flags) => {
+      const { fetchCommand } = await import('./commands/fetch.js');
+      code = await fetchCommand(manifest, flags, io);
+    });
+
+  program
     .command('merge')
     .description('merge shard audit JSONs (wtlint audit --shard i/n -f json) into the reports of one run')
     .argument('<files...>', 'the shard JSON files')

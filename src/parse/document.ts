@@ -64,6 +64,10 @@ export function sidecarNames(path: string): string[] {
   return [`${path}.yaml`, `${path}.yml`];
 }
 
+function isProvenanceOnly(data: unknown): boolean {
+  return data !== null && typeof data === 'object' && !Array.isArray(data) && Object.keys(data).length > 0 && Object.keys(data).every((key) => key === 'source');
+}
+
 /** Lone CR and CRLF become LF: same lines and columns, one convention for the parsers. */
 export function normaliseText(text: string): string {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
@@ -138,7 +142,9 @@ export function parseConverted(path: string, format: ConvertedFormat, parts: Mar
   const parsed: ParsedDocument = { path, format, frontMatter: null, headings: parts.headings, blocks: parts.blocks, problems: [], comments: parts.comments };
   if (sidecar) {
     const { frontMatter, problems } = parseYaml(normaliseText(sidecar.text), 0);
-    parsed.frontMatter = { ...frontMatter, origin: sidecar.path };
+    // `source` alone (where wtlint fetch got the document) says nothing about the document:
+    // such a sidecar is read as none, so its metadata comes from its text as without one.
+    if (problems.length || !isProvenanceOnly(frontMatter.data)) parsed.frontMatter = { ...frontMatter, origin: sidecar.path };
     for (const problem of problems) {
       parsed.problems.push({ ...problem, message: `${problem.message} (in ${sidecar.path}, line ${problem.line}:${problem.column})`, line: 1, column: 1 });
     }

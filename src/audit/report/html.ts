@@ -2,15 +2,15 @@
 // inline-SVG bar charts, a heatmap matrix, the overdue list, and each area's findings with
 // citations and evidence. Everything from documents is escaped; the CSP forbids any script.
 import { escapeHtml as e } from '../../escape/html.js';
-import { STATUS_SYMBOL } from './symbols.js';
+import { STATUS_SYMBOL, STATUS_WORDS } from './symbols.js';
 import { joiner } from './stream.js';
 import type { AuditReportHead, AuditStreamReporter } from './types.js';
-import type { AreaResult, AuditColumn, AuditDocument } from '../types.js';
+import type { AreaResult, AuditColumn, AuditDocument, CellStatus } from '../types.js';
 import type { ElementStatus, Finding } from '../../types.js';
 
 export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-const COLOUR: Record<ElementStatus, string> = { present: '#1a7f37', partial: '#d4a72c', missing: '#cf222e', 'not-applicable': '#d0d7de' };
+const COLOUR: Record<CellStatus, string> = { present: '#1a7f37', partial: '#d4a72c', missing: '#cf222e', 'not-applicable': '#d0d7de', unavailable: '#8250df' };
 
 const STYLE = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1f2328;margin:24px;max-width:1400px}
@@ -22,7 +22,7 @@ th{background:#f6f8fa}.heat td.c{width:18px;text-align:center;padding:2px;color:
 .heat th.v{vertical-align:bottom;padding:2px}.heat th.v div{writing-mode:vertical-rl;transform:rotate(180deg);font-weight:normal;font-size:12px;height:180px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .scroll{overflow-x:auto}
 .heat th.g{text-align:center;font-size:12px}.heat td.n{white-space:nowrap;max-width:260px;overflow:hidden;text-overflow:ellipsis}
-.present{background:${COLOUR.present}}.partial{background:${COLOUR.partial}}.missing{background:${COLOUR.missing}}.not-applicable{background:${COLOUR['not-applicable']}}
+.present{background:${COLOUR.present}}.partial{background:${COLOUR.partial}}.missing{background:${COLOUR.missing}}.not-applicable{background:${COLOUR['not-applicable']}}.unavailable{background:${COLOUR.unavailable}}
 .chg{outline:3px solid #0969da;outline-offset:-3px}.sev-error{color:#cf222e;font-weight:600}.sev-warning{color:#9a6700;font-weight:600}.sev-info{color:#59636e}
 details{border:1px solid #d0d7de;border-radius:6px;margin:6px 0;padding:4px 10px}summary{cursor:pointer;font-weight:600}
 .legend span{display:inline-block;width:12px;height:12px;margin:0 4px 0 12px;vertical-align:-1px}
@@ -73,10 +73,11 @@ export const htmlStream: AuditStreamReporter = {
     emit(`<h2>Areas</h2>`);
     for (const section of parts(1)) emit(section);
 
-    emit(`<h2>Inputs</h2><table><thead><tr><th>File</th><th>Kind</th><th>Edition</th><th>sha256</th></tr></thead><tbody>`);
+    emit(`<h2>Inputs</h2><table><thead><tr><th>File</th><th>Kind</th><th>Edition</th><th>sha256</th><th>Source</th><th>Retrieved</th></tr></thead><tbody>`);
     const inferredMark = (input: (typeof p.inputs)[number], key: string) => (input.inferred?.includes(key) ? ' <em class="muted">(inferred)</em>' : '');
     for (const input of p.inputs) {
-      emit(`<tr><td><code>${e(input.file)}</code></td><td>${e(input.kind ?? '')}${inferredMark(input, 'kind')}</td><td>${e(input.edition ?? '')}${inferredMark(input, 'edition')}</td><td><code>${e(input.sha256 ?? 'unreadable')}</code></td></tr>`);
+      const hash = input.sha256 ?? (input.url ? 'not fetched' : 'unreadable');
+      emit(`<tr><td><code>${e(input.file)}</code></td><td>${e(input.kind ?? '')}${inferredMark(input, 'kind')}</td><td>${e(input.edition ?? '')}${inferredMark(input, 'edition')}</td><td><code>${e(hash)}</code></td><td>${input.url ? `<code>${e(input.url)}</code>` : ''}</td><td>${e(input.retrieved ?? '')}</td></tr>`);
     }
     emit(`</tbody></table>\n</body>\n</html>\n`);
   },
@@ -92,7 +93,7 @@ function kpi(value: number, label: string): string {
 }
 
 function legend(): string {
-  return `<p class="legend">${(['present', 'partial', 'missing', 'not-applicable'] as const).map((s) => `<span class="${s}"></span>${s}`).join('')}</p>`;
+  return `<p class="legend">${(['present', 'partial', 'missing', 'not-applicable', 'unavailable'] as const).map((s) => `<span class="${s}"></span>${STATUS_WORDS[s]}`).join('')}</p>`;
 }
 
 function barChart(report: AuditReportHead): string {
@@ -166,6 +167,15 @@ function anchor(name: string): string {
   return `area-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40)}-${hash.toString(36)}`;
 }
 
+/** Where a fetched document came from and when; what became of one that could not be fetched. */
+function provenance(d: AuditDocument): string {
+  const parts: string[] = [];
+  if (d.source) parts.push(`; fetched from <code>${e(d.source.url)}</code>${d.source.final_url !== d.source.url ? ` (via <code>${e(d.source.final_url)}</code>)` : ''}, retrieved ${e(d.source.retrieved)}`);
+  const f = d.fetchFailure;
+  if (f) parts.push(f.copy ? `; the latest fetch failed (${e(f.reason)}, ${e(f.date)}): this copy is from an earlier run` : `; could not be fetched (${e(f.reason)}, ${e(f.date)})`);
+  return parts.join('');
+}
+
 function findingRow(f: Finding, file: string | null): string {
   const where = file ? `<code>${e(file)}${f.line > 1 || f.column > 1 ? `:${f.line}:${f.column}` : ''}</code>` : '';
   return `<tr><td class="sev-${f.severity}">${f.severity}</td><td>${where}</td><td>${e(f.message)}<div class="cite">${e(f.help)}</div></td><td><code>${e(f.ruleId)}</code><div class="cite">${e(f.citation)}</div></td></tr>`;
@@ -188,7 +198,7 @@ function areaSection(area: AreaResult, columns: AuditColumn[]): string {
   const docs = area.documents.map(
     (d) =>
       `<li><code>${e(d.file)}</code>: ${e(d.kind ?? 'unknown kind')}${mark(d, 'kind')}, edition ${e(d.edition ?? 'unknown')}${mark(d, 'edition')}` +
-      `${d.published ? `, published ${e(d.published)}${mark(d, 'published')}` : ''}${d.periodEnd && d.inferred?.includes('period') ? `, period ${e(d.periodStart ?? '')} to ${e(d.periodEnd)}${mark(d, 'period')}` : ''}</li>`,
+      `${d.published ? `, published ${e(d.published)}${mark(d, 'published')}` : ''}${d.periodEnd && d.inferred?.includes('period') ? `, period ${e(d.periodStart ?? '')} to ${e(d.periodEnd)}${mark(d, 'period')}` : ''}${provenance(d)}</li>`,
   );
   out.push(`<h3>Documents</h3>${docs.length ? `<ul>${docs.join('')}</ul>` : '<p>None found.</p>'}</details>`);
   return out.join('\n');

@@ -2,7 +2,7 @@
 import { STATUS_SYMBOL } from './symbols.js';
 import { terminalSafe } from '../../escape/terminal.js';
 import type { AuditReportContext, AuditReportHead, AuditStreamReporter } from './types.js';
-import type { ElementStatus } from '../../types.js';
+import type { CellStatus } from '../types.js';
 
 const NAME_WIDTH = 28;
 
@@ -14,7 +14,7 @@ export const terminalStream: AuditStreamReporter = {
 
 
 function render(report: AuditReportHead, { style }: AuditReportContext): string {
-  const colour: Record<ElementStatus, (s: string) => string> = { present: style.green, partial: style.yellow, missing: style.red, 'not-applicable': style.gray };
+  const colour: Record<CellStatus, (s: string) => string> = { present: style.green, partial: style.yellow, missing: style.red, 'not-applicable': style.gray, unavailable: style.magenta };
   const { provenance: p, summary } = report;
   const out: string[] = [];
   const shard = p.shard ? `, shard ${p.shard.index}/${p.shard.total}` : '';
@@ -22,7 +22,10 @@ function render(report: AuditReportHead, { style }: AuditReportContext): string 
   out.push(style.gray(`wtlint ${p.wtlint}; packs ${p.packs.map((x) => x.pack).join(', ')}`));
   out.push('');
   const widths = report.groups.map((g) => Math.max(g.label.length, 3));
-  const nameWidth = Math.min(NAME_WIDTH, Math.max(4, ...report.areas.map((a) => a.name.length)));
+  const unfetched = p.inputs.filter((i) => i.url !== null && i.sha256 === null);
+  const countLabels = ['present', 'partial', 'missing', ...(unfetched.length ? (['unavailable'] as const) : [])] as const;
+  // Wide enough for the count lines' labels too ("? unavailable").
+  const nameWidth = Math.min(NAME_WIDTH, Math.max(4, ...report.areas.map((a) => a.name.length), ...(unfetched.length ? countLabels.map((l) => l.length + 2) : [])));
   const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
   out.push(style.bold([pad('Area', nameWidth), ...report.groups.map((g, i) => pad(g.label, widths[i]!)), 'Errors', 'Warnings'].join('  ')));
   for (const area of report.areas) {
@@ -34,11 +37,11 @@ function render(report: AuditReportHead, { style }: AuditReportContext): string 
     out.push([pad(name, nameWidth), ...cells, pad(String(area.counts.errors), 6), String(area.counts.warnings)].join('  '));
   }
   out.push('');
-  for (const status of ['present', 'partial', 'missing'] as const) {
+  for (const status of countLabels) {
     const counts = report.groups.map((g, i) => pad(String(summary.groups[g.id]![status]), widths[i]!));
     out.push([pad(`${STATUS_SYMBOL[status]} ${status}`, nameWidth), ...counts].join('  ').trimEnd());
   }
-  out.push(style.gray(`${STATUS_SYMBOL.present} every element present  ${STATUS_SYMBOL.partial} some  ${STATUS_SYMBOL.missing} none  ${STATUS_SYMBOL['not-applicable']} not applicable`));
+  out.push(style.gray(`${STATUS_SYMBOL.present} every element present  ${STATUS_SYMBOL.partial} some  ${STATUS_SYMBOL.missing} none  ${STATUS_SYMBOL['not-applicable']} not applicable${unfetched.length ? `  ${STATUS_SYMBOL.unavailable} could not be fetched` : ''}`));
   out.push('');
   // Documents whose kind or edition were read from their text: the matrix rests on them, so say so.
   const inferred = p.inputs.filter((input) => input.inferred);
@@ -51,6 +54,7 @@ function render(report: AuditReportHead, { style }: AuditReportContext): string 
     }
     out.push('');
   }
+  out.push(...fetched(p.inputs));
   if (report.overdue.length === 0) out.push('Overdue reports: none');
   else {
     out.push(style.bold(`Overdue reports (${report.overdue.length}):`));
@@ -72,4 +76,20 @@ function render(report: AuditReportHead, { style }: AuditReportContext): string 
   out.push('');
   out.push(`${summary.areasWithErrors} of ${summary.areas} areas have errors (${summary.errors} errors, ${summary.warnings} warnings in all). --format html, csv or json for the detail.`);
   return `${out.join('\n')}\n`;
+}
+
+/** Where the documents came from: a line when some were fetched (wtlint fetch), and those that could not be. */
+function fetched(inputs: AuditReportHead['provenance']['inputs']): string[] {
+  const fromWeb = inputs.filter((i) => i.url !== null);
+  if (fromWeb.length === 0) return [];
+  const days = fromWeb.flatMap((i) => (i.retrieved ? [i.retrieved.slice(0, 10)] : [])).sort();
+  const when = days.length ? (days[0] === days.at(-1) ? `, retrieved ${days[0]}` : `, retrieved ${days[0]} to ${days.at(-1)}`) : '';
+  const lost = fromWeb.filter((i) => i.sha256 === null);
+  const out = [`Fetched from the web: ${fromWeb.length - lost.length} of ${inputs.length} documents${when}.`];
+  if (lost.length) {
+    out.push(`Could not be fetched (${lost.length}):`);
+    for (const i of lost) out.push(`  ${terminalSafe(i.url!)}`);
+  }
+  out.push('');
+  return out;
 }
