@@ -142,15 +142,16 @@ describe('a document that could not be fetched', () => {
     expect(arrangements.map((c) => area.cells[c.key]!.status)).toEqual(arrangements.map(() => 'unavailable'));
     expect(area.cells[arrangements[0]!.key]).toMatchObject({ file: 'https://a.example/arrangements.pdf', evidence: 'could not be fetched (404, 2026-11-20)' });
     expect(layout.columns.filter((c) => c.kind === 'yearly-report').some((c) => area.cells[c.key]!.status === 'unavailable')).toBe(false);
-    // No "no published arrangements" and no cross-document comparison; the report's own checks run.
-    expect(area.findings.map((f) => f.element)).toEqual([]);
+    // No "no published arrangements" and no cross-document comparison; the report's own checks and
+    // the child death review checks (no such documents in this area) run.
+    expect(area.findings.map((f) => f.element)).toEqual(['area-cdr-arrangements', 'area-cdr-report-due']);
     const without = evaluateArea({ name: 'Testshire', documents: [report] }, layout, linter.packs, areaPack, { asOf: '2026-11-23' });
-    expect(without.findings.map((f) => f.element)).toEqual(['area-arrangements']);
+    expect(without.findings.map((f) => f.element)).toEqual(['area-arrangements', 'area-cdr-arrangements', 'area-cdr-report-due']);
   });
 
   test('of unknown kind, could be either: every kind the area has no other document of is unavailable', () => {
     const area = evaluateArea({ name: 'Testshire', documents: [lost(null), report] }, layout, linter.packs, areaPack, { asOf: '2026-11-23' });
-    expect(new Set(layout.columns.map((c) => `${c.kind}:${area.cells[c.key]!.status === 'unavailable'}`))).toEqual(new Set(['arrangements:true', 'yearly-report:false']));
+    expect(new Set(layout.columns.map((c) => `${c.kind}:${area.cells[c.key]!.status === 'unavailable'}`))).toEqual(new Set(['arrangements:true', 'yearly-report:false', 'cdr-arrangements:true', 'cdr-report:true']));
     expect(groupStatus(['present', 'unavailable', 'not-applicable'])).toBe('unavailable');
   });
 });

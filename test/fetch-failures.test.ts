@@ -116,7 +116,7 @@ describe('wtlint fetch failures', () => {
     expect(closedArea.documents[0]!.findings.map((f) => [f.ruleId, f.severity, f.message])).toEqual([['fetch-failed', 'error', `Could not be fetched (robots.txt unreachable, ${day}): ${closed.origin}/report.html`]]);
     expect(report.summary.groups[Object.keys(closedArea.groups).find((g) => closedArea.groups[g] === 'unavailable')!]!.unavailable).toBe(1);
     const terminal = await cli(['audit', 'out', '-j', '0'], { cwd: root });
-    expect(terminal.stdout).toContain(`\n? unavailable  1         1      1         1        1         0         0         0\n`);
+    expect(terminal.stdout).toContain(`\n? unavailable  1         1      1         1        1         0         0         0          0    0\n`);
     expect(terminal.stdout).toContain(`Fetched from the web: 2 of 14 documents, retrieved ${day}.\nCould not be fetched (12):\n  ${closed.origin}/report.html\n  ${a.origin}/always-busy\n`);
     expect(terminal.code).toBe(1);
   });
