@@ -4,9 +4,8 @@ import { createHash } from 'node:crypto';
 import type { Linter } from '../lint.js';
 import type { AuditDocument } from '../audit/types.js';
 import type { DocumentResult, LintOptions } from '../types.js';
-import { documentFacts } from '../audit/facts.js';
-import { decodeBytes } from '../parse/decode.js';
-import { formatOf, isConverted } from '../parse/document.js';
+import { documentFacts, type DocumentFacts } from '../audit/facts.js';
+import type { ParsedDocument } from '../parse/document.js';
 import { maxBytesOf, readDocument, unreadable } from '../engine/read-document.js';
 
 export interface AuditTask {
@@ -21,14 +20,15 @@ export async function auditFile(linter: Linter, task: AuditTask, options: LintOp
   if (!read.ok) return compact(unreadable(task.display, read), null, 0, null);
   const bytes = read.bytes;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  // Any format: HTML pages and Word documents are converted, with their sidecar.
-  const result = await linter.lintFileBytes(task.display, bytes, { ...options, sidecar: read.sidecar });
-  const decoded = result.kind && !isConverted(formatOf(task.absolute)) ? decodeBytes(bytes) : null;
-  return compact(result, sha256, bytes.length, decoded?.ok ? decoded.text : null);
+  // Any format: HTML pages and Word documents are converted, with their sidecar. Markdown and
+  // YAML are seen once parsed, for their front-matter facts (from the lint's own parse).
+  const seen: { doc?: ParsedDocument; text?: string } = {};
+  const result = await linter.lintFileBytes(task.display, bytes, { ...options, sidecar: read.sidecar }, (doc, text) => Object.assign(seen, { doc, text }));
+  const facts = result.kind && seen.doc && seen.text !== undefined ? documentFacts(result.file, seen.text, seen.doc) : null;
+  return compact(result, sha256, bytes.length, facts);
 }
 
-function compact(result: DocumentResult, sha256: string | null, size: number, text: string | null): AuditDocument {
-  const facts = text === null ? null : documentFacts(result.file, text);
+function compact(result: DocumentResult, sha256: string | null, size: number, facts: DocumentFacts | null): AuditDocument {
   const evidence: AuditDocument['evidence'] = {};
   for (const [element, list] of Object.entries(result.evidence)) {
     const first = list[0];
