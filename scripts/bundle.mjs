@@ -10,6 +10,8 @@
 // - audit-worker.js: audit's worker thread, which src/audit-run/pool.ts starts as the sibling of
 //   the CLI. It loads the same bundle with the same code cache: a worker built as its own ES
 //   module bundle compiled the whole linter again in every worker (docs/performance.md).
+// - pdf-worker.js: the thread that reads PDFs (src/engine/pdf-reader.ts), which can be stopped at the
+//   time limit. PDF.js itself (pdfjs-dist) is never bundled: it is loaded from node_modules on the first PDF.
 // Code imported lazily (each command, the HTML and Word converters) is only run when needed.
 // dist/src stays as it is for the tests and the bench, which import it directly.
 import { build } from 'esbuild';
@@ -27,8 +29,9 @@ const common = {
   platform: 'node',
   target: 'node20',
   // Ajv and picomatch are required at run time only when needed (src/schema-validator.ts,
-  // src/engine/config.ts); mammoth (.docx) is large CommonJS, required on the first Word document.
-  external: ['ajv', 'ajv/*', 'ajv-formats', 'mammoth', 'picomatch'],
+  // src/engine/config.ts); mammoth (.docx) is large CommonJS, required on the first Word document;
+  // PDF.js (.pdf) is large and imported on the first PDF.
+  external: ['ajv', 'ajv/*', 'ajv-formats', 'mammoth', 'picomatch', 'pdfjs-dist', 'pdfjs-dist/*'],
   legalComments: 'none',
   logLevel: 'warning',
   write: false,
@@ -51,7 +54,7 @@ const body = cli.outputFiles[0].text;
 const source = `// wtlint bundle ${createHash('sha256').update(body).digest('hex').slice(0, 16)}\n${body}`;
 writeFileSync(BUNDLE_FILE, source);
 
-// The worker: a few lines that run the bundle above in the worker thread.
+// The audit worker: a few lines that run the bundle above in the worker thread.
 const WORKER_FILE = `${outdir}/audit-worker.js`;
 writeFileSync(
   WORKER_FILE,
@@ -61,6 +64,19 @@ import { loadBundle } from '../../bin/load-bundle.js';
 await loadBundle().exports.serveAuditWorker();
 `,
 );
+
+// The PDF reader's thread: an ES module (the package is "type": "module"); bundled CommonJS
+// requires Node's modules.
+await build({
+  ...common,
+  entryPoints: { 'pdf-worker': 'dist/src/engine/pdf-worker.js' },
+  format: 'esm',
+  splitting: true,
+  outdir,
+  chunkNames: 'worker/[name]-[hash]',
+  banner: { js: "import { createRequire as __wtlintRequire } from 'node:module'; const require = __wtlintRequire(import.meta.url);" },
+  write: true,
+});
 
 // The code cache: compile the bundle, check the examples (both editions, both kinds) in the
 // formats people use most, then keep what V8 compiled.

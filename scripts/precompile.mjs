@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// After tsc: snapshot the validated rule packs and compile the document schemas to standalone
+// After tsc: snapshot the validated rule packs and their phrase sets, and compile the document schemas to standalone
 // Ajv code under dist/precompiled/, so wtlint starts without parsing, validating or compiling
 // them (see src/engine/precompiled.ts; snapshots are used only while their source texts match).
-import { PACK_IDS, BANK_HOLIDAYS_FILE, BANK_HOLIDAYS_SCHEMA_FILE, documentSchemaTexts } from '../dist/src/engine/resources.js';
+import { PACK_IDS, PHRASES_FILE, PHRASES_SCHEMA_FILE, BANK_HOLIDAYS_FILE, BANK_HOLIDAYS_SCHEMA_FILE, documentSchemaTexts } from '../dist/src/engine/resources.js';
 import { writePrecompiled } from '../dist/src/engine/precompiled.js';
 import { readFileSync } from 'node:fs';
 
@@ -14,6 +14,7 @@ const schemas = documentSchemaTexts(editions);
 const written = await writePrecompiled({
   packs,
   packSchemaText: read('schemas/rule-pack.schema.json'),
+  phrases: { file: PHRASES_FILE, text: read(PHRASES_FILE), schemaText: read(PHRASES_SCHEMA_FILE) },
   sharedTexts: schemas.shared,
   schemas: Object.entries(schemas.byKind).map(([key, text]) => ({ key, text })),
   bankHolidays: { file: BANK_HOLIDAYS_FILE, text: read(BANK_HOLIDAYS_FILE), schemaText: read(BANK_HOLIDAYS_SCHEMA_FILE) },

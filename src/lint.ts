@@ -2,9 +2,11 @@
 // resolve metadata, detect and run checks (check/run-pack.ts), apply disables, finish.
 // No file system, clock, environment or console here (test/architecture.test.ts).
 import type { Ajv, ValidateFunction } from 'ajv';
-import { formatOf, isConverted, isFatal, parseConverted, parseDocument, type ParsedDocument, type Sidecar } from './parse/document.js';
-import { convertBody, type ConversionProblem } from './parse/convert/body.js';
+import { FORMAT_NOUNS, formatOf, isConverted, isFatal, parseConverted, parseDocument, type ConvertedFormat, type ParsedDocument, type Sidecar } from './parse/document.js';
+import { convertBody, type ConversionProblem, type ConvertedBody } from './parse/convert/body.js';
 import { inferMetaFromText, inferredFrontMatter } from './extract/text-meta.js';
+import { hintedMeta, hintMessage } from './extract/pdf-hints.js';
+import type { PdfReader } from './parse/pdf-body.js';
 import { extractMeta, type DocumentMeta, type EditionWindow } from './extract/meta.js';
 import { runPack } from './check/run-pack.js';
 import { createAjv } from './schema-validator.js';
@@ -29,8 +31,10 @@ export interface DocumentSchemas {
 
 export interface FileOptions extends LintOptions {
   maxBytes?: number;
-  /** Metadata for an HTML or Word document (its `page.html.yaml`); ignored for Markdown and YAML. */
+  /** Metadata for an HTML page, Word document or PDF (its `page.html.yaml`); ignored for Markdown and YAML. */
   sidecar?: Sidecar;
+  /** How a PDF is read: PDF.js in this thread unless given (the CLI gives a worker thread it can stop at the time limit). */
+  readPdf?: PdfReader;
 }
 
 /** Sees a Markdown or YAML document once parsed, with its decoded text (audit reads its front-matter facts from it). */
@@ -43,7 +47,7 @@ export interface Linter {
   /** Markdown and YAML bytes (decoded here). */
   lintBytes(path: string, bytes: Uint8Array, options: LintOptions & { maxBytes?: number }): DocumentResult;
   /**
-   * Any document by its extension: .html/.htm pages and .docx Word documents are converted
+   * Any document by its extension: .html/.htm pages, .docx Word documents and PDFs are converted
    * (their converters are loaded on first use, so Markdown never pays for them), with
    * metadata from `options.sidecar` or, without one, from their text; everything else goes
    * to lintBytes. The entry point for the CLI and audit.
@@ -82,9 +86,9 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
   /** The pipeline, one named step each: parse (done by the caller) → infer → problems → metadata → detect and check → disables → finish. */
   function lintDocument(doc: ParsedDocument, options: LintOptions): DocumentResult {
     const result: DocumentResult = { file: doc.path, kind: null, edition: null, area: null, elements: {}, evidence: {}, findings: [] };
-    result.findings.push(...inferMetadata(doc, editionNames));
+    result.findings.push(...inferMetadata(doc, editionNames, options.asOf));
     result.findings.push(...parseProblems(doc));
-    if (doc.problems.some(isFatal)) return finish(result);
+    if (doc.problems.some(isFatal)) return finish(result, doc);
     const meta = resolveMetadata(doc, editions, options);
     Object.assign(result, { kind: meta.kind, edition: meta.edition, area: meta.area });
     result.findings.push(...metadataProblems(doc, meta, editionNames));
@@ -96,7 +100,7 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
       reportUnused: options.reportUnusedDisables,
       requireReason: options.requireDisableReason,
     });
-    return finish(result);
+    return finish(result, doc);
   }
 
   function lintBytes(path: string, bytes: Uint8Array, options: LintOptions & { maxBytes?: number }, onParsed?: ParsedObserver): DocumentResult {
@@ -109,29 +113,57 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
     if (!isConverted(format)) return lintBytes(path, bytes, options, onParsed);
     let converted: Awaited<ReturnType<typeof convertBody>>;
     try {
-      converted = await convertBody(format, bytes, options.maxBytes ?? resolveLimits(options.limits).maxBytes);
+      converted = await convertBody(format, bytes, options);
     } catch (error) {
       // A converter's bug, not the document's: reported, and the other documents go on.
       const reason = error instanceof Error ? error.message : String(error);
-      const finding = reservedFinding(RESERVED.internalError, 'conversion-threw', `Converting the ${format === 'html' ? 'page' : 'Word document'} failed: ${reason}. Please report this`, { line: 1, column: 1 });
+      const finding = reservedFinding(RESERVED.internalError, 'conversion-threw', `Converting the ${FORMAT_NOUNS[format]} failed: ${reason}. Please report this`, { line: 1, column: 1 });
       return failed(path, finding);
     }
     if (!converted.ok) return failed(path, unreadable(converted));
-    return lintDocument(parseConverted(path, format, converted.parts, options.sidecar), options);
+    return lintDocument(convertedDocument(path, format, converted, options.sidecar), options);
   }
 
   return { packs, lint: (source, options) => lint(source, options), lintBytes: (path, bytes, options) => lintBytes(path, bytes, options), lintFileBytes };
 }
 
 /**
- * An HTML page or Word document with no sidecar: kind, edition, area and published read from
- * its text, each an info finding saying what was assumed (and set as its front matter).
+ * An HTML page, Word document or PDF with no sidecar: kind, edition, area and published read
+ * from its text, each an info finding saying what was assumed (and set as its front matter);
+ * then a PDF's own Title and creation date as hints for keys the text does not state.
  */
-function inferMetadata(doc: ParsedDocument, editions: string[]): Finding[] {
+function inferMetadata(doc: ParsedDocument, editions: string[], asOf: string): Finding[] {
   if (!isConverted(doc.format) || doc.frontMatter || doc.problems.length) return [];
-  const inferred = inferMetaFromText(doc, editions);
+  const fromText = inferMetaFromText(doc, editions);
+  const hinted = doc.hints ? hintedMeta(doc.hints, fromText, editions, asOf) : [];
+  const inferred = [...fromText, ...hinted];
   if (inferred.length) doc.frontMatter = inferredFrontMatter(inferred);
-  return inferred.map((value) => reservedFinding(RESERVED.documentMetadata, 'inferred', `No sidecar metadata: assumed \`${value.key}: ${value.value}\` from "${value.quote}"`, value));
+  return [
+    ...fromText.map((value) => reservedFinding(RESERVED.documentMetadata, 'inferred', `No sidecar metadata: assumed \`${value.key}: ${value.value}\` from "${value.quote}"`, value)),
+    ...hinted.map((value) => reservedFinding(RESERVED.documentMetadata, 'inferred', hintMessage(value), value)),
+  ];
+}
+
+/** A converted body as the parsed document detection reads, with a PDF's pages, hints and problems. */
+function convertedDocument(path: string, format: ConvertedFormat, converted: ConvertedBody, sidecar?: Sidecar): ParsedDocument {
+  const doc = parseConverted(path, format, converted.parts, sidecar);
+  if (converted.pdf) {
+    doc.linePages = converted.pdf.linePages;
+    doc.hints = converted.pdf.hints;
+    doc.problems.push(...converted.pdf.problems);
+  }
+  return doc;
+}
+
+/** A document of any format parsed, converted first when it is a page, Word document or PDF (for `wtlint migrate`). */
+export async function parseFileBytes(path: string, bytes: Uint8Array, options: FileOptions): Promise<ParsedDocument | ConversionProblem> {
+  const format = formatOf(path);
+  if (!isConverted(format)) {
+    const decoded = decodeBytes(bytes, options.maxBytes ?? resolveLimits(options.limits).maxBytes);
+    return decoded.ok ? parseDocument({ path, text: decoded.text }, options.limits) : decoded;
+  }
+  const converted = await convertBody(format, bytes, options);
+  return converted.ok ? convertedDocument(path, format, converted, options.sidecar) : converted;
 }
 
 /** What the parser could not read, as parse-error findings. */
@@ -190,9 +222,15 @@ function placeInDocument(result: DocumentResult, origin: string): void {
   }
 }
 
-/** Messages quote the document (keys, values, YAML errors): no control characters get out. Then sort. */
-function finish(result: DocumentResult): DocumentResult {
+/** Messages quote the document (keys, values, YAML errors): no control characters get out. A PDF's places get their page. Then sort. */
+function finish(result: DocumentResult, doc?: ParsedDocument): DocumentResult {
   for (const finding of result.findings) finding.message = plainText(finding.message);
+  const pages = doc?.linePages;
+  if (pages?.length) {
+    const pageOf = (line: number) => pages[Math.min(Math.max(line, 1), pages.length) - 1]!;
+    for (const finding of result.findings) finding.page = pageOf(finding.line);
+    for (const list of Object.values(result.evidence)) for (const evidence of list) evidence.page = pageOf(evidence.line);
+  }
   result.findings.sort(byPosition);
   return result;
 }

@@ -19,6 +19,8 @@ export interface Place {
   column: number;
   endLine?: number;
   endColumn?: number;
+  /** A PDF: the page the line is on (lines count through the text recovered from the whole PDF). */
+  page?: number;
 }
 
 export interface Finding extends Place {

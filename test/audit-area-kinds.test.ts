@@ -1,5 +1,6 @@
 // The area check kinds and the audit layout, as pure functions, plus the purity of src/audit/.
 import { describe, expect, test } from 'vitest';
+import { bundledVocabulary } from './helpers.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { areaCheckKinds, normaliseName } from '../src/audit/area-kinds.js';
@@ -91,8 +92,8 @@ describe('layout, shards, escaping', () => {
     expect(() => auditLayout([broken])).toThrow(new PackError('rules/wt2023.yaml', 1, 1, 'audit.groups[0].elements[0]', 'no rule for element "fundng" in arrangements'));
     const text = readFileSync(join(__dirname, '../rules/wt2023.yaml'), 'utf8').replace(/kind: has-document\b/, 'kind: has-documents');
     const { $id: _id, ...packSchema } = readJson('schemas/rule-pack.schema.json') as Record<string, unknown>;
-    expect(() => loadPack(text, 'rules/wt2023.yaml', packSchema)).toThrow(PackError);
-    expect(() => loadPack(text.replace('has-documents', 'has-document'), 'rules/wt2023.yaml', packSchema)).not.toThrow();
+    expect(() => loadPack(text, 'rules/wt2023.yaml', packSchema, bundledVocabulary())).toThrow(PackError);
+    expect(() => loadPack(text.replace('has-documents', 'has-document'), 'rules/wt2023.yaml', packSchema, bundledVocabulary())).not.toThrow();
   });
   test('shards by a stable hash of the name', () => {
     expect([fnv1a(''), fnv1a('a'), fnv1a('foobar')]).toEqual([0x811c9dc5, 0xe40c292c, 0xbf9cf968]);

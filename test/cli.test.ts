@@ -95,7 +95,7 @@ describe('wtlint check: usage errors exit 2 with a message that says what to do'
   it('a folder with no documents', async () => {
     const dir = tempDir();
     const { code, stderr } = await cli(['check', '.'], { cwd: dir });
-    expect(stderr).toBe('wtlint: No documents found in .\nwtlint checks .md, .markdown, .yaml, .yml, .html, .htm and .docx files; name a file or a folder that holds them.\n');
+    expect(stderr).toBe('wtlint: No documents found in .\nwtlint checks .md, .markdown, .yaml, .yml, .html, .htm, .docx and .pdf files; name a file or a folder that holds them.\n');
     expect(code).toBe(2);
   });
 });

@@ -2,6 +2,7 @@
 // categories) on realistic documents: the whole list of findings of the deeper rules, exactly, with messageId, severity, line and column.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { bundledVocabulary } from './helpers.js';
 import { bundledLinter } from '../src/engine/resources.js';
 import type { Finding } from '../src/types.js';
 
@@ -204,7 +205,7 @@ ${contributions}`;
     const { createLinter } = await import('../src/lint.js');
     const { readJson, loadDocumentSchemas } = await import('../src/engine/resources.js');
     const source = readFileSync('rules/wt2023.yaml', 'utf8').replace('max_share: 0.5', 'max_share: 0.4');
-    const linter = createLinter([loadPack(source, 'rules/wt2023.yaml', readJson('schemas/rule-pack.schema.json'))], loadDocumentSchemas(['2023']));
+    const linter = createLinter([loadPack(source, 'rules/wt2023.yaml', readJson('schemas/rule-pack.schema.json'), bundledVocabulary())], loadDocumentSchemas(['2023']));
     const text = doc(front('    - { partner: A Council, amount: 130000.4 }\n    - { partner: B ICB, amount: 120000 }\n    - { partner: C Police, amount: 50000 }'));
     const findings = linter.lint({ path: 'a.md', text }, { asOf: '2026-11-23' }).findings.filter((f) => /funding-(total|equity)/.test(f.ruleId));
     expect(findings.map((f) => [f.ruleId, f.message])).toEqual([
@@ -348,7 +349,7 @@ describe('the deeper check kinds as pack data', () => {
   const schema = () => JSON.parse(readFileSync('schemas/rule-pack.schema.json', 'utf8')) as object;
   const load = async (edit: (source: string) => string) => {
     const { loadPack } = await import('../src/pack/load.js');
-    return () => loadPack(edit(readFileSync('rules/wt2023.yaml', 'utf8')), 'rules/wt2023.yaml', schema());
+    return () => loadPack(edit(readFileSync('rules/wt2023.yaml', 'utf8')), 'rules/wt2023.yaml', schema(), bundledVocabulary());
   };
 
   it('rejects an unknown funding aspect and an invalid pattern when the pack loads, with file:line:column', async () => {

@@ -1,10 +1,12 @@
 // Shared test helpers: the bundled linter and an in-process CLI with captured streams.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundledLinter } from '../src/engine/resources.js';
 import { cli as runIn, type CliRun } from './helpers/cli.js';
 import type { DocumentResult, LintOptions } from '../src/types.js';
+import { loadVocabulary } from '../src/pack/load.js';
+import type { Vocabulary } from '../src/pack/phrases.js';
 
 export const AS_OF = '2026-11-23';
 
@@ -24,4 +26,10 @@ export function tempDir(): string {
 /** Findings reduced to what tests pin: identity and position (wording is pinned by goldens). */
 export function pinned(result: DocumentResult) {
   return result.findings.map((f) => ({ ruleId: f.ruleId, messageId: f.messageId, severity: f.severity, line: f.line, column: f.column }));
+}
+
+/** The bundled phrase sets (rules/phrases.yaml), validated: what every pack loaded in a test names. */
+export function bundledVocabulary(): Vocabulary {
+  const read = (file: string) => readFileSync(join(import.meta.dirname, '..', file), 'utf8');
+  return loadVocabulary(read('rules/phrases.yaml'), 'rules/phrases.yaml', JSON.parse(read('schemas/phrases.schema.json')) as object);
 }

@@ -2,6 +2,7 @@
 // detection over the document; its three formats; and the command's exit codes.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { bundledVocabulary } from './helpers.js';
 import { Chalk } from 'chalk';
 import { bundledLinter } from '../src/engine/resources.js';
 import { planMigration } from '../src/migrate/plan.js';
@@ -116,6 +117,6 @@ describe('migration data in a pack', () => {
   it('must name an element that has detection for arrangements', () => {
     const schema = JSON.parse(readFileSync('schemas/rule-pack.schema.json', 'utf8')) as object;
     const source = readFileSync('rules/wt2023.yaml', 'utf8').replace('  element: partnership-chair\n  change:', '  element: partnership-chairs\n  change:');
-    expect(() => loadPack(source, 'rules/wt2023.yaml', schema)).toThrow(/^rules\/wt2023\.yaml:\d+:\d+ migration\[1\]\.element: no rule for arrangements with detection has element "partnership-chairs"$/);
+    expect(() => loadPack(source, 'rules/wt2023.yaml', schema, bundledVocabulary())).toThrow(/^rules\/wt2023\.yaml:\d+:\d+ migration\[1\]\.element: no rule for arrangements with detection has element "partnership-chairs"$/);
   });
 });

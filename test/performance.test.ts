@@ -5,13 +5,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledLinter, documentSchemaTexts, loadDocumentSchemas, PACK_IDS } from '../src/engine/resources.js';
-import { snapshotPack, precompiledValidator } from '../src/engine/precompiled.js';
+import { snapshotPack, snapshotVocabulary, precompiledValidator } from '../src/engine/precompiled.js';
 import { validatePack, compilePack } from '../src/pack/load.js';
 import { createLinter } from '../src/lint.js';
 import { anyOf } from '../src/extract/detection.js';
 // @ts-expect-error: a plain ESM script without types (the bench's corpus generator)
 import { loadSections, makeDocument } from './bench/corpus.mjs';
-import { AS_OF } from './helpers.js';
+import { AS_OF, bundledVocabulary } from './helpers.js';
 
 const root = join(import.meta.dirname, '..');
 const read = (file: string) => readFileSync(join(root, file), 'utf8');
@@ -56,19 +56,24 @@ describe('detection grows linearly with the document', () => {
 
 describe('build-time snapshots (dist/precompiled, made by npm run build)', () => {
   const packSchemaText = read('schemas/rule-pack.schema.json');
+  const phrases = { text: read('rules/phrases.yaml'), schemaText: read('schemas/phrases.schema.json') };
+  const vocabulary = bundledVocabulary();
 
   it('each pack snapshot is the pack validated from its current text', () => {
     for (const id of PACK_IDS) {
       const text = read(`rules/${id}.yaml`);
-      expect(snapshotPack(id, text, packSchemaText)).toEqual(validatePack(text, `rules/${id}.yaml`, JSON.parse(packSchemaText)));
+      expect(snapshotPack(id, text, packSchemaText, phrases)).toEqual(validatePack(text, `rules/${id}.yaml`, JSON.parse(packSchemaText), vocabulary));
     }
+    expect(snapshotVocabulary(phrases)).toEqual(vocabulary);
   });
 
-  it('a snapshot is not used once the pack or the pack schema changes', () => {
+  it('a snapshot is not used once the pack, the pack schema or the phrase sets change', () => {
     const text = read('rules/wt2023.yaml');
-    expect(snapshotPack('wt2023', `${text}\n# edited\n`, packSchemaText)).toBeUndefined();
-    expect(snapshotPack('wt2023', text, `${packSchemaText} `)).toBeUndefined();
-    expect(snapshotPack('wt9999', text, packSchemaText)).toBeUndefined();
+    expect(snapshotPack('wt2023', `${text}\n# edited\n`, packSchemaText, phrases)).toBeUndefined();
+    expect(snapshotPack('wt2023', text, `${packSchemaText} `, phrases)).toBeUndefined();
+    expect(snapshotPack('wt2023', text, packSchemaText, { ...phrases, text: `${phrases.text}\n# edited\n` })).toBeUndefined();
+    expect(snapshotVocabulary({ ...phrases, text: `${phrases.text}\n# edited\n` })).toBeUndefined();
+    expect(snapshotPack('wt9999', text, packSchemaText, phrases)).toBeUndefined();
   });
 
   it('a precompiled validator is not used once its schema changes', () => {
@@ -79,7 +84,7 @@ describe('build-time snapshots (dist/precompiled, made by npm run build)', () =>
   });
 
   it('precompiled validators give the same results as Ajv compiling at run time', () => {
-    const packs = PACK_IDS.map((id) => compilePack(validatePack(read(`rules/${id}.yaml`), `rules/${id}.yaml`, JSON.parse(packSchemaText)), `rules/${id}.yaml`));
+    const packs = PACK_IDS.map((id) => compilePack(validatePack(read(`rules/${id}.yaml`), `rules/${id}.yaml`, JSON.parse(packSchemaText), vocabulary), `rules/${id}.yaml`, vocabulary));
     const schemas = loadDocumentSchemas(packs.map((p) => p.edition));
     const withSnapshots = createLinter(packs, schemas);
     const atRunTime = createLinter(packs, { shared: schemas.shared, byKind: schemas.byKind });

@@ -55,7 +55,7 @@ for (const packId of PACK_IDS) {
   describe(`${packId} rule coverage`, () => {
     it('every case names an element rule with detection data for its kind', () => {
       const unknown = cases
-        .filter((c) => !detected.some((r) => r.element === c.element && r.kinds.includes(c.kind)))
+        .filter((c) => !detected.some((r) => r.element === c.element && r.applies_to.includes(c.kind)))
         .map((c) => `${c.element} (${c.kind}): ${c.name}`);
       expect(unknown).toEqual([]);
     });
@@ -63,7 +63,7 @@ for (const packId of PACK_IDS) {
     it('every rule with detection data has a passing and a failing case for each of its kinds', () => {
       const gaps: string[] = [];
       for (const rule of detected) {
-        for (const kind of rule.kinds) {
+        for (const kind of rule.applies_to) {
           const mine = cases.filter((c) => c.element === rule.element && c.kind === kind);
           if (!mine.some((c) => c.findings.length === 0 && c.status === 'present')) gaps.push(`${rule.element} (${kind}): no passing case`);
           if (!mine.some((c) => c.findings.length > 0)) gaps.push(`${rule.element} (${kind}): no failing case`);

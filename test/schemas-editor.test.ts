@@ -27,7 +27,7 @@ describe('schemas for editors', () => {
   it('are the ones expected', () => {
     expect(files).toEqual([
       '2018/arrangements.schema.json', '2018/yearly-report.schema.json', '2023/arrangements.schema.json', '2023/yearly-report.schema.json',
-      'bank-holidays.schema.json', 'baseline.schema.json', 'config.schema.json', 'defs.schema.json', 'manifest.schema.json', 'rule-pack.schema.json',
+      'bank-holidays.schema.json', 'baseline.schema.json', 'config.schema.json', 'defs.schema.json', 'manifest.schema.json', 'phrases.schema.json', 'rule-pack.schema.json',
     ]);
   });
   for (const file of files) {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { westcombeDocx } from './helpers/word.js';
+import { makePdf } from './helpers/pdf.js';
 import { reporters } from '../src/report/index.js';
 import { auditReporters } from '../src/audit/report/index.js';
 import { migrationFormats } from '../src/migrate/format/index.js';
@@ -16,6 +17,8 @@ import { BANK_HOLIDAYS_FILE, BANK_HOLIDAYS_SCHEMA_FILE } from '../src/engine/res
 import { snapshotBankHolidays } from '../src/engine/precompiled.js';
 import { loadBankHolidays } from '../src/reference/load.js';
 import { compilePack, validatePack } from '../src/pack/load.js';
+import { bundledVocabulary } from './helpers.js';
+import { setSource } from '../src/pack/phrases.js';
 import { BUNDLE, DIST, ROOT as root, runEntry, seen } from './helpers/entries.js';
 import { AS_OF } from './helpers.js';
 // @ts-expect-error: plain ESM without types (the bundle's loader)
@@ -36,6 +39,11 @@ beforeAll(async () => {
   );
   writeFileSync(join(docs, 'page.html.yaml'), 'kind: yearly-report\narea: Brookfield Safeguarding Children Partnership\nedition: 2023\n');
   writeFileSync(join(docs, 'draft.docx'), await westcombeDocx());
+  writeFileSync(
+    join(docs, 'report.pdf'),
+    await makePdf({ pages: [{ lines: [{ text: 'Brookfield yearly report', y: 760, size: 20, bold: true }, { text: 'Funding', y: 720, size: 14, bold: true }, { text: 'The partners agreed equitable contributions to the budget.', y: 700 }] }] }),
+  );
+  writeFileSync(join(docs, 'report.pdf.yaml'), 'kind: yearly-report\narea: Brookfield Safeguarding Children Partnership\nedition: 2023\n');
   writeFileSync(join(docs, 'notes.md'), readFileSync(join(root, 'examples/northshire/arrangements.md')));
   writeFileSync(join(docs, 'facts.yaml'), 'kind: yearly-report\narea: Eastfield Safeguarding Children Partnership\nedition: 2023\npublished: 2025-09-30\n');
 });
@@ -43,7 +51,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the bundle gives what dist/src gives', () => {
-  it('check: Markdown, YAML, HTML with its sidecar and Word, as JSON', () => {
+  it('check: Markdown, YAML, HTML with its sidecar, Word and PDF, as JSON', () => {
     const args = ['check', 'docs', '-f', 'json', '--as-of', AS_OF];
     const bundled = run(BUNDLE, args);
     const unbundled = run(DIST, args);
@@ -54,10 +62,14 @@ describe('the bundle gives what dist/src gives', () => {
       ['docs/facts.yaml', 'yearly-report'],
       ['docs/notes.md', 'arrangements'],
       ['docs/page.html', 'yearly-report'],
+      ['docs/report.pdf', 'yearly-report'],
     ]);
     expect(seen(bundled)).toEqual(seen(unbundled));
-    // The bundle is self-contained: no ES module but bin/ (mammoth, for .docx, stays a package).
-    expect(bundled.loads.filter((file) => !file.startsWith('node_modules/mammoth/'))).toEqual(['bin/wtlint.js', 'bin/load-bundle.js']);
+    // The bundle is self-contained: no ES module but bin/ (mammoth, for .docx, and PDF.js, for .pdf, stay packages),
+    // and the PDF reader's worker thread, bundled beside it.
+    const own = bundled.loads.filter((file) => !/^node_modules\/(?:mammoth|pdfjs-dist)\//.test(file));
+    expect(own.filter((file) => !/^dist\/bundle\/worker\/chunk-\w+\.js$/.test(file))).toEqual(['bin/wtlint.js', 'bin/load-bundle.js', 'dist/bundle/pdf-worker.js']);
+    expect(bundled.loads).toContain('node_modules/pdfjs-dist/legacy/build/pdf.mjs');
   });
 
   it('a fresh process uses the code cache the build made', () => {
@@ -85,7 +97,8 @@ describe('a command loads only what it needs (seen in dist/src, one file per mod
     const r = run(DIST, ['check', 'docs/notes.md', '-f', 'json', '--as-of', AS_OF]);
     expect(r.status).toBe(0);
     const loaded = ours(r.loads);
-    expect(loaded.filter((file) => /^(report|audit|migrate)\/|^convert|^parse\/(html|docx)/.test(file))).toEqual(['report/index.js', 'audit/report/index.js', 'migrate/format/index.js', 'report/summary.js', 'report/json.js']);
+    expect(loaded.filter((file) => /^(report|audit|migrate)\/|^convert|^parse\/(html|docx|pdf)|^engine\/pdf/.test(file))).toEqual(['report/index.js', 'audit/report/index.js', 'migrate/format/index.js', 'report/summary.js', 'report/json.js']);
+    expect(r.loads.filter((file) => file.includes('pdfjs-dist'))).toEqual([]);
   });
 });
 
@@ -126,21 +139,23 @@ describe('the bank holiday snapshot (dist/precompiled, made by npm run build)', 
 
 describe('pack detection is compiled on first use', () => {
   const file = 'rules/wt2023.yaml';
-  const pack = validatePack(readFileSync(join(root, file), 'utf8'), file, JSON.parse(readFileSync(join(root, 'schemas/rule-pack.schema.json'), 'utf8')) as object);
+  const vocabulary = bundledVocabulary();
+  const pack = validatePack(readFileSync(join(root, file), 'utf8'), file, JSON.parse(readFileSync(join(root, 'schemas/rule-pack.schema.json'), 'utf8')) as object, vocabulary);
 
   it('so a pack costs nothing until a document of its edition reads it', () => {
     const r = pack.rules.findIndex((rule) => rule.detect);
-    const broken = { ...pack, rules: pack.rules.map((rule, i) => (i === r ? { ...rule, detect: { headings: ['('] } } : rule)) };
-    const compiled = compilePack(broken, file);
+    const brokenVocabulary = { phrases: { ...vocabulary.phrases, broken: { about: 'A set whose pattern does not compile.', match: [{ pattern: '(', why: 'to break' }] } } };
+    const broken = { ...pack, rules: pack.rules.map((rule, i) => (i === r ? { ...rule, detect: { headings: ['broken'] } } : rule)) };
+    const compiled = compilePack(broken, file, brokenVocabulary);
     expect(compiled.rules.length).toBe(pack.rules.length);
     expect(() => compiled.rules[r]!.detection).toThrow(SyntaxError);
   });
 
   it('and, once read, is kept', () => {
-    const compiled = compilePack(pack, file);
+    const compiled = compilePack(pack, file, vocabulary);
     const rule = compiled.rules.find((x) => x.detect)!;
     expect(rule.detection).toBe(rule.detection);
-    expect(rule.detection!.headings.map(String)).toEqual(rule.detect!.headings!.map((h) => String(new RegExp(h, 'iu'))));
+    expect(rule.detection!.headings.map(String)).toEqual(rule.detect!.headings!.map((h) => String(new RegExp(setSource(vocabulary.phrases[h]!), 'iu'))));
     expect(compiled.migration.map((m) => m.detection === null)).toEqual(compiled.migration.map(() => false));
   });
 });

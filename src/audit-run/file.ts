@@ -6,7 +6,7 @@ import type { AuditDocument } from '../audit/types.js';
 import type { DocumentResult, LintOptions } from '../types.js';
 import { documentFacts, type DocumentFacts } from '../audit/facts.js';
 import type { ParsedDocument } from '../parse/document.js';
-import { maxBytesOf, readDocument, unreadable } from '../engine/read-document.js';
+import { fileOptionsFor, maxBytesOf, readDocument, unreadable } from '../engine/read-document.js';
 
 export interface AuditTask {
   absolute: string;
@@ -16,14 +16,14 @@ export interface AuditTask {
 const EVIDENCE_CHARS = 200;
 
 export async function auditFile(linter: Linter, task: AuditTask, options: LintOptions): Promise<AuditDocument> {
-  const read = readDocument(task.absolute, maxBytesOf(options));
+  const read = readDocument(task.absolute, maxBytesOf(options, task.absolute));
   if (!read.ok) return compact(unreadable(task.display, read), null, 0, null);
   const bytes = read.bytes;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  // Any format: HTML pages and Word documents are converted, with their sidecar. Markdown and
-  // YAML are seen once parsed, for their front-matter facts (from the lint's own parse).
+  // Any format: HTML pages, Word documents and PDFs are converted, with their sidecar. Markdown
+  // and YAML are seen once parsed, for their front-matter facts (from the lint's own parse).
   const seen: { doc?: ParsedDocument; text?: string } = {};
-  const result = await linter.lintFileBytes(task.display, bytes, { ...options, sidecar: read.sidecar }, (doc, text) => Object.assign(seen, { doc, text }));
+  const result = await linter.lintFileBytes(task.display, bytes, fileOptionsFor(task.absolute, read, options), (doc, text) => Object.assign(seen, { doc, text }));
   const facts = result.kind && seen.doc && seen.text !== undefined ? documentFacts(result.file, seen.text, seen.doc) : null;
   return compact(result, sha256, bytes.length, facts);
 }

@@ -26,10 +26,14 @@ export function evaluateArea(input: AreaInput, layout: AuditLayout, packs: Compi
   for (const column of layout.columns) {
     const doc = latestOf(documents, column.kind);
     const pack = doc ? packs.find((p) => p.edition === doc.edition) : undefined;
-    const rule = pack?.rules.find((r) => r.element === column.element && r.kinds.includes(column.kind));
+    const rule = pack?.rules.find((r) => r.element === column.element && r.applies_to.includes(column.kind));
     const citation = rule?.citation ?? packInCitation(packs, column.kind, column.element);
     if (!doc) {
-      cells[column.key] = { status: 'missing', file: null, line: null, evidence: `no ${column.kind} document`, ruleId: null, citation };
+      // A document that could not be read (a scanned or protected PDF) is not the same as none.
+      const unreadable = documents.find(isUnreadable);
+      cells[column.key] = unreadable
+        ? { status: 'missing', file: unreadable.file, line: null, evidence: `unreadable document: ${unreadable.findings.find((f) => f.ruleId === 'parse-error')!.message}`, ruleId: null, citation }
+        : { status: 'missing', file: null, line: null, evidence: `no ${column.kind} document`, ruleId: null, citation };
       continue;
     }
     if (!pack) {
@@ -84,6 +88,11 @@ export function evaluateArea(input: AreaInput, layout: AuditLayout, packs: Compi
   return { name: input.name, pack: areaPack.pack, documents, cells, groups, findings, counts };
 }
 
+/** A document whose kind could not be told because it could not be read at all (one parse-error, nothing checked). */
+function isUnreadable(doc: AuditDocument): boolean {
+  return doc.kind === null && doc.findings.some((f) => f.ruleId === 'parse-error');
+}
+
 /** present when every applicable element is, missing when none is found, partial otherwise. */
 export function groupStatus(statuses: ElementStatus[]): ElementStatus {
   const applicable = statuses.filter((s) => s !== 'not-applicable');
@@ -95,7 +104,7 @@ export function groupStatus(statuses: ElementStatus[]): ElementStatus {
 
 function packInCitation(packs: CompiledPack[], kind: string, element: string): string {
   for (const pack of [...packs].reverse()) {
-    const rule = pack.rules.find((r) => r.element === element && r.kinds.includes(kind as never));
+    const rule = pack.rules.find((r) => r.element === element && r.applies_to.includes(kind as never));
     if (rule) return rule.citation;
   }
   return '';

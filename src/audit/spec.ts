@@ -27,7 +27,7 @@ export function auditLayout(packs: CompiledPack[]): AuditLayout {
         throw new PackError(pack.file, 1, 1, `audit.groups[${g}].kind`, `group "${group.id}" is for ${column.kind} in another pack`);
       }
       group.elements.forEach((element, e) => {
-        const rule = pack.rules.find((x) => x.element === element && x.kinds.includes(group.kind));
+        const rule = pack.rules.find((x) => x.element === element && x.applies_to.includes(group.kind));
         if (!rule) throw new PackError(pack.file, 1, 1, `audit.groups[${g}].elements[${e}]`, `no rule for element "${element}" in ${group.kind}`);
         const key = `${group.kind}/${element}`;
         if (columns.has(key)) {

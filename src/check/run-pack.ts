@@ -38,7 +38,7 @@ export function runPack(doc: ParsedDocument, meta: DocumentMeta, run: PackRun, r
 function activeRules(meta: DocumentMeta, run: PackRun, result: DocumentResult): ActiveRule[] {
   const active: ActiveRule[] = [];
   for (const rule of run.pack.rules) {
-    if (!rule.kinds.includes(meta.kind!)) continue;
+    if (!rule.applies_to.includes(meta.kind!)) continue;
     const severity = run.options.severities?.[rule.ruleId] ?? run.options.severities?.[rule.element] ?? rule.severity;
     if (severity === 'off') {
       if (rule.detection) result.elements[rule.element] = 'not-applicable';
@@ -52,7 +52,7 @@ function activeRules(meta: DocumentMeta, run: PackRun, result: DocumentResult): 
 /** Each active rule's element found, partly found or missing, with its evidence. */
 function detect(doc: ParsedDocument, active: ActiveRule[], pack: CompiledPack, result: DocumentResult): Record<string, ElementResult> {
   const targets = active.filter((a) => a.rule.detection).map((a) => ({ element: a.rule.element, detection: a.rule.detection! }));
-  const elements = detectElements(doc, targets, pack.placeholderPatterns);
+  const elements = detectElements(doc, targets, pack.placeholderMatcher);
   for (const [element, found] of Object.entries(elements)) {
     result.elements[element] = found.status;
     result.evidence[element] = found.evidence;

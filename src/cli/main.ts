@@ -169,8 +169,8 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
 
   program
     .command('convert')
-    .description('write an HTML page or Word document as Markdown with front matter (never overwrites)')
-    .argument('<file>', 'a .html, .htm or .docx file')
+    .description('write an HTML page, Word document or PDF as Markdown with front matter (never overwrites)')
+    .argument('<file>', 'a .html, .htm, .docx or .pdf file')
     .option('-o, --output <file>', 'the Markdown file to write (default: beside the input, .md; - for standard output)')
     .addOption(lintOptions.config())
     .action(async (file: string, flags) => {

@@ -46,7 +46,7 @@ export function loadConfig(cwd: string, explicit?: string): Config {
       unreadable: 'Check the path given to --config.',
       yaml: 'Fix the YAML of the config file.',
       schema:
-        'Allowed keys: edition, asOf, rules (ruleId or element: off | info | warning | error), ignore (globs), maxWarnings, requireDisableReason, limits (maxBytes, maxAliases, maxDepth, maxLineLength, maxDocuments).',
+        'Allowed keys: edition, asOf, rules (ruleId or element: off | info | warning | error), ignore (globs), maxWarnings, requireDisableReason, limits (maxBytes, maxAliases, maxDepth, maxLineLength, maxDocuments, maxPdfBytes, maxPages, maxSeconds).',
     },
     {},
   );

@@ -6,7 +6,7 @@ import { bundledLinter } from './resources.js';
 import { loadConfig, type Config } from './config.js';
 import { lintOptionsFor, type JudgingFlags } from './options.js';
 import { findDocuments } from './files.js';
-import { lintPath } from './read-document.js';
+import { lintPath, pdfOptionsFor } from './read-document.js';
 import { openResultCache } from './cache.js';
 import { UsageError } from './errors.js';
 import { reporters, type FormatName } from '../report/index.js';
@@ -61,13 +61,14 @@ export class Engine {
     const filePaths = paths.filter((p) => p !== '-');
     if (paths.includes('-')) {
       const bytes = how.readStdin ? await how.readStdin() : new Uint8Array();
-      results.push(await linter.lintFileBytes(how.stdinFilename ?? '<stdin>.md', bytes, options));
+      const name = how.stdinFilename ?? '<stdin>.md';
+      results.push(await linter.lintFileBytes(name, bytes, { ...options, ...pdfOptionsFor(name, options) }));
     }
     const files = filePaths.length || !paths.includes('-') ? findDocuments(filePaths.length ? filePaths : ['.'], this.cwd, this.config.isIgnored) : [];
     if (files.length === 0 && !paths.includes('-')) {
       throw new UsageError(
         `No documents found in ${(filePaths.length ? filePaths : ['.']).join(', ')}`,
-        'wtlint checks .md, .markdown, .yaml, .yml, .html, .htm and .docx files; name a file or a folder that holds them.',
+        'wtlint checks .md, .markdown, .yaml, .yml, .html, .htm, .docx and .pdf files; name a file or a folder that holds them.',
       );
     }
     const cache = how.cacheLocation !== undefined ? openResultCache(how.cacheLocation, this.cwd, options, this.warn) : undefined;

@@ -3,9 +3,9 @@ import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, renameSyn
 import { join, relative, resolve, sep, dirname, basename } from 'node:path';
 import { UsageError } from './errors.js';
 
-const DOCUMENT_EXTENSIONS = /\.(?:md|markdown|ya?ml|html?|docx)$/i;
-/** Metadata beside an HTML or Word document (page.html.yaml): read with it, never a document itself. */
-const SIDECAR = /\.(?:html?|docx)\.ya?ml$/i;
+const DOCUMENT_EXTENSIONS = /\.(?:md|markdown|ya?ml|html?|docx|pdf)$/i;
+/** Metadata beside an HTML page, Word document or PDF (page.html.yaml): read with it, never a document itself. */
+const SIDECAR = /\.(?:html?|docx|pdf)\.ya?ml$/i;
 /** Word's lock file for an open document (~$draft.docx). */
 const WORD_LOCK = /^~\$/;
 /** wtlint's own files, never documents. */

@@ -1,6 +1,6 @@
 // Build-time snapshots that keep start-up cheap (the targets in docs/startup.md): each rule pack parsed and validated
-// (dist/precompiled/<pack>.json), the bank holiday calendar parsed and validated
-// (dist/precompiled/bank-holidays.json), and each document JSON Schema compiled by Ajv to standalone
+// (dist/precompiled/<pack>.json), the phrase sets they name (dist/precompiled/phrases.json), the bank
+// holiday calendar parsed and validated (dist/precompiled/bank-holidays.json), and each document JSON Schema compiled by Ajv to standalone
 // code (dist/precompiled/<edition>-<kind>.cjs). Written by `npm run build` (scripts/precompile.mjs).
 // A snapshot is used only when its key, a hash of the very texts it was made from, matches the
 // installed ones; otherwise wtlint parses, validates and compiles at run time as before, so an
@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { checkKinds } from '../check/kinds/index.js';
 import type { RulePack } from '../pack/types.js';
+import type { Vocabulary } from '../pack/phrases.js';
 import type { BankHolidayCalendar } from '../reference/calendar.js';
 import { packageRoot } from './package-root.js';
 
@@ -23,6 +24,8 @@ interface Manifest {
   packs: Record<string, string>;
   /** "<edition>/<kind>" → key of the schema texts it was compiled from. */
   schemas: Record<string, string>;
+  /** Key of the phrase texts (rules/phrases.yaml, its schema) the vocabulary snapshot was made from. */
+  phrases?: string;
   /** Key of the bank holiday texts (calendar, its schema) the calendar snapshot was made from. */
   bankHolidays?: string;
 }
@@ -33,10 +36,16 @@ const sha256 = (...parts: string[]) => {
   return hash.digest('hex');
 };
 
-/** A pack's validity depends on its text, the pack schema and the check kinds' option schemas. */
-export function packKey(packText: string, packSchemaText: string): string {
+/** A pack's validity depends on its text, the pack schema, the phrase texts it names sets of, and the check kinds' option schemas. */
+export function packKey(packText: string, packSchemaText: string, phraseTexts: PhraseTexts): string {
   const optionSchemas = JSON.stringify(Object.entries(checkKinds).map(([kind, check]) => [kind, check.optionsSchema]));
-  return sha256(packText, packSchemaText, optionSchemas);
+  return sha256(packText, packSchemaText, phraseTexts.text, phraseTexts.schemaText, optionSchemas);
+}
+
+/** rules/phrases.yaml and schemas/phrases.schema.json, as read. */
+export interface PhraseTexts {
+  text: string;
+  schemaText: string;
 }
 
 export function schemaKey(sharedTexts: string[], schemaText: string): string {
@@ -57,25 +66,32 @@ function readManifest(): Manifest | null {
 }
 
 /** The validated pack data from the build, when it was made from exactly these texts. */
-export function snapshotPack(id: string, packText: string, packSchemaText: string): RulePack | undefined {
+export function snapshotPack(id: string, packText: string, packSchemaText: string, phraseTexts: PhraseTexts): RulePack | undefined {
   const m = readManifest();
-  if (!m || m.packs[id] !== packKey(packText, packSchemaText)) return undefined;
+  return m && m.packs[id] === packKey(packText, packSchemaText, phraseTexts) ? readSnapshot<RulePack>(`${id}.json`) : undefined;
+}
+
+/** The validated phrase sets from the build, when they were made from exactly these texts. */
+export function snapshotVocabulary({ text, schemaText }: PhraseTexts): Vocabulary | undefined {
+  const m = readManifest();
+  return m && m.phrases === sha256(text, schemaText) ? readSnapshot<Vocabulary>(PHRASES_SNAPSHOT) : undefined;
+}
+
+/** A JSON snapshot of dist/precompiled, or undefined when it cannot be read. */
+function readSnapshot<T>(name: string): T | undefined {
   try {
-    return JSON.parse(readFileSync(join(packageRoot, PRECOMPILED_DIR, `${id}.json`), 'utf8')) as RulePack;
+    return JSON.parse(readFileSync(join(packageRoot, PRECOMPILED_DIR, name), 'utf8')) as T;
   } catch {
     return undefined;
   }
 }
 
+const PHRASES_SNAPSHOT = 'phrases.json';
+
 /** The validated bank holiday calendar from the build, when it was made from exactly these texts. */
 export function snapshotBankHolidays(text: string, schemaText: string): BankHolidayCalendar | undefined {
   const m = readManifest();
-  if (!m || m.bankHolidays !== sha256(text, schemaText)) return undefined;
-  try {
-    return JSON.parse(readFileSync(join(packageRoot, PRECOMPILED_DIR, BANK_HOLIDAYS_SNAPSHOT), 'utf8')) as BankHolidayCalendar;
-  } catch {
-    return undefined;
-  }
+  return m && m.bankHolidays === sha256(text, schemaText) ? readSnapshot<BankHolidayCalendar>(BANK_HOLIDAYS_SNAPSHOT) : undefined;
 }
 
 const BANK_HOLIDAYS_SNAPSHOT = 'bank-holidays.json';
@@ -94,6 +110,7 @@ export function precompiledValidator(key: string, sharedTexts: string[], schemaT
 export interface Sources {
   packs: { id: string; text: string }[];
   packSchemaText: string;
+  phrases: PhraseTexts & { file: string };
   sharedTexts: string[];
   schemas: { key: string; text: string }[];
   bankHolidays: { file: string; text: string; schemaText: string };
@@ -101,7 +118,7 @@ export interface Sources {
 
 /** Build step: validates every pack (an invalid one fails the build) and compiles every schema. */
 export async function writePrecompiled(sources: Sources): Promise<string[]> {
-  const { validatePack } = await import('../pack/load.js');
+  const { loadVocabulary, validatePack } = await import('../pack/load.js');
   const { createAjv } = await import('../schema-validator.js');
   const { loadBankHolidays } = await import('../reference/load.js');
   type Standalone = (ajv: unknown, validate: ValidateFunction) => string;
@@ -112,10 +129,15 @@ export async function writePrecompiled(sources: Sources): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
   const out: Manifest = { packs: {}, schemas: {} };
   const written: string[] = [];
+  const { phrases } = sources;
+  const vocabulary = loadVocabulary(phrases.text, phrases.file, JSON.parse(phrases.schemaText) as object);
+  writeFileSync(join(dir, PHRASES_SNAPSHOT), JSON.stringify(vocabulary));
+  out.phrases = sha256(phrases.text, phrases.schemaText);
+  written.push(PHRASES_SNAPSHOT);
   for (const { id, text } of sources.packs) {
-    const pack = validatePack(text.replace(/\r\n?/g, '\n'), `rules/${id}.yaml`, JSON.parse(sources.packSchemaText) as object);
+    const pack = validatePack(text.replace(/\r\n?/g, '\n'), `rules/${id}.yaml`, JSON.parse(sources.packSchemaText) as object, vocabulary);
     writeFileSync(join(dir, `${id}.json`), JSON.stringify(pack));
-    out.packs[id] = packKey(text, sources.packSchemaText);
+    out.packs[id] = packKey(text, sources.packSchemaText, phrases);
     written.push(`${id}.json`);
   }
   for (const { key, text } of sources.schemas) {

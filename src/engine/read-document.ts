@@ -1,4 +1,4 @@
-// Reading one document for the core: its bytes and, for an HTML page or Word document,
+// Reading one document for the core: its bytes and, for an HTML page, Word document or PDF,
 // its sidecar of metadata (page.html.yaml). Shared by check, audit and convert.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -9,12 +9,13 @@ import { failed, type FileOptions, type Linter } from '../lint.js';
 import type { DocumentResult, LintOptions } from '../types.js';
 import { readDocumentFile } from './files.js';
 import type { ResultCache } from './cache.js';
+import type { PdfReader } from '../parse/pdf-body.js';
 
 export type DocumentRead =
   | { ok: true; bytes: Uint8Array; sidecar?: Sidecar }
   | { ok: false; messageId: 'unreadable' | 'not-a-file' | 'too-large'; message: string };
 
-/** Reads a document (read-only, never past the size limit), and its sidecar when it is an HTML or Word document that has one. */
+/** Reads a document (read-only, never past the size limit), and its sidecar when it is an HTML page, Word document or PDF that has one. */
 export function readDocument(absolute: string, maxBytes: number): DocumentRead {
   const read = readDocumentFile(absolute, maxBytes);
   if (!read.ok || !isConverted(formatOf(absolute))) return read;
@@ -30,8 +31,22 @@ export function readDocument(absolute: string, maxBytes: number): DocumentRead {
   return read;
 }
 
-export function maxBytesOf(options: LintOptions & Pick<FileOptions, 'maxBytes'>): number {
-  return options.maxBytes ?? resolveLimits(options.limits).maxBytes;
+/** The size limit for this document: maxPdfBytes for a PDF (pictures make them large), maxBytes for the rest. */
+export function maxBytesOf(options: LintOptions & Pick<FileOptions, 'maxBytes'>, absolute: string): number {
+  const limits = resolveLimits(options.limits);
+  return options.maxBytes ?? (formatOf(absolute) === 'pdf' ? limits.maxPdfBytes : limits.maxBytes);
+}
+
+/** Options for lintFileBytes: the sidecar, and for a PDF the reader that stops at the time limit. */
+export function fileOptionsFor(absolute: string, read: Extract<DocumentRead, { ok: true }>, options: LintOptions & Pick<FileOptions, 'maxBytes'>): FileOptions {
+  return { ...options, sidecar: read.sidecar, ...pdfOptionsFor(absolute, options) };
+}
+
+/** For a PDF, the reader that runs in a worker thread and stops at maxSeconds; it (and its thread) loads with the first PDF, not with every check. */
+export function pdfOptionsFor(path: string, options: LintOptions): Pick<FileOptions, 'readPdf'> {
+  if (formatOf(path) !== 'pdf') return {};
+  const readPdf: PdfReader = async (bytes, pdfOptions) => (await import('./pdf-reader.js')).pdfReader(options.limits)(bytes, pdfOptions);
+  return { readPdf };
 }
 
 /** The finding for a document that could not be read. */
@@ -50,13 +65,13 @@ export async function lintPath(
   options: LintOptions & Pick<FileOptions, 'maxBytes'>,
   cache?: ResultCache,
 ): Promise<DocumentResult> {
-  const read = readDocument(absolute, maxBytesOf(options));
+  const read = readDocument(absolute, maxBytesOf(options, absolute));
   if (!read.ok) return unreadable(display, read);
   // A converted document also depends on its sidecar, which the cache does not key on.
   const cacheable = cache && !isConverted(formatOf(absolute)) ? cache : undefined;
   const cached = cacheable?.get(absolute, display, read.bytes);
   if (cached) return cached;
-  const result = await linter.lintFileBytes(display, read.bytes, { ...options, sidecar: read.sidecar });
+  const result = await linter.lintFileBytes(display, read.bytes, fileOptionsFor(absolute, read, options));
   cacheable?.set(absolute, result);
   return result;
 }

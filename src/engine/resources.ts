@@ -1,8 +1,8 @@
 // Reads the bundled rule packs and schemas from the package (the core never opens files).
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { compilePack, loadPack, type CompiledPack } from '../pack/load.js';
-import { precompiledValidator, snapshotBankHolidays, snapshotPack } from './precompiled.js';
+import { compilePack, loadPack, loadVocabulary, type CompiledPack } from '../pack/load.js';
+import { precompiledValidator, snapshotBankHolidays, snapshotPack, snapshotVocabulary, type PhraseTexts } from './precompiled.js';
 import { createLinter, type DocumentSchemas, type Linter } from '../lint.js';
 import { DOCUMENT_KINDS } from '../types.js';
 import { loadBankHolidays } from '../reference/load.js';
@@ -16,14 +16,20 @@ export const PACK_IDS = ['wt2018', 'wt2023'] as const;
 
 const readText = (relative: string): string => readFileSync(join(packageRoot, relative), 'utf8');
 
+/** The phrase sets every pack names (src/pack/phrases.ts), and their schema. */
+export const PHRASES_FILE = 'rules/phrases.yaml';
+export const PHRASES_SCHEMA_FILE = 'schemas/phrases.schema.json';
+
 export function loadBundledPacks(): CompiledPack[] {
   const packSchemaText = readText('schemas/rule-pack.schema.json');
+  const phrases: PhraseTexts = { text: readText(PHRASES_FILE), schemaText: readText(PHRASES_SCHEMA_FILE) };
+  // The build validated these very texts (dist/precompiled); otherwise validate them now.
+  const vocabulary = snapshotVocabulary(phrases) ?? loadVocabulary(phrases.text, PHRASES_FILE, JSON.parse(phrases.schemaText) as object);
   return PACK_IDS.map((id) => {
     const file = `rules/${id}.yaml`;
     const text = readText(file);
-    // The build validated this very text (dist/precompiled); otherwise validate it now.
-    const snapshot = snapshotPack(id, text, packSchemaText);
-    return snapshot ? compilePack(snapshot, file) : loadPack(text, file, JSON.parse(packSchemaText) as object);
+    const snapshot = snapshotPack(id, text, packSchemaText, phrases);
+    return snapshot ? compilePack(snapshot, file, vocabulary) : loadPack(text, file, JSON.parse(packSchemaText) as object, vocabulary);
   });
 }
 
@@ -61,7 +67,7 @@ export function bundledLinter(): Linter {
 
 /** The texts a linter is built from (packs, then schemas), in a fixed order: what --cache keys on. */
 export function resourceTexts(): string[] {
-  const files: string[] = [...PACK_IDS.map((id) => `rules/${id}.yaml`), BANK_HOLIDAYS_FILE];
+  const files: string[] = [...PACK_IDS.map((id) => `rules/${id}.yaml`), PHRASES_FILE, BANK_HOLIDAYS_FILE];
   const schemaDir = join(packageRoot, 'schemas');
   const walk = (dir: string, prefix: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {

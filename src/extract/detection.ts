@@ -89,6 +89,36 @@ export function compileDetection(detection: Detection): CompiledDetection {
   };
 }
 
+/** A pack's placeholder sets as regular expression sources (src/pack/types.ts, Placeholders). */
+export interface PlaceholderSources {
+  alone: string[];
+  starts: string[];
+  short: number;
+  phrases: string[];
+}
+
+/**
+ * Tests a trimmed block: does it only hold a place? Each test is anchored or length-capped, so a
+ * literal prefilter that lowercases the whole block would cost more than it saves; "short and
+ * contains" is a length check and an unanchored search, never a regex that backtracks over the text.
+ */
+export function placeholderMatcher({ alone, starts, short, phrases }: PlaceholderSources): Matcher {
+  const tests: ((text: string) => boolean)[] = [];
+  if (alone.length) {
+    const whole = compilePattern(`^(?:${alone.map((s) => `(?:${s})`).join('|')})\\s*[.!]?$`);
+    tests.push((text) => whole.test(text));
+  }
+  if (starts.length) {
+    const start = compilePattern(`^(?:${starts.map((s) => `(?:${s})`).join('|')})`);
+    tests.push((text) => start.test(text));
+  }
+  if (phrases.length) {
+    const contains = phrases.map(compilePattern);
+    tests.push((text) => text.length <= short && contains.some((p) => p.test(text)));
+  }
+  return { test: (text) => tests.some((test) => test(text)) };
+}
+
 export function matchesCue(text: string, cues: RegExp[][]): boolean {
   return cues.some((cue) => cue.every((pattern) => pattern.test(text)));
 }

@@ -50,8 +50,8 @@ type Unfinished = Map<string, [number, number][]>;
  * and the sentences pass reads what the earlier passes found. A new kind of evidence (a table
  * of contents, a signature block) is a new pass here.
  */
-export function detectElements(doc: ParsedDocument, targets: DetectionTarget[], placeholders: RegExp[]): Record<string, ElementResult> {
-  const ctx: PassContext = { doc, targets, isPlaceholder: onceEach(placeholderMatcher(placeholders)), section: sectionOf(doc) };
+export function detectElements(doc: ParsedDocument, targets: DetectionTarget[], anyPlaceholder: Matcher): Record<string, ElementResult> {
+  const ctx: PassContext = { doc, targets, isPlaceholder: onceEach(anyPlaceholder), section: sectionOf(doc) };
   const found = emptyFindings(targets);
   add(found, fieldsPass(ctx));
   const headings = headingsPass(ctx);
@@ -237,32 +237,6 @@ function sentencesPass(ctx: PassContext, before: Findings, unfinished: Unfinishe
     }
   });
   return found;
-}
-
-/** `^(?=[\s\S]{0,N}$)[\s\S]*`: "a text of at most N characters that contains …" (the pack's idiom for short placeholders). */
-const LENGTH_CAP = /^\^\(\?=\[\\s\\S\]\{0,(\d+)\}\$\)\[\\s\\S\]\*/;
-const placeholderMatchers = new WeakMap<RegExp[], Matcher>();
-
-/**
- * The pack's placeholder patterns, tested one by one (each is anchored, so a literal prefilter
- * that lowercases the whole block would cost more than it saves). The length-cap idiom is
- * tested as what it means, a length check and an unanchored search, because as a regex it
- * backtracks over every character of the text.
- */
-export function placeholderMatcher(placeholders: RegExp[]): Matcher {
-  let matcher = placeholderMatchers.get(placeholders);
-  if (!matcher) {
-    const tests = placeholders.map((p) => {
-      const cap = LENGTH_CAP.exec(p.source);
-      if (!cap) return (text: string) => p.test(text);
-      const max = Number(cap[1]);
-      const rest = new RegExp(p.source.slice(cap[0].length), p.flags);
-      return (text: string) => text.length <= max && rest.test(text);
-    });
-    matcher = { test: (text) => tests.some((test) => test(text)) };
-    placeholderMatchers.set(placeholders, matcher);
-  }
-  return matcher;
 }
 
 /**

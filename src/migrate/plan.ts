@@ -1,7 +1,7 @@
 // What a set of arrangements written for one edition must add or change for the next: the target
 // pack's `migration` items, each marked done, partly done or to do by running its detection over
 // the document. Pure: text and packs in, a plan out.
-import { parseDocument } from '../parse/document.js';
+import { parseDocument, type ParsedDocument } from '../parse/document.js';
 import { extractMeta, type EditionWindow } from '../extract/meta.js';
 import { detectElements } from '../extract/elements.js';
 import { valuesAt } from '../check/field-values.js';
@@ -36,12 +36,16 @@ export interface MigrationPlan {
 const STATUS = { present: 'done', partial: 'partial', missing: 'todo', 'not-applicable': 'done' } as const;
 
 export function planMigration(source: Source, target: CompiledPack, editions: EditionWindow[], asOf: string): MigrationPlan {
-  const doc = parseDocument(source);
+  return planMigrationOf(parseDocument(source), target, editions, asOf);
+}
+
+/** The plan for a document already parsed: an HTML page, Word document or PDF converted first. */
+export function planMigrationOf(doc: ParsedDocument, target: CompiledPack, editions: EditionWindow[], asOf: string): MigrationPlan {
   const meta = extractMeta(doc, editions, asOf);
   const found = detectElements(
     doc,
     target.migration.map((item) => ({ element: item.id, detection: item.detection })),
-    target.placeholderPatterns,
+    target.placeholderMatcher,
   );
   const items = target.migration.map((item): MigrationItemResult => {
     const result = found[item.id]!;
@@ -51,12 +55,14 @@ export function planMigration(source: Source, target: CompiledPack, editions: Ed
       ),
     );
     const status = values.length ? 'done' : STATUS[result.status];
+    // A PDF's evidence names its page, as check's does.
+    if (doc.linePages) for (const evidence of result.evidence) evidence.page = doc.linePages[evidence.line - 1];
     return { id: item.id, title: item.title, status, change: item.change, citation: item.citation, evidence: [...values, ...result.evidence].slice(0, 3) };
   });
   const summary: Record<MigrationStatus, number> = { done: 0, partial: 0, todo: 0 };
   for (const item of items) summary[item.status]++;
   return {
-    file: source.path,
+    file: doc.path,
     kind: meta.kind,
     area: meta.area,
     from: meta.edition,

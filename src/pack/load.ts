@@ -5,9 +5,10 @@ import { createAjv, describeErrors } from '../schema-validator.js';
 import { parseYaml } from '../parse/front-matter.js';
 import { locatePath } from '../parse/locate.js';
 import { checkKinds, isCheckKind } from '../check/kinds/index.js';
-import { compileDetection, compilePattern, type CompiledDetection } from '../extract/detection.js';
+import { compileDetection, compilePattern, placeholderMatcher, type CompiledDetection, type Matcher } from '../extract/detection.js';
 import type { Detection, MigrationItem, Rule, RulePack } from './types.js';
 import { PackError } from './errors.js';
+import { phraseSource, setSource, type Vocabulary } from './phrases.js';
 
 export { PackError } from './errors.js';
 
@@ -24,9 +25,14 @@ export interface CompiledMigrationItem extends MigrationItem {
 export interface CompiledPack extends Omit<RulePack, 'rules' | 'migration'> {
   file: string;
   rules: CompiledRule[];
-  placeholderPatterns: RegExp[];
+  /** Tests a block's trimmed text: does it only hold a place? */
+  placeholderMatcher: Matcher;
   migration: CompiledMigrationItem[];
+  /** The phrase sets the pack's detection names (for `wtlint explain`). */
+  vocabulary: Vocabulary;
 }
+
+type Fail = (path: (string | number)[], problem: string) => never;
 
 const validators = new WeakMap<object, ValidateFunction>();
 let ajv: Ajv | undefined; // created on first validation: a pack read from its build-time snapshot needs none
@@ -43,14 +49,14 @@ function validatorFor(schema: object): ValidateFunction {
   return validate;
 }
 
-export function loadPack(text: string, file: string, packSchema: object): CompiledPack {
-  return compilePack(validatePack(text, file, packSchema), file);
+export function loadPack(text: string, file: string, packSchema: object, vocabulary: Vocabulary): CompiledPack {
+  return compilePack(validatePack(text, file, packSchema, vocabulary), file, vocabulary);
 }
 
-/** Parses and validates a pack: every check that can fail, with file:line:column. */
-export function validatePack(text: string, file: string, packSchema: object): RulePack {
+/** A YAML file parsed and checked against its schema; `fail` reports a later problem at a path of it. */
+function readValidated(text: string, file: string, schema: object, shape: string): { data: unknown; fail: Fail } {
   const { frontMatter, problems } = parseYaml(text.replace(/\r\n?/g, '\n'), 0);
-  const fail = (path: (string | number)[], problem: string): never => {
+  const fail: Fail = (path, problem) => {
     const { place } = locatePath(frontMatter, path);
     throw new PackError(file, place.line, place.column, formatPath(path), problem);
   };
@@ -59,19 +65,46 @@ export function validatePack(text: string, file: string, packSchema: object): Ru
     throw new PackError(file, first.line, first.column, '(yaml)', first.message);
   }
   const data = frontMatter.data;
-  if (!data) return fail([], 'a pack must be a mapping with `pack`, `edition` and `rules`');
-
-  const validate = validatorFor(packSchema);
+  if (!data) return fail([], `${shape} must be a mapping`);
+  const validate = validatorFor(schema);
   if (!validate(data)) {
     const problem = describeErrors(validate)[0]!;
     return fail(problem.path, problem.message);
   }
-  const pack = data as unknown as RulePack;
+  return { data, fail };
+}
 
-  pack.placeholders.forEach((source, i) => compileOrFail(source, ['placeholders', i], fail));
+/** Parses and validates rules/phrases.yaml: every phrase and pattern must compile. */
+export function loadVocabulary(text: string, file: string, phrasesSchema: object): Vocabulary {
+  const { data, fail } = readValidated(text, file, phrasesSchema, 'the phrase file');
+  const vocabulary = data as Vocabulary;
+  for (const [name, set] of Object.entries(vocabulary.phrases)) {
+    set.match.forEach((item, i) => {
+      const at = ['phrases', name, 'match', i];
+      if (typeof item !== 'string') return void compileOrFail(item.pattern, [...at, 'pattern'], fail);
+      let source: string;
+      try {
+        source = phraseSource(item);
+      } catch (error) {
+        return fail(at, `invalid phrase ${JSON.stringify(item)}: ${(error as Error).message}`);
+      }
+      compileOrFail(source, at, fail);
+    });
+  }
+  return vocabulary;
+}
+
+/** Parses and validates a pack against the vocabulary it names: every check that can fail, with file:line:column. */
+export function validatePack(text: string, file: string, packSchema: object, vocabulary: Vocabulary): RulePack {
+  const { data, fail } = readValidated(text, file, packSchema, 'a pack with `pack`, `edition` and `rules`');
+  const pack = data as RulePack;
+  const known = (name: string, at: (string | number)[]) => {
+    if (!Object.hasOwn(vocabulary.phrases, name)) fail(at, `unknown phrase set "${name}"${suggest(name, Object.keys(vocabulary.phrases))}; define it in rules/phrases.yaml or correct the name`);
+  };
+  for (const key of ['alone', 'starts', 'phrases'] as const) pack.placeholders[key]?.forEach((name, i) => known(name, ['placeholders', key, i]));
   const seen = new Set<string>();
   pack.rules.forEach((rule, r) => {
-    for (const kind of rule.kinds) {
+    for (const kind of rule.applies_to) {
       const key = `${rule.element}|${kind}`;
       if (seen.has(key)) fail(['rules', r, 'element'], `element "${rule.element}" is defined twice for kind ${kind}`);
       seen.add(key);
@@ -89,12 +122,12 @@ export function validatePack(text: string, file: string, packSchema: object): Ru
       }
       if (kind === 'present' && !rule.detect) fail(['rules', r], 'a `present` check needs `detect` data');
     });
-    if (rule.detect) checkDetection(rule.detect, ['rules', r, 'detect'], fail);
+    if (rule.detect) checkDetection(rule.detect, ['rules', r, 'detect'], known);
   });
   (pack.migration ?? []).forEach((item, m) => {
-    (item.values ?? []).forEach((v, i) => compileOrFail(v.pattern, ['migration', m, 'values', i, 'pattern'], fail));
-    if (item.detect) checkDetection(item.detect, ['migration', m, 'detect'], fail);
-    else if (!pack.rules.some((rule) => rule.element === item.element && rule.kinds.includes('arrangements') && rule.detect)) {
+    (item.values ?? []).forEach((v, i) => known(v.matches, ['migration', m, 'values', i, 'matches']));
+    if (item.detect) checkDetection(item.detect, ['migration', m, 'detect'], known);
+    else if (!pack.rules.some((rule) => rule.element === item.element && rule.applies_to.includes('arrangements') && rule.detect)) {
       fail(['migration', m, 'element'], `no rule for arrangements with detection has element "${item.element}"`);
     }
   });
@@ -105,19 +138,67 @@ export function validatePack(text: string, file: string, packSchema: object): Ru
  * A pack that passed validatePack (now, or when the build snapshotted it) → patterns compiled.
  * Detection is compiled on first use: a run compiles only the packs of the editions it meets.
  */
-export function compilePack(pack: RulePack, file: string): CompiledPack {
+export function compilePack(pack: RulePack, file: string, vocabulary: Vocabulary): CompiledPack {
+  const source = sourcesOf(vocabulary);
+  const compile = (detect: Detection) => compileDetection(resolveDetection(detect, source));
   const rules = pack.rules.map((rule): CompiledRule =>
-    lazy({ ...rule, ruleId: `${pack.pack}/${rule.element}` }, 'detection', () => (rule.detect ? compileDetection(rule.detect) : null)),
+    lazy({ ...rule, ruleId: `${pack.pack}/${rule.element}` }, 'detection', () => (rule.detect ? compile(rule.detect) : null)),
   );
   const migration = (pack.migration ?? []).map((item): CompiledMigrationItem => {
-    const valuePatterns = (item.values ?? []).map((v) => ({ field: v.field, pattern: compilePattern(v.pattern) }));
+    const valuePatterns = (item.values ?? []).map((v) => ({ field: v.field, pattern: compilePattern(source(v.matches)) }));
     return lazy({ ...item, valuePatterns }, 'detection', () =>
       item.detect
-        ? compileDetection(item.detect)
-        : rules.find((rule) => rule.element === item.element && rule.kinds.includes('arrangements') && rule.detection)!.detection!,
+        ? compile(item.detect)
+        : rules.find((rule) => rule.element === item.element && rule.applies_to.includes('arrangements') && rule.detection)!.detection!,
     );
   });
-  return { ...pack, file, rules, placeholderPatterns: pack.placeholders.map(compilePattern), migration };
+  const { alone = [], starts = [], short = 0, phrases = [] } = pack.placeholders;
+  return lazy({ ...pack, file, rules, migration, vocabulary }, 'placeholderMatcher', () =>
+    placeholderMatcher({ alone: alone.map(source), starts: starts.map(source), short, phrases: phrases.map(source) }),
+  );
+}
+
+/** Set name → its regular expression source, each built once per vocabulary. */
+const sourceCache = new WeakMap<Vocabulary, (name: string) => string>();
+function sourcesOf(vocabulary: Vocabulary): (name: string) => string {
+  let source = sourceCache.get(vocabulary);
+  if (!source) {
+    const built = new Map<string, string>();
+    source = (name) => {
+      let s = built.get(name);
+      if (s === undefined) built.set(name, (s = setSource(vocabulary.phrases[name]!)));
+      return s;
+    };
+    sourceCache.set(vocabulary, source);
+  }
+  return source;
+}
+
+/** Detection as written (set names) → the same shape holding each set's regular expression source. */
+function resolveDetection(detect: Detection, source: (name: string) => string): Detection {
+  const cues = (list: Detection['sentences']) => list?.map((cue) => ({ all: cue.all.map(source) }));
+  return {
+    ...(detect.fields && { fields: detect.fields }),
+    ...(detect.headings && { headings: detect.headings.map(source) }),
+    ...(detect.sentences && { sentences: cues(detect.sentences) }),
+    ...(detect.section && { section: cues(detect.section) }),
+    ...(detect.partial && { partial: cues(detect.partial) }),
+    ...(detect.qualify && { qualify: cues(detect.qualify) }),
+    ...(detect.exclude && { exclude: detect.exclude.map(source) }),
+  };
+}
+
+/** " (did you mean …?)" for a near name: same letters up to one edit, or one contains the other. */
+function suggest(name: string, names: string[]): string {
+  const near = names.find((n) => n.includes(name) || name.includes(n) || withinOneEdit(n, name));
+  return near ? ` (did you mean "${near}"?)` : '';
+}
+
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return a.slice(i + 1) === b.slice(i + 1) || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i);
 }
 
 /** `target` with `key` computed by `make` on first read, then kept (an ordinary enumerable property to readers). */
@@ -134,16 +215,16 @@ function lazy<T extends object, K extends string, V>(target: T, key: K, make: ()
   return Object.defineProperty(target, key, { get, enumerable: true, configurable: true }) as T & Record<K, V>;
 }
 
-function checkDetection(detect: Detection, at: (string | number)[], fail: (path: (string | number)[], problem: string) => never): void {
+function checkDetection(detect: Detection, at: (string | number)[], known: (name: string, at: (string | number)[]) => void): void {
   for (const key of ['headings', 'exclude'] as const) {
-    detect[key]?.forEach((source, i) => compileOrFail(source, [...at, key, i], fail));
+    detect[key]?.forEach((name, i) => known(name, [...at, key, i]));
   }
   for (const key of ['sentences', 'section', 'partial', 'qualify'] as const) {
-    detect[key]?.forEach((cue, i) => cue.all.forEach((source, j) => compileOrFail(source, [...at, key, i, 'all', j], fail)));
+    detect[key]?.forEach((cue, i) => cue.all.forEach((name, j) => known(name, [...at, key, i, 'all', j])));
   }
 }
 
-function compileOrFail(source: string, path: (string | number)[], fail: (path: (string | number)[], problem: string) => never): RegExp {
+function compileOrFail(source: string, path: (string | number)[], fail: Fail): RegExp {
   try {
     return compilePattern(source);
   } catch (error) {

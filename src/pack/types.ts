@@ -1,7 +1,8 @@
 // A rule pack as written in rules/<pack>.yaml (validated by schemas/rule-pack.schema.json).
+// Detection and placeholders name phrase sets of rules/phrases.yaml (src/pack/phrases.ts).
 import type { DocumentKind, Severity } from '../types.js';
 
-/** A sentence matches a cue when it matches every pattern in `all` (case-insensitive). */
+/** A sentence matches a cue when it matches every phrase set named in `all`. */
 export interface SentenceCue {
   all: string[];
 }
@@ -17,7 +18,7 @@ export interface Detection {
   partial?: SentenceCue[];
   /** When given, a matching heading's section must contain one of these, or the element is `partial`. */
   qualify?: SentenceCue[];
-  /** Sentences matching any of these never count (history, negation). */
+  /** Sentences matching any of these sets never count (history, negation). */
   exclude?: string[];
 }
 
@@ -28,7 +29,8 @@ export interface CheckSpec {
 
 export interface Rule {
   element: string;
-  kinds: DocumentKind[];
+  /** The document kinds the requirement applies to. */
+  applies_to: DocumentKind[];
   severity: Severity;
   title: string;
   citation: string;
@@ -49,7 +51,7 @@ export interface RulePack {
   source: string;
   /** The dates between which documents follow this edition: used to infer a missing edition. */
   in_force: { from: string; until?: string };
-  placeholders: string[];
+  placeholders: Placeholders;
   rules: Rule[];
   /** wtlint audit: matrix groups and area-level rules (src/audit/). */
   audit?: AuditSpec;
@@ -58,6 +60,18 @@ export interface RulePack {
 }
 
 /** A column group of the audit matrix: elements of one document kind. */
+/** Text that only holds a place (TBC, [insert]): each list names phrase sets. */
+export interface Placeholders {
+  /** A text that is only one of these (a full stop or exclamation mark may follow). */
+  alone?: string[];
+  /** A text that starts with one of these. */
+  starts?: string[];
+  /** The longest text that `phrases` apply to, in characters. */
+  short?: number;
+  /** A text of at most `short` characters that contains one of these. */
+  phrases?: string[];
+}
+
 export interface AuditGroup {
   id: string;
   kind: DocumentKind;
@@ -90,8 +104,8 @@ export interface MigrationItem {
   element?: string;
   /** Detection of its own, used instead of the element's. */
   detect?: Detection;
-  /** Front-matter values that show the item done: a field (`*` for each list item) whose text matches. */
-  values?: { field: string; pattern: string }[];
+  /** Front-matter values that show the item done: a field (`*` for each list item) whose text matches the named phrase set. */
+  values?: { field: string; matches: string }[];
   change: string;
   citation: string;
 }

@@ -1,15 +1,18 @@
 // Source → ParsedDocument: front matter (YAML with source ranges) and the Markdown body.
-// HTML pages and Word documents arrive with their body already converted to the same
-// parts (src/parse/html.ts, src/parse/docx.ts) and their metadata in a sidecar file.
+// HTML pages, Word documents and PDFs arrive with their body already converted to the same
+// parts (src/parse/html.ts, docx.ts, pdf-layout.ts) and their metadata in a sidecar file.
 import { FATAL_YAML_PROBLEMS, parseYaml, type FrontMatter, type YamlProblem } from './front-matter.js';
 import { parseMarkdown, type Block, type Heading, type MarkdownParts } from './markdown.js';
 import { yamlComments, type Comment } from './comments.js';
 import { firstLongLine, resolveLimits, type Limits } from './limits.js';
 import type { Source } from '../types.js';
 
-export type DocumentFormat = 'markdown' | 'yaml' | 'html' | 'docx';
+export type DocumentFormat = 'markdown' | 'yaml' | 'html' | 'docx' | 'pdf';
 /** Formats whose body is converted to Markdown's tree before detection. */
-export type ConvertedFormat = 'html' | 'docx';
+export type ConvertedFormat = 'html' | 'docx' | 'pdf';
+
+/** How people name each converted format in messages. */
+export const FORMAT_NOUNS: Record<ConvertedFormat, string> = { html: 'page', docx: 'Word document', pdf: 'PDF' };
 
 /** The metadata of an HTML or Word document: `page.html.yaml` beside `page.html`, same keys as front matter. */
 export interface Sidecar {
@@ -18,7 +21,7 @@ export interface Sidecar {
 }
 
 export interface ParseProblem {
-  messageId: YamlProblem['messageId'] | 'empty' | 'needs-conversion' | 'line-too-long' | 'too-deep';
+  messageId: YamlProblem['messageId'] | 'empty' | 'needs-conversion' | 'line-too-long' | 'too-deep' | 'pdf-no-text' | 'pdf-image-pages';
   message: string;
   line: number;
   column: number;
@@ -26,7 +29,7 @@ export interface ParseProblem {
 
 /** Problems after which nothing else about the document is checked (its content could not be read safely). */
 export function isFatal(problem: ParseProblem): boolean {
-  return ['empty', 'needs-conversion', 'line-too-long', 'too-deep'].includes(problem.messageId) || FATAL_YAML_PROBLEMS.has(problem.messageId);
+  return ['empty', 'needs-conversion', 'line-too-long', 'too-deep', 'pdf-no-text'].includes(problem.messageId) || FATAL_YAML_PROBLEMS.has(problem.messageId);
 }
 
 export interface ParsedDocument {
@@ -38,17 +41,22 @@ export interface ParsedDocument {
   problems: ParseProblem[];
   /** HTML comments of the body and `#` comments of the YAML, in file order (for inline directives). */
   comments: Comment[];
+  /** A PDF: the page of each line of its recovered text (linePages[line - 1]), shown beside positions. */
+  linePages?: number[];
+  /** A PDF's own Title and creation date: hints for metadata the text does not state. */
+  hints?: { title?: string; created?: string };
 }
 
 export function formatOf(path: string): DocumentFormat {
   if (/\.ya?ml$/i.test(path)) return 'yaml';
   if (/\.html?$/i.test(path)) return 'html';
   if (/\.docx$/i.test(path)) return 'docx';
+  if (/\.pdf$/i.test(path)) return 'pdf';
   return 'markdown';
 }
 
 export function isConverted(format: DocumentFormat): format is ConvertedFormat {
-  return format === 'html' || format === 'docx';
+  return format === 'html' || format === 'docx' || format === 'pdf';
 }
 
 /** The sidecar file names looked for beside a converted document, in order. */
@@ -69,7 +77,7 @@ export function parseDocument(source: Source, limitOptions?: Partial<Limits>): P
   if (isConverted(format)) {
     parsed.problems.push({
       messageId: 'needs-conversion',
-      message: `${format === 'html' ? 'An HTML page' : 'A Word document'} is converted before it is checked: lint it with lintFileBytes (as the CLI does), not lint or lintBytes`,
+      message: `${{ html: 'An HTML page', docx: 'A Word document', pdf: 'A PDF' }[format]} is converted before it is checked: lint it with lintFileBytes (as the CLI does), not lint or lintBytes`,
       line: 1,
       column: 1,
     });
@@ -135,10 +143,10 @@ export function parseConverted(path: string, format: ConvertedFormat, parts: Mar
       parsed.problems.push({ ...problem, message: `${problem.message} (in ${sidecar.path}, line ${problem.line}:${problem.column})`, line: 1, column: 1 });
     }
   }
-  if (!parts.blocks.some((b) => b.text.trim() !== '')) {
+  if (!parts.blocks.some((b) => b.text.trim() !== '') && format !== 'pdf') {
     parsed.problems.push({
       messageId: 'empty',
-      message: `The ${format === 'html' ? 'page' : 'Word document'} has no text to check once navigation, banners, footers and scripts are set aside; expected the text of the arrangements or report`,
+      message: `The ${FORMAT_NOUNS[format]} has no text to check once navigation, banners, footers and scripts are set aside; expected the text of the arrangements or report`,
       line: 1,
       column: 1,
     });

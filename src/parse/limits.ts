@@ -13,6 +13,12 @@ export interface Limits {
   maxLineLength: number;
   /** Most YAML documents (separated by `---`) in one .yaml file; wtlint reads the first. */
   maxDocuments: number;
+  /** Largest PDF read, in bytes (PDFs carry pictures, so they get more room than text files). */
+  maxPdfBytes: number;
+  /** Most pages in one PDF. */
+  maxPages: number;
+  /** Longest time spent reading one PDF, in seconds (the CLI reads PDFs in a worker thread it can stop). */
+  maxSeconds: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = {
@@ -21,6 +27,9 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
   maxDepth: 32,
   maxLineLength: 20_000,
   maxDocuments: 1,
+  maxPdfBytes: 50 * 1024 * 1024,
+  maxPages: 1000,
+  maxSeconds: 30,
 };
 
 export function resolveLimits(limits?: Partial<Limits>): Limits {

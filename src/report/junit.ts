@@ -6,7 +6,7 @@
 //   findings → <system-out>.
 import type { Reporter, ReportContext } from './types.js';
 import { visibleFindings } from './summary.js';
-import { messageOf } from './rule-info.js';
+import { messageOf, placeOf } from './rule-info.js';
 import { xmlAttr, xmlText } from '../escape/html.js';
 import type { DocumentResult, Finding } from '../types.js';
 
@@ -89,5 +89,5 @@ function testcase(c: Case, file: string): string {
 }
 
 function describe(f: Finding): string {
-  return `${f.line}:${f.column} ${f.severity} ${messageOf(f)}\n${f.citation}\nWhat to add: ${f.help}`;
+  return `${placeOf(f)} ${f.severity} ${messageOf(f)}\n${f.citation}\nWhat to add: ${f.help}`;
 }

@@ -2,7 +2,7 @@
 // summary). All document text is escaped: it never forms links, HTML or table cells.
 import type { Reporter } from './types.js';
 import { countFindings, visibleFindings } from './summary.js';
-import { messageOf } from './rule-info.js';
+import { messageOf, placeOf } from './rule-info.js';
 import { markdownCodeCell, markdownText } from '../escape/markdown.js';
 import type { DocumentResult, ElementStatus, Severity } from '../types.js';
 
@@ -29,7 +29,7 @@ export const markdown: Reporter = (results, ctx) => {
     lines.push('', `### ${markdownText(result.file)}`, '', '| Line | Severity | Rule | Finding | What to add |', '| ---: | --- | --- | --- | --- |');
     for (const f of findings) {
       const severity = f.accepted ? `✔️ accepted (${f.severity})` : ICON[f.severity];
-      lines.push(`| ${f.line}:${f.column} | ${severity} | ${markdownCodeCell(f.ruleId)} | ${markdownText(messageOf(f))} | ${markdownText(f.help)} ${markdownText(`(${f.citation})`)} |`);
+      lines.push(`| ${placeOf(f)} | ${severity} | ${markdownCodeCell(f.ruleId)} | ${markdownText(messageOf(f))} | ${markdownText(f.help)} ${markdownText(`(${f.citation})`)} |`);
     }
   }
   return `${lines.join('\n')}\n`;

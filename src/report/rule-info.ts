@@ -57,6 +57,11 @@ export function acceptedNote(finding: Finding): string {
   return `Accepted deviation: ${finding.accepted.reason.replace(/[\s.]+$/, '')}${until}`;
 }
 
+/** "12:1", or "12:1 p. 4" for a PDF: the line of its recovered text and the page it is on. */
+export function placeOf(finding: Pick<Finding, 'line' | 'column' | 'page'>): string {
+  return `${finding.line}:${finding.column}${finding.page !== undefined ? ` p. ${finding.page}` : ''}`;
+}
+
 /** The finding's message, with the accepted-deviation note after it when there is one. */
 export function messageOf(finding: Finding): string {
   const note = acceptedNote(finding);

@@ -73,6 +73,8 @@ function toResult(f: Finding, file: string, ruleIndex: number, print: { hash: st
     message: { text: messageOf(f) },
     locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file) }, region } }],
     partialFingerprints: { primaryLocationLineHash: `${print.hash.slice(0, 32)}:${print.occurrence}` },
+    // A PDF's page: SARIF regions have none, so it is a property (the region counts lines of the recovered text).
+    ...(f.page !== undefined && { properties: { page: f.page } }),
     ...(f.accepted ? { suppressions: [{ kind: 'external', status: 'accepted', justification: note }] } : {}),
   };
 }

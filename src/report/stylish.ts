@@ -2,7 +2,7 @@
 // and what to add beneath it, and a summary line (ESLint's stylish, with citations).
 import type { Reporter } from './types.js';
 import { countFindings, visibleFindings } from './summary.js';
-import { messageOf } from './rule-info.js';
+import { messageOf, placeOf } from './rule-info.js';
 import type { Severity } from '../types.js';
 import { plainText } from '../escape/terminal.js';
 
@@ -17,9 +17,9 @@ export const stylish: Reporter = (results, ctx) => {
     if (findings.length === 0) continue;
     const about = [result.kind, result.edition && `Working Together ${result.edition}`].filter(Boolean).join(', ');
     lines.push('', `${s.underline(plainText(result.file))}${about ? s.dim(`  (${about})`) : ''}`);
-    const width = Math.max(...findings.map((f) => `${f.line}:${f.column}`.length));
+    const width = Math.max(...findings.map((f) => placeOf(f).length));
     for (const f of findings) {
-      const place = `${f.line}:${f.column}`.padEnd(width);
+      const place = placeOf(f).padEnd(width);
       const severity = f.accepted ? s.green('accepted') : label[f.severity] + ' '.repeat(7 - f.severity.length);
       lines.push(`  ${s.dim(place)}  ${severity}  ${messageOf(f)}  ${s.dim(f.ruleId)}`);
       const indent = ' '.repeat(width + 13);

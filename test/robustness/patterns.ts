@@ -1,6 +1,8 @@
 // Every detection pattern of every shipped pack, with where it comes from: the
 // adversarial timing test (test/robustness-patterns.test.ts) runs each of them.
 import type { CompiledPack } from '../../src/pack/load.js';
+import { compilePattern } from '../../src/extract/detection.js';
+import { setSource } from '../../src/pack/phrases.js';
 
 export interface NamedPattern {
   where: string;
@@ -10,7 +12,8 @@ export interface NamedPattern {
 export function packPatterns(packs: CompiledPack[]): NamedPattern[] {
   const out: NamedPattern[] = [];
   for (const pack of packs) {
-    pack.placeholderPatterns.forEach((pattern, i) => out.push({ where: `${pack.pack} placeholders[${i}]`, pattern }));
+    const { alone = [], starts = [], phrases = [] } = pack.placeholders;
+    for (const name of [...alone, ...starts, ...phrases]) out.push({ where: `${pack.pack} placeholders ${name}`, pattern: compilePattern(setSource(pack.vocabulary.phrases[name]!)) });
     for (const rule of pack.rules) {
       const d = rule.detection;
       if (!d) continue;

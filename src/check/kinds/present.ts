@@ -22,7 +22,8 @@ export const present = defineCheck<Record<string, never>>({
       return [{ messageId: 'missing', data: { expected: joinOr(expected) }, place: DOCUMENT_START }];
     }
     const first = element.evidence[0];
-    const where = first ? `${first.via} "${first.text}" at line ${first.line}${first.section ? ` under "${first.section}"` : ''}` : 'weak evidence only';
+    const page = first && ctx.doc.linePages?.[first.line - 1];
+    const where = first ? `${first.via} "${first.text}" at line ${first.line}${page ? ` (p. ${page})` : ''}${first.section ? ` under "${first.section}"` : ''}` : 'weak evidence only';
     return [
       {
         messageId: 'partial',

@@ -1,9 +1,9 @@
-// wtlint convert <file> [-o out.md]: an HTML page or Word document as Markdown with front
+// wtlint convert <file> [-o out.md]: an HTML page, Word document or PDF as Markdown with front
 // matter. Never overwrites: not the input, not an existing output.
 import { existsSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { Engine } from '../../engine/engine.js';
-import { maxBytesOf, readDocument } from '../../engine/read-document.js';
+import { maxBytesOf, pdfOptionsFor, readDocument } from '../../engine/read-document.js';
 import { toDisplayPath } from '../../engine/files.js';
 import { UsageError } from '../../engine/errors.js';
 import type { CliIO } from '../io.js';
@@ -14,7 +14,7 @@ export async function convert(file: string, flags: { output?: string; config?: s
   const input = resolve(io.cwd, file);
   const format = formatOf(input);
   if (!isConverted(format)) {
-    throw new UsageError(`${file} is not an HTML page or Word document`, 'wtlint convert reads .html, .htm and .docx files; Markdown and YAML are checked as they are.');
+    throw new UsageError(`${file} is not an HTML page, Word document or PDF`, 'wtlint convert reads .html, .htm, .docx and .pdf files; Markdown and YAML are checked as they are.');
   }
   const toStdout = flags.output === '-';
   const output = toStdout ? null : resolve(io.cwd, flags.output ?? join(dirname(input), `${basename(input, extname(input))}.md`));
@@ -25,10 +25,18 @@ export async function convert(file: string, flags: { output?: string; config?: s
     );
   }
   const engine = new Engine({ cwd: io.cwd, today: io.today, config: flags.config, warn: io.stderr });
-  const read = readDocument(input, maxBytesOf(engine.options));
+  const read = readDocument(input, maxBytesOf(engine.options, input));
   if (!read.ok) throw new UsageError(`Cannot read ${file}: ${read.message}`, 'Check the path and that the file can be read.');
-  const converted = await convertDocument(file, format, read.bytes, { editions: engine.editions, sidecar: read.sidecar });
-  if (!converted.ok) throw new UsageError(`Cannot convert ${file}: ${converted.message}`, 'Open the file in its editor and save it again as .html or .docx.');
+  const converted = await convertDocument(file, format, read.bytes, {
+    editions: engine.editions,
+    sidecar: read.sidecar,
+    limits: engine.options.limits,
+    ...(format === 'pdf' && { ...pdfOptionsFor(input, engine.options), asOf: engine.options.asOf }),
+  });
+  if (!converted.ok) {
+    const advice = format === 'pdf' ? 'Ask for the document as a Word file or an accessible PDF with a text layer.' : 'Open the file in its editor and save it again as .html or .docx.';
+    throw new UsageError(`Cannot convert ${file}: ${converted.message}`, advice);
+  }
   if (output === null) {
     io.stdout(converted.markdown);
     return 0;

@@ -3,15 +3,16 @@ import { bundledLinter } from '../../engine/resources.js';
 import { UsageError } from '../../engine/errors.js';
 import type { CliIO } from '../io.js';
 import type { CompiledRule } from '../../pack/load.js';
-import type { AreaRule } from '../../pack/types.js';
+import type { AreaRule, SentenceCue } from '../../pack/types.js';
+import { phrasesInWords, type Vocabulary } from '../../pack/phrases.js';
 import { checkKinds, isCheckKind } from '../../check/kinds/index.js';
 import type { CheckKind } from '../../check/kind.js';
 
 export function explain(query: string, io: CliIO): number {
   const linter = bundledLinter();
-  const matches: { pack: string; rule: CompiledRule }[] = [];
+  const matches: { pack: string; rule: CompiledRule; vocabulary: Vocabulary }[] = [];
   for (const pack of linter.packs) {
-    for (const rule of pack.rules) if (rule.ruleId === query || rule.element === query) matches.push({ pack: pack.title, rule });
+    for (const rule of pack.rules) if (rule.ruleId === query || rule.element === query) matches.push({ pack: pack.title, rule, vocabulary: pack.vocabulary });
   }
   const areaMatches = linter.packs.flatMap((pack) =>
     (pack.audit?.rules ?? []).filter((r) => `${pack.pack}/${r.id}` === query || r.id === query).map((rule) => describeAreaRule(pack.pack, pack.title, rule)),
@@ -29,15 +30,15 @@ export function explain(query: string, io: CliIO): number {
       near.length ? `Did you mean: ${near.slice(0, 6).join(', ')}? \`wtlint rules\` lists them all.` : '`wtlint rules` lists every rule.',
     );
   }
-  io.stdout(`${matches.map(({ pack, rule }) => describe(pack, rule)).join('\n\n')}\n`);
+  io.stdout(`${matches.map(({ pack, rule, vocabulary }) => describe(pack, rule, vocabulary)).join('\n\n')}\n`);
   return 0;
 }
 
-function describe(pack: string, rule: CompiledRule): string {
+function describe(pack: string, rule: CompiledRule, vocabulary: Vocabulary): string {
   const lines = [
     `${rule.ruleId}: ${rule.title}`,
     `  Pack:       ${pack}`,
-    `  Applies to: ${rule.kinds.join(', ')}`,
+    `  Applies to: ${rule.applies_to.join(', ')}`,
     `  Severity:   ${rule.severity} (change it in wtlint.config.yaml under rules:)`,
     `  Citation:   ${rule.citation}`,
     '',
@@ -51,10 +52,14 @@ function describe(pack: string, rule: CompiledRule): string {
   if (d) {
     lines.push('', 'How wtlint recognises it');
     if (d.fields?.length) lines.push(`  Front matter: ${d.fields.map((f) => `\`${f.replace(/^\//, '').replace(/\//g, '.')}\``).join(', ')}`);
-    if (d.headings?.length) lines.push(`  A heading matching: ${d.headings.map((h) => `/${h}/`).join('  ')}`);
-    if (d.sentences?.length) lines.push(`  Or a sentence containing all of: ${d.sentences.map((c) => c.all.map((p) => `/${p}/`).join(' + ')).join('   or   ')}`);
+    // Cues in words: each phrase set by name with its phrases (rules/phrases.yaml, docs/phrasing.md).
+    const words = (name: string) => wrapItems(`${name}:`, phrasesInWords(vocabulary.phrases[name]!), '      ');
+    const cues = (list: SentenceCue[]) => list.flatMap((cue, i) => [`    ${i ? 'or ' : ''}all of:`, ...cue.all.map(words)]);
+    if (d.headings?.length) lines.push('  A heading with any of', ...d.headings.map(words));
+    if (d.sentences?.length) lines.push('  Or a sentence that has words from each set of', ...cues(d.sentences));
     if (d.qualify?.length) lines.push('  A heading whose section lacks the specifics above counts as partial.');
-    if (d.partial?.length) lines.push(`  Only weaker wording (${d.partial.map((c) => c.all.map((p) => `/${p}/`).join(' + ')).join(' or ')}) counts as partial.`);
+    if (d.partial?.length) lines.push('  Only weaker wording counts as partial: a sentence with words from each set of', ...cues(d.partial));
+    if (d.exclude?.length) lines.push('  A sentence with any of these never counts', ...d.exclude.map(words));
     lines.push('  A heading whose section is empty or a placeholder (TBC, to follow, [insert]) counts as partial.');
   }
   const applied = rule.checks.flatMap(({ kind, ...options }) => (isCheckKind(kind) ? ((checkKinds[kind] as CheckKind<unknown>).explain?.(options) ?? []) : []));
@@ -81,6 +86,21 @@ function describeAreaRule(packId: string, pack: string, rule: AreaRule): string 
     wrap(rule.help),
   ];
   if (rule.notes?.length) lines.push('', 'Notes', ...rule.notes.map((n) => wrap(n)));
+  return lines.join('\n');
+}
+
+/** `head` then the items, comma-separated, wrapped between items (a phrase is never split). */
+function wrapItems(head: string, items: string[], indent: string, width = 88): string {
+  const lines: string[] = [];
+  let line = `${indent}${head}`;
+  items.forEach((item, i) => {
+    const text = i < items.length - 1 ? `${item},` : item;
+    if (line.length + text.length + 1 > width && line.trim() !== head) {
+      lines.push(line);
+      line = `${indent}  ${text}`;
+    } else line += ` ${text}`;
+  });
+  lines.push(line);
   return lines.join('\n');
 }
 

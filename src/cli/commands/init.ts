@@ -36,7 +36,7 @@ export function renderTemplate(pack: CompiledPack, kind: DocumentKind, area: str
   ];
   const title = kind === 'arrangements' ? `${area}: multi-agency safeguarding arrangements` : `${area}: yearly report`;
   const sections = pack.rules
-    .filter((r) => r.kinds.includes(kind) && r.detect && r.heading)
+    .filter((r) => r.applies_to.includes(kind) && r.detect && r.heading)
     .map((r) => [`## ${r.heading}`, '', `<!-- ${r.help} (${r.citation}) -->`, '', 'TBC', ''].join('\n'));
   return `${front.join('\n')}\n\n# ${title}\n\n${sections.join('\n')}`;
 }

@@ -1,6 +1,5 @@
 // wtlint migrate <file> --to <edition>: what arrangements written for an earlier edition must add
 // or change, as a checklist. Exit 0 when every item is done, 1 when something is left, 2 on misuse.
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { packageVersion } from '../../engine/package-root.js';
@@ -11,7 +10,10 @@ import { parseEdition } from '../../engine/options.js';
 import { toDisplayPath, writeFileAtomic } from '../../engine/files.js';
 import type { CliIO } from '../io.js';
 import { decodeBytes } from '../../parse/decode.js';
-import { planMigration } from '../../migrate/plan.js';
+import { planMigration, planMigrationOf, type MigrationPlan } from '../../migrate/plan.js';
+import { formatOf, isConverted } from '../../parse/document.js';
+import { parseFileBytes } from '../../lint.js';
+import { fileOptionsFor, maxBytesOf, readDocument } from '../../engine/read-document.js';
 import { migrationFormats, type MigrationFormatName } from '../../migrate/format/index.js';
 
 export interface MigrateFlags {
@@ -31,17 +33,21 @@ export async function migrate(file: string, flags: MigrateFlags, io: CliIO): Pro
   const target = withMigration.find((p) => p.edition === to)!;
   const { asOf } = engine.options;
   const absolute = resolve(io.cwd, file);
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(absolute);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new UsageError(`Cannot read ${file} (${code})`, 'Give the path of one arrangements document (.md or .yaml).');
-  }
-  const decoded = decodeBytes(bytes);
-  if (!decoded.ok) throw new UsageError(`${file}:${decoded.line}:${decoded.column} ${decoded.message}`, 'wtlint migrate reads Markdown or YAML in UTF-8.');
+  const format = formatOf(absolute);
+  const read = readDocument(absolute, maxBytesOf(engine.options, absolute));
+  if (!read.ok) throw new UsageError(`Cannot read ${file}: ${read.message}`, 'Give the path of one arrangements document (.md, .yaml, .html, .docx or .pdf).');
   const editions = linter.packs.map((p) => ({ edition: p.edition, ...p.in_force }));
-  const plan = planMigration({ path: toDisplayPath(absolute, io.cwd), text: decoded.text }, target, editions, asOf);
+  const display = toDisplayPath(absolute, io.cwd);
+  let plan: MigrationPlan;
+  if (isConverted(format)) {
+    const doc = await parseFileBytes(display, read.bytes, fileOptionsFor(absolute, read, engine.options));
+    if ('ok' in doc) throw new UsageError(`Cannot read ${file}: ${doc.message}`, 'Ask for the document as a Word file or an accessible PDF with a text layer, or convert it with `wtlint convert`.');
+    plan = planMigrationOf(doc, target, editions, asOf);
+  } else {
+    const decoded = decodeBytes(read.bytes);
+    if (!decoded.ok) throw new UsageError(`${file}:${decoded.line}:${decoded.column} ${decoded.message}`, 'wtlint migrate reads Markdown or YAML in UTF-8, HTML pages, Word documents and PDFs.');
+    plan = planMigration({ path: display, text: decoded.text }, target, editions, asOf);
+  }
   if (plan.kind === 'yearly-report') {
     throw new UsageError(`${plan.file} is a yearly report; wtlint migrate checks published arrangements`, 'Run `wtlint check` on the yearly report instead.');
   }

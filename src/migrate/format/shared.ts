@@ -14,7 +14,7 @@ export interface MigrationFormatContext {
 export type MigrationFormatter = (plan: MigrationPlan, ctx: MigrationFormatContext) => string;
 
 /** Document text quoted in a format: never a raw control character (plainText shows them as \u{…}). */
-export const where = (e: Evidence) => `${e.via} "${plainText(e.text)}" at line ${e.line}`;
+export const where = (e: Evidence) => `${e.via} "${plainText(e.text)}" at line ${e.line}${e.page !== undefined ? ` (p. ${e.page})` : ''}`;
 
 export function headline(plan: MigrationPlan): string {
   const from = plan.from ? `Working Together ${plan.from}` : 'an unknown edition';

@@ -1,46 +1,69 @@
-// An HTML page or Word document as a Markdown document with front matter (`wtlint convert`),
-// so a draft written in Word can move into a repository and be linted from then on.
+// An HTML page, Word document or PDF as a Markdown document with front matter (`wtlint
+// convert`), so a draft written in Word can move into a repository and be linted from then on.
 // Pure: bytes in, text out; the CLI reads and writes the files.
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { Document } from 'yaml';
-import type { Nodes } from 'mdast';
-import { convertToHtml, type ConversionProblem } from './body.js';
+import type { Nodes, Root } from 'mdast';
+import { convertToHtml, readPdfBody, type ConversionProblem } from './body.js';
 import { partsFromMdast } from '../markdown.js';
 import { normaliseText, parseConverted, type ConvertedFormat, type Sidecar } from '../document.js';
 import { inferMetaFromText, type InferredValue } from '../../extract/text-meta.js';
+import { hintedMeta } from '../../extract/pdf-hints.js';
+import type { PdfReader } from '../pdf-body.js';
+import type { Limits } from '../limits.js';
 
 export interface ConvertOptions {
   /** Editions the packs know: an edition is inferred only when the text names one of them. */
   editions: string[];
   sidecar?: Sidecar;
   maxBytes?: number;
+  /** PDF limits (pages, size) and reader, as for checking. */
+  limits?: Partial<Limits>;
+  readPdf?: PdfReader;
+  /** The date a PDF's creation date is judged against before it is taken as a hint for `published`. */
+  asOf?: string;
 }
 
 export type Conversion = { ok: true; markdown: string; inferred: InferredValue[] } | ConversionProblem;
 
 export async function convertDocument(path: string, format: ConvertedFormat, bytes: Uint8Array, options: ConvertOptions): Promise<Conversion> {
-  const html = await convertToHtml(format, bytes, options.maxBytes);
-  if (!html.ok) return html;
-  const { htmlToMdast } = await import('../html.js');
-  const lines = format === 'docx' ? 'paragraphs' : 'source';
-  const mdast = htmlToMdast(html.html, lines);
+  const tree = await treeOf(format, bytes, options);
+  if (!tree.ok) return tree;
+  const { mdast, hints } = tree;
   const body = toMarkdown(withoutEmptyImages(mdast), { extensions: [gfmTableToMarkdown()], bullet: '-', emphasis: '_', rule: '-' });
   if (options.sidecar) {
     const yaml = normaliseText(options.sidecar.text).replace(/\n*$/, '\n');
     return { ok: true, markdown: `---\n${yaml}---\n\n${body}`, inferred: [] };
   }
   const doc = parseConverted(path, format, partsFromMdast(mdast));
-  const inferred = inferMetaFromText(doc, options.editions);
-  return { ok: true, markdown: `---\n${frontMatterOf(inferred, format, path)}---\n\n${body}`, inferred };
+  const fromText = inferMetaFromText(doc, options.editions);
+  const inferred = hints && options.asOf ? [...fromText, ...hintedMeta(hints, fromText, options.editions, options.asOf)] : fromText;
+  return { ok: true, markdown: `---\n${frontMatterOf(inferred, format, path, tree.linePages)}---\n\n${body}`, inferred };
+}
+
+/** The document's body as mdast, and a PDF's own Title and date. */
+async function treeOf(format: ConvertedFormat, bytes: Uint8Array, options: ConvertOptions): Promise<{ ok: true; mdast: Root; hints?: { title?: string; created?: string }; linePages?: number[] } | ConversionProblem> {
+  if (format === 'pdf') {
+    const pdf = await readPdfBody(bytes, options);
+    if (!pdf.ok) return pdf;
+    const fatal = pdf.problems.find((p) => p.messageId === 'pdf-no-text' || p.messageId === 'empty');
+    if (fatal) return { ok: false, messageId: fatal.messageId, message: fatal.message, line: 1, column: 1 };
+    return { ok: true, mdast: pdf.root, hints: pdf.hints, linePages: pdf.linePages };
+  }
+  const html = await convertToHtml(format, bytes, options.maxBytes);
+  if (!html.ok) return html;
+  const { htmlToMdast } = await import('../html.js');
+  return { ok: true, mdast: htmlToMdast(html.html, format === 'docx' ? 'paragraphs' : 'source') };
 }
 
 const KEYS = ['kind', 'area', 'edition', 'published'] as const;
 
 /** The inferred keys, each with a comment saying where it was read; the others as comments to fill in. */
-function frontMatterOf(inferred: InferredValue[], format: ConvertedFormat, path: string): string {
+function frontMatterOf(inferred: InferredValue[], format: ConvertedFormat, path: string, linePages?: number[]): string {
   const yaml = new Document({});
   const unit = format === 'docx' ? 'paragraph' : 'line';
+  const pageOf = (line: number) => (linePages?.[line - 1] !== undefined ? `, page ${linePages[line - 1]}` : '');
   const missing: (typeof KEYS)[number][] = [];
   for (const key of KEYS) {
     const value = inferred.find((v) => v.key === key);
@@ -49,7 +72,7 @@ function frontMatterOf(inferred: InferredValue[], format: ConvertedFormat, path:
       continue;
     }
     const node = yaml.createNode(value.value);
-    node.comment = ` from "${value.quote}" (${unit} ${value.line})`;
+    node.comment = 'hint' in value ? ` from the PDF's ${String(value.hint)} (the text does not say)` : ` from "${value.quote}" (${unit} ${value.line}${pageOf(value.line)})`;
     yaml.set(key, node);
   }
   const name = path.split(/[\\/]/).pop();
