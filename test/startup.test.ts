@@ -72,6 +72,13 @@ describe('the bundle gives what dist/src gives', () => {
     expect(bundled.loads).toContain('node_modules/pdfjs-dist/legacy/build/pdf.mjs');
   });
 
+  it('--version and -v alone: what the CLI prints, answered by bin/wtlint.js without the bundle', () => {
+    for (const flag of ['--version', '-v']) expect(seen(run(BUNDLE, [flag]))).toEqual(seen(run(DIST, [flag])));
+    expect(run(BUNDLE, ['--version']).stdout).toBe(`${(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version}\n`);
+    // With anything else on the line, commander answers as before (the bundle is loaded).
+    expect(seen(run(BUNDLE, ['--version', '--debug']))).toEqual(seen(run(DIST, ['--version', '--debug'])));
+  });
+
   it('a fresh process uses the code cache the build made', () => {
     const probe = spawnSync(process.execPath, ['--input-type=module', '-e', `import { loadBundle } from ${JSON.stringify(pathToFileURL(LOADER).href)}; process.stdout.write(loadBundle().cache);`], { encoding: 'utf8' });
     expect(probe.stdout).toBe('accepted');
