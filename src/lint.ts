@@ -200,7 +200,8 @@ export function failed(path: string, finding: Finding): DocumentResult {
 }
 
 function unreadable(problem: Omit<ConversionProblem, 'ok'>): Finding {
-  return reservedFinding(RESERVED.parseError, problem.messageId, problem.message, problem);
+  // Messages from converters quote libraries' errors, which may hold tabs and other control characters.
+  return reservedFinding(RESERVED.parseError, problem.messageId, plainText(problem.message), problem);
 }
 
 /**

@@ -50,7 +50,12 @@ export interface Evidence extends Place {
   text: string;
   /** HTML and Word documents: the headings it sits under, "Funding › Contributions" (a line in a page is hard to find by eye). */
   section?: string;
+  /** Why this evidence makes the element only partial (a section headed for it that is not finished). */
+  gap?: EvidenceGap;
 }
+
+/** What a section headed for an element lacks: nothing but a placeholder, nothing at all, placeholders left among real text, or not what the guidance asks. */
+export type EvidenceGap = 'placeholder-only' | 'empty' | 'placeholders-left' | 'not-covered';
 
 export interface ElementResult {
   status: ElementStatus;

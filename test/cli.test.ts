@@ -1,6 +1,7 @@
 // The CLI in-process: exit codes, outputs (golden files), config, and every command.
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { cli, tempDir } from './helpers.js';
 import { expectGolden } from './helpers/golden.js';
@@ -14,6 +15,26 @@ describe('wtlint check: outputs', () => {
     const { code, stdout } = await cli(['check', RIVERSIDE, 'examples/westmoor']);
     expectGolden('stylish.txt', stdout);
     expect(code).toBe(1);
+  });
+
+  it('html (golden): one page with the text, evidence marked, what to add, elements and dates', async () => {
+    const { code, stdout } = await cli(['check', RIVERSIDE, 'examples/westmoor', '-f', 'html']);
+    expectGolden('riverside.html', stdout);
+    expect(code).toBe(1);
+    // The riverside text is there line by line, and the placeholder-only Funding heading is marked partial with why.
+    expect(stdout).toContain('<div class="ln" id="d1-L197"><a href="#d1-L197">197</a><span><mark class="finding" title="Funding: partial (the section holds only a placeholder)\nerror: Funding is only partly addressed: the &quot;13. Funding&quot; section at line 197 holds only a placeholder">## 13. Funding</mark></span></div>');
+    expect(stdout.match(/<h3>Dates checked<\/h3>/g)).toHaveLength(2);
+    expect(stdout).toContain('<li>Yearly report deadline: <span class="sev-error">Publication of the yearly report on 2024-12-10 is 71 days after the deadline of 2024-09-30</span></li>');
+  });
+
+  it('html: a strict Content-Security-Policy, no script, and document text escaped everywhere', async () => {
+    const { stdout } = await cli(['check', fixture('../html-page/hostile.md'), '-f', 'html']);
+    const csp = /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-([A-Za-z0-9+/=]+)'; base-uri 'none'; form-action 'none'">/.exec(stdout);
+    const style = /<style>([\s\S]*?)<\/style>/.exec(stdout)![1]!;
+    expect(csp?.[1]).toBe(createHash('sha256').update(style).digest('base64'));
+    expect(stdout.match(/<script|<img|<b>Reviews|onerror="/gi)).toBeNull();
+    expect(stdout).toContain('area: &lt;script&gt;document.title=&quot;pwned&quot;&lt;/script&gt; Partnership');
+    expect(stdout).toContain('&quot;A &amp; B&quot; &lt;b&gt;Reviews&lt;/b&gt;');
   });
 
   it('stylish with colour on a terminal, and none with --no-color', async () => {
@@ -32,7 +53,22 @@ describe('wtlint check: outputs', () => {
 
   it('a clean document exits 0 and says so', async () => {
     const { code, stdout } = await cli(['check', NORTHSHIRE]);
-    expect(stdout.split('\n').slice(-2)).toEqual(['✔ No errors or warnings in 1 document (7 info)', '']);
+    expect(stdout.split('\n').slice(-5)).toEqual([
+      '  info  7 observations: wt2023/agency-categories ×4, wt2023/funding-shares ×3',
+      '',
+      '✔ No errors or warnings in 1 document (7 info)',
+      'The 7 info findings are observations to check, not failures; --verbose lists them.',
+      '',
+    ]);
+    expect(code).toBe(0);
+  });
+
+  it('--verbose lists the info findings in full, with citation and hint, and no longer counts them', async () => {
+    const { code, stdout } = await cli(['check', NORTHSHIRE, '--verbose']);
+    const lines = stdout.split('\n');
+    expect(lines.filter((l) => /^ {2}\d+:\d+ +info /.test(l))).toHaveLength(7);
+    expect(lines.filter((l) => l.trimStart().startsWith('→ '))).toHaveLength(7);
+    expect(lines.slice(-3)).toEqual(['', '✔ No errors or warnings in 1 document (7 info)', '']);
     expect(code).toBe(0);
   });
 

@@ -3,7 +3,7 @@
 import { expect, it, vi } from 'vitest';
 
 vi.mock('../src/parse/html.js', () => ({
-  parseHtml: () => {
+  htmlParts: () => {
     throw new Error('boom');
   },
 }));

@@ -137,7 +137,7 @@ describe('one document as Markdown, HTML and Word', async () => {
     expect([partial.line, partial.column, partial.message]).toEqual([
       20,
       1,
-      'Independent scrutiny is only partly addressed: heading "Independent scrutiny (placeholder only)" at line 20',
+      'Independent scrutiny is only partly addressed: the "Independent scrutiny" section at line 20 holds only a placeholder',
     ]);
   });
 

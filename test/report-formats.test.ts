@@ -8,8 +8,8 @@ import { fitSummary, githubStepSummary } from '../src/report/github.js';
 import { expectGolden } from './helpers/golden.js';
 import { contextFor, loadMixed } from './helpers/results-fixture.js';
 
-const EXTENSION: Record<string, string> = { stylish: 'txt', json: 'json', sarif: 'sarif', junit: 'xml', github: 'txt', gitlab: 'json', markdown: 'md' };
-const FORMATS: FormatName[] = ['stylish', 'json', 'sarif', 'junit', 'github', 'gitlab', 'markdown'];
+const EXTENSION: Record<string, string> = { stylish: 'txt', json: 'json', sarif: 'sarif', junit: 'xml', github: 'txt', gitlab: 'json', markdown: 'md', html: 'html' };
+const FORMATS: FormatName[] = ['stylish', 'json', 'sarif', 'junit', 'github', 'gitlab', 'markdown', 'html'];
 const fixture = loadMixed();
 const ctx = contextFor(fixture);
 const render = (format: FormatName) => reporters[format](fixture.results, ctx);

@@ -20,7 +20,7 @@ const BILLION_LAUGHS = [
 
 describe('limits', () => {
   it('has the documented defaults', () => {
-    expect(DEFAULT_LIMITS).toEqual({ maxBytes: 10485760, maxAliases: 100, maxDepth: 32, maxLineLength: 20000, maxDocuments: 1, maxPdfBytes: 52428800, maxPages: 1000, maxSeconds: 30 });
+    expect(DEFAULT_LIMITS).toEqual({ maxBytes: 10485760, maxAliases: 100, maxDepth: 32, maxElementDepth: 256, maxLineLength: 20000, maxDocuments: 1, maxPdfBytes: 52428800, maxPages: 1000, maxSeconds: 30 });
   });
 
   it('file size: a finding at 1:1, not a read of the whole file; configurable', () => {

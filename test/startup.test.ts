@@ -112,7 +112,7 @@ describe('a command loads only what it needs (seen in dist/src, one file per mod
 describe('the registries main.ts lists the formats from: name → loader, no reporter loaded until asked', () => {
   it('name every format of each family, in order', () => {
     expect([Object.keys(reporters), Object.keys(auditReporters), Object.keys(migrationFormats)]).toEqual([
-      ['stylish', 'json', 'sarif', 'junit', 'github', 'gitlab', 'markdown'],
+      ['stylish', 'json', 'sarif', 'junit', 'github', 'gitlab', 'markdown', 'html'],
       ['terminal', 'csv', 'json', 'html'],
       ['stylish', 'json', 'markdown'],
     ]);

@@ -71,6 +71,7 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .addOption(lintOptions.edition()).addOption(lintOptions.asOf()).addOption(lintOptions.config())
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .option('-q, --quiet', 'report errors only')
+    .option('--verbose', 'stylish: give info findings in full (citation and what to do), not one line each')
     .addOption(colourOptions.on()).addOption(colourOptions.off())
     .option('--stdin-filename <name>', 'the name to report for standard input (its extension picks Markdown, YAML, HTML or Word)')
     .option('--baseline <file>', 'accept the findings listed in this baseline file (see wtlint baseline); fail only on new ones')

@@ -95,6 +95,9 @@ export class Engine {
 
 export function ruleMeta(linter: Linter): RuleMeta[] {
   return linter.packs.flatMap((pack) =>
-    pack.rules.map((r) => ({ ruleId: r.ruleId, element: r.element, title: r.title, severity: r.severity, citation: r.citation, help: r.help, why: r.why, edition: pack.edition, url: pack.source })),
+    pack.rules.map((r) => ({
+      ...{ ruleId: r.ruleId, element: r.element, title: r.title, severity: r.severity, citation: r.citation, help: r.help, why: r.why },
+      ...{ edition: pack.edition, url: pack.source, kinds: [...r.applies_to], checks: r.checks.map((c) => c.kind) },
+    })),
   );
 }

@@ -130,12 +130,12 @@ function fieldsPass({ doc, targets, isPlaceholder }: PassContext): Findings {
 function judgeSection(ctx: PassContext, target: DetectionTarget, content: string[], evidence: Evidence, bucket: Found): boolean {
   const substantive = content.filter((text) => text.trim() !== '' && !ctx.isPlaceholder(text));
   if (substantive.length === 0) {
-    bucket.partial.push({ ...evidence, text: `${evidence.text} (${content.length ? 'placeholder only' : 'empty section'})` });
+    bucket.partial.push({ ...evidence, gap: content.length ? 'placeholder-only' : 'empty' });
   } else if (substantive.length < content.length) {
-    bucket.partial.push({ ...evidence, text: `${evidence.text} (still has placeholders)` });
+    bucket.partial.push({ ...evidence, gap: 'placeholders-left' });
     return true;
   } else if (target.detection.qualify.length && !substantive.some((text) => splitSentences(text).some((s) => matchesCue(s.text, target.detection.qualify)))) {
-    bucket.partial.push({ ...evidence, text: `${evidence.text} (does not cover what is expected)` });
+    bucket.partial.push({ ...evidence, gap: 'not-covered' });
   } else {
     bucket.present.push(evidence);
   }

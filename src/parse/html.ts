@@ -1,14 +1,19 @@
-// HTML → the same headings and blocks as Markdown (src/parse/markdown.ts), through
-// unified: rehype-parse (HTML → hast, with positions) and rehype-remark (hast → mdast,
-// which carries each hast node's position onto the mdast node it makes). Site furniture
-// (navigation, banners, footers, scripts, forms) is removed from the hast first.
+// HTML → the same headings and blocks as Markdown (src/parse/markdown.ts): parse5 (the
+// HTML standard's parsing, iterative, with positions), hast-util-from-parse5 (→ hast) and
+// rehype-remark (hast → mdast, which carries each hast node's position onto the mdast node
+// it makes). Site furniture (navigation, banners, footers, scripts, forms) is removed from
+// the hast first. Every step after parse5 walks the tree recursively, so element nesting is
+// measured while parse5 builds the tree and a page past `maxElementDepth` goes no further.
 // Pure text → tree. Loaded only for HTML and Word documents (src/lint.ts imports it lazily).
 import { unified } from 'unified';
-import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
+import { defaultTreeAdapter, parse, type DefaultTreeAdapterMap, type DefaultTreeAdapterTypes, type TreeAdapter } from 'parse5';
+import { fromParse5 } from 'hast-util-from-parse5';
+import { VFile } from 'vfile';
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
 import type { Nodes, Root, Text } from 'mdast';
 import { partsFromMdast, type MarkdownParts } from './markdown.js';
+import { DEFAULT_LIMITS } from './limits.js';
 
 /**
  * `source`: lines and columns are those of the HTML text (a saved web page).
@@ -27,23 +32,111 @@ const FURNITURE_NAMES = /cookie|consent|banner|breadcrumb|skip-?link|skip-to/i;
 /** Word paragraphs as mammoth writes them: each one is a numbered line. */
 const PARAGRAPH_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li']);
 
-const toMdast = unified().use(rehypeParse).use(rehypeRemark).freeze();
+const toMdast = unified().use(rehypeRemark).freeze();
 
-/** Converts HTML to mdast, site furniture removed, positions kept as `lines` says. */
-export function htmlToMdast(html: string, lines: HtmlLines = 'source'): Root {
-  const hast = toMdast.parse(html) as HastRoot;
+/** Elements nested deeper than the limit: where the first one past it starts (for Word, its paragraph's number). */
+export interface TooDeep {
+  ok: false;
+  line: number;
+  column: number;
+}
+
+/** Converts HTML to mdast, site furniture removed, positions kept as `lines` says; or where it nests too deep. */
+export function htmlTree(html: string, lines: HtmlLines = 'source', maxElementDepth = DEFAULT_LIMITS.maxElementDepth): { ok: true; mdast: Root } | TooDeep {
+  const parsed = parseWithinDepth(html, maxElementDepth);
+  if (!parsed.ok) return lines === 'paragraphs' ? { ok: false, line: paragraphsBefore(html, parsed.offset) + 1, column: 1 } : parsed;
+  const hast = fromParse5(parsed.document, { file: new VFile(html) }) as HastRoot;
   hast.children = keepContent(hast.children, false);
   if (lines === 'paragraphs') numberParagraphs(hast);
   const mdast = toMdast.runSync(hast) as Root;
   if (lines === 'source') splitTextByLines(mdast, html);
-  return mdast;
+  return { ok: true, mdast };
 }
 
-/** Headings and blocks of an HTML page or converted Word document. */
-export function parseHtml(html: string, lines: HtmlLines = 'source'): MarkdownParts {
-  const parts = partsFromMdast(htmlToMdast(html, lines));
+/** Headings and blocks of an HTML page or converted Word document; or where it nests too deep. */
+export function htmlParts(html: string, lines: HtmlLines = 'source', maxElementDepth?: number): { ok: true; parts: MarkdownParts } | TooDeep {
+  const converted = htmlTree(html, lines, maxElementDepth);
+  if (!converted.ok) return converted;
+  const parts = partsFromMdast(converted.mdast);
   if (lines === 'paragraphs') for (const block of parts.blocks) block.columnless = true;
-  return parts;
+  return { ok: true, parts };
+}
+
+/** htmlTree within the default limits, for callers that have checked the depth or trust the page (tests, tools); throws past them. */
+export function htmlToMdast(html: string, lines: HtmlLines = 'source'): Root {
+  const converted = htmlTree(html, lines);
+  if (!converted.ok) throw new Error(`HTML nested more than ${DEFAULT_LIMITS.maxElementDepth} levels deep at ${converted.line}:${converted.column}`);
+  return converted.mdast;
+}
+
+/** htmlParts within the default limits; throws past them. */
+export function parseHtml(html: string, lines: HtmlLines = 'source'): MarkdownParts {
+  const converted = htmlParts(html, lines);
+  if (!converted.ok) throw new Error(`HTML nested more than ${DEFAULT_LIMITS.maxElementDepth} levels deep at ${converted.line}:${converted.column}`);
+  return converted.parts;
+}
+
+type Parse5Document = DefaultTreeAdapterTypes.Document;
+type Parse5Node = DefaultTreeAdapterTypes.Node;
+
+/**
+ * parse5 with a tree adapter that gives each element its depth as it is attached and stops
+ * the parse at the first one past `max` (so 100,000 nested <div>s cost microseconds, not the
+ * minutes parse5's open-element stack would take). Elements the parser later moves (the
+ * adoption agency, foster parenting) can end up deeper than measured, so the finished tree
+ * is measured again, iteratively.
+ */
+function parseWithinDepth(html: string, max: number): { ok: true; document: Parse5Document } | (TooDeep & { offset: number }) {
+  const depth = new WeakMap<object, number>();
+  class Stop {
+    constructor(readonly node: Parse5Node) {}
+  }
+  const attach = (parent: object, child: Parse5Node) => {
+    if (!defaultTreeAdapter.isElementNode(child)) return;
+    const level = (depth.get(parent) ?? 0) + 1;
+    if (level > max) throw new Stop(child);
+    depth.set(child, level);
+  };
+  const adapter: TreeAdapter<DefaultTreeAdapterMap> = {
+    ...defaultTreeAdapter,
+    appendChild(parent, child) {
+      attach(parent, child);
+      defaultTreeAdapter.appendChild(parent, child);
+    },
+    insertBefore(parent, child, reference) {
+      attach(parent, child);
+      defaultTreeAdapter.insertBefore(parent, child, reference);
+    },
+    setTemplateContent(template, content) {
+      depth.set(content, depth.get(template) ?? 0);
+      defaultTreeAdapter.setTemplateContent(template, content);
+    },
+  };
+  const at = (node: Parse5Node) => {
+    const place = 'sourceCodeLocation' in node ? node.sourceCodeLocation : undefined;
+    return { ok: false as const, line: place?.startLine ?? 1, column: place?.startCol ?? 1, offset: place?.startOffset ?? 0 };
+  };
+  let document: Parse5Document;
+  try {
+    document = parse(html, { sourceCodeLocationInfo: true, scriptingEnabled: false, treeAdapter: adapter });
+  } catch (error) {
+    if (error instanceof Stop) return at(error.node);
+    throw error;
+  }
+  const stack: [Parse5Node, number][] = [[document, 0]];
+  while (stack.length) {
+    const [node, level] = stack.pop()!;
+    if (level > max) return at(node);
+    const children = 'childNodes' in node ? node.childNodes : [];
+    for (const child of children) if (defaultTreeAdapter.isElementNode(child)) stack.push([child, level + 1]);
+    if (defaultTreeAdapter.isElementNode(node) && node.tagName === 'template') stack.push(...(defaultTreeAdapter.getTemplateContent(node as DefaultTreeAdapterTypes.Template).childNodes.filter((c) => defaultTreeAdapter.isElementNode(c)).map((c) => [c, level + 1] as [Parse5Node, number])));
+  }
+  return { ok: true, document };
+}
+
+/** How many Word paragraphs (numbered as `numberParagraphs` does) start before `offset` of mammoth's HTML. */
+function paragraphsBefore(html: string, offset: number): number {
+  return html.slice(0, offset).match(/<(?:p|h[1-6]|li)[\s>]/g)?.length ?? 0;
 }
 
 function keepContent<T extends HastContent | ElementContent>(nodes: T[], inSection: boolean): T[] {

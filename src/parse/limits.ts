@@ -9,6 +9,12 @@ export interface Limits {
   maxAliases: number;
   /** Deepest nesting of YAML collections or Markdown containers (block quotes, lists). */
   maxDepth: number;
+  /**
+   * Deepest nesting of elements in an HTML page, or in a Word document's XML and the HTML it
+   * becomes. Separate from maxDepth: every wrapper <div> is a level, and real pages often nest
+   * 30 to 60 deep where a Markdown document rarely passes 5.
+   */
+  maxElementDepth: number;
   /** Longest line, in characters. */
   maxLineLength: number;
   /** Most YAML documents (separated by `---`) in one .yaml file; wtlint reads the first. */
@@ -25,6 +31,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
   maxBytes: 10 * 1024 * 1024,
   maxAliases: 100,
   maxDepth: 32,
+  maxElementDepth: 256,
   maxLineLength: 20_000,
   maxDocuments: 1,
   maxPdfBytes: 50 * 1024 * 1024,

@@ -1,5 +1,5 @@
 // --format github: GitHub Actions workflow commands, one annotation per finding
-// (../shared/specs/ci-formats.md §3.2), escaped exactly as actions/toolkit does. GitHub
+// (docs/ci-formats.md, GitHub Actions annotations), escaped exactly as actions/toolkit does. GitHub
 // keeps only 10 annotations per level per step, so errors come first, and a notice
 // says when some will show only in the log. githubStepSummary builds the Markdown job
 // summary; the CLI appends it to $GITHUB_STEP_SUMMARY (reporters never write files).

@@ -1,4 +1,4 @@
-// --format gitlab: GitLab Code Quality JSON (a subset of Code Climate; ../shared/specs/ci-formats.md §3.4).
+// --format gitlab: GitLab Code Quality JSON (a subset of Code Climate; docs/ci-formats.md, GitLab Code Quality).
 // Fingerprints come from (file, rule, element), so they survive lines moving; no BOM.
 import type { Reporter } from './types.js';
 import { visibleFindings } from './summary.js';

@@ -11,6 +11,7 @@ export const reporters = {
   github: async () => (await import('./github.js')).github,
   gitlab: async () => (await import('./gitlab.js')).gitlab,
   markdown: async () => (await import('./markdown.js')).markdown,
+  html: async () => (await import('./html.js')).html,
 } as const satisfies Record<string, () => Promise<Reporter>>;
 
 export type FormatName = keyof typeof reporters;

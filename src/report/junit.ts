@@ -1,6 +1,6 @@
 // --format junit: one testsuite per document, one testcase per requirement (ruleId),
 // so names are unique and stable and passes are recorded: the JUnit view of GitLab or
-// Jenkins becomes a coverage matrix (../shared/specs/ci-formats.md §3.3).
+// Jenkins becomes a coverage matrix (docs/ci-formats.md, JUnit XML).
 //   error finding → <failure> (internal-error → <error>); element not applicable, or
 //   every error accepted by the baseline → <skipped>; warnings, info and accepted
 //   findings → <system-out>.

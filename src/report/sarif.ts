@@ -1,4 +1,4 @@
-// --format sarif: SARIF 2.1.0 as GitHub code scanning accepts it (../shared/specs/ci-formats.md §3.1).
+// --format sarif: SARIF 2.1.0 as GitHub code scanning accepts it (docs/ci-formats.md, SARIF).
 // One run; the rules that have results, sorted by id, so ruleIndex and ruleId always agree.
 import { pathToFileURL } from 'node:url';
 import type { Reporter } from './types.js';

@@ -13,6 +13,10 @@ export interface RuleMeta {
   edition?: string;
   /** Where to read the guidance (the pack's `source`). */
   url?: string;
+  /** The document kinds the rule applies to. */
+  kinds?: string[];
+  /** The kinds of its checks ("present", "deadline"…): the HTML page lists the date checks. */
+  checks?: string[];
 }
 
 /** What a reporter may know besides the results. Reporters never print, detect a TTY or read the clock. */
@@ -24,6 +28,10 @@ export interface ReportContext {
   version: string;
   rules: RuleMeta[];
   quiet: boolean;
+  /** Stylish: info findings in full (citation and what to do), not one line each. */
+  verbose?: boolean;
+  /** The documents' text as lines (file → line 1, 2…), for reports that show it (html); read by the CLI only when one is asked for. */
+  texts?: Record<string, string[]>;
 }
 
 export type Reporter = (results: DocumentResult[], ctx: ReportContext) => string;

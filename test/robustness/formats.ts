@@ -46,4 +46,13 @@ export const FORMAT_VALIDATORS: Record<string, (output: string, documents: numbe
     expect(new Set(issues.map((i) => i.fingerprint)).size).toBe(issues.length);
   },
   markdown: (output) => plainLines(output),
+  // Only the page's own elements: document text never becomes a tag, an attribute or a script.
+  html: (output) => {
+    const PAGE_TAGS = new Set(['!DOCTYPE', 'html', 'head', 'meta', 'title', 'style', 'body', 'header', 'h1', 'h2', 'h3', 'p', 'b', 'span', 'nav', 'ul', 'li', 'a', 'section', 'div', 'mark', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'br', 'code']);
+    const tags = [...output.matchAll(/<\/?([^\s>/]+)/g)].map((m) => m[1]!);
+    expect(tags.filter((tag) => !PAGE_TAGS.has(tag))).toEqual([]);
+    expect(output.match(/<style>/g)).toHaveLength(1);
+    expect(output).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-[^']+'; base-uri 'none'; form-action 'none'">/);
+    expect(output.match(/ on[a-z]+=/gi)).toBeNull();
+  },
 };

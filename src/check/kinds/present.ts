@@ -1,6 +1,7 @@
 // `present`: the element is addressed by a field, a heading with content, or a sentence.
 import { defineCheck } from '../kind.js';
 import { DOCUMENT_START } from '../../parse/locate.js';
+import type { Evidence, EvidenceGap } from '../../types.js';
 
 export const present = defineCheck<Record<string, never>>({
   description: 'The element is evidenced by a front-matter field, a heading whose section has real content, or a sentence that deals with it (detection data in `detect`).',
@@ -23,7 +24,7 @@ export const present = defineCheck<Record<string, never>>({
     }
     const first = element.evidence[0];
     const page = first && ctx.doc.linePages?.[first.line - 1];
-    const where = first ? `${first.via} "${first.text}" at line ${first.line}${page ? ` (p. ${page})` : ''}${first.section ? ` under "${first.section}"` : ''}` : 'weak evidence only';
+    const where = first ? describePartial(first, page) : 'weak evidence only';
     return [
       {
         messageId: 'partial',
@@ -33,6 +34,22 @@ export const present = defineCheck<Record<string, never>>({
     ];
   },
 });
+
+/** What a section lacks, said of the section (the heading's text is quoted as it stands). */
+const GAP: Record<EvidenceGap, string> = {
+  'placeholder-only': 'holds only a placeholder',
+  empty: 'is empty',
+  'placeholders-left': 'still holds placeholders',
+  'not-covered': 'does not cover what the guidance expects',
+};
+
+/** `the "Funding" section at line 58 holds only a placeholder`; evidence with no gap is quoted as it is. */
+function describePartial(evidence: Evidence, page?: number): string {
+  const at = `line ${evidence.line}${page ? ` (p. ${page})` : ''}`;
+  const under = evidence.section ? ` (under "${evidence.section}")` : '';
+  if (evidence.gap) return `the "${evidence.text}" section at ${at}${under} ${GAP[evidence.gap]}`;
+  return `${evidence.via} "${evidence.text}" at ${at}${under}`;
+}
 
 function joinOr(items: (string | null)[]): string {
   const list = items.filter((i): i is string => Boolean(i));

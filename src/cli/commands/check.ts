@@ -1,5 +1,5 @@
 // wtlint check [paths...]: read, lint, report, and return the exit code.
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { packageVersion } from '../../engine/package-root.js';
@@ -14,6 +14,9 @@ import type { CliIO } from '../io.js';
 import { applyBaseline } from '../../baseline.js';
 import type { FormatName } from '../../report/index.js';
 import type { ReportContext } from '../../report/types.js';
+import type { DocumentResult } from '../../types.js';
+import { formatOf, normaliseText } from '../../parse/document.js';
+import { decodeBytes } from '../../parse/decode.js';
 
 export interface CheckFlags {
   format?: FormatName;
@@ -25,6 +28,7 @@ export interface CheckFlags {
   config?: string;
   maxWarnings?: string;
   quiet?: boolean;
+  verbose?: boolean;
   color?: boolean;
   stdinFilename?: string;
   cache?: boolean;
@@ -49,6 +53,8 @@ export async function check(paths: string[], flags: CheckFlags, io: CliIO): Prom
     version: packageVersion(),
     rules: engine.ruleMeta(),
     quiet: Boolean(flags.quiet),
+    verbose: Boolean(flags.verbose),
+    ...(targets.some((t) => t.format === 'html') ? { texts: await documentTexts(results, io.cwd) } : {}),
   };
   for (const target of targets) {
     const output = (await engine.loadFormatter(target.format))(results, ctx);
@@ -65,6 +71,36 @@ export async function check(paths: string[], flags: CheckFlags, io: CliIO): Prom
     }
   }
   return exitCodeFor(results, maxWarnings);
+}
+
+/**
+ * Each document's text as lines, for the HTML page: Markdown, YAML and HTML as written (HTML
+ * positions are those of its source), Word as its paragraphs (a Word finding's line is its
+ * paragraph's number). Documents that cannot be read again, or came from standard input, are left out.
+ */
+async function documentTexts(results: DocumentResult[], cwd: string): Promise<Record<string, string[]>> {
+  const texts: Record<string, string[]> = {};
+  for (const result of results) {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(resolve(cwd, result.file));
+    } catch {
+      continue;
+    }
+    const format = formatOf(result.file);
+    if (format === 'docx') {
+      const { convertBody } = await import('../../parse/convert/body.js');
+      const converted = await convertBody('docx', bytes);
+      if (!converted.ok) continue;
+      const paragraphs: string[] = [];
+      for (const block of converted.parts.blocks) paragraphs[block.line - 1] = paragraphs[block.line - 1] ? `${paragraphs[block.line - 1]} ${block.text}` : block.text;
+      texts[result.file] = Array.from(paragraphs, (p) => p ?? '');
+    } else {
+      const decoded = decodeBytes(bytes, Infinity);
+      if (decoded.ok) texts[result.file] = normaliseText(decoded.text).split('\n');
+    }
+  }
+  return texts;
 }
 
 /** The engine a linting command runs: its flags, the config and today (what check and baseline share). */

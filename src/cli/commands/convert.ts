@@ -33,6 +33,9 @@ export async function convert(file: string, flags: { output?: string; config?: s
     limits: engine.options.limits,
     ...(format === 'pdf' && { ...pdfOptionsFor(input, engine.options), asOf: engine.options.asOf }),
   });
+  if (!converted.ok && converted.messageId === 'too-deep') {
+    throw new UsageError(`Cannot convert ${file}:${converted.line}:${converted.column}: ${converted.message}`, 'No document needs nesting this deep: copy its text into a new document and convert that.');
+  }
   if (!converted.ok) {
     const advice = format === 'pdf' ? 'Ask for the document as a Word file or an accessible PDF with a text layer.' : 'Open the file in its editor and save it again as .html or .docx.';
     throw new UsageError(`Cannot convert ${file}: ${converted.message}`, advice);

@@ -1,8 +1,10 @@
 // An HTML page, Word document or PDF's body, converted for the core: Word through mammoth to
 // HTML, HTML to Markdown's parts; a PDF's structure recovered from its layout (../pdf-body.ts).
 // The converters load here, on first use, so Markdown never pays for them.
+// Pages and Word documents respect maxBytes and maxElementDepth: one nested past it is a
+// parse-error at the first element past the limit, found before anything recurses over it.
 import type { MarkdownParts } from '../markdown.js';
-import { decodeBytes, DEFAULT_MAX_BYTES } from '../decode.js';
+import { decodeBytes } from '../decode.js';
 import { normaliseText, type ConvertedFormat } from '../document.js';
 import { resolveLimits, type Limits } from '../limits.js';
 import type { PdfBody, PdfReader } from '../pdf-body.js';
@@ -11,14 +13,24 @@ import type { PdfBody, PdfReader } from '../pdf-body.js';
 export type ConversionProblem = { ok: false; messageId: string; message: string; line: number; column: number };
 
 export interface BodyOptions {
+  /** Overrides the limits' maxBytes (or maxPdfBytes for a PDF). */
   maxBytes?: number;
   limits?: Partial<Limits>;
   /** How a PDF is read (PDF.js in this thread unless given). */
   readPdf?: PdfReader;
 }
 
+/** The limits a page or Word conversion respects. */
+export type ConversionLimits = Pick<Limits, 'maxBytes' | 'maxElementDepth'>;
+
 /** A converted body; a PDF's also carries the page of each line, its properties and its problems. */
 export type ConvertedBody = { ok: true; parts: MarkdownParts; pdf?: PdfBody };
+
+/** The maxBytes and maxElementDepth that apply to a page or Word document under these options. */
+export function conversionLimits(options: BodyOptions = {}): ConversionLimits {
+  const limits = resolveLimits(options.limits);
+  return { maxBytes: options.maxBytes ?? limits.maxBytes, maxElementDepth: limits.maxElementDepth };
+}
 
 /** An HTML page, Word document or PDF's body as Markdown's parts. The converters load here, on first use. */
 export async function convertBody(format: ConvertedFormat, bytes: Uint8Array, options: BodyOptions = {}): Promise<ConvertedBody | ConversionProblem> {
@@ -26,10 +38,12 @@ export async function convertBody(format: ConvertedFormat, bytes: Uint8Array, op
     const pdf = await readPdfBody(bytes, options);
     return pdf.ok ? { ok: true, parts: pdf.parts, pdf } : pdf;
   }
-  const html = await convertToHtml(format, bytes, options.maxBytes ?? resolveLimits(options.limits).maxBytes);
+  const limits = conversionLimits(options);
+  const html = await convertToHtml(format, bytes, limits);
   if (!html.ok) return html;
-  const { parseHtml } = await import('../html.js');
-  return { ok: true, parts: parseHtml(html.html, format === 'docx' ? 'paragraphs' : 'source') };
+  const { htmlParts } = await import('../html.js');
+  const parsed = htmlParts(html.html, format === 'docx' ? 'paragraphs' : 'source', limits.maxElementDepth);
+  return parsed.ok ? parsed : tooDeep(format, parsed, limits.maxElementDepth);
 }
 
 /** A PDF's recovered structure (../pdf-body.ts), within the PDF limits (size, pages). */
@@ -43,12 +57,20 @@ export async function readPdfBody(bytes: Uint8Array, options: BodyOptions): Prom
   return pdfBody(bytes, { maxPages: limits.maxPages }, options.readPdf);
 }
 
+/** A page or Word document nested past maxElementDepth: a parse-error at the first element past it. */
+export function tooDeep(format: ConvertedFormat, place: { line: number; column: number }, max: number): ConversionProblem {
+  const what = format === 'html' ? 'HTML elements' : 'Word document content (tables in tables, lists in lists)';
+  const where = format === 'html' ? '' : ` (at paragraph ${place.line})`;
+  return { ok: false, messageId: 'too-deep', message: `${what} nested more than ${max} levels deep${where} (limit maxElementDepth); the document was not checked further`, line: place.line, column: place.column };
+}
+
 /** The HTML of a page (decoded) or of a Word document (through mammoth). */
 export async function convertToHtml(
   format: Exclude<ConvertedFormat, 'pdf'>,
   bytes: Uint8Array,
-  maxBytes = DEFAULT_MAX_BYTES,
+  limits: ConversionLimits = conversionLimits(),
 ): Promise<{ ok: true; html: string } | ConversionProblem> {
+  const { maxBytes } = limits;
   if (format === 'html') {
     const decoded = decodeBytes(bytes, maxBytes);
     return decoded.ok ? { ok: true, html: normaliseText(decoded.text) } : decoded;
@@ -57,7 +79,8 @@ export async function convertToHtml(
     return { ok: false, messageId: 'too-large', message: `File is ${bytes.length} bytes, over the limit of ${maxBytes} bytes`, line: 1, column: 1 };
   }
   const { docxToHtml } = await import('../docx.js');
-  const docx = await docxToHtml(bytes);
+  const docx = await docxToHtml(bytes, limits.maxElementDepth);
   if (docx.ok) return docx;
+  if (docx.tooDeep) return tooDeep(format, { line: docx.tooDeep.paragraph, column: 1 }, limits.maxElementDepth);
   return { ok: false, messageId: 'not-docx', message: `Cannot read the Word document: ${docx.message}; expected a .docx file saved by Word or a compatible editor`, line: 1, column: 1 };
 }

@@ -5,7 +5,7 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { Document } from 'yaml';
 import type { Nodes, Root } from 'mdast';
-import { convertToHtml, readPdfBody, type ConversionProblem } from './body.js';
+import { conversionLimits, convertToHtml, readPdfBody, tooDeep, type ConversionProblem } from './body.js';
 import { partsFromMdast } from '../markdown.js';
 import { normaliseText, parseConverted, type ConvertedFormat, type Sidecar } from '../document.js';
 import { inferMetaFromText, type InferredValue } from '../../extract/text-meta.js';
@@ -18,7 +18,7 @@ export interface ConvertOptions {
   editions: string[];
   sidecar?: Sidecar;
   maxBytes?: number;
-  /** PDF limits (pages, size) and reader, as for checking. */
+  /** The limits, as for checking (element depth; a PDF's pages and size), and the PDF reader. */
   limits?: Partial<Limits>;
   readPdf?: PdfReader;
   /** The date a PDF's creation date is judged against before it is taken as a hint for `published`. */
@@ -51,10 +51,12 @@ async function treeOf(format: ConvertedFormat, bytes: Uint8Array, options: Conve
     if (fatal) return { ok: false, messageId: fatal.messageId, message: fatal.message, line: 1, column: 1 };
     return { ok: true, mdast: pdf.root, hints: pdf.hints, linePages: pdf.linePages };
   }
-  const html = await convertToHtml(format, bytes, options.maxBytes);
+  const limits = conversionLimits(options);
+  const html = await convertToHtml(format, bytes, limits);
   if (!html.ok) return html;
-  const { htmlToMdast } = await import('../html.js');
-  return { ok: true, mdast: htmlToMdast(html.html, format === 'docx' ? 'paragraphs' : 'source') };
+  const { htmlTree } = await import('../html.js');
+  const converted = htmlTree(html.html, format === 'docx' ? 'paragraphs' : 'source', limits.maxElementDepth);
+  return converted.ok ? { ok: true, mdast: converted.mdast } : tooDeep(format, converted, limits.maxElementDepth);
 }
 
 const KEYS = ['kind', 'area', 'edition', 'published'] as const;
