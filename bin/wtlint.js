@@ -1,9 +1,21 @@
 #!/usr/bin/env node
 // The only place that turns the CLI's result into a process exit code. Runs the bundle of the
 // CLI (dist/bundle, made by npm run build from dist/src) with its code cache; see docs/startup.md.
+import { readFileSync } from 'node:fs';
 import { loadBundle } from './load-bundle.js';
 
-const start = async () => loadBundle().exports.run(process.argv.slice(2));
+const args = process.argv.slice(2);
+
+// `wtlint --version` alone needs nothing of the CLI: the version is read from package.json, as
+// the CLI itself reads it, without reading and deserialising the bundle (docs/startup.md).
+const versionOnly = args.length === 1 && (args[0] === '--version' || args[0] === '-v');
+
+const start = async () => (versionOnly ? printVersion() : loadBundle().exports.run(args));
+
+function printVersion() {
+  process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+  return 0;
+}
 
 start().then(
   (code) => { process.exitCode = code; },

@@ -2,12 +2,14 @@
 // After tsc: bundle the compiled CLI (dist/src) into dist/bundle/, which bin/wtlint.js runs
 // (to meet the start-up targets in docs/startup.md). One file instead of ~500 module loads saves ~120 ms of every cold
 // start, and a V8 code cache made here saves ~40 ms more:
-// - wtlint.cjs: the CLI (exports run), CommonJS so that bin/load-bundle.js can compile it with
-//   the code cache (Node 20 has none for ES modules). Its first line carries the hash of its text.
+// - wtlint.cjs: the CLI (exports run, and serveAuditWorker for audit's worker threads), CommonJS
+//   so that bin/load-bundle.js can compile it with the code cache (Node 20 has none for ES
+//   modules). Its first line carries the hash of its text.
 // - wtlint-<hash>.v8cache: the code cache, made after running check on examples/ in this process,
 //   so it holds the functions a check compiles.
-// - audit-worker.js (and its lazy chunks in worker/): audit's worker thread, which audit-pool.ts
-//   starts as the sibling of the CLI.
+// - audit-worker.js: audit's worker thread, which src/audit-run/pool.ts starts as the sibling of
+//   the CLI. It loads the same bundle with the same code cache: a worker built as its own ES
+//   module bundle compiled the whole linter again in every worker (docs/performance.md).
 // - pdf-worker.js: the thread that reads PDFs (src/engine/pdf-reader.ts), which can be stopped at the
 //   time limit. PDF.js itself (pdfjs-dist) is never bundled: it is loaded from node_modules on the first PDF.
 // Code imported lazily (each command, the HTML and Word converters) is only run when needed.
@@ -42,7 +44,7 @@ mkdirSync(outdir, { recursive: true });
 // and audit-pool.ts (the worker beside it) resolve from.
 const cli = await build({
   ...common,
-  entryPoints: ['dist/src/cli/main.js'],
+  entryPoints: ['dist/src/cli/entry.js'],
   format: 'cjs',
   outfile: BUNDLE_FILE,
   define: { 'import.meta.url': '__wtlintUrl' },
@@ -52,18 +54,28 @@ const body = cli.outputFiles[0].text;
 const source = `// wtlint bundle ${createHash('sha256').update(body).digest('hex').slice(0, 16)}\n${body}`;
 writeFileSync(BUNDLE_FILE, source);
 
-// The worker: an ES module (the package is "type": "module"), split so that the HTML and Word
-// converters stay lazy chunks (in dist/bundle/worker/); bundled CommonJS (yaml) requires Node's modules.
-const worker = await build({
+// The audit worker: a few lines that run the bundle above in the worker thread.
+const WORKER_FILE = `${outdir}/audit-worker.js`;
+writeFileSync(
+  WORKER_FILE,
+  `// An audit worker thread (made by scripts/bundle.mjs): the CLI's bundle and code cache, serving audit's batches.
+import { loadBundle } from '../../bin/load-bundle.js';
+
+await loadBundle().exports.serveAuditWorker();
+`,
+);
+
+// The PDF reader's thread: an ES module (the package is "type": "module"); bundled CommonJS
+// requires Node's modules.
+await build({
   ...common,
-  entryPoints: { 'audit-worker': 'dist/src/audit-run/worker.js', 'pdf-worker': 'dist/src/engine/pdf-worker.js' },
+  entryPoints: { 'pdf-worker': 'dist/src/engine/pdf-worker.js' },
   format: 'esm',
   splitting: true,
   outdir,
   chunkNames: 'worker/[name]-[hash]',
   banner: { js: "import { createRequire as __wtlintRequire } from 'node:module'; const require = __wtlintRequire(import.meta.url);" },
   write: true,
-  metafile: true,
 });
 
 // The code cache: compile the bundle, check the examples (both editions, both kinds) in the
@@ -83,4 +95,4 @@ const cache = script.createCachedData();
 writeFileSync(cacheFileFor(BUNDLE_FILE, source), cache);
 
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
-process.stdout.write(`bundled: dist/bundle/ (wtlint.cjs ${kb(source.length)}, code cache ${kb(cache.length)}, audit-worker.js ${kb(worker.metafile.outputs['dist/bundle/audit-worker.js'].bytes)})\n`);
+process.stdout.write(`bundled: dist/bundle/ (wtlint.cjs ${kb(source.length)}, code cache ${kb(cache.length)})\n`);

@@ -38,6 +38,9 @@ export interface FileOptions extends LintOptions {
   readPdf?: PdfReader;
 }
 
+/** Sees a Markdown or YAML document once parsed, with its decoded text (audit reads its front-matter facts from it). */
+export type ParsedObserver = (doc: ParsedDocument, text: string) => void;
+
 export interface Linter {
   packs: CompiledPack[];
   /** Reference data besides the packs (bank holidays, inference rules). */
@@ -52,7 +55,7 @@ export interface Linter {
    * metadata from `options.sidecar` or, without one, from their text; everything else goes
    * to lintBytes. The entry point for the CLI and audit.
    */
-  lintFileBytes(path: string, bytes: Uint8Array, options: FileOptions): Promise<DocumentResult>;
+  lintFileBytes(path: string, bytes: Uint8Array, options: FileOptions, onParsed?: ParsedObserver): Promise<DocumentResult>;
 }
 
 export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, reference: ReferenceData = {}): Linter {
@@ -77,8 +80,10 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
   const editionNames = editions.map((e) => e.edition);
   const knownRules = new Set<string>([...packs.flatMap((p) => p.rules.flatMap((r) => [r.ruleId, r.element])), ...Object.values(RESERVED).map((r) => r.ruleId)]);
 
-  function lint(source: Source, options: LintOptions): DocumentResult {
-    return lintDocument(parseDocument(source, options.limits), options);
+  function lint(source: Source, options: LintOptions, onParsed?: ParsedObserver): DocumentResult {
+    const doc = parseDocument(source, options.limits);
+    onParsed?.(doc, source.text);
+    return lintDocument(doc, options);
   }
 
   /** The pipeline, one named step each: parse (done by the caller) → infer → problems → metadata → detect and check → disables → finish. */
@@ -105,14 +110,14 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
     return finish(result, doc);
   }
 
-  function lintBytes(path: string, bytes: Uint8Array, options: LintOptions & { maxBytes?: number }): DocumentResult {
+  function lintBytes(path: string, bytes: Uint8Array, options: LintOptions & { maxBytes?: number }, onParsed?: ParsedObserver): DocumentResult {
     const decoded = decodeBytes(bytes, options.maxBytes ?? resolveLimits(options.limits).maxBytes);
-    return decoded.ok ? lint({ path, text: decoded.text }, options) : failed(path, unreadable(decoded));
+    return decoded.ok ? lint({ path, text: decoded.text }, options, onParsed) : failed(path, unreadable(decoded));
   }
 
-  async function lintFileBytes(path: string, bytes: Uint8Array, options: FileOptions): Promise<DocumentResult> {
+  async function lintFileBytes(path: string, bytes: Uint8Array, options: FileOptions, onParsed?: ParsedObserver): Promise<DocumentResult> {
     const format = formatOf(path);
-    if (!isConverted(format)) return lintBytes(path, bytes, options);
+    if (!isConverted(format)) return lintBytes(path, bytes, options, onParsed);
     let converted: Awaited<ReturnType<typeof convertBody>>;
     try {
       converted = await convertBody(format, bytes, options);
@@ -126,7 +131,7 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
     return lintDocument(convertedDocument(path, format, converted, options.sidecar), options);
   }
 
-  return { packs, reference, lint, lintBytes, lintFileBytes };
+  return { packs, reference, lint: (source, options) => lint(source, options), lintBytes: (path, bytes, options) => lintBytes(path, bytes, options), lintFileBytes };
 }
 
 /**

@@ -8,9 +8,8 @@ import type { DocumentKind, DocumentResult, LintOptions } from '../types.js';
 import type { FetchFailure } from '../fetch/types.js';
 import { readSource } from '../fetch/sidecar.js';
 import { RESERVED, reservedFinding } from '../reserved.js';
-import { documentFacts } from '../audit/facts.js';
-import { decodeBytes } from '../parse/decode.js';
-import { formatOf, isConverted, sidecarNames } from '../parse/document.js';
+import { documentFacts, type DocumentFacts } from '../audit/facts.js';
+import { sidecarNames, type ParsedDocument } from '../parse/document.js';
 import { fileOptionsFor, maxBytesOf, readDocument, unreadable } from '../engine/read-document.js';
 
 export interface AuditTask {
@@ -33,16 +32,18 @@ export async function auditFile(linter: Linter, task: AuditTask, options: LintOp
   if (!read.ok) return compact(unreadable(task.display, read), null, 0, null, null, fetchFailure);
   const bytes = read.bytes;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  // Any format: HTML pages, Word documents and PDFs are converted, with their sidecar.
-  const result = await linter.lintFileBytes(task.display, bytes, fileOptionsFor(task.absolute, read, options));
-  const decoded = result.kind && !isConverted(formatOf(task.absolute)) ? decodeBytes(bytes) : null;
+  // Any format: HTML pages, Word documents and PDFs are converted, with their sidecar. Markdown
+  // and YAML are seen once parsed, for their front-matter facts (from the lint's own parse).
+  const seen: { doc?: ParsedDocument; text?: string } = {};
+  const result = await linter.lintFileBytes(task.display, bytes, fileOptionsFor(task.absolute, read, options), (doc, text) => Object.assign(seen, { doc, text }));
+  const facts = result.kind && seen.doc && seen.text !== undefined ? documentFacts(result.file, seen.text, seen.doc) : null;
   const sidecar = read.sidecar?.text ?? sidecarOf(task.absolute);
   const source = sidecar === null ? null : readSource(sidecar);
   if (lost) {
     const kept = source ? `the copy retrieved ${source.retrieved.slice(0, 10)}` : 'an earlier copy';
     result.findings.unshift(reservedFinding(RESERVED.fetchFailed, 'stale', `The latest fetch failed (${lost.failure.reason}, ${lost.failure.date}); audited ${kept} from ${lost.url}`, { line: 1, column: 1 }, 'warning'));
   }
-  return compact(result, sha256, bytes.length, decoded?.ok ? decoded.text : null, source, fetchFailure);
+  return compact(result, sha256, bytes.length, facts, source, fetchFailure);
 }
 
 /**
@@ -61,8 +62,7 @@ function sidecarOf(absolute: string): string | null {
   return null;
 }
 
-function compact(result: DocumentResult, sha256: string | null, size: number, text: string | null, source: AuditDocument['source'], fetchFailure: AuditDocument['fetchFailure']): AuditDocument {
-  const facts = text === null ? null : documentFacts(result.file, text);
+function compact(result: DocumentResult, sha256: string | null, size: number, facts: DocumentFacts | null, source: AuditDocument['source'], fetchFailure: AuditDocument['fetchFailure']): AuditDocument {
   const evidence: AuditDocument['evidence'] = {};
   for (const [element, list] of Object.entries(result.evidence)) {
     const first = list[0];

@@ -42,9 +42,10 @@ export function workerCount(documents: number, jobs?: number): number {
 }
 
 function workerFile(): string {
+  // Beside the bundle: dist/bundle/audit-worker.js, which runs the bundle itself in the worker.
   const sibling = fileURLToPath(new URL('./audit-worker.js', import.meta.url));
   // Run from the TypeScript sources (tests), the compiled worker is the one to start.
-  return existsSync(sibling) ? sibling : join(packageRoot, 'dist', 'src', 'audit-run', 'worker.js');
+  return existsSync(sibling) ? sibling : join(packageRoot, 'dist', 'src', 'audit-run', 'worker-main.js');
 }
 
 export interface PoolOptions {

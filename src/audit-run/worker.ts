@@ -1,6 +1,8 @@
-// An audit worker thread: receives batches of paths, returns compact results (findings
-// packed: see audit-wire.ts). It loads the bundled packs once; the parent terminates it
-// when the run ends or is interrupted. Each document's tree is dropped once it is checked.
+// An audit worker thread's loop: receives batches of paths, returns compact results (findings
+// packed: see wire.ts). It loads the bundled packs once; the parent terminates it when the run
+// ends or is interrupted. Each document's tree is dropped once it is checked. Started from
+// worker-main.ts (dist/src) or from the bundle (dist/bundle/audit-worker.js, which runs the CLI's
+// own bundle with its code cache, so a worker does not compile the linter again).
 import { parentPort, workerData } from 'node:worker_threads';
 import { bundledLinter } from '../engine/resources.js';
 import { auditFile, type AuditTask } from './file.js';
@@ -19,13 +21,14 @@ export interface WorkerReply {
   documents: WireDocument[];
 }
 
-const linter = bundledLinter();
-const options = (workerData as { options: LintOptions }).options;
-const packer = new FindingPacker();
-
-parentPort!.on('message', async (request: WorkerRequest) => {
-  const documents: WireDocument[] = [];
-  for (const task of request.tasks) documents.push(packer.packDocument(await auditFile(linter, task, options)));
-  const reply: WorkerReply = { batch: request.batch, rules: packer.takeNewRules(), documents };
-  parentPort!.postMessage(reply);
-});
+export function serveAuditRequests(): void {
+  const linter = bundledLinter();
+  const options = (workerData as { options: LintOptions }).options;
+  const packer = new FindingPacker();
+  parentPort!.on('message', async (request: WorkerRequest) => {
+    const documents: WireDocument[] = [];
+    for (const task of request.tasks) documents.push(packer.packDocument(await auditFile(linter, task, options)));
+    const reply: WorkerReply = { batch: request.batch, rules: packer.takeNewRules(), documents };
+    parentPort!.postMessage(reply);
+  });
+}

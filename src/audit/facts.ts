@@ -1,9 +1,12 @@
 // The structured facts area checks compare across documents (dates, partners, local
 // authorities), read from the front matter. Pure; a document that does not parse has none.
+// The lint has parsed the same YAML already: its data is used when it parsed exactly this text,
+// cleanly, as one document (what `parse` below would give), so audit does not parse it twice.
 import { parse } from 'yaml';
 import { formatOf } from '../parse/document.js';
 import { readDate } from '../extract/meta.js';
 import { DEFAULT_LIMITS } from '../parse/limits.js';
+import type { ParsedDocument } from '../parse/document.js';
 
 export interface DocumentFacts {
   published: string | null;
@@ -16,15 +19,23 @@ export interface DocumentFacts {
 const NO_FACTS: DocumentFacts = { published: null, periodStart: null, periodEnd: null, partners: [], localAuthorities: [] };
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 
-export function documentFacts(path: string, text: string): DocumentFacts {
+/** Document markers: a YAML text with one of these may hold several documents, which `parse` refuses. */
+const DOCUMENT_MARKER = /^(?:---|\.\.\.)/m;
+
+export function documentFacts(path: string, text: string, linted?: ParsedDocument): DocumentFacts {
   const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const yamlText = formatOf(path) === 'yaml' ? normalised : FRONT_MATTER.exec(normalised)?.[1];
   if (yamlText === undefined) return NO_FACTS;
+  const fromLint = linted?.frontMatter;
   let data: unknown;
-  try {
-    data = parse(yamlText, { maxAliasCount: DEFAULT_LIMITS.maxAliases, prettyErrors: false });
-  } catch {
-    return NO_FACTS;
+  if (linted && fromLint?.data && fromLint.text === yamlText && linted.problems.length === 0 && !DOCUMENT_MARKER.test(yamlText)) {
+    data = fromLint.data;
+  } else {
+    try {
+      data = parse(yamlText, { maxAliasCount: DEFAULT_LIMITS.maxAliases, prettyErrors: false });
+    } catch {
+      return NO_FACTS;
+    }
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return NO_FACTS;
   const fm = data as Record<string, unknown>;

@@ -16,12 +16,11 @@ import type { PdfReply, PdfRequest } from './pdf-worker.js';
 /** Heap of the reading thread: a PDF that needs more is refused, not the whole run. */
 const HEAP_MB = 2048;
 
-/** Beside this module (the CLI's bundle, or dist/src), or above it when this is a lazy chunk of the audit worker's bundle (dist/bundle/worker/). */
+/** Beside this module (the CLI's bundle, which audit's workers run too, or dist/src). */
 function workerFile(): string | undefined {
   const sibling = fileURLToPath(new URL('./pdf-worker.js', import.meta.url));
-  const aboveChunk = fileURLToPath(new URL('../pdf-worker.js', import.meta.url));
   const compiled = join(packageRoot, 'dist', 'src', 'engine', 'pdf-worker.js');
-  return [sibling, aboveChunk, compiled].find((file) => existsSync(file));
+  return [sibling, compiled].find((file) => existsSync(file));
 }
 
 let worker: Worker | undefined;

@@ -13,6 +13,8 @@ export interface FrontMatter {
   lineOffset: number;
   /** Plain data (null when the YAML is not a mapping). */
   data: Record<string, unknown> | null;
+  /** The YAML text parsed (absent for metadata inferred from a document's text). */
+  text?: string;
   /** The sidecar file the YAML was read from, when it is not in the document itself (HTML, Word). */
   origin?: string;
   /**
@@ -72,7 +74,7 @@ export function parseYaml(
       message: `YAML nested more than ${limits.maxDepth} levels deep (limit maxDepth); the front matter was not read`,
       ...at(deep.range?.[0] ?? 0),
     };
-    return { frontMatter: { doc, lineCounter, lineOffset, data: null }, problems: [problem] };
+    return { frontMatter: { doc, lineCounter, lineOffset, data: null, text: yamlText }, problems: [problem] };
   }
 
   for (const d of docs) {
@@ -100,7 +102,7 @@ export function parseYaml(
               ...at(alias.node.range?.[0] ?? 0),
             },
       );
-      return { frontMatter: { doc, lineCounter, lineOffset, data: null }, problems };
+      return { frontMatter: { doc, lineCounter, lineOffset, data: null, text: yamlText }, problems };
     }
     let value: unknown;
     try {
@@ -122,7 +124,7 @@ export function parseYaml(
       });
     }
   }
-  return { frontMatter: { doc, lineCounter, lineOffset, data }, problems };
+  return { frontMatter: { doc, lineCounter, lineOffset, data, text: yamlText }, problems };
 }
 
 /** The first collection nested deeper than `max`, found without recursion. */

@@ -1,5 +1,6 @@
 // The bundle (bin/wtlint.js → dist/bundle) against dist/src for audit with worker threads: the same
-// JSON, and each worker is the bundled worker (dist/bundle/audit-worker.js). npm run build first.
+// JSON, and each worker is the bundled worker (dist/bundle/audit-worker.js, which runs the CLI's
+// bundle with its code cache). npm run build first.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,6 @@ test('audit --jobs 2 on 40 documents: the same JSON from the bundle, whose worke
   expect((JSON.parse(bundled.stdout) as { areas: unknown[] }).areas.length).toBe(20);
   expect(seen(bundled)).toEqual(seen(unbundled));
   expect(bundled.loads.filter((file) => file === 'dist/bundle/audit-worker.js')).toEqual(['dist/bundle/audit-worker.js', 'dist/bundle/audit-worker.js']);
-  expect(bundled.loads.filter((file) => !file.startsWith('dist/bundle/'))).toEqual(['bin/wtlint.js', 'bin/load-bundle.js']);
-  expect(unbundled.loads.filter((file) => file === 'dist/src/audit-run/worker.js')).toEqual(['dist/src/audit-run/worker.js', 'dist/src/audit-run/worker.js']);
+  expect(bundled.loads.filter((file) => !file.startsWith('dist/bundle/'))).toEqual(['bin/wtlint.js', 'bin/load-bundle.js', 'bin/load-bundle.js', 'bin/load-bundle.js']); // the CLI, then each worker
+  expect(unbundled.loads.filter((file) => file === 'dist/src/audit-run/worker-main.js')).toEqual(['dist/src/audit-run/worker-main.js', 'dist/src/audit-run/worker-main.js']);
 });
