@@ -4,7 +4,13 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/robustness-fuzz.test.ts', 'test/robustness-fuzz-converted.test.ts', 'test/robustness-chunks.test.ts', 'test/robustness-patterns.test.ts', 'test/markdown-events.test.ts'],
+    include: [
+      'test/robustness-fuzz.test.ts',
+      'test/robustness-fuzz-converted.test.ts',
+      'test/robustness-chunks.test.ts',
+      'test/robustness-patterns.test.ts',
+      'test/markdown-events.test.ts',
+    ],
     testTimeout: 0,
     env: {
       WTLINT_FUZZ_RUNS: process.env.WTLINT_FUZZ_RUNS ?? '4000',

@@ -27,7 +27,10 @@ export function loadBundle(file = BUNDLE_FILE, { useCache = true } = {}) {
   const source = readFileSync(file, 'utf8');
   const cacheFile = useCache ? cacheFileFor(file, source) : undefined;
   const cachedData = cacheFile && existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+    cachedData,
+  });
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
   const cache = cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted';

@@ -18,7 +18,9 @@ function printVersion() {
 }
 
 start().then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (error) => {
     process.stderr.write(`wtlint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     if (process.argv.includes('--debug') && error instanceof Error) process.stderr.write(`${error.stack}\n`);

@@ -2,7 +2,16 @@
 // After tsc: snapshot the validated rule packs and their phrase sets, and compile the document schemas to standalone
 // Ajv code under dist/precompiled/, so wtlint starts without parsing, validating or compiling
 // them (see src/engine/precompiled.ts; snapshots are used only while their source texts match).
-import { PACK_IDS, PHRASES_FILE, PHRASES_SCHEMA_FILE, BANK_HOLIDAYS_FILE, BANK_HOLIDAYS_SCHEMA_FILE, INFERENCE_FILE, INFERENCE_SCHEMA_FILE, documentSchemaTexts } from '../dist/src/engine/resources.js';
+import {
+  PACK_IDS,
+  PHRASES_FILE,
+  PHRASES_SCHEMA_FILE,
+  BANK_HOLIDAYS_FILE,
+  BANK_HOLIDAYS_SCHEMA_FILE,
+  INFERENCE_FILE,
+  INFERENCE_SCHEMA_FILE,
+  documentSchemaTexts,
+} from '../dist/src/engine/resources.js';
 import { writePrecompiled } from '../dist/src/engine/precompiled.js';
 import { readFileSync } from 'node:fs';
 

@@ -28,7 +28,11 @@ const NEVER_BASELINED = new Set<string>([RESERVED.internalError.ruleId, RESERVED
 const keyOf = (file: string, rule: string, element: string) => `${file}\u0000${rule}\u0000${element}`;
 
 /** The entries for today's findings at error and warning level. Reasons and dates of `previous` entries with the same key are kept. */
-export function createBaseline(results: DocumentResult[], defaults: { reason: string; until?: string }, previous: BaselineEntry[] = []): BaselineEntry[] {
+export function createBaseline(
+  results: DocumentResult[],
+  defaults: { reason: string; until?: string },
+  previous: BaselineEntry[] = [],
+): BaselineEntry[] {
   const kept = new Map(previous.map((e) => [keyOf(e.file, e.rule, e.element), e]));
   const counts = new Map<string, BaselineEntry>();
   for (const result of results) {
@@ -42,7 +46,14 @@ export function createBaseline(results: DocumentResult[], defaults: { reason: st
       }
       const old = kept.get(key);
       const until = old ? old.until : defaults.until;
-      counts.set(key, { rule: f.ruleId, file: result.file, element: f.element, count: 1, reason: old?.reason ?? defaults.reason, ...(until ? { until } : {}) });
+      counts.set(key, {
+        rule: f.ruleId,
+        file: result.file,
+        element: f.element,
+        count: 1,
+        reason: old?.reason ?? defaults.reason,
+        ...(until ? { until } : {}),
+      });
     }
   }
   return [...counts.values()].sort((a, b) => cmp(a.file, b.file) || cmp(a.rule, b.rule) || cmp(a.element, b.element));
@@ -83,7 +94,8 @@ export function applyBaseline(results: DocumentResult[], entries: LocatedEntry[]
           ),
         );
       } else {
-        for (const f of candidates.slice(0, entry.count)) f.accepted = { reason: entry.reason, ...(entry.until ? { until: entry.until } : {}) };
+        for (const f of candidates.slice(0, entry.count))
+          f.accepted = { reason: entry.reason, ...(entry.until ? { until: entry.until } : {}) };
       }
       if (candidates.length < entry.count) {
         added.push(

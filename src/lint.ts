@@ -2,7 +2,17 @@
 // resolve metadata, detect and run checks (check/run-pack.ts), apply disables, finish.
 // No file system, clock, environment or console here (test/architecture.test.ts).
 import type { Ajv, ValidateFunction } from 'ajv';
-import { FORMAT_NOUNS, formatOf, isConverted, isFatal, parseConverted, parseDocument, type ConvertedFormat, type ParsedDocument, type Sidecar } from './parse/document.js';
+import {
+  FORMAT_NOUNS,
+  formatOf,
+  isConverted,
+  isFatal,
+  parseConverted,
+  parseDocument,
+  type ConvertedFormat,
+  type ParsedDocument,
+  type Sidecar,
+} from './parse/document.js';
 import { convertBody, type ConversionProblem, type ConvertedBody } from './parse/convert/body.js';
 import { inferDocument } from './extract/inference/infer.js';
 import { describeInference, inferredFrontMatter, inferredMetadata } from './extract/inference/describe.js';
@@ -18,7 +28,17 @@ import { locatePath } from './parse/locate.js';
 import { applyDisables } from './check/disables.js';
 import { plainText, showValue } from './extract/show-value.js';
 import type { CompiledPack } from './pack/load.js';
-import { DOCUMENT_KINDS, type DocumentKind, type DocumentResult, type Evidence, type Finding, type InferredMetadata, type LintOptions, type Severity, type Source } from './types.js';
+import {
+  DOCUMENT_KINDS,
+  type DocumentKind,
+  type DocumentResult,
+  type Evidence,
+  type Finding,
+  type InferredMetadata,
+  type LintOptions,
+  type Severity,
+  type Source,
+} from './types.js';
 import type { ReferenceData } from './reference/types.js';
 
 export interface DocumentSchemas {
@@ -78,7 +98,10 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
   };
   const editions = packs.map((p) => ({ edition: p.edition, ...p.in_force }));
   const editionNames = editions.map((e) => e.edition);
-  const knownRules = new Set<string>([...packs.flatMap((p) => p.rules.flatMap((r) => [r.ruleId, r.element])), ...Object.values(RESERVED).map((r) => r.ruleId)]);
+  const knownRules = new Set<string>([
+    ...packs.flatMap((p) => p.rules.flatMap((r) => [r.ruleId, r.element])),
+    ...Object.values(RESERVED).map((r) => r.ruleId),
+  ]);
 
   function lint(source: Source, options: LintOptions, onParsed?: ParsedObserver): DocumentResult {
     const doc = parseDocument(source, options.limits);
@@ -110,7 +133,12 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
     return finish(result, doc);
   }
 
-  function lintBytes(path: string, bytes: Uint8Array, options: LintOptions & { maxBytes?: number }, onParsed?: ParsedObserver): DocumentResult {
+  function lintBytes(
+    path: string,
+    bytes: Uint8Array,
+    options: LintOptions & { maxBytes?: number },
+    onParsed?: ParsedObserver,
+  ): DocumentResult {
     const decoded = decodeBytes(bytes, options.maxBytes ?? resolveLimits(options.limits).maxBytes);
     return decoded.ok ? lint({ path, text: decoded.text }, options, onParsed) : failed(path, unreadable(decoded));
   }
@@ -124,14 +152,25 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
     } catch (error) {
       // A converter's bug, not the document's: reported, and the other documents go on.
       const reason = error instanceof Error ? error.message : String(error);
-      const finding = reservedFinding(RESERVED.internalError, 'conversion-threw', `Converting the ${FORMAT_NOUNS[format]} failed: ${reason}. Please report this`, { line: 1, column: 1 });
+      const finding = reservedFinding(
+        RESERVED.internalError,
+        'conversion-threw',
+        `Converting the ${FORMAT_NOUNS[format]} failed: ${reason}. Please report this`,
+        { line: 1, column: 1 },
+      );
       return failed(path, finding);
     }
     if (!converted.ok) return failed(path, unreadable(converted));
     return lintDocument(convertedDocument(path, format, converted, options.sidecar), options);
   }
 
-  return { packs, reference, lint: (source, options) => lint(source, options), lintBytes: (path, bytes, options) => lintBytes(path, bytes, options), lintFileBytes };
+  return {
+    packs,
+    reference,
+    lint: (source, options) => lint(source, options),
+    lintBytes: (path, bytes, options) => lintBytes(path, bytes, options),
+    lintFileBytes,
+  };
 }
 
 /**
@@ -140,7 +179,12 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
  * does not state; set as its front matter and said once, at info. Nothing when the text says
  * nothing (a document whose kind cannot be told then gets the document-kind error alone).
  */
-function inferMetadata(doc: ParsedDocument, editions: EditionWindow[], options: LintOptions, reference: ReferenceData): { values: InferredMetadata; finding: Finding } | null {
+function inferMetadata(
+  doc: ParsedDocument,
+  editions: EditionWindow[],
+  options: LintOptions,
+  reference: ReferenceData,
+): { values: InferredMetadata; finding: Finding } | null {
   if (doc.format === 'yaml' || doc.frontMatter || doc.problems.length) return null;
   const input = { editions, asOf: options.asOf, rules: reference.inference };
   const inference = inferDocument(doc, input);
@@ -151,7 +195,10 @@ function inferMetadata(doc: ParsedDocument, editions: EditionWindow[], options: 
   if (!kind && !area && !period && !published && !edition?.quote) return null; // nothing read from its words
   doc.frontMatter = inferredFrontMatter(inference);
   const name = doc.path.split(/[\\/]/).pop();
-  const { messageId, message, place } = describeInference(inference, doc.format === 'markdown' ? 'front matter' : `a sidecar (${name}.yaml)`);
+  const { messageId, message, place } = describeInference(
+    inference,
+    doc.format === 'markdown' ? 'front matter' : `a sidecar (${name}.yaml)`,
+  );
   return { values: inferredMetadata(inference), finding: reservedFinding(RESERVED.documentMetadata, messageId, message, place) };
 }
 
@@ -184,14 +231,25 @@ function parseProblems(doc: ParsedDocument): Finding[] {
 
 /** Kind, edition and area from the front matter, the file name and the dates; --edition forces, the config's edition is the fallback. */
 function resolveMetadata(doc: ParsedDocument, editions: EditionWindow[], options: LintOptions, reference: ReferenceData): DocumentMeta {
-  return extractMeta(doc, editions, options.asOf, { forced: options.edition, fallback: options.defaultEdition, rules: reference.inference });
+  return extractMeta(doc, editions, options.asOf, {
+    forced: options.edition,
+    fallback: options.defaultEdition,
+    rules: reference.inference,
+  });
 }
 
 /** An edition wtlint does not know, or a kind missing or unknown. */
 function metadataProblems(doc: ParsedDocument, meta: DocumentMeta, editions: string[]): Finding[] {
   const findings: Finding[] = [];
   if (meta.unknownEdition !== null) {
-    findings.push(reservedFinding(RESERVED.documentEdition, 'unknown', `\`edition: ${meta.unknownEdition}\` is not an edition wtlint knows; expected one of ${editions.join(', ')}`, locateKey(doc, 'edition')));
+    findings.push(
+      reservedFinding(
+        RESERVED.documentEdition,
+        'unknown',
+        `\`edition: ${meta.unknownEdition}\` is not an edition wtlint knows; expected one of ${editions.join(', ')}`,
+        locateKey(doc, 'edition'),
+      ),
+    );
   }
   // With broken YAML the kind may be in the part that did not parse: the parse error says enough.
   if (!meta.kind && !doc.problems.length) {
@@ -229,7 +287,8 @@ function placeInDocument(result: DocumentResult, origin: string): void {
   }
   for (const list of Object.values(result.evidence)) {
     list.forEach((evidence: Evidence, i) => {
-      if (evidence.via === 'field') list[i] = { via: 'field', text: `${origin} line ${evidence.line}: ${evidence.text}`, line: 1, column: 1 };
+      if (evidence.via === 'field')
+        list[i] = { via: 'field', text: `${origin} line ${evidence.line}: ${evidence.text}`, line: 1, column: 1 };
     });
   }
 }
@@ -254,5 +313,11 @@ function locateKey(doc: ParsedDocument, key: string) {
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function byPosition(a: Finding, b: Finding): number {
-  return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.messageId.localeCompare(b.messageId);
+  return (
+    a.line - b.line ||
+    a.column - b.column ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    a.messageId.localeCompare(b.messageId)
+  );
 }

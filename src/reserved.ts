@@ -59,7 +59,13 @@ export const RESERVED = {
   },
 } as const satisfies Record<string, ReservedRule>;
 
-export function reservedFinding(rule: ReservedRule, messageId: string, message: string, place: Place, severity: Severity = rule.severity): Finding {
+export function reservedFinding(
+  rule: ReservedRule,
+  messageId: string,
+  message: string,
+  place: Place,
+  severity: Severity = rule.severity,
+): Finding {
   return {
     ruleId: rule.ruleId,
     element: rule.ruleId,

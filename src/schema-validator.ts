@@ -12,7 +12,13 @@ export function createAjv(options: { source?: boolean } = {}): Ajv {
   const { Ajv } = require('ajv') as typeof import('ajv');
   const formats = require('ajv-formats') as { default?: (a: Ajv) => void } & ((a: Ajv) => void);
   const addFormats = formats.default ?? formats;
-  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, ...(options.source ? { code: { source: true } } : {}) });
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: true,
+    strictRequired: false,
+    allowUnionTypes: true,
+    ...(options.source ? { code: { source: true } } : {}),
+  });
   addFormats(ajv);
   // Schemas carry editor-facing annotations; declare them so strict mode accepts them.
   ajv.addKeyword('x-citation');
@@ -79,9 +85,7 @@ function describeError(error: ErrorObject): SchemaProblem {
         path,
         keyword: error.keyword,
         message:
-          p.format === 'date'
-            ? `${at} must be a real calendar date written YYYY-MM-DD`
-            : `${at} must be a valid ${String(p.format)}`,
+          p.format === 'date' ? `${at} must be a real calendar date written YYYY-MM-DD` : `${at} must be a valid ${String(p.format)}`,
       };
     case 'pattern':
       return { path, keyword: error.keyword, message: `${at} does not match the expected pattern ${String(p.pattern)}` };

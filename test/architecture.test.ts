@@ -33,14 +33,19 @@ const layerOf = (file: string): string => {
 /** What each layer may not import. */
 const MAY_NOT_IMPORT: Record<string, string[]> = { core: SHELL, 'audit-run': ['cli'], engine: ['cli', 'audit-run'], cli: [] };
 const importsOf = (file: string): string[] =>
-  [...readFileSync(file, 'utf8').matchAll(/(?:from|import\()\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => relative(src, join(file, '..', m[1]!)));
+  [...readFileSync(file, 'utf8').matchAll(/(?:from|import\()\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) =>
+    relative(src, join(file, '..', m[1]!)),
+  );
 
 describe('architecture', () => {
   const core = files(src).filter((f) => layerOf(f) === 'core');
   it('finds the core files', () => {
-    expect(core.map((f) => relative(src, f).split('/')[0]).filter((v, i, a) => a.indexOf(v) === i).sort()).toEqual(
-      expect.arrayContaining(['check', 'extract', 'lint.ts', 'pack', 'parse', 'report', 'types.ts']),
-    );
+    expect(
+      core
+        .map((f) => relative(src, f).split('/')[0])
+        .filter((v, i, a) => a.indexOf(v) === i)
+        .sort(),
+    ).toEqual(expect.arrayContaining(['check', 'extract', 'lint.ts', 'pack', 'parse', 'report', 'types.ts']));
   });
   it('keeps the core free of I/O, clock and console', () => {
     const violations = core.flatMap((file) => {
@@ -50,10 +55,17 @@ describe('architecture', () => {
     expect(violations).toEqual([]);
   });
   it('keeps the layers pointing one way: the core imports no shell, the engine no command line', () => {
-    expect(files(src).map(layerOf).filter((v, i, a) => a.indexOf(v) === i).sort()).toEqual(['audit-run', 'cli', 'core', 'engine', 'index']);
+    expect(
+      files(src)
+        .map(layerOf)
+        .filter((v, i, a) => a.indexOf(v) === i)
+        .sort(),
+    ).toEqual(['audit-run', 'cli', 'core', 'engine', 'index']);
     const violations = files(src).flatMap((file) => {
       const banned = MAY_NOT_IMPORT[layerOf(file)] ?? [];
-      return importsOf(file).filter((target) => banned.includes(target.split('/')[0]!)).map((target) => `${relative(src, file)} imports ${target}`);
+      return importsOf(file)
+        .filter((target) => banned.includes(target.split('/')[0]!))
+        .map((target) => `${relative(src, file)} imports ${target}`);
     });
     expect(violations).toEqual([]);
   });

@@ -13,9 +13,17 @@ const CDR_ARRANGEMENTS = stringify({
   kind: 'cdr-arrangements',
   edition: 2023,
   published: '2024-07-15',
-  partners: [{ type: 'local-authority', name: 'North Council' }, { type: 'local-authority', name: 'South Council' }, { type: 'health', name: 'NHS North and South ICB' }],
+  partners: [
+    { type: 'local-authority', name: 'North Council' },
+    { type: 'local-authority', name: 'South Council' },
+    { type: 'health', name: 'NHS North and South ICB' },
+  ],
   footprint: { areas: ['North', 'South'], population: 240000, deaths_per_year: 60 },
-  panel: { name: 'North and South CDOP', chair: { name: 'E Chair', role: 'Consultant in Public Health' }, members: ['designated doctor', 'police', 'social care'] },
+  panel: {
+    name: 'North and South CDOP',
+    chair: { name: 'E Chair', role: 'Consultant in Public Health' },
+    members: ['designated doctor', 'police', 'social care'],
+  },
   review_meetings: 'Convened by the lead clinician for every death.',
   joint_agency_response: 'Paediatrician and police together the same day.',
   family_support: 'A key worker for every family.',
@@ -74,22 +82,58 @@ async function audit(files: Record<string, string>, asOf = AS_OF): Promise<Audit
 }
 
 const cdrFindings = (report: AuditReport) =>
-  Object.fromEntries(report.areas.map((a) => [a.name, a.findings.filter((f) => f.ruleId.includes('cdr')).map((f) => [f.ruleId, f.messageId, f.severity])]));
+  Object.fromEntries(
+    report.areas.map((a) => [a.name, a.findings.filter((f) => f.ruleId.includes('cdr')).map((f) => [f.ruleId, f.messageId, f.severity])]),
+  );
 
 describe('audit: child death review documents', () => {
   test('two column groups, one per CDR kind', async () => {
-    const report = await audit({ ...FILES, 'shared/cdop-report-2024-25.yaml': cdrReport('2025-11-28', { start: '2024-04-01', end: '2025-03-31' }) });
+    const report = await audit({
+      ...FILES,
+      'shared/cdop-report-2024-25.yaml': cdrReport('2025-11-28', { start: '2024-04-01', end: '2025-03-31' }),
+    });
     expect(report.groups.filter((g) => g.id.startsWith('cdr')).map((g) => [g.id, g.columns])).toEqual([
-      ['cdr', ['cdr-partners', 'cdr-footprint', 'cdr-panel', 'cdr-meetings', 'cdr-joint-agency-response', 'cdr-key-worker', 'cdr-notification', 'cdr-learning', 'cdr-safeguarding-referral', 'cdr-publication'].map((e) => `cdr-arrangements/${e}`)],
-      ['cdr-report', ['cdr-period', 'cdr-deaths', 'cdr-modifiable-factors', 'cdr-actions', 'cdr-effectiveness', 'cdr-family-engagement', 'cdr-priorities'].map((e) => `cdr-report/${e}`)],
+      [
+        'cdr',
+        [
+          'cdr-partners',
+          'cdr-footprint',
+          'cdr-panel',
+          'cdr-meetings',
+          'cdr-joint-agency-response',
+          'cdr-key-worker',
+          'cdr-notification',
+          'cdr-learning',
+          'cdr-safeguarding-referral',
+          'cdr-publication',
+        ].map((e) => `cdr-arrangements/${e}`),
+      ],
+      [
+        'cdr-report',
+        [
+          'cdr-period',
+          'cdr-deaths',
+          'cdr-modifiable-factors',
+          'cdr-actions',
+          'cdr-effectiveness',
+          'cdr-family-engagement',
+          'cdr-priorities',
+        ].map((e) => `cdr-report/${e}`),
+      ],
     ]);
   });
 
   test('a document shared with `covers:` counts for every area it covers, and only those', async () => {
-    const report = await audit({ ...FILES, 'shared/cdop-report-2024-25.yaml': cdrReport('2025-11-28', { start: '2024-04-01', end: '2025-03-31' }) });
+    const report = await audit({
+      ...FILES,
+      'shared/cdop-report-2024-25.yaml': cdrReport('2025-11-28', { start: '2024-04-01', end: '2025-03-31' }),
+    });
     const groups = Object.fromEntries(report.areas.map((a) => [a.name, [a.groups.cdr, a.groups['cdr-report']]]));
     expect(groups).toEqual({ East: ['missing', 'missing'], North: ['present', 'present'], South: ['present', 'present'] });
-    expect(report.areas.find((a) => a.name === 'South')!.cells['cdr-report/cdr-deaths']).toMatchObject({ status: 'present', file: 'shared/cdop-report-2024-25.yaml' });
+    expect(report.areas.find((a) => a.name === 'South')!.cells['cdr-report/cdr-deaths']).toMatchObject({
+      status: 'present',
+      file: 'shared/cdop-report-2024-25.yaml',
+    });
     expect(cdrFindings(report)).toEqual({
       East: [
         ['wt2023/area-cdr-arrangements', 'none', 'warning'],
@@ -101,8 +145,13 @@ describe('audit: child death review documents', () => {
   });
 
   test('a CDR report published more than twelve months ago is overdue for each area it covers', async () => {
-    const report = await audit({ ...FILES, 'shared/cdop-report-2024-25.yaml': cdrReport('2025-11-28', { start: '2024-04-01', end: '2025-03-31' }) }, '2026-12-01');
-    expect(report.overdue.filter((o) => o.document === 'child death review report').map((o) => [o.area, o.messageId, o.due, o.daysOverdue])).toEqual([
+    const report = await audit(
+      { ...FILES, 'shared/cdop-report-2024-25.yaml': cdrReport('2025-11-28', { start: '2024-04-01', end: '2025-03-31' }) },
+      '2026-12-01',
+    );
+    expect(
+      report.overdue.filter((o) => o.document === 'child death review report').map((o) => [o.area, o.messageId, o.due, o.daysOverdue]),
+    ).toEqual([
       ['East', 'none', null, null],
       ['North', 'overdue', '2026-11-28', 3],
       ['South', 'overdue', '2026-11-28', 3],
@@ -112,11 +161,17 @@ describe('audit: child death review documents', () => {
   test('`covers:` naming no area of the manifest is a usage error with its line and column', async () => {
     const dir = auditSet(MANIFEST.replace('covers: [South] }', 'covers: [West] }'), FILES);
     const run = await runCli(['audit', '.', '--as-of', AS_OF], dir);
-    expect([run.code, run.stderr.split('\n')[0]]).toEqual([2, 'wtlint: areas.yaml:5:56 "West" in `covers` is not an area of this manifest']);
+    expect([run.code, run.stderr.split('\n')[0]]).toEqual([
+      2,
+      'wtlint: areas.yaml:5:56 "West" in `covers` is not an area of this manifest',
+    ]);
   });
 
   test('a file entry must be a path or { path, covers }', async () => {
-    const dir = auditSet(MANIFEST.replace('{ path: shared/cdr-arrangements.yaml, covers: [South] }', '{ path: shared/cdr-arrangements.yaml }'), FILES);
+    const dir = auditSet(
+      MANIFEST.replace('{ path: shared/cdr-arrangements.yaml, covers: [South] }', '{ path: shared/cdr-arrangements.yaml }'),
+      FILES,
+    );
     const run = await runCli(['audit', '.', '--as-of', AS_OF], dir);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^wtlint: areas\.yaml:5:9 /);

@@ -4,18 +4,25 @@ import { describe, expect, it } from 'vitest';
 import { documentFacts } from '../src/audit/facts.js';
 import { parseDocument } from '../src/parse/document.js';
 
-const FRONT = 'kind: yearly-report\npublished: 2025-09-30\nperiod: { start: 2024-04-01, end: 2025-03-31 }\npartners:\n  - name: Eastfield Council\nlocal_authorities: [Eastfield]\n';
-const FACTS = { published: '2025-09-30', periodStart: '2024-04-01', periodEnd: '2025-03-31', partners: ['Eastfield Council'], localAuthorities: ['Eastfield'] };
+const FRONT =
+  'kind: yearly-report\npublished: 2025-09-30\nperiod: { start: 2024-04-01, end: 2025-03-31 }\npartners:\n  - name: Eastfield Council\nlocal_authorities: [Eastfield]\n';
+const FACTS = {
+  published: '2025-09-30',
+  periodStart: '2024-04-01',
+  periodEnd: '2025-03-31',
+  partners: ['Eastfield Council'],
+  localAuthorities: ['Eastfield'],
+};
 
 describe('documentFacts', () => {
-  it('reads the facts of Markdown front matter, with or without the lint\'s parse', () => {
+  it("reads the facts of Markdown front matter, with or without the lint's parse", () => {
     const text = `---\r\n${FRONT.replace(/\n/g, '\r\n')}---\r\n\r\n# Report\r\n`;
     const linted = parseDocument({ path: 'report.md', text });
     expect(documentFacts('report.md', text)).toEqual(FACTS);
     expect(documentFacts('report.md', text, linted)).toEqual(FACTS);
   });
 
-  it('uses the lint\'s data when the lint parsed the same YAML text cleanly', () => {
+  it("uses the lint's data when the lint parsed the same YAML text cleanly", () => {
     const text = `---\n${FRONT}---\n\n# Report\n`;
     const linted = parseDocument({ path: 'report.md', text });
     linted.frontMatter!.data = { ...linted.frontMatter!.data, published: '2025-10-01' };
@@ -35,6 +42,12 @@ describe('documentFacts', () => {
     const yaml = `${FRONT}---\nkind: arrangements\n`;
     const two = parseDocument({ path: 'facts.yaml', text: yaml }, { maxDocuments: 2 });
     expect(two.problems).toEqual([]);
-    expect(documentFacts('facts.yaml', yaml, two)).toEqual({ published: null, periodStart: null, periodEnd: null, partners: [], localAuthorities: [] });
+    expect(documentFacts('facts.yaml', yaml, two)).toEqual({
+      published: null,
+      periodStart: null,
+      periodEnd: null,
+      partners: [],
+      localAuthorities: [],
+    });
   });
 });

@@ -22,7 +22,9 @@ describe('audit and converted documents', () => {
       'areas/eastholm/arrangements.html.yaml': 'kind: arrangements\narea: Eastholm\nedition: 2023\npublished: 2024-11-01\n',
     });
     const { code, stdout } = await cli(dir, ['audit', 'areas', '-f', 'json', '--as-of', '2026-11-23']);
-    const report = JSON.parse(stdout) as { areas: { name: string; documents: { file: string; kind: string; edition: string; elements: Record<string, string> }[] }[] };
+    const report = JSON.parse(stdout) as {
+      areas: { name: string; documents: { file: string; kind: string; edition: string; elements: Record<string, string> }[] }[];
+    };
     const doc = report.areas[0]!.documents[0]!;
     expect([doc.file, doc.kind, doc.edition, doc.elements['independent-scrutiny'], doc.elements.funding, doc.elements.vcse]).toEqual([
       'eastholm/arrangements.html',

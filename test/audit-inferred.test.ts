@@ -21,10 +21,26 @@ describe('audit and inferred metadata', () => {
   it('JSON: the document carries the keys read from its text and the dates they give', async () => {
     const run = await runCli(['audit', 'areas', '--as-of', '2026-11-23', '-f', 'json', '--jobs', '0'], root);
     const report = JSON.parse(run.stdout) as AuditReport;
-    const docs = report.areas[0]!.documents.map((d) => [d.file, d.kind, d.edition, d.published, d.periodStart, d.periodEnd, d.inferred ?? null]);
+    const docs = report.areas[0]!.documents.map((d) => [
+      d.file,
+      d.kind,
+      d.edition,
+      d.published,
+      d.periodStart,
+      d.periodEnd,
+      d.inferred ?? null,
+    ]);
     expect(docs).toEqual([
       ['eastmere/arrangements.md', 'arrangements', '2018', '2019-06-20', null, null, null],
-      ['eastmere/report.html', 'yearly-report', '2018', '2020-09-30', '2019-04-01', '2020-03-31', ['kind', 'area', 'edition', 'period', 'published']],
+      [
+        'eastmere/report.html',
+        'yearly-report',
+        '2018',
+        '2020-09-30',
+        '2019-04-01',
+        '2020-03-31',
+        ['kind', 'area', 'edition', 'period', 'published'],
+      ],
     ]);
     expect(report.provenance.inputs.map((i) => [i.file, i.inferred ?? null])).toEqual([
       ['eastmere/arrangements.md', null],
@@ -47,6 +63,8 @@ describe('audit and inferred metadata', () => {
     expect(run.stdout).toContain(
       '<li><code>eastmere/report.html</code>: yearly-report <em class="muted">(inferred)</em>, edition 2018 <em class="muted">(inferred)</em>, published 2020-09-30 <em class="muted">(inferred)</em>, period 2019-04-01 to 2020-03-31 <em class="muted">(inferred)</em></li>',
     );
-    expect(run.stdout).toContain('<tr><td><code>eastmere/report.html</code></td><td>yearly-report <em class="muted">(inferred)</em></td><td>2018 <em class="muted">(inferred)</em></td>');
+    expect(run.stdout).toContain(
+      '<tr><td><code>eastmere/report.html</code></td><td>yearly-report <em class="muted">(inferred)</em></td><td>2018 <em class="muted">(inferred)</em></td>',
+    );
   });
 });

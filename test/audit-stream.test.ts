@@ -40,7 +40,12 @@ describe('streamed formats', () => {
       try {
         for (const area of [...structuredClone(fixture.areas)].reverse()) spool.add(area.name, stream.parts(area, layout, ctx));
         const out: string[] = [];
-        stream.write(head, (index) => spool.read(names, index), (t) => out.push(typeof t === 'string' ? t : Buffer.from(t).toString('utf8')), ctx);
+        stream.write(
+          head,
+          (index) => spool.read(names, index),
+          (t) => out.push(typeof t === 'string' ? t : Buffer.from(t).toString('utf8')),
+          ctx,
+        );
         expect([format, out.join('')]).toEqual([format, auditReporters[format](structuredClone(fixture), ctx)]);
       } finally {
         spool.close();
@@ -56,7 +61,17 @@ describe('packed findings across the worker boundary', () => {
     { ...rule, message: 'No funding', messageId: 'missing', line: 1, column: 1, ...text },
     { ...rule, message: 'Bad date', messageId: 'date', line: 4, column: 3, endLine: 4, endColumn: 9, ...text, path: ['funding', 0] },
     { ...rule, message: 'Accepted', messageId: 'missing', line: 1, column: 1, ...text, accepted: { reason: 'agreed' } },
-    { ruleId: 'parse-error', element: 'parse-error', severity: 'error', message: 'Bad YAML', messageId: 'yaml', line: 2, column: 1, citation: 'wtlint input', help: 'Fix it.' },
+    {
+      ruleId: 'parse-error',
+      element: 'parse-error',
+      severity: 'error',
+      message: 'Bad YAML',
+      messageId: 'yaml',
+      line: 2,
+      column: 1,
+      citation: 'wtlint input',
+      help: 'Fix it.',
+    },
   ];
 
   test('unpacked findings are the originals, key order too; rule text is sent once and shared', () => {
@@ -86,9 +101,32 @@ describe('packed findings across the worker boundary', () => {
 
 describe('areas stream through', () => {
   const doc = (file: string, message: string): AuditDocument => ({
-    file, sha256: 'ab', bytes: 10, kind: 'arrangements', edition: '2023', area: null, published: '2025-01-01', periodStart: null, periodEnd: null,
-    partners: [], localAuthorities: [], elements: {}, evidence: { funding: { line: 3, text: 'the evidence text' } },
-    findings: [{ ruleId: 'wt2023/funding', element: 'funding', severity: 'warning', message, messageId: 'm', line: 1, column: 1, citation: 'c', help: 'h' }],
+    file,
+    sha256: 'ab',
+    bytes: 10,
+    kind: 'arrangements',
+    edition: '2023',
+    area: null,
+    published: '2025-01-01',
+    periodStart: null,
+    periodEnd: null,
+    partners: [],
+    localAuthorities: [],
+    elements: {},
+    evidence: { funding: { line: 3, text: 'the evidence text' } },
+    findings: [
+      {
+        ruleId: 'wt2023/funding',
+        element: 'funding',
+        severity: 'warning',
+        message,
+        messageId: 'm',
+        line: 1,
+        column: 1,
+        citation: 'c',
+        help: 'h',
+      },
+    ],
     source: null,
     fetchFailure: null,
   });
@@ -96,14 +134,27 @@ describe('areas stream through', () => {
   test('an area is rendered once its documents are in, then only its summary is kept', () => {
     const linter = bundledLinter();
     const areas = [
-      { name: 'beta', tasks: [{ absolute: '/b/1.md', display: 'beta/1.md' }, { absolute: '/b/2.md', display: 'beta/2.md' }] },
+      {
+        name: 'beta',
+        tasks: [
+          { absolute: '/b/1.md', display: 'beta/1.md' },
+          { absolute: '/b/2.md', display: 'beta/2.md' },
+        ],
+      },
       { name: 'alpha', tasks: [{ absolute: '/a/1.md', display: 'alpha/1.md' }] },
       { name: 'empty', tasks: [] },
     ];
     const rendered: string[] = [];
     const stream = new AreaStream(
       areas,
-      { options: { asOf: AS_OF }, layout: auditLayout(linter.packs), previous: null, format: auditStreamReporters.csv, flags: { format: 'csv' }, io: { isTTY: false } as never },
+      {
+        options: { asOf: AS_OF },
+        layout: auditLayout(linter.packs),
+        previous: null,
+        format: auditStreamReporters.csv,
+        flags: { format: 'csv' },
+        io: { isTTY: false } as never,
+      },
       (parts, name) => rendered.push(`${name}:${parts.length}:${parts[0]!.includes('UNIQUE-MESSAGE')}`),
     );
     expect(rendered).toEqual(['empty:1:false']);
@@ -119,8 +170,19 @@ describe('areas stream through', () => {
     expect(kept.map((k) => Object.keys(k))).toEqual([0, 1, 2].map(() => ['line', 'inputs', 'overdue', 'changes']));
     expect(kept.map((k) => [k.line.name, k.line.counts, k.inputs])).toEqual([
       ['empty', { errors: 2, warnings: 2, infos: 0 }, []],
-      ['alpha', { errors: 2, warnings: 3, infos: 0 }, [{ file: 'alpha/1.md', sha256: 'ab', edition: '2023', kind: 'arrangements', url: null, retrieved: null }]],
-      ['beta', { errors: 2, warnings: 4, infos: 0 }, [{ file: 'beta/1.md', sha256: 'ab', edition: '2023', kind: 'arrangements', url: null, retrieved: null }, { file: 'beta/2.md', sha256: 'ab', edition: '2023', kind: 'arrangements', url: null, retrieved: null }]],
+      [
+        'alpha',
+        { errors: 2, warnings: 3, infos: 0 },
+        [{ file: 'alpha/1.md', sha256: 'ab', edition: '2023', kind: 'arrangements', url: null, retrieved: null }],
+      ],
+      [
+        'beta',
+        { errors: 2, warnings: 4, infos: 0 },
+        [
+          { file: 'beta/1.md', sha256: 'ab', edition: '2023', kind: 'arrangements', url: null, retrieved: null },
+          { file: 'beta/2.md', sha256: 'ab', edition: '2023', kind: 'arrangements', url: null, retrieved: null },
+        ],
+      ],
     ]);
     expect(JSON.stringify(kept).match(/UNIQUE-MESSAGE|the evidence text/g)).toEqual(null);
   });
@@ -138,7 +200,8 @@ describe('the same report whatever the threads', () => {
     expect(runs[1]!.stdout).toBe(runs[0]!.stdout);
     expect(runs[2]!.stdout).toBe(runs[0]!.stdout);
     const html = [];
-    for (const jobs of ['0', '2']) html.push((await runCli(['audit', 'areas', '--as-of', AS_OF, '-f', 'html', '--jobs', jobs], root)).stdout);
+    for (const jobs of ['0', '2'])
+      html.push((await runCli(['audit', 'areas', '--as-of', AS_OF, '-f', 'html', '--jobs', jobs], root)).stdout);
     expect(html[1]).toBe(html[0]);
   });
 });
@@ -150,8 +213,10 @@ describe('a worker out of memory', () => {
     const collect = async (workers: number, resourceLimits?: { maxOldGenerationSizeMb: number }) => {
       const got: [number, string, number][] = [];
       let progress = 0;
-      await runAuditTasks(tasks, { workers, options: { asOf: AS_OF }, onProgress: (n) => (progress = n), signal: new AbortController().signal, resourceLimits }, (i, doc) =>
-        got.push([i, doc.file, doc.findings.length]),
+      await runAuditTasks(
+        tasks,
+        { workers, options: { asOf: AS_OF }, onProgress: (n) => (progress = n), signal: new AbortController().signal, resourceLimits },
+        (i, doc) => got.push([i, doc.file, doc.findings.length]),
       );
       return { got: got.sort((a, b) => a[0] - b[0]), progress };
     };

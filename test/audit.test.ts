@@ -17,7 +17,9 @@ function matrix(report: AuditReport): Record<string, string> {
 }
 
 function areaFindings(report: AuditReport) {
-  return report.areas.flatMap((a) => a.findings.map((f) => ({ area: a.name, ruleId: f.ruleId, messageId: f.messageId, severity: f.severity, file: f.file })));
+  return report.areas.flatMap((a) =>
+    a.findings.map((f) => ({ area: a.name, ruleId: f.ruleId, messageId: f.messageId, severity: f.severity, file: f.file })),
+  );
 }
 
 /** Area findings other than the child death review rules (every generated area has none of those documents; test/audit-cdr.test.ts). */
@@ -37,19 +39,66 @@ beforeAll(async () => {
 describe('wtlint audit on generated areas', () => {
   test('columns: every element of both editions, grouped', () => {
     expect(full.columns.map((c) => c.key)).toEqual([
-      'arrangements/safeguarding-partners', 'arrangements/lead-and-delegates', 'arrangements/partnership-chair', 'arrangements/lead-sign-off',
-      'arrangements/geography', 'arrangements/relevant-agencies', 'arrangements/education', 'arrangements/vcse', 'arrangements/youth-custody',
-      'arrangements/independent-scrutiny', 'arrangements/funding',
-      'arrangements/information-sharing', 'arrangements/threshold', 'arrangements/practice-reviews', 'arrangements/training', 'arrangements/dispute-resolution', 'arrangements/child-voice', 'arrangements/yearly-report',
-      'yearly-report/report-period', 'yearly-report/activity', 'yearly-report/effectiveness', 'yearly-report/little-progress', 'yearly-report/priorities', 'yearly-report/data',
-      'yearly-report/independent-scrutiny', 'yearly-report/funding', 'yearly-report/education',
-      'yearly-report/practice-reviews', 'yearly-report/child-voice', 'yearly-report/training', 'yearly-report/submission',
-      'cdr-arrangements/cdr-partners', 'cdr-arrangements/cdr-footprint', 'cdr-arrangements/cdr-panel', 'cdr-arrangements/cdr-meetings', 'cdr-arrangements/cdr-joint-agency-response',
-      'cdr-arrangements/cdr-key-worker', 'cdr-arrangements/cdr-notification', 'cdr-arrangements/cdr-learning', 'cdr-arrangements/cdr-safeguarding-referral', 'cdr-arrangements/cdr-publication',
-      'cdr-report/cdr-period', 'cdr-report/cdr-deaths', 'cdr-report/cdr-modifiable-factors', 'cdr-report/cdr-actions', 'cdr-report/cdr-effectiveness', 'cdr-report/cdr-family-engagement', 'cdr-report/cdr-priorities',
+      'arrangements/safeguarding-partners',
+      'arrangements/lead-and-delegates',
+      'arrangements/partnership-chair',
+      'arrangements/lead-sign-off',
+      'arrangements/geography',
+      'arrangements/relevant-agencies',
+      'arrangements/education',
+      'arrangements/vcse',
+      'arrangements/youth-custody',
+      'arrangements/independent-scrutiny',
+      'arrangements/funding',
+      'arrangements/information-sharing',
+      'arrangements/threshold',
+      'arrangements/practice-reviews',
+      'arrangements/training',
+      'arrangements/dispute-resolution',
+      'arrangements/child-voice',
+      'arrangements/yearly-report',
+      'yearly-report/report-period',
+      'yearly-report/activity',
+      'yearly-report/effectiveness',
+      'yearly-report/little-progress',
+      'yearly-report/priorities',
+      'yearly-report/data',
+      'yearly-report/independent-scrutiny',
+      'yearly-report/funding',
+      'yearly-report/education',
+      'yearly-report/practice-reviews',
+      'yearly-report/child-voice',
+      'yearly-report/training',
+      'yearly-report/submission',
+      'cdr-arrangements/cdr-partners',
+      'cdr-arrangements/cdr-footprint',
+      'cdr-arrangements/cdr-panel',
+      'cdr-arrangements/cdr-meetings',
+      'cdr-arrangements/cdr-joint-agency-response',
+      'cdr-arrangements/cdr-key-worker',
+      'cdr-arrangements/cdr-notification',
+      'cdr-arrangements/cdr-learning',
+      'cdr-arrangements/cdr-safeguarding-referral',
+      'cdr-arrangements/cdr-publication',
+      'cdr-report/cdr-period',
+      'cdr-report/cdr-deaths',
+      'cdr-report/cdr-modifiable-factors',
+      'cdr-report/cdr-actions',
+      'cdr-report/cdr-effectiveness',
+      'cdr-report/cdr-family-engagement',
+      'cdr-report/cdr-priorities',
     ]);
     expect(full.groups.map((g) => [g.id, g.columns.length])).toEqual([
-      ['partners', 4], ['scope', 5], ['scrutiny', 1], ['funding', 1], ['practice', 7], ['report-content', 6], ['report-accountability', 3], ['report-learning', 4], ['cdr', 10], ['cdr-report', 7],
+      ['partners', 4],
+      ['scope', 5],
+      ['scrutiny', 1],
+      ['funding', 1],
+      ['practice', 7],
+      ['report-content', 6],
+      ['report-accountability', 3],
+      ['report-learning', 4],
+      ['cdr', 10],
+      ['cdr-report', 7],
     ]);
   });
 
@@ -62,7 +111,16 @@ describe('wtlint audit on generated areas', () => {
       echo: '●●●●●●●●·●●●●●●●●●●○○○●○●●●●●●●○○○○○○○○○○○○○○○○○',
       foxtrot: '●●●●●●●●·●●●●●●●●●●○○○●○●●●●●●●○○○○○○○○○○○○○○○○○',
     });
-    expect(Object.fromEntries(full.areas.map((a) => [a.name, Object.values(a.groups).map((s) => SYMBOL[s]).join('')]))).toEqual({
+    expect(
+      Object.fromEntries(
+        full.areas.map((a) => [
+          a.name,
+          Object.values(a.groups)
+            .map((s) => SYMBOL[s])
+            .join(''),
+        ]),
+      ),
+    ).toEqual({
       alpha: '●●●●●◐●●○○',
       bravo: '●●○○●◐●●○○',
       charlie: '●◐●●●○○○○○',
@@ -71,9 +129,19 @@ describe('wtlint audit on generated areas', () => {
       foxtrot: '●●●●●◐●●○○',
     });
     expect(full.areas.find((a) => a.name === 'bravo')!.cells['arrangements/funding']).toEqual({
-      status: 'missing', file: 'bravo/arrangements.yaml', line: null, evidence: 'none found', ruleId: 'wt2023/funding', citation: expect.stringContaining('Working Together 2023'),
+      status: 'missing',
+      file: 'bravo/arrangements.yaml',
+      line: null,
+      evidence: 'none found',
+      ruleId: 'wt2023/funding',
+      citation: expect.stringContaining('Working Together 2023'),
     });
-    expect(full.areas.find((a) => a.name === 'delta')!.cells['arrangements/funding']).toMatchObject({ status: 'missing', file: null, evidence: 'no arrangements document', ruleId: null });
+    expect(full.areas.find((a) => a.name === 'delta')!.cells['arrangements/funding']).toMatchObject({
+      status: 'missing',
+      file: null,
+      evidence: 'no arrangements document',
+      ruleId: null,
+    });
   });
 
   test('area findings and the overdue list are exact', () => {
@@ -85,7 +153,13 @@ describe('wtlint audit on generated areas', () => {
     );
     expect(safeguardingFindings(full)).toEqual([
       { area: 'bravo', ruleId: 'wt2023/area-report-due', messageId: 'overdue', severity: 'error', file: 'bravo/report-2023-24.yaml' },
-      { area: 'charlie', ruleId: 'wt2023/area-edition-refresh', messageId: 'not-refreshed', severity: 'error', file: 'charlie/arrangements.yaml' },
+      {
+        area: 'charlie',
+        ruleId: 'wt2023/area-edition-refresh',
+        messageId: 'not-refreshed',
+        severity: 'error',
+        file: 'charlie/arrangements.yaml',
+      },
       { area: 'charlie', ruleId: 'wt2023/area-report-due', messageId: 'none', severity: 'error', file: null },
       { area: 'delta', ruleId: 'wt2023/area-arrangements', messageId: 'none', severity: 'error', file: null },
       { area: 'delta', ruleId: 'wt2023/area-report-due', messageId: 'overdue', severity: 'error', file: 'delta/report-2024-25.yaml' },
@@ -94,13 +168,39 @@ describe('wtlint audit on generated areas', () => {
       { area: 'echo', ruleId: 'wt2023/area-consistency', messageId: 'area', severity: 'warning', file: 'echo/report-2025-26.yaml' },
     ]);
     expect(yearlyOverdue(full)).toEqual([
-      { area: 'bravo', document: 'yearly report', ruleId: 'wt2023/area-report-due', messageId: 'overdue', latest: 'bravo/report-2023-24.yaml', due: '2025-09-30', daysOverdue: 419 },
-      { area: 'charlie', document: 'yearly report', ruleId: 'wt2023/area-report-due', messageId: 'none', latest: null, due: null, daysOverdue: null },
-      { area: 'delta', document: 'yearly report', ruleId: 'wt2023/area-report-due', messageId: 'overdue', latest: 'delta/report-2024-25.yaml', due: '2026-09-30', daysOverdue: 54 },
+      {
+        area: 'bravo',
+        document: 'yearly report',
+        ruleId: 'wt2023/area-report-due',
+        messageId: 'overdue',
+        latest: 'bravo/report-2023-24.yaml',
+        due: '2025-09-30',
+        daysOverdue: 419,
+      },
+      {
+        area: 'charlie',
+        document: 'yearly report',
+        ruleId: 'wt2023/area-report-due',
+        messageId: 'none',
+        latest: null,
+        due: null,
+        daysOverdue: null,
+      },
+      {
+        area: 'delta',
+        document: 'yearly report',
+        ruleId: 'wt2023/area-report-due',
+        messageId: 'overdue',
+        latest: 'delta/report-2024-25.yaml',
+        due: '2026-09-30',
+        daysOverdue: 54,
+      },
     ]);
     expect(full.overdue.length).toBe(3 + 6); // and no child death review report in any area
     const delta = full.areas.find((a) => a.name === 'delta')!;
-    expect(delta.findings.find((f) => f.messageId === 'gap')!.message).toBe('delta/report-2021-22.yaml (2022-09-30) and delta/report-2024-25.yaml (2025-09-25) are more than 12 months apart');
+    expect(delta.findings.find((f) => f.messageId === 'gap')!.message).toBe(
+      'delta/report-2021-22.yaml (2022-09-30) and delta/report-2024-25.yaml (2025-09-25) are more than 12 months apart',
+    );
     expect(full.areas.find((a) => a.name === 'echo')!.findings.find((f) => f.messageId === 'partners')!.message).toBe(
       'The yearly report echo/report-2025-26.yaml and the arrangements echo/arrangements.yaml name different partners: only in the report: Echoshire Constabulary; only in the arrangements: Echo Police',
     );
@@ -108,7 +208,9 @@ describe('wtlint audit on generated areas', () => {
   });
 
   test('the overdue report is judged as of --as-of', async () => {
-    const early = JSON.parse((await runCli(['audit', 'areas', '--as-of', '2026-09-30', '-f', 'json', '--jobs', '0'], root)).stdout) as AuditReport;
+    const early = JSON.parse(
+      (await runCli(['audit', 'areas', '--as-of', '2026-09-30', '-f', 'json', '--jobs', '0'], root)).stdout,
+    ) as AuditReport;
     expect(yearlyOverdue(early).map((o) => [o.area, o.messageId, o.daysOverdue])).toEqual([
       ['bravo', 'overdue', 365],
       ['charlie', 'none', null],
@@ -117,7 +219,9 @@ describe('wtlint audit on generated areas', () => {
 
   test('broken, binary and looping input are findings for the area, never a stopped run', () => {
     const foxtrot = full.areas.find((a) => a.name === 'foxtrot')!;
-    expect(foxtrot.documents.map((d) => [d.file, d.kind, d.findings.filter((f) => f.ruleId === 'parse-error').map((f) => f.messageId)])).toEqual([
+    expect(
+      foxtrot.documents.map((d) => [d.file, d.kind, d.findings.filter((f) => f.ruleId === 'parse-error').map((f) => f.messageId)]),
+    ).toEqual([
       ['foxtrot/arrangements.yaml', 'arrangements', []],
       ['foxtrot/broken.yaml', null, ['yaml-syntax']],
       ['foxtrot/report-2025-26.yaml', 'yearly-report', []],
@@ -128,11 +232,16 @@ describe('wtlint audit on generated areas', () => {
   test('provenance: versions, packs, as-of, an input hash per file', () => {
     const p = full.provenance;
     expect([p.tool, p.asOf, p.root, p.shard, p.mergedFrom]).toEqual(['wtlint', AS_OF, 'areas', null, []]);
-    expect(p.packs.map((x) => [x.pack, x.edition, /^[0-9a-f]{64}$/.test(x.sha256)])).toEqual([['wt2018', '2018', true], ['wt2023', '2023', true]]);
+    expect(p.packs.map((x) => [x.pack, x.edition, /^[0-9a-f]{64}$/.test(x.sha256)])).toEqual([
+      ['wt2018', '2018', true],
+      ['wt2023', '2023', true],
+    ]);
     expect(p.inputs.length).toBe(14);
     expect(p.inputs.find((i) => i.file === 'charlie/arrangements.yaml')).toEqual({
       file: 'charlie/arrangements.yaml',
-      sha256: createHash('sha256').update(readFileSync(join(root, 'areas/charlie/arrangements.yaml'))).digest('hex'),
+      sha256: createHash('sha256')
+        .update(readFileSync(join(root, 'areas/charlie/arrangements.yaml')))
+        .digest('hex'),
       edition: '2018',
       kind: 'arrangements',
       url: null, // put there by hand, not fetched
@@ -180,7 +289,11 @@ describe('wtlint audit on generated areas', () => {
       shards.push(out);
       names.push((JSON.parse(readFileSync(join(root, out), 'utf8')) as AuditReport).areas.map((a) => a.name));
     }
-    expect(names).toEqual([['bravo', 'foxtrot'], ['charlie', 'delta'], ['alpha', 'echo']]);
+    expect(names).toEqual([
+      ['bravo', 'foxtrot'],
+      ['charlie', 'delta'],
+      ['alpha', 'echo'],
+    ]);
     const merged = JSON.parse((await runCli(['merge', ...shards, '-f', 'json'], root)).stdout) as AuditReport;
     expect({ ...merged, provenance: { ...merged.provenance, mergedFrom: [] } }).toEqual(full);
     expect(merged.provenance.mergedFrom).toEqual(shards);
@@ -201,7 +314,10 @@ describe('wtlint audit on generated areas', () => {
     writeFileSync(join(later, 'areas/bravo/arrangements.yaml'), arrangements2023('Bravo', '2024-10-01', ['scrutiny']));
     writeFileSync(join(later, 'areas/alpha/arrangements.yaml'), arrangements2023('Alpha', '2024-11-29', ['scrutiny']));
     writeFileSync(join(later, 'areas/charlie/report-2025-26.yaml'), report2023('Charlie', '2025-04-01', '2026-03-31', '2026-09-29'));
-    const run = await runCli(['audit', 'areas', '--as-of', AS_OF, '-f', 'json', '--jobs', '0', '--compare', join(root, 'previous.json')], later);
+    const run = await runCli(
+      ['audit', 'areas', '--as-of', AS_OF, '-f', 'json', '--jobs', '0', '--compare', join(root, 'previous.json')],
+      later,
+    );
     const report = JSON.parse(run.stdout) as AuditReport;
     expect(report.comparison).toEqual({
       previousAsOf: AS_OF,
@@ -223,7 +339,9 @@ describe('wtlint audit on generated areas', () => {
     });
     expect(report.areas.find((a) => a.name === 'alpha')!.cells['arrangements/independent-scrutiny']!.change).toBe('newly-missing');
     const terminal = await runCli(['audit', 'areas', '--as-of', AS_OF, '--jobs', '0', '--compare', join(root, 'previous.json')], later);
-    expect(terminal.stdout).toContain(`Since the audit as of ${AS_OF}: 1 newly missing, 10 resolved, 0 new area findings, 1 resolved\n  - alpha: arrangements/independent-scrutiny newly missing\n  + bravo: arrangements/funding resolved\n`);
+    expect(terminal.stdout).toContain(
+      `Since the audit as of ${AS_OF}: 1 newly missing, 10 resolved, 0 new area findings, 1 resolved\n  - alpha: arrangements/independent-scrutiny newly missing\n  + bravo: arrangements/funding resolved\n`,
+    );
     rmSync(later, { recursive: true, force: true });
   });
 
@@ -233,7 +351,11 @@ describe('wtlint audit on generated areas', () => {
     expect(run.stderr).toContain('/out/report.html: ENOENT');
     const ok = await runCli(['audit', 'areas', '--as-of', AS_OF, '-f', 'csv', '--jobs', '0', '-o', 'report.csv'], root);
     expect([ok.code, ok.stdout]).toEqual([1, '']);
-    expect(readdirSync(root).filter((f) => f.includes('report')).sort()).toEqual(['report.csv']);
+    expect(
+      readdirSync(root)
+        .filter((f) => f.includes('report'))
+        .sort(),
+    ).toEqual(['report.csv']);
   });
 });
 
@@ -253,10 +375,16 @@ describe('manifest, escaping and exit codes', () => {
   }
 
   test('a manifest names the areas; a listed file that is missing is a finding', async () => {
-    const dir = manifestSet([{ name: 'Only Alpha', files: { 'alpha/arrangements.yaml': '', 'alpha/report-2025-26.yaml': '', 'alpha/gone.md': '' } }]);
+    const dir = manifestSet([
+      { name: 'Only Alpha', files: { 'alpha/arrangements.yaml': '', 'alpha/report-2025-26.yaml': '', 'alpha/gone.md': '' } },
+    ]);
     const report = JSON.parse((await runCli(['audit', 'areas', '--as-of', AS_OF, '-f', 'json'], dir)).stdout) as AuditReport;
-    expect(report.areas.map((a) => [a.name, a.documents.map((d) => d.file)])).toEqual([['Only Alpha', ['alpha/arrangements.yaml', 'alpha/gone.md', 'alpha/report-2025-26.yaml']]]);
-    expect(report.areas[0]!.documents[1]!.findings.map((f) => [f.ruleId, f.messageId, f.message])).toEqual([['parse-error', 'unreadable', 'The file is not there: it was moved, renamed or removed (ENOENT)']]);
+    expect(report.areas.map((a) => [a.name, a.documents.map((d) => d.file)])).toEqual([
+      ['Only Alpha', ['alpha/arrangements.yaml', 'alpha/gone.md', 'alpha/report-2025-26.yaml']],
+    ]);
+    expect(report.areas[0]!.documents[1]!.findings.map((f) => [f.ruleId, f.messageId, f.message])).toEqual([
+      ['parse-error', 'unreadable', 'The file is not there: it was moved, renamed or removed (ENOENT)'],
+    ]);
     expect(report.provenance.inputs.find((i) => i.file === 'alpha/gone.md')!.sha256).toBe(null);
   });
 
@@ -280,15 +408,21 @@ describe('manifest, escaping and exit codes', () => {
     const run = await runCli(['audit', 'areas', '--as-of', AS_OF], dir);
     expect(run.stdout).toContain('0 of 1 areas have errors');
     expect(run.code).toBe(0);
-    writeFileSync(join(dir, 'wtlint.config.yaml'), 'rules:\n  activity: off\n  effectiveness: off\n  little-progress: off\n  area-report-due: warning\n');
+    writeFileSync(
+      join(dir, 'wtlint.config.yaml'),
+      'rules:\n  activity: off\n  effectiveness: off\n  little-progress: off\n  area-report-due: warning\n',
+    );
     expect((await runCli(['audit', 'areas', '--as-of', '2028-01-01'], dir)).code).toBe(0);
   });
 
-  test('the config file\'s ignore globs apply to area folders', async () => {
+  test("the config file's ignore globs apply to area folders", async () => {
     const dir = generateAreas().root;
     writeFileSync(join(dir, 'wtlint.config.yaml'), 'ignore: ["areas/foxtrot/scan.md", "areas/*/broken.yaml"]\n');
     const report = JSON.parse((await runCli(['audit', 'areas', '--as-of', AS_OF, '-f', 'json'], dir)).stdout) as AuditReport;
-    expect(report.areas.find((a) => a.name === 'foxtrot')!.documents.map((d) => d.file)).toEqual(['foxtrot/arrangements.yaml', 'foxtrot/report-2025-26.yaml']);
+    expect(report.areas.find((a) => a.name === 'foxtrot')!.documents.map((d) => d.file)).toEqual([
+      'foxtrot/arrangements.yaml',
+      'foxtrot/report-2025-26.yaml',
+    ]);
   });
 
   test('explain describes an area rule, with its notes', async () => {
@@ -311,32 +445,60 @@ describe('manifest, escaping and exit codes', () => {
     expect(await codes(['audit', 'nowhere'])).toEqual([2, 'wtlint: No such folder: nowhere']);
     expect(await codes(['audit', 'areas', '--shard', '3/2'])).toEqual([2, 'wtlint: --shard "3/2" is not i/n']);
     expect(await codes(['audit', 'areas', '--as-of', '2026-02-30'])).toEqual([2, 'wtlint: --as-of "2026-02-30" is not a date']);
-    expect(await codes(['audit', 'areas', '-f', 'pdf'])).toEqual([2, "error: option '-f, --format <name>' argument 'pdf' is invalid. Allowed choices are terminal, csv, json, html."]);
-    expect(await codes(['audit', 'areas', '--compare', 'areas/alpha/arrangements.yaml'])).toEqual([2, 'wtlint: Cannot read the previous audit areas/alpha/arrangements.yaml (not JSON)']);
-    expect(await codes(['merge', 'areas/alpha/arrangements.yaml'])).toEqual([2, 'wtlint: Cannot read the audit areas/alpha/arrangements.yaml (not JSON)']);
+    expect(await codes(['audit', 'areas', '-f', 'pdf'])).toEqual([
+      2,
+      "error: option '-f, --format <name>' argument 'pdf' is invalid. Allowed choices are terminal, csv, json, html.",
+    ]);
+    expect(await codes(['audit', 'areas', '--compare', 'areas/alpha/arrangements.yaml'])).toEqual([
+      2,
+      'wtlint: Cannot read the previous audit areas/alpha/arrangements.yaml (not JSON)',
+    ]);
+    expect(await codes(['merge', 'areas/alpha/arrangements.yaml'])).toEqual([
+      2,
+      'wtlint: Cannot read the audit areas/alpha/arrangements.yaml (not JSON)',
+    ]);
     writeFileSync(join(dir, 'areas', 'areas.yaml'), 'areas:\n  - name: x\n    file: [a.md]\n');
     expect((await codes(['audit', 'areas']))[0]).toBe(2);
   });
 
   test('CSV: every cell that could start a formula is neutralised', async () => {
     const names = ['=HYPERLINK("http://x.invalid","click")', '+1+1', '-2', '@SUM(A1)', '\tTab', 'Plain, "quoted"'];
-    const dir = manifestSet(names.map((name, i) => ({ name, files: { [`alpha/a${i}.yaml`]: arrangements2023('Alpha', '2024-11-29', [], { area: name }) } })));
+    const dir = manifestSet(
+      names.map((name, i) => ({ name, files: { [`alpha/a${i}.yaml`]: arrangements2023('Alpha', '2024-11-29', [], { area: name }) } })),
+    );
     const csvText = (await runCli(['audit', 'areas', '--as-of', AS_OF, '-f', 'csv'], dir)).stdout;
     const expected = [`"'=HYPERLINK(""http://x.invalid"",""click"")"`, "'+1+1", "'-2", "'@SUM(A1)", "'\tTab", '"Plain, ""quoted"""'];
-    expect(expected.map((cell) => csvText.includes(`\r\n${cell},arrangements,safeguarding-partners,partners,present,`))).toEqual([true, true, true, true, true, true]);
+    expect(expected.map((cell) => csvText.includes(`\r\n${cell},arrangements,safeguarding-partners,partners,present,`))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(csvText.split('\r\n').filter((row) => /^[=+\-@\t\r]/.test(row))).toEqual([]);
   });
 
   test('HTML: text from documents is escaped; no script, no external request', async () => {
     const evil = '<script>alert(1)</script>';
     const dir = manifestSet([
-      { name: evil, files: { 'alpha/evil.yaml': arrangements2023('Alpha', '2024-11-29', ['funding'], { area: evil, relevant_agencies: ['<img src=x onerror=alert(2)>'] }) } },
+      {
+        name: evil,
+        files: {
+          'alpha/evil.yaml': arrangements2023('Alpha', '2024-11-29', ['funding'], {
+            area: evil,
+            relevant_agencies: ['<img src=x onerror=alert(2)>'],
+          }),
+        },
+      },
     ]);
     const page = (await runCli(['audit', 'areas', '--as-of', AS_OF, '-f', 'html'], dir)).stdout;
     expect(page).not.toMatch(/<script|<img|onerror=alert\(2\)>/i);
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;: ');
     expect(page).toContain('&lt;img src=x onerror=alert(2)&gt;');
-    expect(page).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
+    expect(page).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    );
     expect(page.match(/\b(?:src|href)="[^"#][^"]*"/g)).toEqual(null);
     expect(page.match(/url\(/g)).toEqual(null);
   });

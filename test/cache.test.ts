@@ -114,7 +114,10 @@ describe('--cache', () => {
 
   it('ignores a cache file of the wrong shape with a warning', async () => {
     const dir = setup();
-    writeFileSync(join(dir, '.wtlintcache'), JSON.stringify({ format: 'wtlint-cache/1', settings: 'x', entries: { 'a.md': { content: 1 } } }));
+    writeFileSync(
+      join(dir, '.wtlintcache'),
+      JSON.stringify({ format: 'wtlint-cache/1', settings: 'x', entries: { 'a.md': { content: 1 } } }),
+    );
     const run = await cli(['check', '.', '-f', 'json', '--cache'], { cwd: dir });
     expect(run.stderr).toBe('wtlint: ignoring the cache file .wtlintcache: it is not a wtlint cache; it will be rewritten\n');
     expect(JSON.parse(run.stdout).documents.map((d: { area: string }) => d.area)).toEqual(REAL);

@@ -11,7 +11,7 @@ const kindOf = (path: string, text: string) => {
 };
 
 describe('kind from the title or the file name', () => {
-  it('a CDOP annual report is a cdr-report, not the safeguarding partners\' yearly report', () => {
+  it("a CDOP annual report is a cdr-report, not the safeguarding partners' yearly report", () => {
     expect(kindOf('report.md', '# Northshire and Westmoor Child Death Overview Panel annual report 2024-25\n')[0]).toBe('cdr-report');
     expect(kindOf('report.md', '# Annual report of the child death review partners\n')[0]).toBe('cdr-report');
     expect(kindOf('cdop-annual-report-2024-25.md', '# 2024-25\n')[0]).toBe('cdr-report');
@@ -30,9 +30,12 @@ describe('kind from the title or the file name', () => {
 
 describe('the checks every kind shares', () => {
   it('a clinical commissioning group named as a child death review partner after July 2022 is an outdated name', () => {
-    const text = '---\nkind: cdr-arrangements\nedition: 2023\npublished: 2024-07-15\npartners:\n  - { type: local-authority, name: Westmoor Borough Council }\n  - { type: health, name: NHS Westmoor Clinical Commissioning Group }\n---\n# Westmoor child death review arrangements\n';
+    const text =
+      '---\nkind: cdr-arrangements\nedition: 2023\npublished: 2024-07-15\npartners:\n  - { type: local-authority, name: Westmoor Borough Council }\n  - { type: health, name: NHS Westmoor Clinical Commissioning Group }\n---\n# Westmoor child death review arrangements\n';
     const findings = lintText('cdr.md', text).findings.filter((f) => f.ruleId === 'wt2023/outdated-terms');
-    expect(findings.map((f) => [f.line, f.severity, f.message.split(':')[0]])).toEqual([[7, 'warning', expect.stringContaining('Clinical Commissioning Group')]]);
+    expect(findings.map((f) => [f.line, f.severity, f.message.split(':')[0]])).toEqual([
+      [7, 'warning', expect.stringContaining('Clinical Commissioning Group')],
+    ]);
   });
 });
 
@@ -59,7 +62,20 @@ describe('the CLI', () => {
   it('rules --kind cdr-arrangements lists the CDR elements of both packs', async () => {
     const { stdout } = await cli(['rules', '--kind', 'cdr-arrangements', '--json']);
     const ids = (JSON.parse(stdout) as { ruleId: string }[]).map((r) => r.ruleId).filter((id) => id.startsWith('wt2023/cdr-'));
-    expect(ids).toEqual(['cdr-partners', 'cdr-footprint', 'cdr-panel', 'cdr-meetings', 'cdr-joint-agency-response', 'cdr-key-worker', 'cdr-notification', 'cdr-learning', 'cdr-safeguarding-referral', 'cdr-publication'].map((e) => `wt2023/${e}`));
+    expect(ids).toEqual(
+      [
+        'cdr-partners',
+        'cdr-footprint',
+        'cdr-panel',
+        'cdr-meetings',
+        'cdr-joint-agency-response',
+        'cdr-key-worker',
+        'cdr-notification',
+        'cdr-learning',
+        'cdr-safeguarding-referral',
+        'cdr-publication',
+      ].map((e) => `wt2023/${e}`),
+    );
   });
 
   it('an unknown --kind names the four kinds', async () => {

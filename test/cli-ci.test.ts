@@ -10,7 +10,8 @@ import { cli, tempFolder } from './helpers/cli.js';
 const elements = [...new Set(bundledLinter().packs.flatMap((p) => p.rules.map((r) => r.element)))];
 /** Every rule off but funding (error) and dates (warning): a.md has one warning, b.yaml one error. */
 const CONFIG = `rules:\n${elements.map((e) => `  ${e}: ${e === 'funding' ? 'error' : e === 'dates' ? 'warning' : 'off'}`).join('\n')}\n`;
-const A_MD = '---\nkind: arrangements\nedition: 2023\npublished: 2099-01-01\n---\n# Northshire arrangements\n\n## Funding\n\nThe three partners contribute equally to a shared annual budget of £300,000 agreed each March.\n';
+const A_MD =
+  '---\nkind: arrangements\nedition: 2023\npublished: 2099-01-01\n---\n# Northshire arrangements\n\n## Funding\n\nThe three partners contribute equally to a shared annual budget of £300,000 agreed each March.\n';
 const B_YAML = 'kind: arrangements\nedition: 2023\npublished: 2025-01-01\n';
 
 let root: string;
@@ -23,7 +24,10 @@ describe('several formats in one run', () => {
   it('writes each --format to the --output after it, and the one without -o to stdout', async () => {
     const both = await cli(root, ['check', 'docs', '-f', 'sarif', '-o', 'out/a.sarif', '-f', 'junit', '-o', 'b.xml', '-f', 'markdown']);
     expect([both.code, both.stderr]).toEqual([1, '']);
-    for (const [format, file] of [['sarif', 'out/a.sarif'], ['junit', 'b.xml']] as const) {
+    for (const [format, file] of [
+      ['sarif', 'out/a.sarif'],
+      ['junit', 'b.xml'],
+    ] as const) {
       const alone = await cli(root, ['check', 'docs', '-f', format]);
       expect(read(file)).toBe(alone.stdout);
     }
@@ -68,8 +72,10 @@ describe('GitHub job summary', () => {
     expect(r.code).toBe(1);
     expect(read('summary.md')).toBe(`# earlier step\n${markdown.stdout}\n`);
     expect(r.stdout.split('\n')).toEqual([
-      '::error file=docs/b.yaml,line=1,col=1,title=Funding (wt2023/funding)::Funding not addressed: expected a section on it, a sentence that deals with it or the `funding` field%0AWorking Together 2023, chapter 2 (funding: a shared budget, equitable and proportionate contributions)%0AWhat to add: Set out the shared annual budget, each partner\'s contribution (equitable and proportionate) and what it pays for, or give `funding:` with `total` and `contributions`.',
-      expect.stringMatching(/^::warning file=docs\/a\.md,line=4,endLine=4,col=1,endColumn=\d+,title=Dates in the future \(wt2023\/dates\)::/),
+      "::error file=docs/b.yaml,line=1,col=1,title=Funding (wt2023/funding)::Funding not addressed: expected a section on it, a sentence that deals with it or the `funding` field%0AWorking Together 2023, chapter 2 (funding: a shared budget, equitable and proportionate contributions)%0AWhat to add: Set out the shared annual budget, each partner's contribution (equitable and proportionate) and what it pays for, or give `funding:` with `total` and `contributions`.",
+      expect.stringMatching(
+        /^::warning file=docs\/a\.md,line=4,endLine=4,col=1,endColumn=\d+,title=Dates in the future \(wt2023\/dates\)::/,
+      ),
       '',
     ]);
   });
@@ -82,7 +88,9 @@ describe('GitHub job summary', () => {
 describe('standard input with --stdin-filename', () => {
   for (const format of FORMAT_NAMES) {
     it(`reports under the given name in ${format}, parsed by its extension`, async () => {
-      const fromStdin = await cli(root, ['check', '-', '--stdin-filename', 'docs/b.yaml', '-f', format], { stdin: new TextEncoder().encode(B_YAML) });
+      const fromStdin = await cli(root, ['check', '-', '--stdin-filename', 'docs/b.yaml', '-f', format], {
+        stdin: new TextEncoder().encode(B_YAML),
+      });
       const fromFile = await cli(root, ['check', 'docs/b.yaml', '-f', format]);
       expect([fromStdin.code, fromStdin.stdout]).toEqual([1, fromFile.stdout]);
       expect(fromStdin.stdout).toContain('docs/b.yaml');
@@ -93,7 +101,10 @@ describe('standard input with --stdin-filename', () => {
 describe('inline disables from the CLI', () => {
   it('applies requireDisableReason from the config and --report-unused-disables', async () => {
     writeFileSync(join(root, 'wtlint.config.yaml'), `${CONFIG}requireDisableReason: true\n`);
-    writeFileSync(join(root, 'docs/b.yaml'), `${B_YAML}# wtlint-disable funding\n# wtlint-disable-next-line vcse -- no such finding\nx: 1\n`);
+    writeFileSync(
+      join(root, 'docs/b.yaml'),
+      `${B_YAML}# wtlint-disable funding\n# wtlint-disable-next-line vcse -- no such finding\nx: 1\n`,
+    );
     const r = await cli(root, ['check', 'docs/b.yaml', '--report-unused-disables', '-f', 'json']);
     const findings = JSON.parse(r.stdout).documents[0].findings.map((f: any) => [f.line, f.ruleId, f.messageId, f.severity]);
     expect([r.code, findings]).toEqual([
@@ -119,9 +130,13 @@ describe('exit codes', () => {
 describe('baselines', () => {
   const baselineArgs = ['baseline', 'docs', '--reason', 'Agreed with the lead partners on 2026-11-20', '--until', '2027-03-31'];
 
-  it('writes today\'s findings, then check --baseline passes and lists them as accepted', async () => {
+  it("writes today's findings, then check --baseline passes and lists them as accepted", async () => {
     const written = await cli(root, baselineArgs);
-    expect([written.code, written.stdout, written.stderr]).toEqual([0, '', 'wtlint: wrote wtlint-baseline.yaml: 2 entries accepting 2 findings in 2 documents\n']);
+    expect([written.code, written.stdout, written.stderr]).toEqual([
+      0,
+      '',
+      'wtlint: wrote wtlint-baseline.yaml: 2 entries accepting 2 findings in 2 documents\n',
+    ]);
     expect(read('wtlint-baseline.yaml')).toBe(
       [
         '# wtlint baseline: accepted deviations, written by `wtlint baseline`.',
@@ -175,18 +190,43 @@ describe('baselines', () => {
     const r = await cli(root, ['check', 'docs', '--baseline', 'wtlint-baseline.yaml', '--as-of', '2027-04-01', '-f', 'json']);
     const json = JSON.parse(r.stdout);
     expect(r.code).toBe(1);
-    expect(json.documents.map((d: any) => d.findings.map((f: any) => [f.ruleId, f.messageId, f.severity, f.message, Boolean(f.accepted)]))).toEqual([
-      [['baseline', 'stale', 'warning', 'The baseline entry for wt2023/dates (wtlint-baseline.yaml:9) matches no finding any more; remove it', false]],
+    expect(
+      json.documents.map((d: any) => d.findings.map((f: any) => [f.ruleId, f.messageId, f.severity, f.message, Boolean(f.accepted)])),
+    ).toEqual([
       [
-        ['baseline', 'expired', 'warning', 'The accepted deviation for wt2023/funding (wtlint-baseline.yaml:15) expired on 2027-03-31; its finding counts again', false],
-        ['wt2023/funding', 'missing', 'error', 'Funding not addressed: expected a section on it, a sentence that deals with it or the `funding` field', false],
+        [
+          'baseline',
+          'stale',
+          'warning',
+          'The baseline entry for wt2023/dates (wtlint-baseline.yaml:9) matches no finding any more; remove it',
+          false,
+        ],
+      ],
+      [
+        [
+          'baseline',
+          'expired',
+          'warning',
+          'The accepted deviation for wt2023/funding (wtlint-baseline.yaml:15) expired on 2027-03-31; its finding counts again',
+          false,
+        ],
+        [
+          'wt2023/funding',
+          'missing',
+          'error',
+          'Funding not addressed: expected a section on it, a sentence that deals with it or the `funding` field',
+          false,
+        ],
       ],
     ]);
   });
 
   it('keeps hand-written reasons when the baseline is taken again, and drops entries that no longer match', async () => {
     await cli(root, baselineArgs);
-    writeFileSync(join(root, 'wtlint-baseline.yaml'), read('wtlint-baseline.yaml').replace(/reason: Agreed .*\n(\s+until: 2027-03-31\n)$/, 'reason: Budget agreed at the March board\n'));
+    writeFileSync(
+      join(root, 'wtlint-baseline.yaml'),
+      read('wtlint-baseline.yaml').replace(/reason: Agreed .*\n(\s+until: 2027-03-31\n)$/, 'reason: Budget agreed at the March board\n'),
+    );
     writeFileSync(join(root, 'docs/a.md'), A_MD.replace('2099-01-01', '2025-01-01'));
     await cli(root, ['baseline', 'docs']);
     expect(read('wtlint-baseline.yaml').split('entries:\n')[1]).toBe(
@@ -195,7 +235,10 @@ describe('baselines', () => {
   });
 
   it('rejects a malformed baseline with file:line:column (exit 2)', async () => {
-    writeFileSync(join(root, 'bad.yaml'), 'version: 1\nentries:\n  - rule: wt2023/funding\n    file: docs/b.yaml\n    element: funding\n    count: 0\n    reason: x\n');
+    writeFileSync(
+      join(root, 'bad.yaml'),
+      'version: 1\nentries:\n  - rule: wt2023/funding\n    file: docs/b.yaml\n    element: funding\n    count: 0\n    reason: x\n',
+    );
     const r = await cli(root, ['check', 'docs', '--baseline', 'bad.yaml']);
     expect([r.code, r.stdout, r.stderr.split('\n')[0]]).toEqual([2, '', 'wtlint: bad.yaml:6:5 `entries.0.count` must be >= 1']);
   });

@@ -47,7 +47,9 @@ describe('wtlint check on a folder of pages and Word files', () => {
   it('checks .html and .docx, reads sidecars, and skips sidecars and Word lock files', async () => {
     const cli = io();
     const code = await run(['check', '.', '-f', 'json'], cli);
-    const report = JSON.parse(cli.out.join('')) as { documents: { file: string; kind: string; area: string; findings: { ruleId: string; line: number; message: string }[] }[] };
+    const report = JSON.parse(cli.out.join('')) as {
+      documents: { file: string; kind: string; area: string; findings: { ruleId: string; line: number; message: string }[] }[];
+    };
     expect(code).toBe(1);
     expect(report.documents.map((d) => [d.file, d.kind, d.area])).toEqual([
       ['draft.docx', 'arrangements', 'Westcombe Safeguarding Children Partnership'],
@@ -70,7 +72,9 @@ describe('wtlint convert', () => {
   it('writes Markdown with the inferred front matter beside a Word file, which then checks the same', async () => {
     const cli = io();
     expect(await run(['convert', 'draft.docx'], cli)).toBe(0);
-    expect(cli.out.join('')).toBe('Wrote draft.md (kind, area, edition, published read from the text: check them). Run `wtlint check draft.md`.\n');
+    expect(cli.out.join('')).toBe(
+      'Wrote draft.md (kind, area, edition, published read from the text: check them). Run `wtlint check draft.md`.\n',
+    );
     expect(readFileSync(join(dir, 'draft.md'), 'utf8')).toBe(
       [
         '---',
@@ -100,7 +104,9 @@ describe('wtlint convert', () => {
   it('refuses to overwrite an existing output', async () => {
     const cli = io();
     expect(await run(['convert', 'page.html', '-o', 'notes.md'], cli)).toBe(2);
-    expect(cli.err.join('')).toBe('wtlint: notes.md already exists; wtlint convert never overwrites a file\nName another output with -o, or move the existing file first.\n');
+    expect(cli.err.join('')).toBe(
+      'wtlint: notes.md already exists; wtlint convert never overwrites a file\nName another output with -o, or move the existing file first.\n',
+    );
     expect(readFileSync(join(dir, 'notes.md'), 'utf8')).toBe('---\nkind: arrangements\nedition: 2023\n---\n\n# Notes\n');
   });
 

@@ -13,7 +13,17 @@ let dir: string;
 function io(): CliIO & { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  return { cwd: dir, stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), readStdin: async () => new Uint8Array(), isTTY: false, today: '2026-11-23', env: {}, out, err };
+  return {
+    cwd: dir,
+    stdout: (t) => void out.push(t),
+    stderr: (t) => void err.push(t),
+    readStdin: async () => new Uint8Array(),
+    isTTY: false,
+    today: '2026-11-23',
+    env: {},
+    out,
+    err,
+  };
 }
 
 const SIDECAR = 'kind: arrangements\narea: Brookfield Safeguarding Children Partnership\nedition: 2023\npublished: 2024-11-29\n';
@@ -38,7 +48,9 @@ describe('wtlint check on PDFs', () => {
     const cli = io();
     const code = await run(['check', '.', '-f', 'json'], cli);
     expect(code).toBe(1);
-    const report = JSON.parse(cli.out.join('')) as { documents: { file: string; kind: string | null; findings: { messageId: string; page?: number }[] }[] };
+    const report = JSON.parse(cli.out.join('')) as {
+      documents: { file: string; kind: string | null; findings: { messageId: string; page?: number }[] }[];
+    };
     expect(report.documents.map((d) => [d.file, d.kind])).toEqual([
       ['areas/brookfield/arrangements.pdf', 'arrangements'],
       ['areas/eastfield/arrangements.pdf', null],
@@ -57,8 +69,14 @@ describe('wtlint convert file.pdf', () => {
     const cli = io();
     expect(await run(['convert', 'arrangements.pdf', '-o', '-'], cli)).toBe(0);
     const markdown = cli.out.join('');
-    expect(markdown.startsWith(`---\n${SIDECAR}---\n\n# Brookfield Safeguarding Children Partnership\n\n## Multi-agency safeguarding arrangements\n\n### 1. Independent scrutiny\n\nAn independent scrutineer reviews the work of the partners every year`)).toBe(true);
-    expect(markdown).toContain('- names a designated safeguarding lead;\n- takes part in the yearly safeguarding audit of multi-agency practice.\n');
+    expect(
+      markdown.startsWith(
+        `---\n${SIDECAR}---\n\n# Brookfield Safeguarding Children Partnership\n\n## Multi-agency safeguarding arrangements\n\n### 1. Independent scrutiny\n\nAn independent scrutineer reviews the work of the partners every year`,
+      ),
+    ).toBe(true);
+    expect(markdown).toContain(
+      '- names a designated safeguarding lead;\n- takes part in the yearly safeguarding audit of multi-agency practice.\n',
+    );
   });
 
   it('a scanned PDF cannot be converted: exit 2 with what to do', async () => {
@@ -75,7 +93,9 @@ describe('wtlint migrate and audit on PDFs', () => {
     const cli = io();
     const code = await run(['migrate', 'old.pdf', '--to', '2023', '-f', 'json'], cli);
     expect(code).toBe(1);
-    const plan = (JSON.parse(cli.out.join('')) as { migration: { file: string; kind: string; from: string; items: { id: string; status: string }[] } }).migration;
+    const plan = (
+      JSON.parse(cli.out.join('')) as { migration: { file: string; kind: string; from: string; items: { id: string; status: string }[] } }
+    ).migration;
     expect([plan.file, plan.kind, plan.from]).toEqual(['old.pdf', 'arrangements', '2018']);
     expect(plan.items.map((item) => item.status)).toContain('todo');
   });
@@ -83,7 +103,9 @@ describe('wtlint migrate and audit on PDFs', () => {
   it('audit counts PDF documents and names an unreadable one instead of "no document"', async () => {
     const cli = io();
     await run(['audit', 'areas', '-f', 'json', '--jobs', '0'], cli);
-    const report = JSON.parse(cli.out.join('')) as { areas: { name: string; documents: unknown[]; cells: Record<string, { status: string; evidence: string }> }[] };
+    const report = JSON.parse(cli.out.join('')) as {
+      areas: { name: string; documents: unknown[]; cells: Record<string, { status: string; evidence: string }> }[];
+    };
     expect(report.areas.map((a) => [a.name, a.documents.length])).toEqual([
       ['brookfield', 1],
       ['eastfield', 1],

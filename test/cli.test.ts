@@ -22,14 +22,21 @@ describe('wtlint check: outputs', () => {
     expectGolden('riverside.html', stdout);
     expect(code).toBe(1);
     // The riverside text is there line by line, and the placeholder-only Funding heading is marked partial with why.
-    expect(stdout).toContain('<div class="ln" id="d1-L197"><a href="#d1-L197">197</a><span><mark class="finding" title="Funding: partial (the section holds only a placeholder)\nerror: Funding is only partly addressed: the &quot;13. Funding&quot; section at line 197 holds only a placeholder">## 13. Funding</mark></span></div>');
+    expect(stdout).toContain(
+      '<div class="ln" id="d1-L197"><a href="#d1-L197">197</a><span><mark class="finding" title="Funding: partial (the section holds only a placeholder)\nerror: Funding is only partly addressed: the &quot;13. Funding&quot; section at line 197 holds only a placeholder">## 13. Funding</mark></span></div>',
+    );
     expect(stdout.match(/<h3>Dates checked<\/h3>/g)).toHaveLength(2);
-    expect(stdout).toContain('<li>Yearly report deadline: <span class="sev-error">Publication of the yearly report on 2024-12-10 is 71 days after the deadline of 2024-09-30</span></li>');
+    expect(stdout).toContain(
+      '<li>Yearly report deadline: <span class="sev-error">Publication of the yearly report on 2024-12-10 is 71 days after the deadline of 2024-09-30</span></li>',
+    );
   });
 
   it('html: a strict Content-Security-Policy, no script, and document text escaped everywhere', async () => {
     const { stdout } = await cli(['check', fixture('../html-page/hostile.md'), '-f', 'html']);
-    const csp = /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-([A-Za-z0-9+/=]+)'; base-uri 'none'; form-action 'none'">/.exec(stdout);
+    const csp =
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-([A-Za-z0-9+/=]+)'; base-uri 'none'; form-action 'none'">/.exec(
+        stdout,
+      );
     const style = /<style>([\s\S]*?)<\/style>/.exec(stdout)![1]!;
     expect(csp?.[1]).toBe(createHash('sha256').update(style).digest('base64'));
     expect(stdout.match(/<script|<img|<b>Reviews|onerror="/gi)).toBeNull();
@@ -74,7 +81,12 @@ describe('wtlint check: outputs', () => {
 
   it('--quiet shows errors only; warnings still count for --max-warnings', async () => {
     const quiet = await cli(['check', RIVERSIDE, '-q', '-f', 'json']);
-    expect(JSON.parse(quiet.stdout).documents[0].findings.map((f: { severity: string }) => f.severity)).toEqual(['error', 'error', 'error', 'error']);
+    expect(JSON.parse(quiet.stdout).documents[0].findings.map((f: { severity: string }) => f.severity)).toEqual([
+      'error',
+      'error',
+      'error',
+      'error',
+    ]);
     const dir = tempDir();
     writeFileSync(join(dir, 'draft.md'), readFileSync('examples/eastbrook/arrangements.md'));
     expect((await cli(['check', 'draft.md'], { cwd: dir })).code).toBe(0); // two warnings
@@ -101,7 +113,9 @@ describe('wtlint check: outputs', () => {
   it('--as-of is the day dates are judged at', async () => {
     const draft = readFileSync('examples/westmoor/yearly-report-2023-24.md', 'utf8').replace(/^published: .*\n/m, '');
     const ids = async (asOf: string) =>
-      JSON.parse((await cli(['check', '-', '--stdin-filename', 'r.md', '--as-of', asOf, '-f', 'json'], { stdin: draft })).stdout).documents[0].findings.map((f: { ruleId: string; messageId: string }) => `${f.ruleId} ${f.messageId}`);
+      JSON.parse(
+        (await cli(['check', '-', '--stdin-filename', 'r.md', '--as-of', asOf, '-f', 'json'], { stdin: draft })).stdout,
+      ).documents[0].findings.map((f: { ruleId: string; messageId: string }) => `${f.ruleId} ${f.messageId}`);
     expect(await ids('2024-09-30')).not.toContain('wt2023/report-deadline overdue');
     expect(await ids('2024-10-01')).toContain('wt2023/report-deadline overdue');
   });
@@ -109,10 +123,19 @@ describe('wtlint check: outputs', () => {
 
 describe('wtlint check: usage errors exit 2 with a message that says what to do', () => {
   const cases: [string[], string][] = [
-    [['check', 'no/such/file.md'], 'wtlint: No such file or folder: no/such/file.md\nCheck the path, or run wtlint from the folder that holds your documents.\n'],
-    [['check', RIVERSIDE, '--as-of', '2025-02-30'], 'wtlint: --as-of "2025-02-30" is not a date\nGive a real calendar date as YYYY-MM-DD, e.g. --as-of 2025-09-30.\n'],
+    [
+      ['check', 'no/such/file.md'],
+      'wtlint: No such file or folder: no/such/file.md\nCheck the path, or run wtlint from the folder that holds your documents.\n',
+    ],
+    [
+      ['check', RIVERSIDE, '--as-of', '2025-02-30'],
+      'wtlint: --as-of "2025-02-30" is not a date\nGive a real calendar date as YYYY-MM-DD, e.g. --as-of 2025-09-30.\n',
+    ],
     [['check', RIVERSIDE, '--edition', '2020'], 'wtlint: --edition "2020" is not an edition wtlint knows\nUse one of: 2018, 2023.\n'],
-    [['check', RIVERSIDE, '--max-warnings', 'many'], 'wtlint: --max-warnings "many" is not a whole number\nGive --max-warnings a number of 0 or more.\n'],
+    [
+      ['check', RIVERSIDE, '--max-warnings', 'many'],
+      'wtlint: --max-warnings "many" is not a whole number\nGive --max-warnings a number of 0 or more.\n',
+    ],
   ];
   for (const [argv, message] of cases) {
     it(argv.slice(1).join(' '), async () => {
@@ -131,7 +154,9 @@ describe('wtlint check: usage errors exit 2 with a message that says what to do'
   it('a folder with no documents', async () => {
     const dir = tempDir();
     const { code, stderr } = await cli(['check', '.'], { cwd: dir });
-    expect(stderr).toBe('wtlint: No documents found in .\nwtlint checks .md, .markdown, .yaml, .yml, .html, .htm, .docx and .pdf files; name a file or a folder that holds them.\n');
+    expect(stderr).toBe(
+      'wtlint: No documents found in .\nwtlint checks .md, .markdown, .yaml, .yml, .html, .htm, .docx and .pdf files; name a file or a folder that holds them.\n',
+    );
     expect(code).toBe(2);
   });
 });
@@ -159,7 +184,10 @@ describe('config', () => {
   it('is found from the working directory upward and re-grades rules', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'docs/drafts'), { recursive: true });
-    writeFileSync(join(dir, '.wtlintrc.yaml'), 'asOf: 2026-01-01\nrules:\n  wt2023/funding: warning\n  independent-scrutiny: off\n  education: info\n  yearly-report: off\n  lead-sign-off: off\nignore:\n  - "docs/drafts/old-*.md"\n');
+    writeFileSync(
+      join(dir, '.wtlintrc.yaml'),
+      'asOf: 2026-01-01\nrules:\n  wt2023/funding: warning\n  independent-scrutiny: off\n  education: info\n  yearly-report: off\n  lead-sign-off: off\nignore:\n  - "docs/drafts/old-*.md"\n',
+    );
     writeFileSync(join(dir, 'docs/drafts/arrangements.md'), readFileSync(RIVERSIDE));
     writeFileSync(join(dir, 'docs/drafts/old-arrangements.md'), readFileSync(RIVERSIDE));
     const { code, stdout } = await cli(['check', '.', '-f', 'json'], { cwd: join(dir, 'docs') });
@@ -176,7 +204,10 @@ describe('config', () => {
   });
 
   const bad: [string, string][] = [
-    ['rules:\n  wt2023/funding: loud\n', 'wtlint: wtlint.config.yaml:2:3 `rules.wt2023/funding` must be one of "off", "info", "warning", "error"\n'],
+    [
+      'rules:\n  wt2023/funding: loud\n',
+      'wtlint: wtlint.config.yaml:2:3 `rules.wt2023/funding` must be one of "off", "info", "warning", "error"\n',
+    ],
     ['edition: 2023\nasof: 2025-01-01\n', 'wtlint: wtlint.config.yaml:2:1 Unknown key `asof` in the document\n'],
     ['rules: [a\n', 'wtlint: wtlint.config.yaml:2:1 YAML error ('],
   ];
@@ -208,7 +239,9 @@ describe('other commands', () => {
       'wt2023/funding: Budget and contributions',
     ]);
     const unknown = await cli(['explain', 'wt2023/fundng']);
-    expect(unknown.stderr).toBe('wtlint: No rule "wt2023/fundng"\nDid you mean: wt2018/funding, wt2018/funding-total, wt2018/funding-shares, wt2018/funding-equity, wt2023/funding, wt2023/funding-total? `wtlint rules` lists them all.\n');
+    expect(unknown.stderr).toBe(
+      'wtlint: No rule "wt2023/fundng"\nDid you mean: wt2018/funding, wt2018/funding-total, wt2018/funding-shares, wt2018/funding-equity, wt2023/funding, wt2023/funding-total? `wtlint rules` lists them all.\n',
+    );
     expect(unknown.code).toBe(2);
   });
 
@@ -229,7 +262,9 @@ describe('other commands', () => {
     const statuses = new Set(Object.values(JSON.parse(check.stdout).documents[0].elements));
     expect([...statuses]).toEqual(['partial']);
     const again = await cli(['init', '--kind', 'arrangements', '--edition', '2023'], { cwd: dir });
-    expect(again.stderr).toBe('wtlint: arrangements.md already exists; wtlint init never overwrites a document\nMove or rename it, or run init in another folder.\n');
+    expect(again.stderr).toBe(
+      'wtlint: arrangements.md already exists; wtlint init never overwrites a document\nMove or rename it, or run init in another folder.\n',
+    );
     expect(again.code).toBe(2);
   });
 

@@ -9,7 +9,11 @@ const DOC = 'kind: arrangements\nedition: 2023\npublished: 2025-01-01\n# wtlint-
 const BIG = `${DOC}${'# padding\n'.repeat(30)}`;
 
 const auditFindings = (stdout: string) =>
-  (JSON.parse(stdout) as AuditReport).areas.flatMap((a) => a.documents.flatMap((d) => d.findings.filter((f) => f.ruleId === 'parse-error' || f.ruleId === 'disable-directive').map((f) => [d.file, f.ruleId, f.messageId])));
+  (JSON.parse(stdout) as AuditReport).areas.flatMap((a) =>
+    a.documents.flatMap((d) =>
+      d.findings.filter((f) => f.ruleId === 'parse-error' || f.ruleId === 'disable-directive').map((f) => [d.file, f.ruleId, f.messageId]),
+    ),
+  );
 const checkFindings = (stdout: string) =>
   (JSON.parse(stdout) as { documents: { file: string; findings: { ruleId: string; messageId: string }[] }[] }).documents.flatMap((d) =>
     d.findings.filter((f) => f.ruleId === 'parse-error' || f.ruleId === 'disable-directive').map((f) => [d.file, f.ruleId, f.messageId]),
@@ -33,7 +37,11 @@ describe('one set of lint options for every command', () => {
   });
 
   it('migrate takes asOf from the config, and convert its limits, as check does', async () => {
-    const root = tempFolder({ 'wtlint.config.yaml': 'asOf: 2024-05-06\nlimits:\n  maxBytes: 30\n', 'a.md': '# Arrangements\n', 'b.html': `<h1>Arrangements</h1>${'<p>text</p>'.repeat(5)}` });
+    const root = tempFolder({
+      'wtlint.config.yaml': 'asOf: 2024-05-06\nlimits:\n  maxBytes: 30\n',
+      'a.md': '# Arrangements\n',
+      'b.html': `<h1>Arrangements</h1>${'<p>text</p>'.repeat(5)}`,
+    });
     const migrate = await cli(root, ['migrate', 'a.md', '--to', '2023', '-f', 'json']);
     const convert = await cli(root, ['convert', 'b.html']);
     expect([JSON.parse(migrate.stdout).asOf, convert.code, convert.stderr.split('\n')[0]]).toEqual([

@@ -4,7 +4,9 @@ import { lintText } from './helpers.js';
 import type { DocumentResult } from '../src/types.js';
 
 const dated = (r: DocumentResult, ...ids: string[]) =>
-  r.findings.filter((f) => ids.includes(f.element)).map((f) => ({ ruleId: f.ruleId, messageId: f.messageId, severity: f.severity, line: f.line, column: f.column, message: f.message }));
+  r.findings
+    .filter((f) => ids.includes(f.element))
+    .map((f) => ({ ruleId: f.ruleId, messageId: f.messageId, severity: f.severity, line: f.line, column: f.column, message: f.message }));
 
 const report = (fields: string) => `---\nkind: yearly-report\narea: Testshire\n${fields}\n---\n# Testshire yearly report\n`;
 const arrangements = (fields: string) => `---\nkind: arrangements\narea: Testshire\n${fields}\n---\n# Testshire arrangements\n`;
@@ -18,8 +20,22 @@ describe('2018 arrangements deadlines', () => {
   it('published after 29 June 2019 is late, at the published key', () => {
     const r = lintText('a.md', arrangements('edition: 2018\npublished: 2019-07-15\neffective: 2019-10-01'), { asOf: '2020-01-01' });
     expect(dated(r, 'publication-deadline', 'in-place-deadline')).toEqual([
-      { ruleId: 'wt2018/publication-deadline', messageId: 'late', severity: 'error', line: 5, column: 1, message: 'Publication of the arrangements on 2019-07-15 is 16 days after the deadline of 2019-06-29' },
-      { ruleId: 'wt2018/in-place-deadline', messageId: 'late', severity: 'error', line: 6, column: 1, message: 'The arrangements taking effect on 2019-10-01 is 2 days after the deadline of 2019-09-29' },
+      {
+        ruleId: 'wt2018/publication-deadline',
+        messageId: 'late',
+        severity: 'error',
+        line: 5,
+        column: 1,
+        message: 'Publication of the arrangements on 2019-07-15 is 16 days after the deadline of 2019-06-29',
+      },
+      {
+        ruleId: 'wt2018/in-place-deadline',
+        messageId: 'late',
+        severity: 'error',
+        line: 6,
+        column: 1,
+        message: 'The arrangements taking effect on 2019-10-01 is 2 days after the deadline of 2019-09-29',
+      },
     ]);
   });
 
@@ -30,21 +46,28 @@ describe('2018 arrangements deadlines', () => {
 
   it('unpublished 2018 arrangements are overdue once the deadline has passed, and not before', () => {
     expect(dated(lintText('a.md', arrangements('edition: 2018'), { asOf: '2019-05-01' }), 'publication-deadline')).toEqual([]);
-    expect(dated(lintText('a.md', arrangements('edition: 2018'), { asOf: '2019-07-01' }), 'publication-deadline').map((f) => f.messageId)).toEqual(['overdue']);
+    expect(
+      dated(lintText('a.md', arrangements('edition: 2018'), { asOf: '2019-07-01' }), 'publication-deadline').map((f) => f.messageId),
+    ).toEqual(['overdue']);
   });
 
   it('2018 arrangements judged after 12 December 2024 should have been updated for 2023', () => {
-    expect(dated(lintText('a.md', arrangements('edition: 2018\npublished: 2019-06-01'), { asOf: '2024-12-12' }), 'edition-update')).toEqual([]);
-    expect(dated(lintText('a.md', arrangements('edition: 2018\npublished: 2019-06-01'), { asOf: '2024-12-13' }), 'edition-update')).toEqual([
-      {
-        ruleId: 'wt2018/edition-update',
-        messageId: 'superseded',
-        severity: 'warning',
-        line: 4,
-        column: 1,
-        message: 'These arrangements follow the 2018 edition; arrangements updated for the 2023 edition were due by 2024-12-12 (as of 2024-12-13)',
-      },
-    ]);
+    expect(dated(lintText('a.md', arrangements('edition: 2018\npublished: 2019-06-01'), { asOf: '2024-12-12' }), 'edition-update')).toEqual(
+      [],
+    );
+    expect(dated(lintText('a.md', arrangements('edition: 2018\npublished: 2019-06-01'), { asOf: '2024-12-13' }), 'edition-update')).toEqual(
+      [
+        {
+          ruleId: 'wt2018/edition-update',
+          messageId: 'superseded',
+          severity: 'warning',
+          line: 4,
+          column: 1,
+          message:
+            'These arrangements follow the 2018 edition; arrangements updated for the 2023 edition were due by 2024-12-12 (as of 2024-12-13)',
+        },
+      ],
+    );
   });
 });
 
@@ -54,7 +77,14 @@ describe('yearly report deadlines and periods', () => {
     expect(dated(onTime, 'report-deadline', 'report-period')).toEqual([]);
     const late = lintText('r.md', report('edition: 2023\npublished: 2025-10-01\nperiod: { start: 2024-04-01, end: 2025-03-31 }'));
     expect(dated(late, 'report-deadline')).toEqual([
-      { ruleId: 'wt2023/report-deadline', messageId: 'late', severity: 'error', line: 5, column: 1, message: 'Publication of the yearly report on 2025-10-01 is 1 days after the deadline of 2025-09-30' },
+      {
+        ruleId: 'wt2023/report-deadline',
+        messageId: 'late',
+        severity: 'error',
+        line: 5,
+        column: 1,
+        message: 'Publication of the yearly report on 2025-10-01 is 1 days after the deadline of 2025-09-30',
+      },
     ]);
   });
 
@@ -66,8 +96,14 @@ describe('yearly report deadlines and periods', () => {
   it('2023: an unpublished report is overdue only after its deadline', () => {
     const fields = 'edition: 2023\nperiod: { start: 2024-04-01, end: 2025-03-31 }';
     expect(dated(lintText('r.md', report(fields), { asOf: '2025-09-30' }), 'report-deadline')).toEqual([]);
-    expect(dated(lintText('r.md', report(fields), { asOf: '2025-10-01' }), 'report-deadline').map((f) => [f.messageId, f.line, f.message])).toEqual([
-      ['overdue', 2, 'Publication of the yearly report was due by 2025-09-30; no date of publication is given and that deadline has passed (as of 2025-10-01)'],
+    expect(
+      dated(lintText('r.md', report(fields), { asOf: '2025-10-01' }), 'report-deadline').map((f) => [f.messageId, f.line, f.message]),
+    ).toEqual([
+      [
+        'overdue',
+        2,
+        'Publication of the yearly report was due by 2025-09-30; no date of publication is given and that deadline has passed (as of 2025-10-01)',
+      ],
     ]);
   });
 
@@ -77,7 +113,9 @@ describe('yearly report deadlines and periods', () => {
   });
 
   it('2018: a report published more than twelve months after its period is late', () => {
-    const r = lintText('r.md', report('edition: 2018\npublished: 2021-05-01\nperiod: { start: 2019-04-01, end: 2020-03-31 }'), { asOf: '2022-01-01' });
+    const r = lintText('r.md', report('edition: 2018\npublished: 2021-05-01\nperiod: { start: 2019-04-01, end: 2020-03-31 }'), {
+      asOf: '2022-01-01',
+    });
     expect(dated(r, 'report-deadline').map((f) => f.message)).toEqual([
       'Publication of the yearly report on 2021-05-01 is 31 days after the deadline of 2021-03-31',
     ]);
@@ -97,7 +135,14 @@ describe('yearly report deadlines and periods', () => {
   it('dates after the as-of date are reported at their key', () => {
     const r = lintText('r.md', report('edition: 2023\npublished: 2027-01-10\nperiod: { start: 2025-04-01, end: 2026-03-31 }'));
     expect(dated(r, 'dates')).toEqual([
-      { ruleId: 'wt2023/dates', messageId: 'future', severity: 'warning', line: 5, column: 1, message: '`published` is 2027-01-10, after the as-of date 2026-11-23' },
+      {
+        ruleId: 'wt2023/dates',
+        messageId: 'future',
+        severity: 'warning',
+        line: 5,
+        column: 1,
+        message: '`published` is 2027-01-10, after the as-of date 2026-11-23',
+      },
     ]);
   });
 });
@@ -113,7 +158,8 @@ describe('edition inference', () => {
         severity: 'info',
         line: 2, // no `edition` key: the nearest existing place, the front matter's first key
         column: 1,
-        message: 'No `edition` given: assumed 2018 because its date 2023-12-14 falls within the 2018 edition (in force from 2018-07-04 to 2023-12-14)',
+        message:
+          'No `edition` given: assumed 2018 because its date 2023-12-14 falls within the 2018 edition (in force from 2018-07-04 to 2023-12-14)',
       },
     ]);
   });

@@ -6,7 +6,8 @@ import { bundledVocabulary } from './helpers.js';
 import { bundledLinter } from '../src/engine/resources.js';
 import type { Finding } from '../src/types.js';
 
-const DEEPER = /\/(?:funding-(?:total|shares|equity|costs)|scrutiny-(?:independence|coverage)|outdated-terms|renamed-bodies|agency-categories|review-timeliness)$/;
+const DEEPER =
+  /\/(?:funding-(?:total|shares|equity|costs)|scrutiny-(?:independence|coverage)|outdated-terms|renamed-bodies|agency-categories|review-timeliness)$/;
 
 function deeper(path: string, text: string, asOf = '2026-11-23') {
   return bundledLinter()
@@ -51,7 +52,9 @@ describe('a realistic 2023 draft with the problems a business manager would rais
   it('says why, with the figures and the citation', () => {
     const findings = bundledLinter().lint({ path, text }, { asOf: '2026-11-23' }).findings;
     const pick = (ruleId: string) => findings.filter((f) => f.ruleId === ruleId).map((f) => f.message);
-    expect(pick('wt2023/funding-total')).toEqual(['The contributions add up to £410,000, but `funding.total` is £400,000 (a difference of £10,000)']);
+    expect(pick('wt2023/funding-total')).toEqual([
+      'The contributions add up to £410,000, but `funding.total` is £400,000 (a difference of £10,000)',
+    ]);
     expect(pick('wt2023/funding-equity')).toEqual([
       'Brackmoor Borough Council pays 78% of the budget (£320,000 of £410,000), more than 50%: contributions should be equitable and proportionate',
     ]);
@@ -86,37 +89,44 @@ describe('practice review timeliness in a yearly report', () => {
   const { path, text } = fixture('fenmouth-report-2024-25.md');
 
   it('counts working days past weekends and bank holidays, and months for local reviews', () => {
-    const findings = bundledLinter().lint({ path, text }, { asOf: '2026-11-23' }).findings.filter((f) => DEEPER.test(f.ruleId));
+    const findings = bundledLinter()
+      .lint({ path, text }, { asOf: '2026-11-23' })
+      .findings.filter((f) => DEEPER.test(f.ruleId));
     expect(findings.map(({ messageId, line, column, message }) => ({ messageId, line, column, message }))).toEqual([
       {
         messageId: 'late',
         line: 14,
         column: 65,
-        message: 'Child C: the rapid review on 2024-04-19, 16 working days after 2024-03-26 (incident); 15 working days allowed (Working Together 2023, chapter 5), so due by 2024-04-18',
+        message:
+          'Child C: the rapid review on 2024-04-19, 16 working days after 2024-03-26 (incident); 15 working days allowed (Working Together 2023, chapter 5), so due by 2024-04-18',
       },
       {
         messageId: 'early',
         line: 14,
         column: 119,
-        message: 'Child C: the copy of the review sent to the Panel and the Secretary of State on 2024-11-07, only 3 working days before 2024-11-12 (published); at least 7 working days expected (Working Together 2023, chapter 5; the 7 days are to confirm), so by 2024-11-01',
+        message:
+          'Child C: the copy of the review sent to the Panel and the Secretary of State on 2024-11-07, only 3 working days before 2024-11-12 (published); at least 7 working days expected (Working Together 2023, chapter 5; the 7 days are to confirm), so by 2024-11-01',
       },
       {
         messageId: 'late',
         line: 14,
         column: 143,
-        message: 'Child C: publication of the local child safeguarding practice review on 2024-11-12, 201 days after 2024-04-25 (lcspr_decision); 6 months allowed (Working Together 2023, chapter 5), so due by 2024-10-25',
+        message:
+          'Child C: publication of the local child safeguarding practice review on 2024-11-12, 201 days after 2024-04-25 (lcspr_decision); 6 months allowed (Working Together 2023, chapter 5), so due by 2024-10-25',
       },
       {
         messageId: 'late',
         line: 15,
         column: 62,
-        message: 'Child D: notification of the serious incident to the Panel on 2025-01-02, 6 working days after 2024-12-20 (aware); 5 working days allowed (Children Act 2004, s16C), so due by 2024-12-31',
+        message:
+          'Child D: notification of the serious incident to the Panel on 2025-01-02, 6 working days after 2024-12-20 (aware); 5 working days allowed (Children Act 2004, s16C), so due by 2024-12-31',
       },
       {
         messageId: 'overdue',
         line: 15,
         column: 110,
-        message: 'Child D: no date for publication of the local child safeguarding practice review (`published`), due by 2025-07-20 (6 months after 2025-01-20, Working Together 2023, chapter 5); that date has passed (as of 2026-11-23)',
+        message:
+          'Child D: no date for publication of the local child safeguarding practice review (`published`), due by 2025-07-20 (6 months after 2025-01-20, Working Together 2023, chapter 5); that date has passed (as of 2026-11-23)',
       },
     ]);
   });
@@ -127,7 +137,9 @@ describe('practice review timeliness in a yearly report', () => {
 
   it('applies to 2018-edition reports, with the 2018 citation', () => {
     const text2018 = text.replace('edition: 2023', 'edition: 2018');
-    const findings = bundledLinter().lint({ path, text: text2018 }, { asOf: '2026-11-23' }).findings.filter((f) => f.ruleId === 'wt2018/review-timeliness');
+    const findings = bundledLinter()
+      .lint({ path, text: text2018 }, { asOf: '2026-11-23' })
+      .findings.filter((f) => f.ruleId === 'wt2018/review-timeliness');
     expect(findings.map((f) => [f.messageId, f.line, f.column])).toEqual([
       ['late', 14, 65],
       ['early', 14, 119],
@@ -154,19 +166,30 @@ describe('practice review timeliness in a yearly report', () => {
 
   /** A yearly report for April (year-1) to March (year), published that September, listing one review. */
   const reportWith = (edition: string, year: number, review: string) =>
-    doc(`kind: yearly-report\nedition: ${edition}\npublished: ${year}-09-20\nperiod: { start: ${year - 1}-04-01, end: ${year}-03-31 }\npractice_reviews:\n  - ${review}`);
+    doc(
+      `kind: yearly-report\nedition: ${edition}\npublished: ${year}-09-20\nperiod: { start: ${year - 1}-04-01, end: ${year}-03-31 }\npractice_reviews:\n  - ${review}`,
+    );
 
   it('says when a step is dated before its clock starts (a typo in one of the dates)', () => {
     const report = reportWith('2023', 2025, '{ ref: Child G, incident: 2024-06-12, notified: 2024-06-02, rapid_review: 2024-06-28 }');
-    const findings = bundledLinter().lint({ path: 'g.md', text: report }, { asOf: '2026-11-23' }).findings.filter((f) => f.ruleId === 'wt2023/review-timeliness');
+    const findings = bundledLinter()
+      .lint({ path: 'g.md', text: report }, { asOf: '2026-11-23' })
+      .findings.filter((f) => f.ruleId === 'wt2023/review-timeliness');
     expect(findings.map((f) => [f.messageId, f.line, f.column, f.message])).toEqual([
-      ['before-start', 7, 43, 'Child G: notification of the serious incident to the Panel on 2024-06-02 is before 2024-06-12 (incident), when its time starts; check both dates'],
+      [
+        'before-start',
+        7,
+        43,
+        'Child G: notification of the serious incident to the Panel on 2024-06-02 is before 2024-06-12 (incident), when its time starts; check both dates',
+      ],
     ]);
   });
 
   it('says when a date is outside the bank holiday calendar', () => {
     const old = reportWith('2018', 2018, '{ ref: Child F, incident: 2017-12-20, notified: 2018-01-03 }');
-    expect(deeper('old.md', old)).toEqual([{ ruleId: 'wt2018/review-timeliness', messageId: 'outside-calendar', severity: 'warning', line: 7, column: 21 }]);
+    expect(deeper('old.md', old)).toEqual([
+      { ruleId: 'wt2018/review-timeliness', messageId: 'outside-calendar', severity: 'warning', line: 7, column: 21 },
+    ]);
   });
 });
 
@@ -181,17 +204,23 @@ funding:
 ${contributions}`;
 
   it('accepts contributions that add up and are shared', () => {
-    const text = doc(front('    - { partner: A Council, amount: 150000 }\n    - { partner: B ICB, amount: 100000 }\n    - { partner: C Police, amount: 50000 }'));
-    expect(deeper('a.md', text)).toEqual([
-      { ruleId: 'wt2023/funding-shares', messageId: 'share', severity: 'info', line: 8, column: 7 },
-      { ruleId: 'wt2023/funding-shares', messageId: 'share', severity: 'info', line: 9, column: 7 },
-      { ruleId: 'wt2023/funding-shares', messageId: 'share', severity: 'info', line: 10, column: 7 },
-      { ruleId: 'wt2023/funding-costs', messageId: 'uncovered', severity: 'warning', line: 5, column: 1 },
-      { ruleId: 'wt2023/funding-costs', messageId: 'uncovered', severity: 'warning', line: 5, column: 1 },
-      { ruleId: 'wt2023/funding-costs', messageId: 'uncovered', severity: 'warning', line: 5, column: 1 },
-      { ruleId: 'wt2023/funding-costs', messageId: 'uncovered', severity: 'warning', line: 5, column: 1 },
-      { ruleId: 'wt2023/funding-costs', messageId: 'uncovered', severity: 'warning', line: 5, column: 1 },
-    ].sort((a, b) => a.line - b.line));
+    const text = doc(
+      front(
+        '    - { partner: A Council, amount: 150000 }\n    - { partner: B ICB, amount: 100000 }\n    - { partner: C Police, amount: 50000 }',
+      ),
+    );
+    expect(deeper('a.md', text)).toEqual(
+      [
+        { ruleId: 'wt2023/funding-shares', messageId: 'share', severity: 'info', line: 8, column: 7 },
+        { ruleId: 'wt2023/funding-shares', messageId: 'share', severity: 'info', line: 9, column: 7 },
+        { ruleId: 'wt2023/funding-shares', messageId: 'share', severity: 'info', line: 10, column: 7 },
+        { ruleId: 'wt2023/funding-costs', messageId: 'uncovered', severity: 'warning', line: 5, column: 1 },
+        { ruleId: 'wt2023/funding-costs', messageId: 'uncovered', severity: 'warning', line: 5, column: 1 },
+        { ruleId: 'wt2023/funding-costs', messageId: 'uncovered', severity: 'warning', line: 5, column: 1 },
+        { ruleId: 'wt2023/funding-costs', messageId: 'uncovered', severity: 'warning', line: 5, column: 1 },
+        { ruleId: 'wt2023/funding-costs', messageId: 'uncovered', severity: 'warning', line: 5, column: 1 },
+      ].sort((a, b) => a.line - b.line),
+    );
   });
 
   it('reads the costs from funding.spend', () => {
@@ -205,17 +234,34 @@ ${contributions}`;
     const { createLinter } = await import('../src/lint.js');
     const { readJson, loadDocumentSchemas } = await import('../src/engine/resources.js');
     const source = readFileSync('rules/wt2023.yaml', 'utf8').replace('max_share: 0.5', 'max_share: 0.4');
-    const linter = createLinter([loadPack(source, 'rules/wt2023.yaml', readJson('schemas/rule-pack.schema.json'), bundledVocabulary())], loadDocumentSchemas(['2023']));
-    const text = doc(front('    - { partner: A Council, amount: 130000.4 }\n    - { partner: B ICB, amount: 120000 }\n    - { partner: C Police, amount: 50000 }'));
-    const findings = linter.lint({ path: 'a.md', text }, { asOf: '2026-11-23' }).findings.filter((f) => /funding-(total|equity)/.test(f.ruleId));
+    const linter = createLinter(
+      [loadPack(source, 'rules/wt2023.yaml', readJson('schemas/rule-pack.schema.json'), bundledVocabulary())],
+      loadDocumentSchemas(['2023']),
+    );
+    const text = doc(
+      front(
+        '    - { partner: A Council, amount: 130000.4 }\n    - { partner: B ICB, amount: 120000 }\n    - { partner: C Police, amount: 50000 }',
+      ),
+    );
+    const findings = linter
+      .lint({ path: 'a.md', text }, { asOf: '2026-11-23' })
+      .findings.filter((f) => /funding-(total|equity)/.test(f.ruleId));
     expect(findings.map((f) => [f.ruleId, f.message])).toEqual([
-      ['wt2023/funding-equity', 'A Council pays 43.3% of the budget (£130,000.40 of £300,000.40), more than 40%: contributions should be equitable and proportionate'],
+      [
+        'wt2023/funding-equity',
+        'A Council pays 43.3% of the budget (£130,000.40 of £300,000.40), more than 40%: contributions should be equitable and proportionate',
+      ],
     ]);
   });
 
   it('reads the funding section, where a phrase may break across lines', () => {
-    const body = '## Funding\n\nThe shared budget of £300,000 pays for the business\nunit, independent scrutiny, multi-agency training,\nrapid reviews and our three priorities.\n';
-    expect(deeper('a.md', doc('kind: arrangements\nedition: 2023\npublished: 2024-10-01', body)).filter((f) => f.ruleId === 'wt2023/funding-costs')).toEqual([]);
+    const body =
+      '## Funding\n\nThe shared budget of £300,000 pays for the business\nunit, independent scrutiny, multi-agency training,\nrapid reviews and our three priorities.\n';
+    expect(
+      deeper('a.md', doc('kind: arrangements\nedition: 2023\npublished: 2024-10-01', body)).filter(
+        (f) => f.ruleId === 'wt2023/funding-costs',
+      ),
+    ).toEqual([]);
   });
 
   it('leaves malformed amounts to the schema rule rather than adding up the rest', () => {
@@ -241,7 +287,10 @@ partners:
 scrutiny:
   scrutineer: ${scrutineer}
 `);
-  const flagged = (scrutineer: string) => deeper('s.md', text(scrutineer)).filter((f) => f.ruleId === 'wt2023/scrutiny-independence').map((f) => [f.messageId, f.line, f.column]);
+  const flagged = (scrutineer: string) =>
+    deeper('s.md', text(scrutineer))
+      .filter((f) => f.ruleId === 'wt2023/scrutiny-independence')
+      .map((f) => [f.messageId, f.line, f.column]);
 
   it('flags an organisation or role of a partner body', () => {
     expect(flagged('{ name: X, role: Head of Children\'s Services, organisation: "Oxley Borough Council (seconded)" }')).toEqual([
@@ -264,7 +313,9 @@ scrutiny:
 describe('outdated terms, by date', () => {
   const text = (published: string, body: string) => doc(`kind: arrangements\nedition: 2018\npublished: ${published}`, body);
   const terms = (published: string, body: string) =>
-    deeper('t.md', text(published, body)).filter((f) => /outdated-terms|renamed-bodies/.test(f.ruleId)).map((f) => [f.ruleId, f.line, f.column]);
+    deeper('t.md', text(published, body))
+      .filter((f) => /outdated-terms|renamed-bodies/.test(f.ruleId))
+      .map((f) => [f.ruleId, f.line, f.column]);
 
   it('flags a CCG only on or after 1 July 2022', () => {
     const body = 'The partners are the council, Oxley CCG and the police.\n';
@@ -292,7 +343,7 @@ describe('outdated terms, by date', () => {
   });
 
   it('reports the What Works Centre after 6 June 2023 at info, in headings and tables too', () => {
-    const body = '## Sent to the What Works Centre for Children\'s Social Care\n\n| Body | Date |\n| --- | --- |\n| WWCSC | 2023-07-01 |\n';
+    const body = "## Sent to the What Works Centre for Children's Social Care\n\n| Body | Date |\n| --- | --- |\n| WWCSC | 2023-07-01 |\n";
     expect(terms('2023-06-05', body)).toEqual([]);
     expect(terms('2023-06-06', body)).toEqual([
       ['wt2018/renamed-bodies', 7, 16],
@@ -359,14 +410,19 @@ describe('the deeper check kinds as pack data', () => {
     expect(await load((s) => s.replace('- \\b(?:reviews?|LCSPRs?)\\b\n', '- \\b(?:reviews?\n'))).toThrow(
       /^rules\/wt2023\.yaml:\d+:\d+ rules\[\d+\]\.checks\[0\]\.items\[0\]\.patterns\[0\]: `items\.0\.patterns\.0` must be a valid regex$/,
     );
-    expect(await load((s) => s.replace('max_share: 0.5', 'max_share: 2'))).toThrow(/^rules\/wt2023\.yaml:\d+:\d+ rules\[\d+\]\.checks\[0\]\.max_share: `max_share` must be <= 1$/);
+    expect(await load((s) => s.replace('max_share: 0.5', 'max_share: 2'))).toThrow(
+      /^rules\/wt2023\.yaml:\d+:\d+ rules\[\d+\]\.checks\[0\]\.max_share: `max_share` must be <= 1$/,
+    );
   });
 
   it('never throw on an empty, a YAML-only or a body-only document', () => {
     const texts = {
-      'yaml-only.yaml': 'kind: yearly-report\nedition: 2023\npractice_reviews: [{ ref: X, incident: 2024-01-05 }]\nfunding: { contributions: [{ partner: A, amount: 0 }] }\n',
+      'yaml-only.yaml':
+        'kind: yearly-report\nedition: 2023\npractice_reviews: [{ ref: X, incident: 2024-01-05 }]\nfunding: { contributions: [{ partner: A, amount: 0 }] }\n',
       'body-only.md': '# Arrangements\n\n## Relevant agencies\n\n- Oxley Youth Club\n\n## Funding\n\nThe LSCB budget.\n',
-      'odd-types.md': doc('kind: arrangements\nedition: 2023\nrelevant_agencies: [3, { category: schools }]\nscrutiny: { scrutineer: { role: "" } }\nfunding: { total: 5, contributions: [{ partner: A, amount: 0 }] }'),
+      'odd-types.md': doc(
+        'kind: arrangements\nedition: 2023\nrelevant_agencies: [3, { category: schools }]\nscrutiny: { scrutineer: { role: "" } }\nfunding: { total: 5, contributions: [{ partner: A, amount: 0 }] }',
+      ),
     };
     for (const [path, text] of Object.entries(texts)) {
       const findings = bundledLinter().lint({ path, text }, { asOf: '2026-11-23' }).findings;
@@ -388,7 +444,15 @@ describe('wtlint explain shows the data a deeper check applies', () => {
   it('lists each outdated term with its date, replacement and source', async () => {
     const { run } = await import('../src/cli/main.js');
     const out: string[] = [];
-    const io = { cwd: process.cwd(), stdout: (t: string) => void out.push(t), stderr: () => {}, readStdin: async () => new Uint8Array(), isTTY: false, today: '2026-11-23', env: {} };
+    const io = {
+      cwd: process.cwd(),
+      stdout: (t: string) => void out.push(t),
+      stderr: () => {},
+      readStdin: async () => new Uint8Array(),
+      isTTY: false,
+      today: '2026-11-23',
+      env: {},
+    };
     expect(await run(['explain', 'wt2023/renamed-bodies'], io)).toBe(0);
     const text = out.join('');
     const section = text.slice(text.indexOf('What the check applies'), text.indexOf('\n\nNotes'));
@@ -410,7 +474,14 @@ describe('wtlint explain shows the data a deeper check applies', () => {
 describe('agency-categories on table rows', () => {
   it('reads the rows below a table header in the section (tables parsed by a GFM-aware parser)', async () => {
     const { agencyCategories } = await import('../src/check/kinds/agency-categories.js');
-    const block = (kind: 'heading' | 'paragraph' | 'table-row', text: string, line: number) => ({ kind, text, line, column: 1, segments: [], heading: 0 });
+    const block = (kind: 'heading' | 'paragraph' | 'table-row', text: string, line: number) => ({
+      kind,
+      text,
+      line,
+      column: 1,
+      segments: [],
+      heading: 0,
+    });
     const doc = {
       path: 't.md',
       format: 'markdown' as const,
@@ -425,7 +496,12 @@ describe('agency-categories on table rows', () => {
         block('paragraph', 'Other bodies may be added.', 8),
       ],
     };
-    const options = { headings: ['\\brelevant agenc'], categories: [{ id: 'youth-offending', label: 'youth offending teams', patterns: ['\\byouth (?:offending|justice) (?:team|service)s?\\b'] }] };
+    const options = {
+      headings: ['\\brelevant agenc'],
+      categories: [
+        { id: 'youth-offending', label: 'youth offending teams', patterns: ['\\byouth (?:offending|justice) (?:team|service)s?\\b'] },
+      ],
+    };
     const ctx = { doc, meta: {} as never, element: undefined, rule: {} as never, asOf: '2026-11-23', documentSchema: undefined };
     expect(agencyCategories.run(ctx, options)).toEqual([
       { messageId: 'unmatched', data: { name: 'Housing | The six district councils (housing functions)' }, place: { line: 6, column: 1 } },

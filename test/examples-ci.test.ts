@@ -37,10 +37,19 @@ describe('examples/ci', () => {
     const r = await cli(repo, wtlintArgs(line, workflow.env), { env: { GITHUB_STEP_SUMMARY: join(repo, 'summary.md') } });
     expect([r.code, r.stderr]).toEqual([0, '']);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('::notice title=wtlint::18 notices: GitHub shows at most 10 annotations of each level per step; the rest are in this log and in the job summary.');
-    const accepted = /^::notice file=docs\/arrangements\.yaml,line=1,col=1,title=[^:]+ \(wt2023\/[a-z-]+%2C accepted\)::.*Accepted deviation: adopting wtlint\./;
+    expect(lines[0]).toBe(
+      '::notice title=wtlint::18 notices: GitHub shows at most 10 annotations of each level per step; the rest are in this log and in the job summary.',
+    );
+    const accepted =
+      /^::notice file=docs\/arrangements\.yaml,line=1,col=1,title=[^:]+ \(wt2023\/[a-z-]+%2C accepted\)::.*Accepted deviation: adopting wtlint\./;
     // Accepted: the baseline's 17; the one info (no child death review section) is never baselined.
-    expect([lines.length, lines.slice(1).filter((l) => !accepted.test(l)).map((l) => /\((wt2023\/[a-z-]+)\)::/.exec(l)?.[1])]).toEqual([19, ['wt2023/child-death-review']]);
+    expect([
+      lines.length,
+      lines
+        .slice(1)
+        .filter((l) => !accepted.test(l))
+        .map((l) => /\((wt2023\/[a-z-]+)\)::/.exec(l)?.[1]),
+    ]).toEqual([19, ['wt2023/child-death-review']]);
     const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'))!;
     const sarif = JSON.parse(readFileSync(join(repo, upload.with!.sarif_file!), 'utf8'));
     expect([sarif.version, sarif.runs[0].results.length, existsSync(join(repo, 'summary.md'))]).toEqual(['2.1.0', 18, true]);
@@ -52,10 +61,16 @@ describe('examples/ci', () => {
     const line = (job.script as string[]).find((s) => s.startsWith('wtlint '))!;
     const r = await cli(repo, wtlintArgs(line, job.variables));
     expect(r.code).toBe(0);
-    expect(r.stdout.trimEnd().split('\n').slice(-2)).toEqual(['✔ No errors or warnings in 1 document (1 info, 17 accepted)', 'The info finding is an observation to check, not a failure; --verbose lists it.']);
+    expect(r.stdout.trimEnd().split('\n').slice(-2)).toEqual([
+      '✔ No errors or warnings in 1 document (1 info, 17 accepted)',
+      'The info finding is an observation to check, not a failure; --verbose lists it.',
+    ]);
     const codequality = JSON.parse(readFileSync(join(repo, job.artifacts.reports.codequality), 'utf8'));
     const junit = readFileSync(join(repo, job.artifacts.reports.junit), 'utf8');
-    expect([codequality.length, junit.split('\n')[1]]).toEqual([18, '<testsuites name="wtlint" tests="18" failures="0" errors="0" skipped="16" time="0">']);
+    expect([codequality.length, junit.split('\n')[1]]).toEqual([
+      18,
+      '<testsuites name="wtlint" tests="18" failures="0" errors="0" skipped="16" time="0">',
+    ]);
   });
 
   it('the pre-commit hook runs `wtlint check` on the files pre-commit passes', async () => {
@@ -63,7 +78,11 @@ describe('examples/ci', () => {
     const [repoEntry] = readYaml('examples/ci/.pre-commit-config.yaml').repos;
     expect([hook.id, hook.language, repoEntry.hooks[0].id]).toEqual(['wtlint', 'node', 'wtlint']);
     const file = 'docs/arrangements.yaml';
-    expect([new RegExp(hook.files).test(file), new RegExp(repoEntry.hooks[0].files).test(file), new RegExp(hook.exclude).test('wtlint-baseline.yaml')]).toEqual([true, true, true]);
+    expect([
+      new RegExp(hook.files).test(file),
+      new RegExp(repoEntry.hooks[0].files).test(file),
+      new RegExp(hook.exclude).test('wtlint-baseline.yaml'),
+    ]).toEqual([true, true, true]);
     const r = await cli(repo, [...wtlintArgs(hook.entry, {}), ...repoEntry.hooks[0].args, file]);
     expect(r.code).toBe(0);
     const failing = await cli(repo, [...wtlintArgs(hook.entry, {}), file]);

@@ -8,7 +8,14 @@ import { expectGolden } from './helpers/golden.js';
 describe('examples/', () => {
   it('gives the expected statuses and findings for every example area', async () => {
     const { code, stdout } = await cli(['check', join(import.meta.dirname, '..', 'examples'), '-f', 'json']);
-    const report = JSON.parse(stdout) as { documents: { file: string; edition: string; elements: Record<string, string>; findings: { ruleId: string; messageId: string; line: number }[] }[] };
+    const report = JSON.parse(stdout) as {
+      documents: {
+        file: string;
+        edition: string;
+        elements: Record<string, string>;
+        findings: { ruleId: string; messageId: string; line: number }[];
+      }[];
+    };
     const matrix = report.documents.map((d) => ({
       file: d.file,
       edition: d.edition,
@@ -20,10 +27,21 @@ describe('examples/', () => {
   });
 
   it('the complete examples have every element present', async () => {
-    const { stdout } = await cli(['check', 'examples/northshire', 'examples/tri-county', 'examples/eastbrook', 'examples/hartfield', '-f', 'json']);
+    const { stdout } = await cli([
+      'check',
+      'examples/northshire',
+      'examples/tri-county',
+      'examples/eastbrook',
+      'examples/hartfield',
+      '-f',
+      'json',
+    ]);
     const report = JSON.parse(stdout) as { documents: { file: string; elements: Record<string, string> }[] };
     for (const doc of report.documents) {
-      expect({ file: doc.file, missing: Object.entries(doc.elements).filter(([, s]) => s !== 'present') }).toEqual({ file: doc.file, missing: [] });
+      expect({ file: doc.file, missing: Object.entries(doc.elements).filter(([, s]) => s !== 'present') }).toEqual({
+        file: doc.file,
+        missing: [],
+      });
     }
     expect(report.documents.map((d) => d.file)).toEqual([
       'examples/eastbrook/arrangements.md',

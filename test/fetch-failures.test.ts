@@ -9,7 +9,8 @@ import { cli, tempDir } from './helpers.js';
 import { document, startServer, type TestServer } from './helpers/web-server.js';
 import type { AuditReport } from '../src/audit/types.js';
 
-const HTML = '<!DOCTYPE html><html><body><h1>Eastbrook Safeguarding Children Partnership yearly report</h1><h2>Funding</h2><p>Partners contribute equitably to the budget.</p></body></html>';
+const HTML =
+  '<!DOCTYPE html><html><body><h1>Eastbrook Safeguarding Children Partnership yearly report</h1><h2>Funding</h2><p>Partners contribute equitably to the budget.</p></body></html>';
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
 
 describe('wtlint fetch failures', () => {
@@ -20,7 +21,8 @@ describe('wtlint fetch failures', () => {
 
   beforeAll(async () => {
     a = await startServer({
-      '/robots.txt': (_q, res) => res.writeHead(200, { 'Content-Type': 'text/plain' }).end('User-agent: wtlint\nDisallow: /private/\n\nUser-agent: *\nDisallow: /\n'),
+      '/robots.txt': (_q, res) =>
+        res.writeHead(200, { 'Content-Type': 'text/plain' }).end('User-agent: wtlint\nDisallow: /private/\n\nUser-agent: *\nDisallow: /\n'),
       '/ok.html': document(HTML, 'text/html'),
       '/private/report.html': document(HTML, 'text/html'),
       '/gone': (_q, res) => res.writeHead(404).end('no'),
@@ -47,7 +49,21 @@ describe('wtlint fetch failures', () => {
     // A host whose robots.txt cannot be read: nothing is fetched from it.
     closed = await startServer({ '/robots.txt': (_q, res) => res.writeHead(503).end(), '/report.html': document(HTML, 'text/html') });
     root = tempDir();
-    const entries = ['/ok.html', '/private/report.html', '/gone', '/broken', '/loop-a', '/to-ftp', '/to-private', '/slow', '/endless', '/image', '/says-pdf', '/busy', '/always-busy'];
+    const entries = [
+      '/ok.html',
+      '/private/report.html',
+      '/gone',
+      '/broken',
+      '/loop-a',
+      '/to-ftp',
+      '/to-private',
+      '/slow',
+      '/endless',
+      '/image',
+      '/says-pdf',
+      '/busy',
+      '/always-busy',
+    ];
     writeFileSync(
       join(root, 'areas.yaml'),
       [
@@ -89,7 +105,9 @@ describe('wtlint fetch failures', () => {
     expect(run.stdout).toContain(`  could not be fetched (404): HTTP 404 Not Found at ${a.origin}/gone\n`);
     expect(run.stdout).toContain(`does not allow wtlint to fetch ${a.origin}/private/report.html`);
     expect(run.stdout).toContain('the server asks to wait 3600 s, more than the 60 s wtlint waits');
-    expect(run.stdout).toMatch(/wtlint fetch: 14 documents: 2 new, 12 could not be fetched\. Wrote out\/areas\.yaml; next: wtlint audit out\n$/);
+    expect(run.stdout).toMatch(
+      /wtlint fetch: 14 documents: 2 new, 12 could not be fetched\. Wrote out\/areas\.yaml; next: wtlint audit out\n$/,
+    );
   });
 
   it('retries a 429 after its Retry-After, and never asks for a disallowed or unreachable-robots page', () => {
@@ -107,26 +125,44 @@ describe('wtlint fetch failures', () => {
     const manifest = parse(readFileSync(join(root, 'out/areas.yaml'), 'utf8'));
     const day = new Date().toISOString().slice(0, 10);
     expect(manifest.areas[0].files[2]).toEqual({ url: `${a.origin}/gone`, kind: 'yearly-report', failed: { reason: '404', date: day } });
-    expect(manifest.areas[1].files).toEqual([{ url: `${closed.origin}/report.html`, kind: 'arrangements', failed: { reason: 'robots.txt unreachable', date: day } }]);
+    expect(manifest.areas[1].files).toEqual([
+      { url: `${closed.origin}/report.html`, kind: 'arrangements', failed: { reason: 'robots.txt unreachable', date: day } },
+    ]);
     const audit = await cli(['audit', 'out', '-f', 'json', '-j', '0'], { cwd: root });
     const report = JSON.parse(audit.stdout) as AuditReport;
     const closedArea = report.areas.find((x) => x.name === 'Closed')!;
-    expect(Object.entries(closedArea.cells).filter(([k]) => k.startsWith('arrangements/')).every(([, c]) => c.status === 'unavailable' && c.evidence === `could not be fetched (robots.txt unreachable, ${day})`)).toBe(true);
+    expect(
+      Object.entries(closedArea.cells)
+        .filter(([k]) => k.startsWith('arrangements/'))
+        .every(([, c]) => c.status === 'unavailable' && c.evidence === `could not be fetched (robots.txt unreachable, ${day})`),
+    ).toBe(true);
     expect(closedArea.findings.map((f) => f.ruleId)).not.toContain('wt2023/area-arrangements');
-    expect(closedArea.documents[0]!.findings.map((f) => [f.ruleId, f.severity, f.message])).toEqual([['fetch-failed', 'error', `Could not be fetched (robots.txt unreachable, ${day}): ${closed.origin}/report.html`]]);
+    expect(closedArea.documents[0]!.findings.map((f) => [f.ruleId, f.severity, f.message])).toEqual([
+      ['fetch-failed', 'error', `Could not be fetched (robots.txt unreachable, ${day}): ${closed.origin}/report.html`],
+    ]);
     expect(report.summary.groups[Object.keys(closedArea.groups).find((g) => closedArea.groups[g] === 'unavailable')!]!.unavailable).toBe(1);
     const terminal = await cli(['audit', 'out', '-j', '0'], { cwd: root });
-    expect(terminal.stdout).toContain(`\n? unavailable  1         1      1         1        1         0         0         0          0    0\n`);
-    expect(terminal.stdout).toContain(`Fetched from the web: 2 of 14 documents, retrieved ${day}.\nCould not be fetched (12):\n  ${closed.origin}/report.html\n  ${a.origin}/always-busy\n`);
+    expect(terminal.stdout).toContain(
+      `\n? unavailable  1         1      1         1        1         0         0         0          0    0\n`,
+    );
+    expect(terminal.stdout).toContain(
+      `Fetched from the web: 2 of 14 documents, retrieved ${day}.\nCould not be fetched (12):\n  ${closed.origin}/report.html\n  ${a.origin}/always-busy\n`,
+    );
     expect(terminal.code).toBe(1);
   });
 
   it('keeps the copy of an earlier run when a later fetch fails, and says so', async () => {
     const dir = tempDir();
     let gone = false;
-    const server = await startServer({ '/robots.txt': (_q, res) => res.writeHead(404).end(), '/page': (req, res) => (gone ? res.writeHead(410).end() : document(HTML, 'text/html')(req, res, 0)) });
+    const server = await startServer({
+      '/robots.txt': (_q, res) => res.writeHead(404).end(),
+      '/page': (req, res) => (gone ? res.writeHead(410).end() : document(HTML, 'text/html')(req, res, 0)),
+    });
     try {
-      writeFileSync(join(dir, 'areas.yaml'), `areas:\n  - name: Eastbrook\n    files: [{ url: "${server.origin}/page", kind: yearly-report }]\n`);
+      writeFileSync(
+        join(dir, 'areas.yaml'),
+        `areas:\n  - name: Eastbrook\n    files: [{ url: "${server.origin}/page", kind: yearly-report }]\n`,
+      );
       expect((await cli(['fetch', 'areas.yaml', '--into', 'out', '--delay', '0'], { cwd: dir })).code).toBe(0);
       gone = true;
       const again = await cli(['fetch', 'areas.yaml', '--into', 'out', '--delay', '0'], { cwd: dir });
@@ -154,7 +190,10 @@ describe('wtlint fetch politeness across hosts', () => {
     try {
       const dir = tempDir();
       const files = (s: TestServer) => ['/1', '/2', '/3'].map((p) => `      - "${s.origin}${p}"`.replace('- "', '- url: "'));
-      writeFileSync(join(dir, 'areas.yaml'), ['areas:', '  - name: One', '    files:', ...files(one), '  - name: Two', '    files:', ...files(two), ''].join('\n'));
+      writeFileSync(
+        join(dir, 'areas.yaml'),
+        ['areas:', '  - name: One', '    files:', ...files(one), '  - name: Two', '    files:', ...files(two), ''].join('\n'),
+      );
       const run = await cli(['fetch', 'areas.yaml', '--into', 'out', '--delay', '0.3'], { cwd: dir });
       expect(run.code).toBe(0);
       for (const server of [one, two]) {
@@ -175,7 +214,10 @@ describe('wtlint fetch politeness across hosts', () => {
 describe('wtlint fetch usage', () => {
   it('rejects a bad manifest with file:line:column, and bad options, with exit 2', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'areas.yaml'), 'areas:\n  - name: Eastbrook\n    files:\n      - url: ftp://example.org/report.pdf\n      - { url: "https://example.org/a", kind: report }\n');
+    writeFileSync(
+      join(dir, 'areas.yaml'),
+      'areas:\n  - name: Eastbrook\n    files:\n      - url: ftp://example.org/report.pdf\n      - { url: "https://example.org/a", kind: report }\n',
+    );
     const bad = await cli(['fetch', 'areas.yaml', '--into', 'out'], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^wtlint: areas\.yaml:4:\d+ /);
@@ -183,12 +225,24 @@ describe('wtlint fetch usage', () => {
     expect((await cli(['fetch', 'areas.yaml', '--into', 'out'], { cwd: dir })).stderr).toMatch(/^wtlint: areas\.yaml:3:\d+ .*size/);
     writeFileSync(join(dir, 'areas.yaml'), 'areas:\n  - name: Eastbrook\n    files: [{ url: "https://example.org/a" }]\n');
     const delay = await cli(['fetch', 'areas.yaml', '--into', 'out', '--delay', 'soon'], { cwd: dir });
-    expect([delay.code, delay.stderr]).toEqual([2, 'wtlint: --delay "soon" is not a number of 0 or more\nGive --delay a number, e.g. --delay 1.\n']);
+    expect([delay.code, delay.stderr]).toEqual([
+      2,
+      'wtlint: --delay "soon" is not a number of 0 or more\nGive --delay a number, e.g. --delay 1.\n',
+    ]);
     const self = await cli(['fetch', 'areas.yaml', '--into', '.'], { cwd: dir });
-    expect([self.code, self.stderr]).toEqual([2, 'wtlint: --into . would overwrite the manifest areas.yaml\nFetch into another folder: wtlint writes its own areas.yaml there.\n']);
+    expect([self.code, self.stderr]).toEqual([
+      2,
+      'wtlint: --into . would overwrite the manifest areas.yaml\nFetch into another folder: wtlint writes its own areas.yaml there.\n',
+    ]);
     // The example manifest is valid (read offline: nothing is requested from its made-up addresses).
-    const example = await cli(['fetch', join(import.meta.dirname, '../examples/fetch/areas.yaml'), '--into', 'example', '--offline'], { cwd: dir });
-    expect([example.code, example.stderr, example.stdout.match(/could not be fetched \(no copy \(offline\)\)/g)?.length]).toEqual([1, '', 3]);
+    const example = await cli(['fetch', join(import.meta.dirname, '../examples/fetch/areas.yaml'), '--into', 'example', '--offline'], {
+      cwd: dir,
+    });
+    expect([example.code, example.stderr, example.stdout.match(/could not be fetched \(no copy \(offline\)\)/g)?.length]).toEqual([
+      1,
+      '',
+      3,
+    ]);
     const local = parse(readFileSync(join(dir, 'example/areas.yaml'), 'utf8')).areas[1].files[1] as string;
     expect(resolve(dir, 'example', local)).toBe(join(import.meta.dirname, '../examples/westmoor/yearly-report-2023-24.md')); // from DIR
     // …and the manifest it wrote is one audit reads: the three documents could not be fetched, the local one is audited.
@@ -201,6 +255,8 @@ describe('wtlint fetch usage', () => {
     ]);
     const audit = await cli(['audit', '.', '-j', '0'], { cwd: dir });
     expect(audit.code).toBe(2);
-    expect(audit.stderr).toBe('wtlint: areas.yaml:3:13 names a URL (https://example.org/a); audit reads documents from disk\nFetch them first: wtlint fetch areas.yaml --into DIR, then wtlint audit DIR.\n');
+    expect(audit.stderr).toBe(
+      'wtlint: areas.yaml:3:13 names a URL (https://example.org/a); audit reads documents from disk\nFetch them first: wtlint fetch areas.yaml --into DIR, then wtlint audit DIR.\n',
+    );
   });
 });

@@ -23,7 +23,9 @@ const ARRANGEMENTS = page('Northshire Safeguarding Children Partnership: multi-a
 const ARRANGEMENTS_V2 = page('Northshire Safeguarding Children Partnership: multi-agency safeguarding arrangements', [
   ['Independent scrutiny', 'An independent scrutineer reviews how well the partners work together and reports to the lead partners.'],
 ]);
-const WESTMOOR = page('Westmoor Safeguarding Children Partnership arrangements', [['Funding', 'Contributions from each partner are set out in the annual budget.']]);
+const WESTMOOR = page('Westmoor Safeguarding Children Partnership arrangements', [
+  ['Funding', 'Contributions from each partner are set out in the annual budget.'],
+]);
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
 
 const MODIFIED = 'Tue, 01 Oct 2024 10:00:00 GMT';
@@ -40,9 +42,12 @@ describe('wtlint fetch then wtlint audit', () => {
     docx = await westcombeDocx();
     a = await startServer({
       '/robots.txt': (_q, res) => res.writeHead(200, { 'Content-Type': 'text/plain' }).end('User-agent: *\nDisallow: /private/\n'),
-      '/northshire/arrangements.html': (req, res) => document(arrangements, 'text/html; charset=utf-8', { etag: arrangementsTag })(req, res, 0),
+      '/northshire/arrangements.html': (req, res) =>
+        document(arrangements, 'text/html; charset=utf-8', { etag: arrangementsTag })(req, res, 0),
       '/northshire/annual-report-2024-25': (_q, res) => res.writeHead(301, { Location: '/files/report.docx' }).end(),
-      '/files/report.docx': document(docx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', { lastModified: MODIFIED }),
+      '/files/report.docx': document(docx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', {
+        lastModified: MODIFIED,
+      }),
       '/northshire/summary.pdf': document(PDF, 'application/octet-stream', { etag: '"p1"' }),
     });
     b = await startServer({
@@ -78,7 +83,10 @@ describe('wtlint fetch then wtlint audit', () => {
     writeFileSync(join(hand, 'northshire/arrangements.html'), ARRANGEMENTS);
     writeFileSync(join(hand, 'northshire/arrangements.html.yaml'), 'kind: arrangements\nedition: 2023\npublished: 2024-11-29\n');
     writeFileSync(join(hand, 'northshire/annual-report-2024-25.docx'), docx);
-    writeFileSync(join(hand, 'northshire/annual-report-2024-25.docx.yaml'), 'kind: yearly-report\npublished: 2025-09-26\nperiod: { start: 2024-04-01, end: 2025-03-31 }\n');
+    writeFileSync(
+      join(hand, 'northshire/annual-report-2024-25.docx.yaml'),
+      'kind: yearly-report\npublished: 2025-09-26\nperiod: { start: 2024-04-01, end: 2025-03-31 }\n',
+    );
     writeFileSync(join(hand, 'northshire/summary.pdf'), PDF);
     writeFileSync(join(hand, 'westmoor/arrangements.html'), WESTMOOR);
     writeFileSync(join(hand, 'westmoor/arrangements.html.yaml'), 'kind: arrangements\n');
@@ -97,7 +105,11 @@ describe('wtlint fetch then wtlint audit', () => {
     return run;
   };
   const statuses = (report: AuditReport) =>
-    report.areas.map((area) => ({ name: area.name, cells: Object.fromEntries(Object.entries(area.cells).map(([k, c]) => [k, c.status])), documents: area.documents.map((d) => ({ kind: d.kind, edition: d.edition, elements: d.elements })) }));
+    report.areas.map((area) => ({
+      name: area.name,
+      cells: Object.fromEntries(Object.entries(area.cells).map(([k, c]) => [k, c.status])),
+      documents: area.documents.map((d) => ({ kind: d.kind, edition: d.edition, elements: d.elements })),
+    }));
 
   it('downloads every document, names it by its content, writes sidecars and DIR/areas.yaml', async () => {
     const run = await cli(['fetch', 'areas.yaml', '--into', 'out', '--delay', '0.05'], { cwd: root });
@@ -148,16 +160,25 @@ describe('wtlint fetch then wtlint audit', () => {
     expect(statuses(fetched)).toEqual(statuses(byHand));
     expect(fetched.areas.map((x) => x.findings.map((f) => f.ruleId))).toEqual(byHand.areas.map((x) => x.findings.map((f) => f.ruleId)));
     const docs = fetched.areas.flatMap((x) => x.documents);
-    expect(docs.map((d) => d.source?.url)).toEqual([`${a.origin}/northshire/annual-report-2024-25`, `${a.origin}/northshire/arrangements.html`, `${a.origin}/northshire/summary.pdf`, `${b.origin}/westmoor/arrangements`]);
+    expect(docs.map((d) => d.source?.url)).toEqual([
+      `${a.origin}/northshire/annual-report-2024-25`,
+      `${a.origin}/northshire/arrangements.html`,
+      `${a.origin}/northshire/summary.pdf`,
+      `${b.origin}/westmoor/arrangements`,
+    ]);
     expect(byHand.areas.flatMap((x) => x.documents).map((d) => d.source)).toEqual([null, null, null, null]);
-    expect(fetched.provenance.inputs.map((i) => [i.url, i.retrieved?.slice(0, 4)])).toEqual(docs.map((d) => [d.source!.url, d.source!.retrieved.slice(0, 4)]));
+    expect(fetched.provenance.inputs.map((i) => [i.url, i.retrieved?.slice(0, 4)])).toEqual(
+      docs.map((d) => [d.source!.url, d.source!.retrieved.slice(0, 4)]),
+    );
 
     const csv = (await audit('out', 'csv')).stdout.split('\r\n');
     expect(csv[0]).toBe('area,kind,element,group,status,change,file,line,evidence,rule,citation,source_url,retrieved');
     const funding = csv.find((l) => l.startsWith('Northshire,arrangements,funding,'))!;
     expect(funding).toContain(`,${a.origin}/northshire/arrangements.html,${docs[1]!.source!.retrieved}`);
     const html = (await audit('out', 'html')).stdout;
-    expect(html).toContain(`fetched from <code>${a.origin}/northshire/annual-report-2024-25</code> (via <code>${a.origin}/files/report.docx</code>), retrieved ${docs[0]!.source!.retrieved}`);
+    expect(html).toContain(
+      `fetched from <code>${a.origin}/northshire/annual-report-2024-25</code> (via <code>${a.origin}/files/report.docx</code>), retrieved ${docs[0]!.source!.retrieved}`,
+    );
     expect(html).toContain(`<td><code>${b.origin}/westmoor/arrangements</code></td><td>${docs[3]!.source!.retrieved}</td>`);
     const day = docs[0]!.source!.retrieved.slice(0, 10);
     expect((await audit('out', 'terminal')).stdout).toContain(`Fetched from the web: 4 of 4 documents, retrieved ${day}.\n`);
@@ -205,6 +226,8 @@ describe('wtlint fetch then wtlint audit', () => {
     expect(a.log.length + b.log.length).toBe(since);
     const fresh = await cli(['fetch', 'areas.yaml', '--into', 'empty', '--offline'], { cwd: root });
     expect(fresh.code).toBe(1);
-    expect(fresh.stdout).toContain(`Northshire: ${a.origin}/northshire/arrangements.html\n  could not be fetched (no copy (offline)): No copy of ${a.origin}/northshire/arrangements.html in the folder: run wtlint fetch without --offline first\n`);
+    expect(fresh.stdout).toContain(
+      `Northshire: ${a.origin}/northshire/arrangements.html\n  could not be fetched (no copy (offline)): No copy of ${a.origin}/northshire/arrangements.html in the folder: run wtlint fetch without --offline first\n`,
+    );
   });
 });

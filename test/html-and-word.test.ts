@@ -36,7 +36,9 @@ const CONTENT: Item[] = [
 const FRONT_MATTER = 'kind: arrangements\narea: Ashvale Safeguarding Children Partnership\nedition: 2023\npublished: 2025-03-12\n';
 
 function toMarkdown(items: Item[]): string {
-  const body = items.map((item) => ('h' in item ? `${'#'.repeat(item.h)} ${item.text}` : 'p' in item ? item.p : item.ul.map((li) => `- ${li}`).join('\n')));
+  const body = items.map((item) =>
+    'h' in item ? `${'#'.repeat(item.h)} ${item.text}` : 'p' in item ? item.p : item.ul.map((li) => `- ${li}`).join('\n'),
+  );
   return `---\n${FRONT_MATTER}---\n\n${body.join('\n\n')}\n`;
 }
 
@@ -45,7 +47,13 @@ const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 /** The content inside the furniture of a typical council site. */
 function toHtml(items: Item[]): string {
   const [title, ...rest] = items as [{ h: number; text: string }, ...Item[]];
-  const body = rest.map((item) => ('h' in item ? `<h${item.h}>${esc(item.text)}</h${item.h}>` : 'p' in item ? `<p>${esc(item.p)}</p>` : `<ul>\n${item.ul.map((li) => `  <li>${esc(li)}</li>`).join('\n')}\n</ul>`));
+  const body = rest.map((item) =>
+    'h' in item
+      ? `<h${item.h}>${esc(item.text)}</h${item.h}>`
+      : 'p' in item
+        ? `<p>${esc(item.p)}</p>`
+        : `<ul>\n${item.ul.map((li) => `  <li>${esc(li)}</li>`).join('\n')}\n</ul>`,
+  );
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -121,18 +129,37 @@ describe('one document as Markdown, HTML and Word', async () => {
   it('gives the same findings and metadata', () => {
     expect(ids(html)).toEqual(ids(markdown));
     expect(ids(docx)).toEqual(ids(markdown));
-    for (const r of [markdown, html, docx]) expect([r.kind, r.edition, r.area]).toEqual(['arrangements', '2023', 'Ashvale Safeguarding Children Partnership']);
+    for (const r of [markdown, html, docx])
+      expect([r.kind, r.edition, r.area]).toEqual(['arrangements', '2023', 'Ashvale Safeguarding Children Partnership']);
   });
 
   it('places HTML evidence on the line of the page, with its heading path', () => {
     expect(html.evidence.funding).toEqual([
       { via: 'heading', text: 'Funding', line: 17, column: 1 },
       { via: 'heading', text: 'Contributions', line: 18, column: 1, section: 'Funding › Contributions' },
-      { via: 'sentence', text: 'The partners fund the arrangements through a pooled budget.', line: 19, column: 4, section: 'Funding › Contributions' },
+      {
+        via: 'sentence',
+        text: 'The partners fund the arrangements through a pooled budget.',
+        line: 19,
+        column: 4,
+        section: 'Funding › Contributions',
+      },
     ]);
     expect(html.evidence['child-voice']).toEqual([
-      { via: 'list-item', text: 'Our youth forum gives us the views of young people on every priority.', line: 24, column: 7, section: 'Hearing from children and families' },
-      { via: 'list-item', text: 'Parents and carers are consulted on each new policy.', line: 25, column: 7, section: 'Hearing from children and families' },
+      {
+        via: 'list-item',
+        text: 'Our youth forum gives us the views of young people on every priority.',
+        line: 24,
+        column: 7,
+        section: 'Hearing from children and families',
+      },
+      {
+        via: 'list-item',
+        text: 'Parents and carers are consulted on each new policy.',
+        line: 25,
+        column: 7,
+        section: 'Hearing from children and families',
+      },
     ]);
     const partial = html.findings.find((f) => f.ruleId === 'wt2023/independent-scrutiny')!;
     expect([partial.line, partial.column, partial.message]).toEqual([
@@ -146,23 +173,45 @@ describe('one document as Markdown, HTML and Word', async () => {
     expect(docx.evidence.funding).toEqual([
       { via: 'heading', text: 'Funding', line: 5, column: 1 },
       { via: 'heading', text: 'Contributions', line: 6, column: 1, section: 'Funding › Contributions' },
-      { via: 'sentence', text: 'The partners fund the arrangements through a pooled budget.', line: 7, column: 1, section: 'Funding › Contributions' },
+      {
+        via: 'sentence',
+        text: 'The partners fund the arrangements through a pooled budget.',
+        line: 7,
+        column: 1,
+        section: 'Funding › Contributions',
+      },
     ]);
     expect(docx.evidence['dispute-resolution']).toEqual([
       { via: 'heading', text: 'Resolving disagreements', line: 15, column: 1 },
-      { via: 'sentence', text: 'Practitioners follow the escalation procedure to resolve professional disagreements about a child.', line: 16, column: 1, section: 'Resolving disagreements' },
+      {
+        via: 'sentence',
+        text: 'Practitioners follow the escalation procedure to resolve professional disagreements about a child.',
+        line: 16,
+        column: 1,
+        section: 'Resolving disagreements',
+      },
     ]);
   });
 });
 
 describe('HTML conversion', () => {
   it('keeps headings, lists and tables and drops the site furniture', () => {
-    const parts = parseHtml(toHtml(CONTENT.slice(0, 4)).replace('</article>', '<table><tr><th>Partner</th><th>Share</th></tr>\n<tr><td>Police</td><td>20%</td></tr></table></article>'));
+    const parts = parseHtml(
+      toHtml(CONTENT.slice(0, 4)).replace(
+        '</article>',
+        '<table><tr><th>Partner</th><th>Share</th></tr>\n<tr><td>Police</td><td>20%</td></tr></table></article>',
+      ),
+    );
     expect(parts.blocks.map((b) => [b.kind, b.line, b.column, b.text])).toEqual([
       ['heading', 13, 9, 'Ashvale Safeguarding Children Partnership: multi-agency safeguarding arrangements'],
       ['paragraph', 14, 1, 'Published: 12 March 2025'],
       ['heading', 15, 1, 'Our safeguarding partners'],
-      ['paragraph', 16, 1, 'The three statutory partners are Ashvale County Council, NHS Ashvale Integrated Care Board and Ashvale Police.'],
+      [
+        'paragraph',
+        16,
+        1,
+        'The three statutory partners are Ashvale County Council, NHS Ashvale Integrated Care Board and Ashvale Police.',
+      ],
       ['table-row', 17, 8, 'Partner | Share'],
       ['table-row', 18, 1, 'Police | 20%'],
     ]);
@@ -203,13 +252,19 @@ describe('HTML conversion', () => {
 
 describe('metadata without a sidecar', () => {
   const infer = (doc: ReturnType<typeof parseConverted>) =>
-    inferDocument(doc, { editions: linter.packs.map((p) => ({ edition: p.edition, ...p.in_force })), asOf: OPTIONS.asOf, rules: linter.reference.inference });
+    inferDocument(doc, {
+      editions: linter.packs.map((p) => ({ edition: p.edition, ...p.in_force })),
+      asOf: OPTIONS.asOf,
+      rules: linter.reference.inference,
+    });
 
   it('is inferred from the text and said once, at info, with the words and lines it used', async () => {
     const result = await linter.lintFileBytes('ashvale.html', enc(toHtml(CONTENT)), OPTIONS);
     expect([result.kind, result.edition, result.area]).toEqual(['arrangements', '2023', 'Ashvale Safeguarding Children Partnership']);
     expect(result.elements).toEqual(EXPECTED_ELEMENTS);
-    expect(result.findings.filter((f) => f.ruleId === 'document-metadata').map((f) => [f.line, f.column, f.severity, f.messageId, f.message])).toEqual([
+    expect(
+      result.findings.filter((f) => f.ruleId === 'document-metadata').map((f) => [f.line, f.column, f.severity, f.messageId, f.message]),
+    ).toEqual([
       [
         13,
         13,
@@ -228,7 +283,13 @@ describe('metadata without a sidecar', () => {
       '<p>Date of publication: 30/09/2024. This report follows Working Together to Safeguard Children 2018 and Working Together to Safeguard Children (2023).</p>',
     ].join('\n');
     const inference = infer(parseConverted('report.html', 'html', parseHtml(page)));
-    expect([inference.kind?.value, inference.area?.value, inference.edition?.value, inference.period?.value, inference.published?.value.iso]).toEqual([
+    expect([
+      inference.kind?.value,
+      inference.area?.value,
+      inference.edition?.value,
+      inference.period?.value,
+      inference.published?.value.iso,
+    ]).toEqual([
       'yearly-report',
       'Northshire Safeguarding Children Partnership',
       '2023',
@@ -240,7 +301,13 @@ describe('metadata without a sidecar', () => {
   });
 
   it('reads nothing from text that does not say it, and takes no impossible date', () => {
-    const inference = infer(parseConverted('page.html', 'html', parseHtml('<h2>About us</h2><p>Published: 31 February 2024. We work with the Safeguarding Children Partnership.</p>')));
+    const inference = infer(
+      parseConverted(
+        'page.html',
+        'html',
+        parseHtml('<h2>About us</h2><p>Published: 31 February 2024. We work with the Safeguarding Children Partnership.</p>'),
+      ),
+    );
     expect([inference.area, inference.published, inference.period, inference.edition?.quote]).toEqual([null, null, null, null]);
   });
 });
@@ -250,7 +317,9 @@ describe('sidecar metadata', () => {
     const sidecar = { path: 'ashvale.html.yaml', text: 'kind: arrangements\nedition: 2023\npublished: 2027-01-05\n' };
     const result = await linter.lintFileBytes('ashvale.html', enc(toHtml(CONTENT)), { ...OPTIONS, sidecar });
     const future = result.findings.filter((f) => f.ruleId === 'wt2023/dates');
-    expect(future.map((f) => [f.line, f.column, f.message])).toEqual([[1, 1, '`published` is 2027-01-05, after the as-of date 2026-11-23 (in ashvale.html.yaml, line 3:1)']]);
+    expect(future.map((f) => [f.line, f.column, f.message])).toEqual([
+      [1, 1, '`published` is 2027-01-05, after the as-of date 2026-11-23 (in ashvale.html.yaml, line 3:1)'],
+    ]);
     expect(result.findings.filter((f) => f.ruleId === 'document-metadata')).toEqual([]);
   });
 
@@ -282,11 +351,19 @@ describe('inputs that cannot be read', () => {
   it('a Word table keeps one line per row, the number of its first paragraph', async () => {
     const table = new Table({
       rows: [
-        new TableRow({ children: [new TableCell({ children: [new Paragraph('Partner')] }), new TableCell({ children: [new Paragraph('Share')] })] }),
-        new TableRow({ children: [new TableCell({ children: [new Paragraph('Police')] }), new TableCell({ children: [new Paragraph('20%')] })] }),
+        new TableRow({
+          children: [new TableCell({ children: [new Paragraph('Partner')] }), new TableCell({ children: [new Paragraph('Share')] })],
+        }),
+        new TableRow({
+          children: [new TableCell({ children: [new Paragraph('Police')] }), new TableCell({ children: [new Paragraph('20%')] })],
+        }),
       ],
     });
-    const bytes = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph({ text: 'Funding', heading: HeadingLevel.HEADING_1 }), new Paragraph(''), table] }] }));
+    const bytes = await Packer.toBuffer(
+      new Document({
+        sections: [{ children: [new Paragraph({ text: 'Funding', heading: HeadingLevel.HEADING_1 }), new Paragraph(''), table] }],
+      }),
+    );
     const { convertBody } = await import('../src/parse/convert/body.js');
     const converted = await convertBody('docx', new Uint8Array(bytes));
     expect(converted.ok && converted.parts.blocks.map((b) => [b.kind, b.line, b.column, b.text])).toEqual([

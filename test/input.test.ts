@@ -5,9 +5,13 @@ import { AS_OF, lintText, pinned } from './helpers.js';
 
 const lintBytes = (path: string, bytes: Uint8Array) => bundledLinter().lintBytes(path, bytes, { asOf: AS_OF });
 const utf8 = (text: string) => new TextEncoder().encode(text);
-const parseErrors = (r: ReturnType<typeof lintText>) => r.findings.filter((f) => f.ruleId === 'parse-error').map((f) => ({ messageId: f.messageId, line: f.line, column: f.column, message: f.message }));
+const parseErrors = (r: ReturnType<typeof lintText>) =>
+  r.findings
+    .filter((f) => f.ruleId === 'parse-error')
+    .map((f) => ({ messageId: f.messageId, line: f.line, column: f.column, message: f.message }));
 
-const GOOD = '---\nkind: arrangements\narea: Testshire\nedition: 2023\npublished: 2024-11-01\n---\n# Testshire arrangements\n\n## Funding\n\nEach partner contributes to the shared budget of the partnership.\n';
+const GOOD =
+  '---\nkind: arrangements\narea: Testshire\nedition: 2023\npublished: 2024-11-01\n---\n# Testshire arrangements\n\n## Funding\n\nEach partner contributes to the shared budget of the partnership.\n';
 
 describe('broken and unusual input', () => {
   it('broken YAML front matter is a parse-error at the line of the fault', () => {
@@ -23,19 +27,31 @@ describe('broken and unusual input', () => {
 
   it('a duplicate key is reported where the second one stands', () => {
     const result = lintText('a.yaml', 'kind: arrangements\narea: One\narea: Two\n');
-    expect(parseErrors(result).map(({ messageId, line, column }) => ({ messageId, line, column }))).toEqual([{ messageId: 'yaml-syntax', line: 3, column: 1 }]);
+    expect(parseErrors(result).map(({ messageId, line, column }) => ({ messageId, line, column }))).toEqual([
+      { messageId: 'yaml-syntax', line: 3, column: 1 },
+    ]);
   });
 
   it('front matter that is a list, not a mapping, says so', () => {
     const result = lintText('a.yaml', '- kind\n- arrangements\n');
     expect(parseErrors(result)).toEqual([
-      { messageId: 'not-a-mapping', line: 1, column: 1, message: 'Front matter is a list, expected a mapping of keys such as `kind:` and `area:`' },
+      {
+        messageId: 'not-a-mapping',
+        line: 1,
+        column: 1,
+        message: 'Front matter is a list, expected a mapping of keys such as `kind:` and `area:`',
+      },
     ]);
   });
 
   it('wrong types and impossible dates are schema findings at the offending key', () => {
-    const result = lintText('a.md', '---\nkind: arrangements\nedition: 2023\npublished: 2024-02-30\nfunding:\n  total: lots\n---\n# Body\n');
-    const schema = result.findings.filter((f) => f.ruleId === 'wt2023/front-matter').map((f) => ({ line: f.line, column: f.column, message: f.message }));
+    const result = lintText(
+      'a.md',
+      '---\nkind: arrangements\nedition: 2023\npublished: 2024-02-30\nfunding:\n  total: lots\n---\n# Body\n',
+    );
+    const schema = result.findings
+      .filter((f) => f.ruleId === 'wt2023/front-matter')
+      .map((f) => ({ line: f.line, column: f.column, message: f.message }));
     expect(schema).toEqual([
       { line: 4, column: 1, message: '`published` must be a real calendar date written YYYY-MM-DD' },
       { line: 6, column: 3, message: '`funding.total` must be number' },
@@ -44,12 +60,16 @@ describe('broken and unusual input', () => {
 
   it('an unknown key is named, so a typo does not silently hide a check', () => {
     const result = lintText('a.md', '---\nkind: arrangements\nedition: 2023\nscrutny:\n  methods: audits\n---\n# Body\n');
-    expect(result.findings.filter((f) => f.ruleId === 'wt2023/front-matter').map((f) => [f.line, f.message])).toEqual([[4, 'Unknown key `scrutny` in the document']]);
+    expect(result.findings.filter((f) => f.ruleId === 'wt2023/front-matter').map((f) => [f.line, f.message])).toEqual([
+      [4, 'Unknown key `scrutny` in the document'],
+    ]);
   });
 
   it('an empty file is one parse-error and nothing else', () => {
     expect(pinned(lintText('a.md', ''))).toEqual([{ ruleId: 'parse-error', messageId: 'empty', severity: 'error', line: 1, column: 1 }]);
-    expect(pinned(lintText('a.md', ' \n\n\t\n'))).toEqual([{ ruleId: 'parse-error', messageId: 'empty', severity: 'error', line: 1, column: 1 }]);
+    expect(pinned(lintText('a.md', ' \n\n\t\n'))).toEqual([
+      { ruleId: 'parse-error', messageId: 'empty', severity: 'error', line: 1, column: 1 },
+    ]);
   });
 
   it('a binary file is a parse-error, not mojibake', () => {
@@ -92,7 +112,11 @@ describe('broken and unusual input', () => {
   it('a Markdown file without front matter still gets checked, with what was inferred from its text said once', () => {
     const result = lintText('draft.md', '# Northfield annual report 2024-25\n\nSome text.\n');
     expect([result.kind, result.edition]).toEqual(['yearly-report', '2023']);
-    expect(result.findings.filter((f) => f.ruleId === 'document-metadata' || f.ruleId.endsWith('/kind') || f.ruleId.endsWith('/edition')).map((f) => [f.ruleId, f.line, f.message])).toEqual([
+    expect(
+      result.findings
+        .filter((f) => f.ruleId === 'document-metadata' || f.ruleId.endsWith('/kind') || f.ruleId.endsWith('/edition'))
+        .map((f) => [f.ruleId, f.line, f.message]),
+    ).toEqual([
       [
         'document-metadata',
         1,
@@ -111,7 +135,11 @@ describe('broken and unusual input', () => {
   it('an unknown kind and an unknown edition are named at their keys', () => {
     const result = lintText('a.md', '---\nkind: policy\nedition: 2020\n---\n# Body\n');
     expect(result.findings.filter((f) => f.ruleId.startsWith('document-')).map((f) => [f.ruleId, f.line, f.message])).toEqual([
-      ['document-kind', 2, '`kind: policy` is not a document kind wtlint knows; expected arrangements, yearly-report, cdr-arrangements, cdr-report'],
+      [
+        'document-kind',
+        2,
+        '`kind: policy` is not a document kind wtlint knows; expected arrangements, yearly-report, cdr-arrangements, cdr-report',
+      ],
       ['document-edition', 3, '`edition: 2020` is not an edition wtlint knows; expected one of 2018, 2023'],
     ]);
   });

@@ -58,8 +58,12 @@ describe('requiredLiterals', () => {
   it('never rejects a text that the pattern matches (every phrase set of the vocabulary)', () => {
     const sources = new Set(Object.values(bundledVocabulary().phrases).map(setSource));
     const files = [
-      ...readdirSync(join(root, 'examples'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).map((f) => join(root, 'examples', f)),
-      ...readdirSync(join(root, 'test/fixtures/prose')).filter((f) => f.endsWith('.md')).map((f) => join(root, 'test/fixtures/prose', f)),
+      ...readdirSync(join(root, 'examples'), { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => join(root, 'examples', f)),
+      ...readdirSync(join(root, 'test/fixtures/prose'))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => join(root, 'test/fixtures/prose', f)),
     ];
     const texts = files.map((f) => readFileSync(f, 'utf8'));
     texts.push(makeDocument(loadSections(root), 11, 'yearly-report', 40 * 1024) as string);
@@ -82,7 +86,8 @@ describe('requiredLiterals', () => {
         matched++;
         const folded = fold(unit);
         if (!mayMatch(literals, folded)) missed.push(`${source} ⇐ ${unit.slice(0, 60)}`);
-        if (literals && !mayMatchPairs(prepareLiterals(literals), folded, pairsOf(folded))) missed.push(`pairs: ${source} ⇐ ${unit.slice(0, 60)}`);
+        if (literals && !mayMatchPairs(prepareLiterals(literals), folded, pairsOf(folded)))
+          missed.push(`pairs: ${source} ⇐ ${unit.slice(0, 60)}`);
       }
     }
     expect(missed).toEqual([]);
@@ -96,19 +101,44 @@ describe('placeholderMatcher', () => {
     const packSchema = JSON.parse(readFileSync(join(root, 'schemas/rule-pack.schema.json'), 'utf8')) as object;
     const source = (name: string) => setSource(vocabulary.phrases[name]!);
     const any = (names: string[] = []) => names.map((n) => `(?:${source(n)})`).join('|');
-    const texts = ['TBC', 'To be confirmed.', '[Insert date]', 'The budget is tbc', 'This section will be completed in May.', 'Being finalised', 'n/a', '…'];
+    const texts = [
+      'TBC',
+      'To be confirmed.',
+      '[Insert date]',
+      'The budget is tbc',
+      'This section will be completed in May.',
+      'Being finalised',
+      'n/a',
+      '…',
+    ];
     for (const filler of ['', 'a', 'x '.repeat(100), 'y'.repeat(230), 'z'.repeat(241)]) {
       for (const phrase of ['tbc', 'to follow', '[insert name]', 'being finalised', 'not yet agreed', 'nothing']) {
         texts.push(`${filler}${phrase}`, `${phrase}${filler}`, `${filler} ${phrase} ${filler}`);
       }
     }
     const prose = readdirSync(join(root, 'test/fixtures/prose')).filter((f) => f.endsWith('.md'));
-    for (const f of prose) for (const block of parseDocument({ path: f, text: readFileSync(join(root, 'test/fixtures/prose', f), 'utf8') }).blocks) texts.push(block.text.trim());
+    for (const f of prose)
+      for (const block of parseDocument({ path: f, text: readFileSync(join(root, 'test/fixtures/prose', f), 'utf8') }).blocks)
+        texts.push(block.text.trim());
     let placeholders = 0;
     for (const id of PACK_IDS) {
-      const { alone, starts, short, phrases } = validatePack(readFileSync(join(root, `rules/${id}.yaml`), 'utf8'), id, packSchema, vocabulary).placeholders;
-      const matcher = placeholderMatcher({ alone: alone!.map(source), starts: starts!.map(source), short: short!, phrases: phrases!.map(source) });
-      const patterns = [`^(?:${any(alone)})\\s*[.!]?$`, `^(?:${any(starts)})`, `^(?=[\\s\\S]{0,${short}}$)[\\s\\S]*(?:${any(phrases)})`].map(compilePattern);
+      const { alone, starts, short, phrases } = validatePack(
+        readFileSync(join(root, `rules/${id}.yaml`), 'utf8'),
+        id,
+        packSchema,
+        vocabulary,
+      ).placeholders;
+      const matcher = placeholderMatcher({
+        alone: alone!.map(source),
+        starts: starts!.map(source),
+        short: short!,
+        phrases: phrases!.map(source),
+      });
+      const patterns = [
+        `^(?:${any(alone)})\\s*[.!]?$`,
+        `^(?:${any(starts)})`,
+        `^(?=[\\s\\S]{0,${short}}$)[\\s\\S]*(?:${any(phrases)})`,
+      ].map(compilePattern);
       const expected = texts.map((t) => patterns.some((p) => p.test(t)));
       expect(texts.map((t) => matcher.test(t))).toEqual(expected);
       placeholders += expected.filter(Boolean).length;

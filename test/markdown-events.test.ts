@@ -27,20 +27,82 @@ function viaEvents(text: string) {
 
 /** Everything whose handling differs between a tokenizer and a tree: references, escapes, breaks, links, code, HTML, setext. */
 const INLINE_TOKENS = [
-  '&amp;', '&#65;', '&#x41;', '&#X1F600;', '&nbsp;', '&copy', '&unknown;', '\\*', '\\\\', '\\\n', '  \n', '   \n', '\t', 'a\tb', '\u0000',
-  '[a](https://x.invalid "t")', '[a\nb](u)', '[ref]', '[text][ref]', '[ref][]', '\n\n[ref]: /u "title"\n\n', '![alt *x*](i.png)',
-  '![a][ref]', '<https://x.invalid>', '<a@b.invalid>', '`code`', '`` a ` b ``', '` x\ny `', '<b>bold</b>', '<!-- wtlint-disable x -->',
-  '<!--\nmulti\n-->', '**Funding:** ', '**Who chairs**', '__Scrutiny__:', '*a **b** c*', '***x***', 'Title\n===\n', 'Sub\n---\n',
-  'Two\nlines\n===\n', '# H #', '## H ##   ', '#\n', '| a | b |\n| --- | --- |\n| c | d |\n', '> quote\ncontinued', '- a\n  - b\n    - c',
-  '1. one\n2. two', '- [ ] x', '    indented code', '\uFEFF# x', '\t<!-- y -->', '-\tz', '```js\ncode\n```', '***', '* * *', 'text', ' ', '\n', '\n\n', 'é', '😀',
+  '&amp;',
+  '&#65;',
+  '&#x41;',
+  '&#X1F600;',
+  '&nbsp;',
+  '&copy',
+  '&unknown;',
+  '\\*',
+  '\\\\',
+  '\\\n',
+  '  \n',
+  '   \n',
+  '\t',
+  'a\tb',
+  '\u0000',
+  '[a](https://x.invalid "t")',
+  '[a\nb](u)',
+  '[ref]',
+  '[text][ref]',
+  '[ref][]',
+  '\n\n[ref]: /u "title"\n\n',
+  '![alt *x*](i.png)',
+  '![a][ref]',
+  '<https://x.invalid>',
+  '<a@b.invalid>',
+  '`code`',
+  '`` a ` b ``',
+  '` x\ny `',
+  '<b>bold</b>',
+  '<!-- wtlint-disable x -->',
+  '<!--\nmulti\n-->',
+  '**Funding:** ',
+  '**Who chairs**',
+  '__Scrutiny__:',
+  '*a **b** c*',
+  '***x***',
+  'Title\n===\n',
+  'Sub\n---\n',
+  'Two\nlines\n===\n',
+  '# H #',
+  '## H ##   ',
+  '#\n',
+  '| a | b |\n| --- | --- |\n| c | d |\n',
+  '> quote\ncontinued',
+  '- a\n  - b\n    - c',
+  '1. one\n2. two',
+  '- [ ] x',
+  '    indented code',
+  '\uFEFF# x',
+  '\t<!-- y -->',
+  '-\tz',
+  '```js\ncode\n```',
+  '***',
+  '* * *',
+  'text',
+  ' ',
+  '\n',
+  '\n\n',
+  'é',
+  '😀',
 ];
 const inlineSoup = fc.array(fc.constantFrom(...INLINE_TOKENS), { maxLength: 40 }).map((t) => t.join(''));
-const anyMarkdown = fc.oneof(markdownSoup, inlineSoup, fc.constantFrom(...SAMPLES.filter((s) => s.path.endsWith('.md')).map((s) => s.text)));
+const anyMarkdown = fc.oneof(
+  markdownSoup,
+  inlineSoup,
+  fc.constantFrom(...SAMPLES.filter((s) => s.path.endsWith('.md')).map((s) => s.text)),
+);
 // NUL is read as U+FFFD by micromark either way; the oracle gets U+FFFD because remark-parse's
 // tree repeats a delimiter run cut by a NUL ("__\0_" gives the text "__" for one "_": see the
 // last test), a slicing quirk of the tree step that the walk does not share.
 // One byte order mark is taken off by the decoder before parsing; a second one is the parser's to skip.
-const normalise = (text: string) => text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+const normalise = (text: string) =>
+  text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\0/g, '\uFFFD');
 
 describe('Markdown read from micromark events', () => {
   it('gives exactly the parts of remark-parse’s tree (property)', () => {
@@ -66,7 +128,8 @@ describe('Markdown read from micromark events', () => {
   it('every shipped Markdown document reads the same both ways', () => {
     const samples = SAMPLES.filter((s) => s.path.endsWith('.md'));
     expect(samples.length).toBeGreaterThanOrEqual(20);
-    for (const sample of samples) expect([sample.path, viaEvents(normalise(sample.text))]).toEqual([sample.path, viaRemark(normalise(sample.text))]);
+    for (const sample of samples)
+      expect([sample.path, viaEvents(normalise(sample.text))]).toEqual([sample.path, viaRemark(normalise(sample.text))]);
   });
 
   it('reads text the way mdast does: references decoded, escapes, breaks, link text without its destination', () => {
@@ -97,7 +160,14 @@ describe('Markdown read from micromark events', () => {
 
   it('reads each source character once where a NUL cuts a delimiter run (remark-parse’s tree repeats the run)', () => {
     expect(viaEvents('__\0_ x').blocks.map((b) => [b.text, b.segments])).toEqual([
-      ['_\uFFFD x', [{ offset: 0, line: 1, column: 1 }, { offset: 1, line: 1, column: 3 }, { offset: 2, line: 1, column: 5 }]],
+      [
+        '_\uFFFD x',
+        [
+          { offset: 0, line: 1, column: 1 },
+          { offset: 1, line: 1, column: 3 },
+          { offset: 2, line: 1, column: 5 },
+        ],
+      ],
     ]);
     expect(viaRemark('__\0_ x').blocks.map((b) => b.text)).toEqual(['__\uFFFD x']);
   });

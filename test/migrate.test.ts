@@ -34,7 +34,13 @@ describe('planMigration', () => {
       ['information-sharing-agreement', 'done', 28],
       ['yearly-report-date', 'partial', 33],
     ]);
-    expect([plan.from, plan.to, plan.kind, plan.summary, plan.problems]).toEqual(['2018', '2023', 'arrangements', { done: 3, partial: 2, todo: 5 }, []]);
+    expect([plan.from, plan.to, plan.kind, plan.summary, plan.problems]).toEqual([
+      '2018',
+      '2023',
+      'arrangements',
+      { done: 3, partial: 2, todo: 5 },
+      [],
+    ]);
   });
 
   it('carries what changed and the citation from the data', () => {
@@ -53,8 +59,14 @@ describe('planMigration', () => {
     ].join('\n');
     const result = planMigration({ path: 'a.yaml', text: yaml }, wt2023, editions, '2026-11-23');
     expect(result.items.filter((i) => i.status === 'done').map((i) => [i.id, i.evidence])).toEqual([
-      ['health-partner', [{ via: 'field', text: 'partners.0.name: NHS Wealdon Integrated Care Board', line: 4, column: 21, endLine: 4, endColumn: 25 }]],
-      ['yearly-report-date', [{ via: 'field', text: 'yearly_report.by: 30 September each year', line: 5, column: 53, endLine: 5, endColumn: 55 }]],
+      [
+        'health-partner',
+        [{ via: 'field', text: 'partners.0.name: NHS Wealdon Integrated Care Board', line: 4, column: 21, endLine: 4, endColumn: 25 }],
+      ],
+      [
+        'yearly-report-date',
+        [{ via: 'field', text: 'yearly_report.by: 30 September each year', line: 5, column: 53, endLine: 5, endColumn: 55 }],
+      ],
     ]);
   });
 
@@ -71,7 +83,7 @@ describe('migration formats', () => {
     const parsed = JSON.parse(migrationFormats.json(plan, ctx)) as { version: number; asOf: string; migration: typeof plan };
     expect([parsed.version, parsed.asOf, parsed.migration]).toEqual([1, '2026-11-23', plan]);
   });
-  it('escapes document text in markdown (with the escaper of check\'s Markdown report)', () => {
+  it("escapes document text in markdown (with the escaper of check's Markdown report)", () => {
     expect(markdownText('<img src=x> [link](y) *a* | `c` & ~d~')).toBe('\\<img src=x\\> \\[link\\](y) \\*a\\* \\| \\`c\\` \\& \\~d\\~');
   });
 });
@@ -91,7 +103,15 @@ describe('wtlint migrate', () => {
   const io = () => {
     const out: string[] = [];
     const err: string[] = [];
-    const value: CliIO = { cwd: process.cwd(), stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), readStdin: async () => new Uint8Array(), isTTY: false, today: '2026-11-23', env: {} };
+    const value: CliIO = {
+      cwd: process.cwd(),
+      stdout: (t) => void out.push(t),
+      stderr: (t) => void err.push(t),
+      readStdin: async () => new Uint8Array(),
+      isTTY: false,
+      today: '2026-11-23',
+      env: {},
+    };
     return { value, out, err };
   };
 
@@ -116,7 +136,12 @@ describe('wtlint migrate', () => {
 describe('migration data in a pack', () => {
   it('must name an element that has detection for arrangements', () => {
     const schema = JSON.parse(readFileSync('schemas/rule-pack.schema.json', 'utf8')) as object;
-    const source = readFileSync('rules/wt2023.yaml', 'utf8').replace('  element: partnership-chair\n  change:', '  element: partnership-chairs\n  change:');
-    expect(() => loadPack(source, 'rules/wt2023.yaml', schema, bundledVocabulary())).toThrow(/^rules\/wt2023\.yaml:\d+:\d+ migration\[1\]\.element: no rule for arrangements with detection has element "partnership-chairs"$/);
+    const source = readFileSync('rules/wt2023.yaml', 'utf8').replace(
+      '  element: partnership-chair\n  change:',
+      '  element: partnership-chairs\n  change:',
+    );
+    expect(() => loadPack(source, 'rules/wt2023.yaml', schema, bundledVocabulary())).toThrow(
+      /^rules\/wt2023\.yaml:\d+:\d+ migration\[1\]\.element: no rule for arrangements with detection has element "partnership-chairs"$/,
+    );
   });
 });

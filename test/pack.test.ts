@@ -10,7 +10,8 @@ import { bundledVocabulary } from './helpers.js';
 const root = join(import.meta.dirname, '..');
 const packSchema = JSON.parse(readFileSync(join(root, 'schemas/rule-pack.schema.json'), 'utf8')) as object;
 const HEAD = 'pack: test\nedition: "2030"\ntitle: Test\nsource: nowhere\nin_force: { from: 2030-01-01 }\nplaceholders: {}\nrules:\n';
-const RULE = '  - element: funding\n    applies_to: [arrangements]\n    severity: error\n    title: Funding\n    citation: somewhere\n    help: Add it.\n    why: Because.\n';
+const RULE =
+  '  - element: funding\n    applies_to: [arrangements]\n    severity: error\n    title: Funding\n    citation: somewhere\n    help: Add it.\n    why: Because.\n';
 
 const phrasesSchema = JSON.parse(readFileSync(join(root, 'schemas/phrases.schema.json'), 'utf8')) as object;
 const vocabulary = bundledVocabulary();
@@ -50,15 +51,25 @@ describe('pack validation', () => {
     );
   });
   it('bad check options are reported at the option', () => {
-    expect(packError(`${HEAD}${RULE}    checks:\n      - kind: deadline\n        field: /published\n        what: Publication\n        by: 2019-02-30\n`)).toBe(
-      'rules/test.yaml:19:9 rules[0].checks[0].by: `by` must be a real calendar date written YYYY-MM-DD',
-    );
+    expect(
+      packError(
+        `${HEAD}${RULE}    checks:\n      - kind: deadline\n        field: /published\n        what: Publication\n        by: 2019-02-30\n`,
+      ),
+    ).toBe('rules/test.yaml:19:9 rules[0].checks[0].by: `by` must be a real calendar date written YYYY-MM-DD');
   });
   it('an unknown phrase set is reported where the pack names it, with a near name', () => {
-    expect(packError(`${HEAD}${RULE}    detect:\n      headings: [funding-headings]\n      sentences:\n        - all: [mony, police]\n    checks:\n      - kind: present\n`)).toBe(
+    expect(
+      packError(
+        `${HEAD}${RULE}    detect:\n      headings: [funding-headings]\n      sentences:\n        - all: [mony, police]\n    checks:\n      - kind: present\n`,
+      ),
+    ).toBe(
       'rules/test.yaml:18:17 rules[0].detect.sentences[0].all[0]: unknown phrase set "mony" (did you mean "money"?); define it in rules/phrases.yaml or correct the name',
     );
-    expect(packError(`${HEAD.replace('placeholders: {}', 'placeholders: { short: 240, phrases: [to-be-confirmed] }')}${RULE}    checks:\n      - kind: schema\n`)).toBe(
+    expect(
+      packError(
+        `${HEAD.replace('placeholders: {}', 'placeholders: { short: 240, phrases: [to-be-confirmed] }')}${RULE}    checks:\n      - kind: schema\n`,
+      ),
+    ).toBe(
       'rules/test.yaml:6:39 placeholders.phrases[0]: unknown phrase set "to-be-confirmed"; define it in rules/phrases.yaml or correct the name',
     );
   });
@@ -66,12 +77,18 @@ describe('pack validation', () => {
     expect(packError(`${HEAD}${RULE}    detect:\n      headings: ["\\\\bfunding"]\n    checks:\n      - kind: present\n`)).toMatch(
       /^rules\/test\.yaml:16:18 rules\[0\]\.detect\.headings\[0\]: /,
     );
-    expect(packError(`${HEAD.replace('placeholders: {}', 'placeholders: ["^tbc$"]')}${RULE}    checks:\n      - kind: schema\n`)).toBe('rules/test.yaml:6:1 placeholders: `placeholders` must be object');
+    expect(packError(`${HEAD.replace('placeholders: {}', 'placeholders: ["^tbc$"]')}${RULE}    checks:\n      - kind: schema\n`)).toBe(
+      'rules/test.yaml:6:1 placeholders: `placeholders` must be object',
+    );
   });
   it('a present check without detection data, and a duplicate element, are rejected', () => {
-    expect(packError(`${HEAD}${RULE}    checks:\n      - kind: present\n`)).toBe('rules/test.yaml:8:5 rules[0]: a `present` check needs `detect` data');
+    expect(packError(`${HEAD}${RULE}    checks:\n      - kind: present\n`)).toBe(
+      'rules/test.yaml:8:5 rules[0]: a `present` check needs `detect` data',
+    );
     const rule = `${RULE}    checks:\n      - kind: schema\n`;
-    expect(packError(`${HEAD}${rule}${rule}`)).toBe('rules/test.yaml:17:5 rules[1].element: element "funding" is defined twice for kind arrangements');
+    expect(packError(`${HEAD}${rule}${rule}`)).toBe(
+      'rules/test.yaml:17:5 rules[1].element: element "funding" is defined twice for kind arrangements',
+    );
   });
   it('a phrase that does not parse, and a raw pattern that does not compile, name their line in the phrase file', () => {
     expect(phrasesError('phrases:\n  money:\n    about: Money.\n    match:\n    - funding\n    - (paid|pays for\n')).toBe(
@@ -80,8 +97,12 @@ describe('pack validation', () => {
     expect(phrasesError('phrases:\n  money:\n    about: Money.\n    match:\n    - pattern: "£(\\\\d"\n      why: figures\n')).toMatch(
       /^rules\/phrases\.yaml:5:7 phrases\.money\.match\[0\]\.pattern: invalid pattern "£\(.*Unterminated group$/,
     );
-    expect(phrasesError('phrases:\n  money:\n    match: [funding]\n')).toBe('rules/phrases.yaml:2:3 phrases.money: `phrases.money` is missing the required key `about`');
-    expect(phrasesError('phrases:\n  money:\n    about: Money.\n    match:\n    - pattern: "£\\\\d"\n')).toMatch(/^rules\/phrases\.yaml:5:7 phrases\.money\.match\[0\]/);
+    expect(phrasesError('phrases:\n  money:\n    match: [funding]\n')).toBe(
+      'rules/phrases.yaml:2:3 phrases.money: `phrases.money` is missing the required key `about`',
+    );
+    expect(phrasesError('phrases:\n  money:\n    about: Money.\n    match:\n    - pattern: "£\\\\d"\n')).toMatch(
+      /^rules\/phrases\.yaml:5:7 phrases\.money\.match\[0\]/,
+    );
   });
   it('broken YAML in a pack names its position', () => {
     expect(packError('pack: [x\n')).toMatch(/^rules\/test\.yaml:2:1 \(yaml\): YAML error/);
@@ -112,8 +133,14 @@ describe('the bundled packs', () => {
   });
   for (const pack of packs) {
     it(`${pack.pack} covers exactly the catalogue's elements for its edition, each detected, at the catalogue's severity`, () => {
-      const expected = catalogue.filter((r) => r.severity[pack.edition] !== '—').map((r) => `${r.kind} ${r.id} ${r.severity[pack.edition]}`).sort();
-      const detected = pack.rules.filter((r) => r.detect).flatMap((r) => r.applies_to.map((k) => `${k} ${r.element} ${r.severity}`)).sort();
+      const expected = catalogue
+        .filter((r) => r.severity[pack.edition] !== '—')
+        .map((r) => `${r.kind} ${r.id} ${r.severity[pack.edition]}`)
+        .sort();
+      const detected = pack.rules
+        .filter((r) => r.detect)
+        .flatMap((r) => r.applies_to.map((k) => `${k} ${r.element} ${r.severity}`))
+        .sort();
       expect(detected).toEqual(expected);
     });
   }

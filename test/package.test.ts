@@ -6,7 +6,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..');
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string; types: string; exports: Record<string, { types: string; default: string }> };
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  main: string;
+  types: string;
+  exports: Record<string, { types: string; default: string }>;
+};
 
 describe('the package front door', () => {
   it('points main, types and exports at files the build makes', () => {
@@ -27,7 +31,10 @@ describe('the package front door', () => {
       const result = await engine.lintText('---\\nkind: arrangements\\nedition: 2023\\npublished: 2025-01-01\\n---\\n# Arrangements\\n', 'a.md');
       console.log(JSON.stringify([result.kind, result.edition, result.findings.filter((f) => f.ruleId === 'wt2023/funding').map((f) => [f.severity, f.line])]));
     `;
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: join(root, 'test', 'fixtures'), encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: join(root, 'test', 'fixtures'),
+      encoding: 'utf8',
+    });
     expect(JSON.parse(out)).toEqual(['arrangements', '2023', [['error', 1]]]);
   });
 });

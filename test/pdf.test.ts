@@ -20,7 +20,9 @@ async function layout(spec: PdfSpec): Promise<PdfLayout> {
 
 /** Headings of the recovered tree: level and text. */
 function headings(result: PdfLayout): [number, string][] {
-  return result.root.children.flatMap((node) => (node.type === 'heading' ? [[node.depth, node.children.map((c) => ('value' in c ? c.value : '')).join('')] as [number, string]] : []));
+  return result.root.children.flatMap((node) =>
+    node.type === 'heading' ? [[node.depth, node.children.map((c) => ('value' in c ? c.value : '')).join('')] as [number, string]] : [],
+  );
 }
 
 describe('structure recovered from the layout', () => {
@@ -63,8 +65,14 @@ describe('structure recovered from the layout', () => {
   it('joins a paragraph\'s lines and a word hyphenated at a line end, keeps "multi-agency", and keeps list items as a list', async () => {
     const result = await layout(CONTENTS);
     const parts = result.root.children.map((node) => [node.type, text(node)]);
-    expect(parts).toContainEqual(['paragraph', 'An independent scrutineer reviews the work of the partners every year and reports to the three leaders. Her report is published on our website.']);
-    expect(parts).toContainEqual(['list', 'names a designated safeguarding lead;takes part in the yearly safeguarding audit of multi-agency practice.']);
+    expect(parts).toContainEqual([
+      'paragraph',
+      'An independent scrutineer reviews the work of the partners every year and reports to the three leaders. Her report is published on our website.',
+    ]);
+    expect(parts).toContainEqual([
+      'list',
+      'names a designated safeguarding lead;takes part in the yearly safeguarding audit of multi-agency practice.',
+    ]);
   });
 
   it('headings from the outline (bookmarks) when the layout gives none', async () => {
@@ -89,8 +97,26 @@ describe('structure recovered from the layout', () => {
   });
 
   it('reads a page set in two columns column by column, the title across the top first', async () => {
-    const left = ['The partnership works across the county', 'and its two cities, with every school and', 'college taking part in the audit of their', 'safeguarding arrangements each autumn,', 'and the results reported to the leaders', 'who agree what must change and by when,', 'so that the children of the area are safe', 'and their families know where to turn.'];
-    const right = ['Health partners join every review of a', 'serious incident, bringing the records', 'of the GP and the hospital to the table', 'so that the learning is complete and is', 'shared with every practitioner who needs', 'it, through briefings, training sessions', 'and the newsletter sent to all partners', 'at the end of every quarter of the year.'];
+    const left = [
+      'The partnership works across the county',
+      'and its two cities, with every school and',
+      'college taking part in the audit of their',
+      'safeguarding arrangements each autumn,',
+      'and the results reported to the leaders',
+      'who agree what must change and by when,',
+      'so that the children of the area are safe',
+      'and their families know where to turn.',
+    ];
+    const right = [
+      'Health partners join every review of a',
+      'serious incident, bringing the records',
+      'of the GP and the hospital to the table',
+      'so that the learning is complete and is',
+      'shared with every practitioner who needs',
+      'it, through briefings, training sessions',
+      'and the newsletter sent to all partners',
+      'at the end of every quarter of the year.',
+    ];
     const lines = [
       { text: 'How we work together', y: 780, size: 18, bold: true },
       ...left.map((text, i) => ({ text, x: 56, y: 740 - i * 14 })),
@@ -102,9 +128,21 @@ describe('structure recovered from the layout', () => {
   });
 
   it('keeps table rows as rows, cells apart', async () => {
-    const row = (y: number, a: string, b: string) => [{ text: a, x: 56, y }, { text: b, x: 300, y }];
+    const row = (y: number, a: string, b: string) => [
+      { text: a, x: 56, y },
+      { text: b, x: 300, y },
+    ];
     const result = await layout({
-      pages: [{ lines: [{ text: 'Funding', y: 780, size: 16, bold: true }, ...row(750, 'Partner', 'Contribution'), ...row(736, 'Local authority', '£120,000'), ...row(722, 'Police', '£60,000')] }],
+      pages: [
+        {
+          lines: [
+            { text: 'Funding', y: 780, size: 16, bold: true },
+            ...row(750, 'Partner', 'Contribution'),
+            ...row(736, 'Local authority', '£120,000'),
+            ...row(722, 'Police', '£60,000'),
+          ],
+        },
+      ],
     });
     expect(result.lines).toEqual(['Funding', 'Partner | Contribution', 'Local authority | £120,000', 'Police | £60,000']);
     expect(result.root.children.map((n) => n.type)).toEqual(['heading', 'table']);
@@ -117,16 +155,29 @@ function text(node: object): string {
 }
 
 const linter = bundledLinter();
-const SIDECAR = { path: 'arrangements.pdf.yaml', text: 'kind: arrangements\narea: Brookfield Safeguarding Children Partnership\nedition: 2023\npublished: 2024-11-29\n' };
+const SIDECAR = {
+  path: 'arrangements.pdf.yaml',
+  text: 'kind: arrangements\narea: Brookfield Safeguarding Children Partnership\nedition: 2023\npublished: 2024-11-29\n',
+};
 
 describe('checking a PDF', () => {
   it('places findings and evidence on the recovered lines, with their page', async () => {
     const result = await linter.lintFileBytes('arrangements.pdf', await makePdf(CONTENTS), { asOf: AS_OF, sidecar: SIDECAR });
     expect(result.kind).toBe('arrangements');
-    expect(result.evidence['independent-scrutiny']?.[0]).toMatchObject({ via: 'heading', line: 3, page: 2, text: '1. Independent scrutiny' });
+    expect(result.evidence['independent-scrutiny']?.[0]).toMatchObject({
+      via: 'heading',
+      line: 3,
+      page: 2,
+      text: '1. Independent scrutiny',
+    });
     expect(result.findings.every((f) => f.page !== undefined)).toBe(true);
     const ctx = contextFor({ asOf: AS_OF, version: '0.0.0', rules: [], results: [result] } as never);
-    for (const [format, extension] of [['stylish', 'txt'], ['json', 'json'], ['sarif', 'sarif']] as const) expectGolden(`pdf/arrangements.${extension}`, (await reporters[format]())([result], ctx));
+    for (const [format, extension] of [
+      ['stylish', 'txt'],
+      ['json', 'json'],
+      ['sarif', 'sarif'],
+    ] as const)
+      expectGolden(`pdf/arrangements.${extension}`, (await reporters[format]())([result], ctx));
     // The page is a result property in SARIF; the log stays valid.
     const sarif = JSON.parse((await reporters.sarif())([result], ctx));
     expect(sarifSchemaErrors(sarif) ?? []).toEqual([]);
@@ -143,13 +194,20 @@ describe('checking a PDF', () => {
             { text: 'school, college and nursery in them, from the first of December 2024.', y: 716 },
           ],
         },
-        { lines: [{ text: 'Independent scrutiny', y: 760, size: 14, bold: true }, { text: 'TBC', y: 736 }] },
+        {
+          lines: [
+            { text: 'Independent scrutiny', y: 760, size: 14, bold: true },
+            { text: 'TBC', y: 736 },
+          ],
+        },
       ],
     });
     const result = await linter.lintFileBytes('arrangements.pdf', pdf, { asOf: AS_OF, sidecar: SIDECAR });
     const finding = result.findings.find((f) => f.element === 'independent-scrutiny')!;
     expect([finding.messageId, finding.line, finding.page]).toEqual(['partial', 4, 2]);
-    expect(finding.message).toBe('Independent scrutiny is only partly addressed: the "Independent scrutiny" section at line 4 (p. 2) is empty');
+    expect(finding.message).toBe(
+      'Independent scrutiny is only partly addressed: the "Independent scrutiny" section at line 4 (p. 2) is empty',
+    );
   });
 
   it('without a sidecar: metadata from the text, and the PDF Title and creation date only as hints, said so', async () => {
@@ -174,14 +232,20 @@ describe('broken and hostile PDFs are findings', () => {
   it('a scanned PDF (no text layer at all): no text to read, nothing else checked', async () => {
     const result = await lint(await makePdf({ pages: [{ lines: [] }, { lines: [] }] }));
     expect(result.findings.map((f) => [f.ruleId, f.messageId, f.message])).toEqual([
-      ['parse-error', 'pdf-no-text', 'The PDF has no text to read (all 2 pages are pictures, as a scan is): ask the partnership for an accessible version (public bodies must publish accessible documents), or run OCR on it'],
+      [
+        'parse-error',
+        'pdf-no-text',
+        'The PDF has no text to read (all 2 pages are pictures, as a scan is): ask the partnership for an accessible version (public bodies must publish accessible documents), or run OCR on it',
+      ],
     ]);
   });
 
   it('some pages scanned: named, and the rest checked', async () => {
     const result = await lint(await makePdf({ pages: [CONTENTS.pages[1]!, { lines: [] }, { lines: [] }, { lines: [] }] }));
     const finding = result.findings.find((f) => f.messageId === 'pdf-image-pages')!;
-    expect(finding.message).toBe('Pages 2–4 have no text to read (pictures, as a scan is), so what they say was not checked: ask the partnership for an accessible version (public bodies must publish accessible documents), or run OCR on it');
+    expect(finding.message).toBe(
+      'Pages 2–4 have no text to read (pictures, as a scan is), so what they say was not checked: ask the partnership for an accessible version (public bodies must publish accessible documents), or run OCR on it',
+    );
     expect(result.elements['independent-scrutiny']).toBe('present');
   });
 
@@ -203,7 +267,12 @@ describe('broken and hostile PDFs are findings', () => {
   it('more pages than the limit (maxPages), and bigger than maxPdfBytes', async () => {
     const bytes = await makePdf(CONTENTS);
     const pages = await lint(bytes, { maxPages: 2 });
-    expect(pages.findings.map((f) => [f.messageId, f.message])).toEqual([['pdf-too-many-pages', 'The PDF has 3 pages, over the limit of 2 (limit maxPages); raise the limit if this really is one partnership document']]);
+    expect(pages.findings.map((f) => [f.messageId, f.message])).toEqual([
+      [
+        'pdf-too-many-pages',
+        'The PDF has 3 pages, over the limit of 2 (limit maxPages); raise the limit if this really is one partnership document',
+      ],
+    ]);
     const size = await lint(bytes, { maxPdfBytes: 100 });
     expect(size.findings.map((f) => f.messageId)).toEqual(['too-large']);
   });

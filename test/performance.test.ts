@@ -38,10 +38,14 @@ const shapes: Record<string, (kb: number) => string> = {
   'one long paragraph of many sentences': (kb) =>
     FRONT + 'The partners agree thresholds and fund the partnership; the chair reports to leaders. '.repeat(Math.ceil((kb * 1024) / 88)),
   'one long table': (kb) =>
-    `${FRONT}| Partner | Contribution |\n| --- | --- |\n` + '| Northshire County Council | £226,000 for the business unit |\n'.repeat(Math.ceil((kb * 1024) / 60)),
+    `${FRONT}| Partner | Contribution |\n| --- | --- |\n` +
+    '| Northshire County Council | £226,000 for the business unit |\n'.repeat(Math.ceil((kb * 1024) / 60)),
   'deeply nested headings': (kb) =>
     FRONT +
-    Array.from({ length: Math.ceil((kb * 1024) / 120) }, (_, i) => `${'#'.repeat(2 + (i % 5))} Section ${i}\n\nText under section ${i} about funding.\n\n`).join(''),
+    Array.from(
+      { length: Math.ceil((kb * 1024) / 120) },
+      (_, i) => `${'#'.repeat(2 + (i % 5))} Section ${i}\n\nText under section ${i} about funding.\n\n`,
+    ).join(''),
 };
 
 describe('detection grows linearly with the document', () => {
@@ -62,7 +66,9 @@ describe('build-time snapshots (dist/precompiled, made by npm run build)', () =>
   it('each pack snapshot is the pack validated from its current text', () => {
     for (const id of PACK_IDS) {
       const text = read(`rules/${id}.yaml`);
-      expect(snapshotPack(id, text, packSchemaText, phrases)).toEqual(validatePack(text, `rules/${id}.yaml`, JSON.parse(packSchemaText), vocabulary));
+      expect(snapshotPack(id, text, packSchemaText, phrases)).toEqual(
+        validatePack(text, `rules/${id}.yaml`, JSON.parse(packSchemaText), vocabulary),
+      );
     }
     expect(snapshotVocabulary(phrases)).toEqual(vocabulary);
   });
@@ -84,7 +90,13 @@ describe('build-time snapshots (dist/precompiled, made by npm run build)', () =>
   });
 
   it('precompiled validators give the same results as Ajv compiling at run time', () => {
-    const packs = PACK_IDS.map((id) => compilePack(validatePack(read(`rules/${id}.yaml`), `rules/${id}.yaml`, JSON.parse(packSchemaText), vocabulary), `rules/${id}.yaml`, vocabulary));
+    const packs = PACK_IDS.map((id) =>
+      compilePack(
+        validatePack(read(`rules/${id}.yaml`), `rules/${id}.yaml`, JSON.parse(packSchemaText), vocabulary),
+        `rules/${id}.yaml`,
+        vocabulary,
+      ),
+    );
     const schemas = loadDocumentSchemas(packs.map((p) => p.edition));
     const withSnapshots = createLinter(packs, schemas);
     const atRunTime = createLinter(packs, { shared: schemas.shared, byKind: schemas.byKind });
@@ -112,7 +124,14 @@ describe('build-time snapshots (dist/precompiled, made by npm run build)', () =>
 describe('anyOf: one regex for "some pattern matches"', () => {
   it('matches exactly where one of the patterns does', () => {
     const any = anyOf(['\\bfund', '^chair$', 'scrutin(?:y|eer)']);
-    expect(['funding', 'the Chair', 'chair', 'independent scrutineer', 'refund', ''].map((t) => any.test(t))).toEqual([true, false, true, true, false, false]);
+    expect(['funding', 'the Chair', 'chair', 'independent scrutineer', 'refund', ''].map((t) => any.test(t))).toEqual([
+      true,
+      false,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
   it('never matches with no patterns; keeps back-references as a list', () => {
     expect(anyOf([]).test('anything')).toBe(false);

@@ -20,12 +20,25 @@ describe('a phrase', () => {
     expect(phraseSource('scrutin*')).toBe('\\bscrutin');
     expect(['scrutiny', 'Scrutineers', 'inscrutinable'].map((t) => matches('scrutin*', t))).toEqual([true, true, false]);
     expect(phraseSource('work* with')).toBe('\\bwork\\w* with\\b');
-    expect(['works with', 'working with', 'work with', 'worked without'].map((t) => matches('work* with', t))).toEqual([true, true, true, false]);
+    expect(['works with', 'working with', 'work with', 'worked without'].map((t) => matches('work* with', t))).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
   });
   it('`(a|b)` is one of the alternatives, `[x]` is optional, and brackets nest', () => {
     expect(phraseSource('(lead|delegated) partner[s]')).toBe('\\b(?:lead|delegated) partner(?:s)?\\b');
-    expect(['lead partners', 'delegated partner', 'partner'].map((t) => matches('(lead|delegated) partner[s]', t))).toEqual([true, true, false]);
-    expect(['rapid review', 'local child safeguarding practice review', 'national review'].map((t) => matches('[local |national ][child ](safeguarding practice|rapid) review', t))).toEqual([true, true, false]);
+    expect(['lead partners', 'delegated partner', 'partner'].map((t) => matches('(lead|delegated) partner[s]', t))).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    expect(
+      ['rapid review', 'local child safeguarding practice review', 'national review'].map((t) =>
+        matches('[local |national ][child ](safeguarding practice|rapid) review', t),
+      ),
+    ).toEqual([true, true, false]);
     expect(['local authority', 'the Authority', 'authorityx'].map((t) => matches('[local ]authority', t))).toEqual([true, true, false]);
   });
   it('every other character stands for itself; no boundary beside one that is not a letter or digit', () => {
@@ -33,7 +46,10 @@ describe('a phrase', () => {
     expect(phraseSource('…')).toBe('…');
     expect(phraseSource('n[/]a')).toBe('\\bn(?:/)?a\\b');
     expect(['www.example.org', 'wwwxorg'].map((t) => matches('www.', t))).toEqual([true, false]);
-    expect(['learning & development', 'learning and development'].map((t) => matches('learning (and|&) development', t))).toEqual([true, true]);
+    expect(['learning & development', 'learning and development'].map((t) => matches('learning (and|&) development', t))).toEqual([
+      true,
+      true,
+    ]);
   });
   it('a mistake says what is wrong and where in the phrase', () => {
     expect(() => phraseSource('(paid|pays for')).toThrow('the "(" at character 1 is not closed by ")"');
@@ -48,7 +64,13 @@ describe('a set', () => {
   it('matches where any of its items does; a raw pattern is kept as written, and reads as /…/', () => {
     const set = { about: 'Money.', match: ['funding', 'pay[s] for', { pattern: '£\\s?\\d', why: 'figures' }] };
     const re = compilePattern(setSource(set));
-    expect(['Funding was agreed', 'who pays for it', '£ 5 000', 'a fund', 'payroll'].map((t) => re.test(t))).toEqual([true, true, true, false, false]);
+    expect(['Funding was agreed', 'who pays for it', '£ 5 000', 'a fund', 'payroll'].map((t) => re.test(t))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
     expect(phrasesInWords(set)).toEqual(['"funding"', '"pay[s] for"', '/£\\s?\\d/']);
   });
 });
@@ -56,7 +78,13 @@ describe('a set', () => {
 describe('the bundled vocabulary and packs', () => {
   const vocabulary = bundledVocabulary();
   const packTexts = PACK_IDS.map((id) => readFileSync(join(import.meta.dirname, '..', 'rules', `${id}.yaml`), 'utf8'));
-  const named = new Set(packTexts.flatMap((text) => [...text.matchAll(/(?:all|headings|exclude|mentions|alone|starts|phrases): \[([^\]]*)\]|(?:matches|phrases): ([a-z][a-z0-9-]*)/g)].flatMap((m) => (m[1] ?? m[2]!).split(/,\s*/))));
+  const named = new Set(
+    packTexts.flatMap((text) =>
+      [
+        ...text.matchAll(/(?:all|headings|exclude|mentions|alone|starts|phrases): \[([^\]]*)\]|(?:matches|phrases): ([a-z][a-z0-9-]*)/g),
+      ].flatMap((m) => (m[1] ?? m[2]!).split(/,\s*/)),
+    ),
+  );
 
   it('every set is named by a pack, and every name a pack gives is a set', () => {
     expect(Object.keys(vocabulary.phrases).filter((name) => !named.has(name))).toEqual([]);
@@ -64,7 +92,9 @@ describe('the bundled vocabulary and packs', () => {
   });
   it('packs hold no regular expressions in their detection: only set names', () => {
     for (const text of packTexts) {
-      const detection = text.split('\n').filter((line) => /^\s+(?:- )?(?:all|headings|exclude|mentions|alone|starts|phrases|matches):/.test(line));
+      const detection = text
+        .split('\n')
+        .filter((line) => /^\s+(?:- )?(?:all|headings|exclude|mentions|alone|starts|phrases|matches):/.test(line));
       expect(detection.filter((line) => /\\|\(\?/.test(line))).toEqual([]);
       expect(detection.length).toBeGreaterThan(50);
     }

@@ -14,7 +14,8 @@ const titles = (text: string) => findContentsLists(lines(text)).map((list) => li
 
 describe('contents lists', () => {
   it('reads the entries under a "Contents" line, one to a line, with leaders and pages', () => {
-    const text = 'Westvale Partnership\n\nContents\n\n1. Opening words ....... 2\n\n2. Who we are ...... 3\n\n3. Paying for the work ............ 7\n\nOpening words\n\nThis plan sets out how we work.';
+    const text =
+      'Westvale Partnership\n\nContents\n\n1. Opening words ....... 2\n\n2. Who we are ...... 3\n\n3. Paying for the work ............ 7\n\nOpening words\n\nThis plan sets out how we work.';
     expect(titles(text)).toEqual([['Opening words', 'Who we are', 'Paying for the work']]);
     const [list] = findContentsLists(lines(text));
     // Markdown reads "3. " as a list item's number: the entry's text starts after it.
@@ -22,8 +23,12 @@ describe('contents lists', () => {
   });
 
   it('splits a line that holds several entries, as PDF transcripts print them', () => {
-    expect(titles('Contents Opening words 2 Who we are 3 Paying for the work 7 Checking our work 9')).toEqual([['Opening words', 'Who we are', 'Paying for the work', 'Checking our work']]);
-    expect(titles('Contents\n1. Opening words ..... 2 2. Who we are ..... 3 3. Learning from cases ..... 5')).toEqual([['Opening words', 'Who we are', 'Learning from cases']]);
+    expect(titles('Contents Opening words 2 Who we are 3 Paying for the work 7 Checking our work 9')).toEqual([
+      ['Opening words', 'Who we are', 'Paying for the work', 'Checking our work'],
+    ]);
+    expect(titles('Contents\n1. Opening words ..... 2 2. Who we are ..... 3 3. Learning from cases ..... 5')).toEqual([
+      ['Opening words', 'Who we are', 'Learning from cases'],
+    ]);
   });
 
   it('keeps an entry that names several pages, and leaders of any length', () => {
@@ -32,18 +37,25 @@ describe('contents lists', () => {
   });
 
   it('reads titles without pages under the heading, up to the first section', () => {
-    const text = 'Contents\n\n- Opening words\n- Who we are\n- Checking our work\n\nOpening words\n\nWe are three organisations working as one.';
+    const text =
+      'Contents\n\n- Opening words\n- Who we are\n- Checking our work\n\nOpening words\n\nWe are three organisations working as one.';
     expect(titles(text)).toEqual([['Opening words', 'Who we are', 'Checking our work']]);
   });
 
   it('reads a run of entries with rising page numbers without a heading', () => {
-    expect(titles('Opening words ....... 2\nWho we are ....... 3\nPaying for the work ....... 7')).toEqual([['Opening words', 'Who we are', 'Paying for the work']]);
+    expect(titles('Opening words ....... 2\nWho we are ....... 3\nPaying for the work ....... 7')).toEqual([
+      ['Opening words', 'Who we are', 'Paying for the work'],
+    ]);
   });
 
   it('does not read figures, a short run or prose as a contents list', () => {
     expect(titles('Referrals received 2300\nAssessments completed 2100\nPlans started 400')).toEqual([]);
     expect(titles('Opening words ....... 2\nWho we are ....... 3')).toEqual([]);
-    expect(titles('- Ann Lee, Chief Executive, Westvale Council, 4 May 2024\n- Tom Hale, Chief Constable, Westvale Police, 6 May 2024\n- Jo Ray, Chief Nurse, Westvale ICB, 9 May 2024')).toEqual([]);
+    expect(
+      titles(
+        '- Ann Lee, Chief Executive, Westvale Council, 4 May 2024\n- Tom Hale, Chief Constable, Westvale Police, 6 May 2024\n- Jo Ray, Chief Nurse, Westvale ICB, 9 May 2024',
+      ),
+    ).toEqual([]);
     expect(titles('Schools 12\nColleges 12\nNurseries 12')).toEqual([]);
     expect(titles('Contents of the newsletter were agreed by the group.')).toEqual([]);
   });
@@ -51,7 +63,12 @@ describe('contents lists', () => {
 
 describe('plain-text headings', () => {
   it('knows the three shapes', () => {
-    expect(headingShape('4.1 Who the partners are')).toEqual({ depth: 3, title: 'Who the partners are', number: '4.1', needsContext: false });
+    expect(headingShape('4.1 Who the partners are')).toEqual({
+      depth: 3,
+      title: 'Who the partners are',
+      number: '4.1',
+      needsContext: false,
+    });
     expect(headingShape('Section 5: Paying for the work')).toMatchObject({ depth: 2, title: 'Paying for the work', number: 'Section 5' });
     expect(headingShape('WHAT WE WILL DO NEXT')).toMatchObject({ depth: 2, needsContext: false });
     expect(headingShape('Checking our work')).toMatchObject({ depth: 3, needsContext: true });
@@ -93,7 +110,8 @@ describe('plain-text headings', () => {
   });
 
   it('does not take a wrapped line, a list of short lines or a line before lower case for a heading', () => {
-    const text = 'The partners agree that the reviewer\nWill Report every year to the three of them.\n\nApples\n\nPears\n\nThe plan was agreed.\nSome Title Here\nand then the sentence goes on.';
+    const text =
+      'The partners agree that the reviewer\nWill Report every year to the three of them.\n\nApples\n\nPears\n\nThe plan was agreed.\nSome Title Here\nand then the sentence goes on.';
     expect(findPlainHeadings(lines(`Intro line.\n\n${text}`)).map((h) => h.title)).toEqual([]);
   });
 });
@@ -111,27 +129,47 @@ const vocabulary: SignatureVocabulary = {
     { pattern: /\b(?:[\p{Lu}][\p{L}]+ )+(?:Police|Constabulary)\b/u, partner: 'police' },
   ],
 };
-const signatures = (text: string) => findSignatureBlocks(lines(text), vocabulary).map(({ names, partners, posts }) => ({ names, partners, posts }));
+const signatures = (text: string) =>
+  findSignatureBlocks(lines(text), vocabulary).map(({ names, partners, posts }) => ({ names, partners, posts }));
 
 describe('signature blocks', () => {
   it('reads names, posts and organisations stacked one to a line', () => {
-    const text = 'Agreed by the partners.\n\nPriya Okafor\nChief Executive\nWestvale Borough Council\n\nTom Hale\nChief Constable\nWestvale Police\n\nDr Ann Ruiz\nChief Nurse\nNHS Westvale ICB';
+    const text =
+      'Agreed by the partners.\n\nPriya Okafor\nChief Executive\nWestvale Borough Council\n\nTom Hale\nChief Constable\nWestvale Police\n\nDr Ann Ruiz\nChief Nurse\nNHS Westvale ICB';
     expect(signatures(text)).toEqual([
-      { names: ['Priya Okafor', 'Tom Hale', 'Dr Ann Ruiz'], partners: ['local-authority', 'police', 'health'], posts: ['Chief Executive', 'Chief Constable', 'Chief Nurse'] },
+      {
+        names: ['Priya Okafor', 'Tom Hale', 'Dr Ann Ruiz'],
+        partners: ['local-authority', 'police', 'health'],
+        posts: ['Chief Executive', 'Chief Constable', 'Chief Nurse'],
+      },
     ]);
   });
 
   it('reads one signatory to a line, and columns flattened into lines', () => {
-    expect(signatures('Priya Okafor, Chief Executive, Westvale Borough Council')).toEqual([{ names: ['Priya Okafor'], partners: ['local-authority'], posts: ['Chief Executive'] }]);
-    const columns = 'Priya Okafor  Tom Hale  Ann Ruiz\nDirector of Children’s Services  Chief Constable  Chief Nurse\nWestvale Borough Council  Westvale Police  NHS Westvale ICB';
+    expect(signatures('Priya Okafor, Chief Executive, Westvale Borough Council')).toEqual([
+      { names: ['Priya Okafor'], partners: ['local-authority'], posts: ['Chief Executive'] },
+    ]);
+    const columns =
+      'Priya Okafor  Tom Hale  Ann Ruiz\nDirector of Children’s Services  Chief Constable  Chief Nurse\nWestvale Borough Council  Westvale Police  NHS Westvale ICB';
     expect(signatures(columns)).toEqual([
-      { names: ['Priya Okafor', 'Tom Hale', 'Ann Ruiz'], partners: ['local-authority', 'police', 'health'], posts: ['Director of Children’s Services', 'Chief Constable', 'Chief Nurse'] },
+      {
+        names: ['Priya Okafor', 'Tom Hale', 'Ann Ruiz'],
+        partners: ['local-authority', 'police', 'health'],
+        posts: ['Director of Children’s Services', 'Chief Constable', 'Chief Nurse'],
+      },
     ]);
   });
 
   it('reads a block run into the end of a paragraph', () => {
-    const text = 'We will keep every child safe and listen to what they tell us. Westvale Together Priya Okafor Tom Hale Director of Children’s Services Chief Constable Westvale Borough Council Westvale Police';
-    expect(signatures(text)).toEqual([{ names: ['Priya Okafor Tom Hale'], partners: ['local-authority', 'police'], posts: ['Director of Children’s Services', 'Chief Constable'] }]);
+    const text =
+      'We will keep every child safe and listen to what they tell us. Westvale Together Priya Okafor Tom Hale Director of Children’s Services Chief Constable Westvale Borough Council Westvale Police';
+    expect(signatures(text)).toEqual([
+      {
+        names: ['Priya Okafor Tom Hale'],
+        partners: ['local-authority', 'police'],
+        posts: ['Director of Children’s Services', 'Chief Constable'],
+      },
+    ]);
   });
 
   it('does not read a sentence about the posts, or posts without a person', () => {
@@ -142,7 +180,8 @@ describe('signature blocks', () => {
 
 describe('readPlainStructure', () => {
   it('takes contents lines out of the prose and makes title lines headings with their sections', () => {
-    const text = 'Westvale Partnership Arrangements\n\nContents\n1. Who we are ..... 2\n2. Paying for the work ..... 3\n\n1. Who we are\nThree organisations lead the work.\n\n2. Paying for the work\nTBC';
+    const text =
+      'Westvale Partnership Arrangements\n\nContents\n1. Who we are ..... 2\n2. Paying for the work ..... 3\n\n1. Who we are\nThree organisations lead the work.\n\n2. Paying for the work\nTBC';
     const parts = parseMarkdown(text);
     const structure = readPlainStructure(parts, { headings: true });
     expect(structure.contents[0]!.items.map((i) => i.title)).toEqual(['Who we are', 'Paying for the work']);

@@ -28,7 +28,10 @@ describe('plain text as published documents arrive', () => {
       const path = c.text.startsWith('---') ? 'case.md' : `${c.kind}.txt`;
       const result = lintText(path, c.text, { edition: c.edition });
       expect({ kind: result.kind, edition: result.edition }).toEqual({ kind: c.kind, edition: c.edition });
-      expect({ status: result.elements[c.element], via: result.evidence[c.element]?.[0]?.via ?? null }).toEqual({ status: c.status, via: c.via });
+      expect({ status: result.elements[c.element], via: result.evidence[c.element]?.[0]?.via ?? null }).toEqual({
+        status: c.status,
+        via: c.via,
+      });
     });
   }
 

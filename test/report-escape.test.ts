@@ -16,12 +16,31 @@ describe('GitHub workflow commands (actions/toolkit escapeData / escapeProperty)
     expect(workflowData('%0A')).toBe('%250A');
   });
   it('also escapes : and , in properties', () => {
-    expect(workflowProperty(HOSTILE)).toBe('a%2Cb%3A 100%25 done%0D%0A%3A%3Aerror%3A%3Ax%0A<b>&amp;</b> "q" \'s\' | `c` *e* [l](u) ~s~ $m$');
+    expect(workflowProperty(HOSTILE)).toBe(
+      'a%2Cb%3A 100%25 done%0D%0A%3A%3Aerror%3A%3Ax%0A<b>&amp;</b> "q" \'s\' | `c` *e* [l](u) ~s~ $m$',
+    );
   });
   it('keeps every annotation on one line, whatever the path and message', () => {
     const result: DocumentResult = {
-      file: 'docs/we,ird:\nname%.md', kind: null, edition: null, area: null, elements: {}, evidence: {},
-      findings: [{ ruleId: 'parse-error', element: 'parse-error', severity: 'error', message: HOSTILE, messageId: 'x', line: 2, column: 3, citation: 'c,:', help: 'h\r' }],
+      file: 'docs/we,ird:\nname%.md',
+      kind: null,
+      edition: null,
+      area: null,
+      elements: {},
+      evidence: {},
+      findings: [
+        {
+          ruleId: 'parse-error',
+          element: 'parse-error',
+          severity: 'error',
+          message: HOSTILE,
+          messageId: 'x',
+          line: 2,
+          column: 3,
+          citation: 'c,:',
+          help: 'h\r',
+        },
+      ],
     };
     const out = reporters.github([result], contextFor(loadMixed()));
     expect(out).toBe(
@@ -43,7 +62,9 @@ describe('XML', () => {
 
 describe('Markdown', () => {
   it('escapes what could form markup, and flattens line breaks', () => {
-    expect(markdownText(HOSTILE)).toBe('a,b: 100% done ::error::x \\<b\\>\\&amp;\\</b\\> "q" \'s\' \\| \\`c\\` \\*e\\* \\[l\\](u) \\~s\\~ \\$m\\$');
+    expect(markdownText(HOSTILE)).toBe(
+      'a,b: 100% done ::error::x \\<b\\>\\&amp;\\</b\\> "q" \'s\' \\| \\`c\\` \\*e\\* \\[l\\](u) \\~s\\~ \\$m\\$',
+    );
   });
   it('makes safe code spans for table cells', () => {
     expect(markdownCodeCell('a`b|c\nd')).toBe("`a'b\\|c d`");

@@ -8,7 +8,16 @@ import { fitSummary, githubStepSummary } from '../src/report/github.js';
 import { expectGolden } from './helpers/golden.js';
 import { contextFor, loadMixed } from './helpers/results-fixture.js';
 
-const EXTENSION: Record<string, string> = { stylish: 'txt', json: 'json', sarif: 'sarif', junit: 'xml', github: 'txt', gitlab: 'json', markdown: 'md', html: 'html' };
+const EXTENSION: Record<string, string> = {
+  stylish: 'txt',
+  json: 'json',
+  sarif: 'sarif',
+  junit: 'xml',
+  github: 'txt',
+  gitlab: 'json',
+  markdown: 'md',
+  html: 'html',
+};
 const FORMATS: FormatName[] = ['stylish', 'json', 'sarif', 'junit', 'github', 'gitlab', 'markdown', 'html'];
 const fixture = loadMixed();
 const ctx = contextFor(fixture);
@@ -40,12 +49,20 @@ describe('sarif', () => {
     const pairs = run.results.map((r: { ruleId: string; ruleIndex: number }) => [r.ruleId, run.tool.driver.rules[r.ruleIndex].id]);
     expect(pairs).toEqual(run.results.map((r: { ruleId: string }) => [r.ruleId, r.ruleId]));
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual([
-      'parse-error', 'wt2018/edition', 'wt2023/dates', 'wt2023/education', 'wt2023/funding', 'wt2023/vcse',
+      'parse-error',
+      'wt2018/edition',
+      'wt2023/dates',
+      'wt2023/education',
+      'wt2023/funding',
+      'wt2023/vcse',
     ]);
   });
 
   it('uses repository-relative, percent-encoded URIs and distinct stable fingerprints', () => {
-    const rows = run.results.map((r: any) => [r.locations[0].physicalLocation.artifactLocation.uri, r.partialFingerprints.primaryLocationLineHash.replace(/^[0-9a-f]{32}/, 'H')]);
+    const rows = run.results.map((r: any) => [
+      r.locations[0].physicalLocation.artifactLocation.uri,
+      r.partialFingerprints.primaryLocationLineHash.replace(/^[0-9a-f]{32}/, 'H'),
+    ]);
     expect(rows).toEqual([
       ['areas/north%2C%20east%3A%20shire/arrangements.md', 'H:1'],
       ['areas/north%2C%20east%3A%20shire/arrangements.md', 'H:1'],
@@ -68,7 +85,14 @@ describe('sarif', () => {
     const accepted = run.results.find((r: any) => r.ruleId === 'wt2023/education');
     expect([accepted.level, accepted.suppressions]).toEqual([
       'note',
-      [{ kind: 'external', status: 'accepted', justification: 'Accepted deviation: Agreed with the lead partners: education section due in the March 2027 revision (until 2027-03-31)' }],
+      [
+        {
+          kind: 'external',
+          status: 'accepted',
+          justification:
+            'Accepted deviation: Agreed with the lead partners: education section due in the March 2027 revision (until 2027-03-31)',
+        },
+      ],
     ]);
   });
 });

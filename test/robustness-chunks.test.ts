@@ -16,7 +16,31 @@ const normalise = (text: string) => noDefinitions(text.replace(/\r\n?/g, '\n'));
 
 describe('Markdown pieces', () => {
   it('cut at every safe line, they parse exactly as the whole (property)', () => {
-    const blockSoup = fc.array(fc.oneof(markdownSoup, fc.constantFrom('', '\n', '```\n', '~~~~\n', '<!--\n', '-->\n', '<pre>\n', '</pre>\n', '    code\n', '> q\n', '- l\n', '1. n\n', 'text\n', '---\n', '# h\n')), { maxLength: 30 }).map((parts) => parts.join('\n'));
+    const blockSoup = fc
+      .array(
+        fc.oneof(
+          markdownSoup,
+          fc.constantFrom(
+            '',
+            '\n',
+            '```\n',
+            '~~~~\n',
+            '<!--\n',
+            '-->\n',
+            '<pre>\n',
+            '</pre>\n',
+            '    code\n',
+            '> q\n',
+            '- l\n',
+            '1. n\n',
+            'text\n',
+            '---\n',
+            '# h\n',
+          ),
+        ),
+        { maxLength: 30 },
+      )
+      .map((parts) => parts.join('\n'));
     fc.assert(
       fc.property(fc.oneof(blockSoup, fc.constantFrom(...SAMPLES.map((s) => s.text))), (raw) => {
         const text = normalise(raw);

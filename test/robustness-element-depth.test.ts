@@ -12,7 +12,8 @@ import { tooDeepXml } from '../src/parse/docx.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const lintHtml = (html: string, limits?: object) => linter.lintFileBytes('page.html', encode(html), { ...OPTIONS, limits });
-const nestedDivs = (n: number) => `<!doctype html><html><body>\n<h1>Arrangements</h1>\n${'<div>'.repeat(n)}<p>Independent scrutiny is by the scrutineer.</p>${'</div>'.repeat(n)}\n</body></html>\n`;
+const nestedDivs = (n: number) =>
+  `<!doctype html><html><body>\n<h1>Arrangements</h1>\n${'<div>'.repeat(n)}<p>Independent scrutiny is by the scrutineer.</p>${'</div>'.repeat(n)}\n</body></html>\n`;
 const tooDeep = (line: number, column: number) => ({ ruleId: 'parse-error', messageId: 'too-deep', line, column });
 
 describe('HTML element depth', () => {
@@ -22,7 +23,9 @@ describe('HTML element depth', () => {
     expect(performance.now() - start).toBeLessThan(2000);
     // html and body are levels 1 and 2, so the 255th <div> (column 254 × 5 + 1) is level 257.
     expect(positions(result)).toEqual([tooDeep(3, 1271)]);
-    expect(result.findings[0]!.message).toBe('HTML elements nested more than 256 levels deep (limit maxElementDepth); the document was not checked further');
+    expect(result.findings[0]!.message).toBe(
+      'HTML elements nested more than 256 levels deep (limit maxElementDepth); the document was not checked further',
+    );
   });
 
   it('a page at the limit is read in full; the limit is configurable', async () => {
@@ -59,7 +62,10 @@ describe('HTML element depth', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wtlint-deep-'));
     writeFileSync(join(dir, 'page.html'), nestedDivs(100_000));
     const run = await cli(dir, ['convert', 'page.html', '-o', 'page.md']);
-    expect([run.code, run.stderr]).toEqual([2, expect.stringContaining('Cannot convert page.html:3:1271: HTML elements nested more than 256 levels deep')]);
+    expect([run.code, run.stderr]).toEqual([
+      2,
+      expect.stringContaining('Cannot convert page.html:3:1271: HTML elements nested more than 256 levels deep'),
+    ]);
   });
 });
 

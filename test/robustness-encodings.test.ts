@@ -77,7 +77,9 @@ describe('undecodable bytes are a finding at their place, never mojibake', () =>
   });
 
   it('the message names the byte offset (after a BOM too)', () => {
-    expect(lintBytes(bytesOf([0xef, 0xbb, 0xbf], 'ab', [0xff])).findings[0]!.message).toBe('Invalid UTF-8 at byte 5; save the file as UTF-8');
+    expect(lintBytes(bytesOf([0xef, 0xbb, 0xbf], 'ab', [0xff])).findings[0]!.message).toBe(
+      'Invalid UTF-8 at byte 5; save the file as UTF-8',
+    );
   });
 
   it('UTF-16 with a lone surrogate or an odd last byte', () => {

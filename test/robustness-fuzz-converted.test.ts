@@ -25,16 +25,94 @@ const limits = fc.oneof(fc.constant(undefined), fc.record({ maxElementDepth: fc.
 // Pieces of HTML, well-formed or not: misnested formatting, implied ends, tables and lists
 // (foster parenting), raw text elements, comments, entities, furniture, runs of nesting.
 const HTML_PIECES = [
-  '<div>', '</div>', '<p>', '</p>', '<b>', '</b>', '<i>', '</i>', '<a href="x">', '</a>', '<ul>', '<ol>', '<li>', '</li>', '</ul>',
-  '<table>', '<tr>', '<td>', '</td>', '</tr>', '</table>', '<th>', '<tbody>', '<blockquote>', '</blockquote>', '<h1>', '<h2>', '</h2>',
-  '<h3>Funding</h3>', '<h2>Independent scrutiny</h2>', '<p>TBC</p>', '<p>The partners fund the arrangements.</p>', '<br>', '<hr>',
-  '<img src=x onerror=1>', '<script>if (a < b) {}</script>', '<style>p{}</style>', '<!-- note -->', '<!--', '-->', '<template><p>t</p></template>',
-  '<nav>menu</nav>', '<header>head</header>', '<footer>foot</footer>', '<main>', '</main>', '<svg><g><text>s</text></g></svg>', '<math><mi>x</mi></math>',
-  '<select><option>o</select>', '<form><input></form>', '&amp;', '&lt;', '&#0;', '&#x1F600;', '&bogus;', '\n', '\r\n', '\r', ' ', 'text', '£', '\u0000', '<', '>', '"', "'",
-  '<p hidden>gone</p>', '<div class="cookie-banner">c</div>', '<frameset>', '<plaintext>', '<textarea>', '</html>', '<body>', '<!doctype html>',
+  '<div>',
+  '</div>',
+  '<p>',
+  '</p>',
+  '<b>',
+  '</b>',
+  '<i>',
+  '</i>',
+  '<a href="x">',
+  '</a>',
+  '<ul>',
+  '<ol>',
+  '<li>',
+  '</li>',
+  '</ul>',
+  '<table>',
+  '<tr>',
+  '<td>',
+  '</td>',
+  '</tr>',
+  '</table>',
+  '<th>',
+  '<tbody>',
+  '<blockquote>',
+  '</blockquote>',
+  '<h1>',
+  '<h2>',
+  '</h2>',
+  '<h3>Funding</h3>',
+  '<h2>Independent scrutiny</h2>',
+  '<p>TBC</p>',
+  '<p>The partners fund the arrangements.</p>',
+  '<br>',
+  '<hr>',
+  '<img src=x onerror=1>',
+  '<script>if (a < b) {}</script>',
+  '<style>p{}</style>',
+  '<!-- note -->',
+  '<!--',
+  '-->',
+  '<template><p>t</p></template>',
+  '<nav>menu</nav>',
+  '<header>head</header>',
+  '<footer>foot</footer>',
+  '<main>',
+  '</main>',
+  '<svg><g><text>s</text></g></svg>',
+  '<math><mi>x</mi></math>',
+  '<select><option>o</select>',
+  '<form><input></form>',
+  '&amp;',
+  '&lt;',
+  '&#0;',
+  '&#x1F600;',
+  '&bogus;',
+  '\n',
+  '\r\n',
+  '\r',
+  ' ',
+  'text',
+  '£',
+  '\u0000',
+  '<',
+  '>',
+  '"',
+  "'",
+  '<p hidden>gone</p>',
+  '<div class="cookie-banner">c</div>',
+  '<frameset>',
+  '<plaintext>',
+  '<textarea>',
+  '</html>',
+  '<body>',
+  '<!doctype html>',
 ];
-const nestingRun = fc.tuple(fc.constantFrom('div', 'b', 'li', 'table', 'blockquote', 'span', 'td'), fc.integer({ min: 1, max: 400 })).map(([tag, n]) => `<${tag}>`.repeat(n));
-const htmlSoup = fc.array(fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...HTML_PIECES) }, { weight: 1, arbitrary: nestingRun }, { weight: 2, arbitrary: fc.string({ maxLength: 12 }) }), { maxLength: 80 }).map((p) => p.join(''));
+const nestingRun = fc
+  .tuple(fc.constantFrom('div', 'b', 'li', 'table', 'blockquote', 'span', 'td'), fc.integer({ min: 1, max: 400 }))
+  .map(([tag, n]) => `<${tag}>`.repeat(n));
+const htmlSoup = fc
+  .array(
+    fc.oneof(
+      { weight: 12, arbitrary: fc.constantFrom(...HTML_PIECES) },
+      { weight: 1, arbitrary: nestingRun },
+      { weight: 2, arbitrary: fc.string({ maxLength: 12 }) },
+    ),
+    { maxLength: 80 },
+  )
+  .map((p) => p.join(''));
 
 describe('fuzz: HTML pages', () => {
   it('any page gives a well-formed result with positions inside the page, never an internal error', async () => {
@@ -51,16 +129,27 @@ describe('fuzz: HTML pages', () => {
 // XML sometimes mutated: tables nested far deeper, cut short, or a random slice repeated.
 type Block = { kind: 'heading' | 'paragraph'; text: string } | { kind: 'table'; depth: number; text: string };
 const block: fc.Arbitrary<Block> = fc.oneof(
-  fc.record({ kind: fc.constant('heading' as const), text: fc.oneof(fc.constantFrom('Funding', 'Independent scrutiny', 'Education'), fc.string({ maxLength: 20 })) }),
-  fc.record({ kind: fc.constant('paragraph' as const), text: fc.oneof(fc.constantFrom('TBC', 'The partners fund the arrangements.', ''), fc.string({ maxLength: 40 })) }),
+  fc.record({
+    kind: fc.constant('heading' as const),
+    text: fc.oneof(fc.constantFrom('Funding', 'Independent scrutiny', 'Education'), fc.string({ maxLength: 20 })),
+  }),
+  fc.record({
+    kind: fc.constant('paragraph' as const),
+    text: fc.oneof(fc.constantFrom('TBC', 'The partners fund the arrangements.', ''), fc.string({ maxLength: 40 })),
+  }),
   fc.record({ kind: fc.constant('table' as const), depth: fc.integer({ min: 1, max: 6 }), text: fc.string({ maxLength: 20 }) }),
 );
-type Mutation = { kind: 'none' } | { kind: 'nest'; levels: number } | { kind: 'cut'; at: number } | { kind: 'repeat'; at: number; times: number };
+type Mutation =
+  { kind: 'none' } | { kind: 'nest'; levels: number } | { kind: 'cut'; at: number } | { kind: 'repeat'; at: number; times: number };
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.constant({ kind: 'none' as const }),
   fc.record({ kind: fc.constant('nest' as const), levels: fc.integer({ min: 50, max: 3000 }) }),
   fc.record({ kind: fc.constant('cut' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
-  fc.record({ kind: fc.constant('repeat' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), times: fc.integer({ min: 2, max: 200 }) }),
+  fc.record({
+    kind: fc.constant('repeat' as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    times: fc.integer({ min: 2, max: 200 }),
+  }),
 );
 
 /** Strips characters XML 1.0 forbids, which `docx` would write as they are. */
@@ -73,7 +162,9 @@ function table(depth: number, text: string): Table {
 
 async function wordDocument(blocks: Block[], change: Mutation): Promise<Uint8Array> {
   const children = blocks.map((b) =>
-    b.kind === 'table' ? table(b.depth, b.text) : new Paragraph({ text: xmlSafe(b.text), ...(b.kind === 'heading' ? { heading: HeadingLevel.HEADING_1 } : {}) }),
+    b.kind === 'table'
+      ? table(b.depth, b.text)
+      : new Paragraph({ text: xmlSafe(b.text), ...(b.kind === 'heading' ? { heading: HeadingLevel.HEADING_1 } : {}) }),
   );
   const zip = await new Zip().loadAsync(await Packer.toBuffer(new Document({ sections: [{ children }] })));
   let xml = await zip.file('word/document.xml')!.async('string');
@@ -106,6 +197,9 @@ it('found by the fuzz: a Word document whose XML is empty reads as not-docx, its
   zip.file('word/document.xml', '');
   const result = await linter.lintFileBytes('doc.docx', new Uint8Array(await zip.generateAsync({ type: 'nodebuffer' })), OPTIONS);
   expect(result.findings.map((f) => [f.messageId, f.message])).toEqual([
-    ['not-docx', 'Cannot read the Word document: error: [xmldom error] invalid doc source; expected a .docx file saved by Word or a compatible editor'],
+    [
+      'not-docx',
+      'Cannot read the Word document: error: [xmldom error] invalid doc source; expected a .docx file saved by Word or a compatible editor',
+    ],
   ]);
 });

@@ -52,11 +52,13 @@ describe('fuzz: the core never throws and always returns a well-formed result', 
   });
 
   it('the same document gives the same result with LF, CRLF and lone-CR line endings', () => {
-    const lfOnly = fc.oneof(
-      markdownSoup.map((text) => ({ path: 'doc.md', text })),
-      yamlMapping.map((text) => ({ path: 'doc.yaml', text })),
-      mutatedSample,
-    ).map((d) => ({ ...d, text: d.text.replace(/\r\n?/g, '\n') }));
+    const lfOnly = fc
+      .oneof(
+        markdownSoup.map((text) => ({ path: 'doc.md', text })),
+        yamlMapping.map((text) => ({ path: 'doc.yaml', text })),
+        mutatedSample,
+      )
+      .map((d) => ({ ...d, text: d.text.replace(/\r\n?/g, '\n') }));
     fc.assert(
       fc.property(lfOnly, (doc) => {
         const lint = (text: string) => withoutByteOffsets(linter.lintBytes(doc.path, new TextEncoder().encode(text), OPTIONS));
@@ -78,7 +80,13 @@ describe('fuzz: the core never throws and always returns a well-formed result', 
           writeFileSync(file, doc.text);
           const { code, stdout, stderr } = await runCli(['check', file, '--format', 'json'], dir);
           const output = JSON.parse(stdout) as { version: number; documents: { file: string }[]; summary: { documents: number } };
-          expect({ code: code <= 1, stderr, version: output.version, files: output.documents.map((d) => d.file), documents: output.summary.documents }).toEqual({
+          expect({
+            code: code <= 1,
+            stderr,
+            version: output.version,
+            files: output.documents.map((d) => d.file),
+            documents: output.summary.documents,
+          }).toEqual({
             code: true,
             stderr: '',
             version: 1,

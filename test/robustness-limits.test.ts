@@ -20,13 +20,25 @@ const BILLION_LAUGHS = [
 
 describe('limits', () => {
   it('has the documented defaults', () => {
-    expect(DEFAULT_LIMITS).toEqual({ maxBytes: 10485760, maxAliases: 100, maxDepth: 32, maxElementDepth: 256, maxLineLength: 20000, maxDocuments: 1, maxPdfBytes: 52428800, maxPages: 1000, maxSeconds: 30 });
+    expect(DEFAULT_LIMITS).toEqual({
+      maxBytes: 10485760,
+      maxAliases: 100,
+      maxDepth: 32,
+      maxElementDepth: 256,
+      maxLineLength: 20000,
+      maxDocuments: 1,
+      maxPdfBytes: 52428800,
+      maxPages: 1000,
+      maxSeconds: 30,
+    });
   });
 
   it('file size: a finding at 1:1, not a read of the whole file; configurable', () => {
     const bytes = new TextEncoder().encode('---\nkind: arrangements\n---\n# Funding\n');
     expect(positions(linter.lintBytes('a.md', bytes, { ...OPTIONS, limits: { maxBytes: 10 } }))).toEqual([parseError('too-large', 1, 1)]);
-    expect(positions(linter.lintBytes('a.md', bytes, { ...OPTIONS, limits: { maxBytes: bytes.length } })).map((f) => f.messageId)).not.toContain('too-large');
+    expect(
+      positions(linter.lintBytes('a.md', bytes, { ...OPTIONS, limits: { maxBytes: bytes.length } })).map((f) => f.messageId),
+    ).not.toContain('too-large');
     const big = new Uint8Array(DEFAULT_LIMITS.maxBytes + 1).fill(0x61);
     expect(positions(linter.lintBytes('big.md', big, OPTIONS))).toEqual([parseError('too-large', 1, 1)]);
   });
@@ -51,7 +63,9 @@ describe('limits', () => {
   });
 
   it('an alias inside its own anchor does not loop: recursive-alias', () => {
-    expect(positions(lint('a.yaml', 'kind: arrangements\nx: &x [*x, *x]\n', { maxAliases: 1 }))).toEqual([parseError('recursive-alias', 2, 8)]);
+    expect(positions(lint('a.yaml', 'kind: arrangements\nx: &x [*x, *x]\n', { maxAliases: 1 }))).toEqual([
+      parseError('recursive-alias', 2, 8),
+    ]);
   });
 
   it('YAML nesting depth: too-deep at the first collection past the limit; configurable', () => {
@@ -76,7 +90,10 @@ describe('limits', () => {
 
   it('Markdown inline nesting deeper than the limit is a finding, not a stack overflow', () => {
     const marks = Array.from({ length: 200 }, (_, i) => (i % 2 ? '_' : '*'));
-    const text = `${marks.map((m) => `${m}x `).join('')}y${[...marks].reverse().map((m) => ` x${m}`).join('')}\n`;
+    const text = `${marks.map((m) => `${m}x `).join('')}y${[...marks]
+      .reverse()
+      .map((m) => ` x${m}`)
+      .join('')}\n`;
     const result = lint('emph.md', text, { maxDepth: 8 });
     expect(positions(result)).toEqual([parseError('too-deep', 1, 20)]);
   });
@@ -84,7 +101,9 @@ describe('limits', () => {
   it('line length: line-too-long at the column past the limit; configurable', () => {
     const text = `---\nkind: arrangements\n---\n# Funding\n\n${'word '.repeat(100_000)}\n`;
     expect(positions(lint('long.md', text))).toEqual([parseError('line-too-long', 6, 20001)]);
-    expect(positions(lint('long.md', 'kind: arrangements\narea: abcdefghijklmnopqrstuvwxyz\n', { maxLineLength: 20 }))).toEqual([parseError('line-too-long', 2, 21)]);
+    expect(positions(lint('long.md', 'kind: arrangements\narea: abcdefghijklmnopqrstuvwxyz\n', { maxLineLength: 20 }))).toEqual([
+      parseError('line-too-long', 2, 21),
+    ]);
   });
 
   it('YAML documents: too-many-documents at the first one past the limit; the first is still read', () => {
@@ -92,7 +111,9 @@ describe('limits', () => {
     const result = lint('multi.yaml', text);
     expect(result.kind).toBe('arrangements');
     expect(positions(result).filter((f) => f.ruleId === 'parse-error')).toEqual([parseError('too-many-documents', 3, 1)]);
-    expect(positions(lint('multi.yaml', text, { maxDocuments: 2 })).filter((f) => f.ruleId === 'parse-error')).toEqual([parseError('too-many-documents', 5, 1)]);
+    expect(positions(lint('multi.yaml', text, { maxDocuments: 2 })).filter((f) => f.ruleId === 'parse-error')).toEqual([
+      parseError('too-many-documents', 5, 1),
+    ]);
     expect(positions(lint('multi.yaml', text, { maxDocuments: 3 })).filter((f) => f.ruleId === 'parse-error')).toEqual([]);
   });
 

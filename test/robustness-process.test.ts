@@ -29,7 +29,9 @@ const finding = (messageId: string, message: string) => [{ ruleId: 'parse-error'
 describe('files that cannot be read are findings', () => {
   it('a folder given as a file', async () => {
     mkdirSync(join(dir, 'folder.md'));
-    expect(await fileFinding('folder.md')).toEqual(finding('not-a-file', 'This is a folder, not a document; name the folder itself to check the documents in it'));
+    expect(await fileFinding('folder.md')).toEqual(
+      finding('not-a-file', 'This is a folder, not a document; name the folder itself to check the documents in it'),
+    );
   });
 
   it('a loop of symbolic links, named explicitly and found in a folder', async () => {
@@ -45,7 +47,11 @@ describe('files that cannot be read are findings', () => {
     expect({ code, stderr, files: documents.map((d) => [d.file, d.findings[0]?.messageId]) }).toEqual({
       code: 1,
       stderr: '',
-      files: [['loops/a.md', 'unreadable'], ['loops/b.md', 'unreadable'], ['loops/good.md', 'missing']],
+      files: [
+        ['loops/a.md', 'unreadable'],
+        ['loops/b.md', 'unreadable'],
+        ['loops/good.md', 'missing'],
+      ],
     });
     const explicit = await runCli(['check', 'loops/a.md', '-f', 'json'], dir);
     expect(explicit.code).toBe(1);
@@ -68,22 +74,26 @@ describe('files that cannot be read are findings', () => {
     mkdirSync(dangling);
     symlinkSync('nowhere.md', join(dangling, 'doc.md'));
     const { code, stdout } = await runCli(['check', 'dangling', '-f', 'json'], dir);
-    expect([code, (JSON.parse(stdout) as { documents: { findings: { message: string }[] }[] }).documents[0]!.findings[0]!.message]).toEqual([
-      1,
-      'The file is not there: it was moved, renamed or removed (ENOENT)',
-    ]);
+    expect([code, (JSON.parse(stdout) as { documents: { findings: { message: string }[] }[] }).documents[0]!.findings[0]!.message]).toEqual(
+      [1, 'The file is not there: it was moved, renamed or removed (ENOENT)'],
+    );
   });
 
   it.skipIf(!existsSync('/usr/bin/mkfifo'))('a named pipe is not read (it could block for ever)', async () => {
     execFileSync('mkfifo', [join(dir, 'pipe.md')]);
-    expect(await fileFinding('pipe.md')).toEqual(finding('not-a-file', 'This is not a regular file (a pipe, socket or device); wtlint reads only files'));
+    expect(await fileFinding('pipe.md')).toEqual(
+      finding('not-a-file', 'This is not a regular file (a pipe, socket or device); wtlint reads only files'),
+    );
   });
 
   it('a file over the size limit is refused from its size, before it is read', async () => {
     writeFileSync(join(dir, 'big.md'), GOOD);
-    expect((await lintPath(linter, join(dir, 'big.md'), 'big.md', { ...OPTIONS, limits: { maxBytes: 10 } })).findings.map((f) => [f.messageId, f.message])).toEqual([
-      ['too-large', `File is ${GOOD.length} bytes, over the limit of 10 bytes`],
-    ]);
+    expect(
+      (await lintPath(linter, join(dir, 'big.md'), 'big.md', { ...OPTIONS, limits: { maxBytes: 10 } })).findings.map((f) => [
+        f.messageId,
+        f.message,
+      ]),
+    ).toEqual([['too-large', `File is ${GOOD.length} bytes, over the limit of 10 bytes`]]);
   });
 
   // chmod 000 does not stop root; as root this case is covered by the folder and loop cases above.
@@ -102,14 +112,21 @@ describe('an internal error in one rule', () => {
     rules: pack.rules.map((rule) => (rule.element === 'dates' ? { ...rule, checks: [{ kind: 'not-future', fields: null }] } : rule)),
   }));
   const broken = createLinter(packs, loadDocumentSchemas(packs.map((p) => p.edition)));
-  const text = '---\nkind: arrangements\nedition: 2023\npublished: 2099-01-01\n---\n# Arrangements\n\nThe safeguarding partners are the council, the ICB and the police.\n';
+  const text =
+    '---\nkind: arrangements\nedition: 2023\npublished: 2099-01-01\n---\n# Arrangements\n\nThe safeguarding partners are the council, the ICB and the police.\n';
 
   it('is an internal-error finding for that document; every other rule still runs', () => {
     const result = broken.lint({ path: 'doc.md', text }, OPTIONS);
     const normal = linter.lint({ path: 'doc.md', text }, OPTIONS);
-    expect(positions(result).filter((f) => f.ruleId === 'internal-error')).toEqual([{ ruleId: 'internal-error', messageId: 'threw', line: 1, column: 1 }]);
-    expect(result.findings.find((f) => f.ruleId === 'internal-error')!.message).toMatch(/^Rule wt2023\/dates \(check not-future\) failed: .+\. The other rules still ran; please report this$/);
-    expect(positions(result).filter((f) => f.ruleId !== 'internal-error')).toEqual(positions(normal).filter((f) => f.ruleId !== 'wt2023/dates'));
+    expect(positions(result).filter((f) => f.ruleId === 'internal-error')).toEqual([
+      { ruleId: 'internal-error', messageId: 'threw', line: 1, column: 1 },
+    ]);
+    expect(result.findings.find((f) => f.ruleId === 'internal-error')!.message).toMatch(
+      /^Rule wt2023\/dates \(check not-future\) failed: .+\. The other rules still ran; please report this$/,
+    );
+    expect(positions(result).filter((f) => f.ruleId !== 'internal-error')).toEqual(
+      positions(normal).filter((f) => f.ruleId !== 'wt2023/dates'),
+    );
     expect(result.elements).toEqual(normal.elements);
   });
 

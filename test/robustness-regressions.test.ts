@@ -9,7 +9,9 @@ describe('found by fuzzing', () => {
   it('a mapping with its own `toString` key as kind: a finding, not "Cannot convert object to primitive value"', () => {
     const result = lint('doc.yaml', 'kind:\n  - toString: arrangements\n');
     expect(positions(result)).toEqual([{ ruleId: 'document-kind', messageId: 'unknown', line: 1, column: 1 }]);
-    expect(result.findings[0]!.message).toBe('`kind: [{"toString":"arrangements"}]` is not a document kind wtlint knows; expected arrangements, yearly-report, cdr-arrangements, cdr-report');
+    expect(result.findings[0]!.message).toBe(
+      '`kind: [{"toString":"arrangements"}]` is not a document kind wtlint knows; expected arrangements, yearly-report, cdr-arrangements, cdr-report',
+    );
   });
 
   it('a mapping with its own `toString` key as edition', () => {
@@ -45,7 +47,9 @@ describe('found by timing whole documents', () => {
     expect(reserved('doc.yaml', 'kind: arrangements\nkind: x\n')).toEqual([dup(2, 1)]);
     expect(reserved('doc.yaml', 'kind: arrangements\na: {b: 1, b: 2}\n1: x\n"1": y\n1: z\n')).toEqual([dup(2, 11), dup(5, 1)]);
     expect(reserved('doc.yaml', 'kind: arrangements\na:\n  - x: 1\n    x: 2\n&a k: 1\n&b k: 2\n')).toEqual([dup(4, 5), dup(6, 4)]);
-    expect(lint('doc.yaml', 'kind: arrangements\nkind: x\n').findings[0]!.message).toBe('YAML error (DUPLICATE_KEY): Map keys must be unique');
+    expect(lint('doc.yaml', 'kind: arrangements\nkind: x\n').findings[0]!.message).toBe(
+      'YAML error (DUPLICATE_KEY): Map keys must be unique',
+    );
   });
 });
 
@@ -53,6 +57,8 @@ describe('found by reading the results of broken documents', () => {
   it('broken YAML is one parse-error: no false "no kind" or "missing" findings after it', () => {
     const text = '---\nkind: arrangements\nedition: 2023\nfunding: {pooled: true\n---\n# Arrangements\n';
     expect(positions(lint('arrangements.md', text))).toEqual([{ ruleId: 'parse-error', messageId: 'yaml-syntax', line: 4, column: 23 }]);
-    expect(positions(lint('doc.yaml', '- kind: arrangements\n'))).toEqual([{ ruleId: 'parse-error', messageId: 'not-a-mapping', line: 1, column: 1 }]);
+    expect(positions(lint('doc.yaml', '- kind: arrangements\n'))).toEqual([
+      { ruleId: 'parse-error', messageId: 'not-a-mapping', line: 1, column: 1 },
+    ]);
   });
 });

@@ -26,14 +26,33 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('prototype keys in front matter', () => {
   const cases: [string, string, string | null][] = [
     ['__proto__ at the top', '__proto__: {kind: arrangements, polluted: 1}\n', null],
-    ['constructor.prototype', 'kind: arrangements\nedition: 2023\nconstructor: {prototype: {polluted: 1}}\nprototype: {polluted: 1}\n', 'arrangements'],
-    ['__proto__ in a list item', 'kind: arrangements\nedition: 2023\npartners:\n  - __proto__: {type: police, polluted: 1}\n    name: X\n', 'arrangements'],
-    ['__proto__ through an alias', 'kind: arrangements\nedition: 2023\nbase: &b {__proto__: {polluted: 1}}\nx: *b\ny: {<<: *b}\n', 'arrangements'],
-    ['__proto__ as a JSON-style key', '{"kind": "arrangements", "__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 1}}}\n', 'arrangements'],
+    [
+      'constructor.prototype',
+      'kind: arrangements\nedition: 2023\nconstructor: {prototype: {polluted: 1}}\nprototype: {polluted: 1}\n',
+      'arrangements',
+    ],
+    [
+      '__proto__ in a list item',
+      'kind: arrangements\nedition: 2023\npartners:\n  - __proto__: {type: police, polluted: 1}\n    name: X\n',
+      'arrangements',
+    ],
+    [
+      '__proto__ through an alias',
+      'kind: arrangements\nedition: 2023\nbase: &b {__proto__: {polluted: 1}}\nx: *b\ny: {<<: *b}\n',
+      'arrangements',
+    ],
+    [
+      '__proto__ as a JSON-style key',
+      '{"kind": "arrangements", "__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 1}}}\n',
+      'arrangements',
+    ],
   ];
   for (const [name, yaml, kind] of cases) {
     it(`${name}: no pollution, and the key is data, not a prototype`, () => {
-      for (const [path, text] of [['doc.yaml', yaml], ['doc.md', `---\n${yaml}---\n# Title\n`]] as const) {
+      for (const [path, text] of [
+        ['doc.yaml', yaml],
+        ['doc.md', `---\n${yaml}---\n# Title\n`],
+      ] as const) {
         const result = linter.lint({ path, text }, OPTIONS);
         expect(result.kind).toBe(kind);
         expectPristinePrototypes();
@@ -117,7 +136,10 @@ describe('nothing in a document or config is executed or fetched', () => {
         '',
       ].join('\n'),
     );
-    writeFileSync(join(hostile, 'doc.yaml'), 'kind: arrangements\nedition: 2023\n$ref: https://example.invalid/doc.yaml\nhelp: "{{title}} {{constructor}}"\n');
+    writeFileSync(
+      join(hostile, 'doc.yaml'),
+      'kind: arrangements\nedition: 2023\n$ref: https://example.invalid/doc.yaml\nhelp: "{{title}} {{constructor}}"\n',
+    );
     writeFileSync(join(hostile, 'wtlint.config.yaml'), 'ignore: ["https://example.invalid/**", "$(touch pwned)"]\n');
     const result = await runCli(['check', '.', '-f', 'json'], hostile);
     expect(result.code).toBe(1);
@@ -131,7 +153,10 @@ describe('nothing in a document or config is executed or fetched', () => {
 describe('input files are never written', () => {
   function snapshot(folder: string): Record<string, string> {
     return Object.fromEntries(
-      filesUnder(folder).map((f) => [relative(folder, f), `${createHash('sha256').update(readFileSync(f)).digest('hex')} ${statSync(f).mtimeMs}`]),
+      filesUnder(folder).map((f) => [
+        relative(folder, f),
+        `${createHash('sha256').update(readFileSync(f)).digest('hex')} ${statSync(f).mtimeMs}`,
+      ]),
     );
   }
 
@@ -154,7 +179,33 @@ describe('input files are never written', () => {
       [['check', '.', '--quiet', '--max-warnings', '0', '--edition', '2018', '--as-of', '2026-11-23'], 1],
       [['check', '-', '--stdin-filename', 'examples/northshire/arrangements.md', '--as-of', '2026-11-23'], 0],
       [['check', 'examples/hartfield/arrangements.yaml', '--config', 'wtlint.config.yaml', '--as-of', '2026-11-23'], 0],
-      [['check', 'examples', '-f', 'sarif', '-o', join(outputs, 'r.sarif'), '-f', 'junit', '-o', join(outputs, 'r.xml'), '-f', 'gitlab', '-o', join(outputs, 'r.gl.json'), '-f', 'markdown', '-o', join(outputs, 'r.md'), '-f', 'github', '--as-of', '2026-11-23'], 1],
+      [
+        [
+          'check',
+          'examples',
+          '-f',
+          'sarif',
+          '-o',
+          join(outputs, 'r.sarif'),
+          '-f',
+          'junit',
+          '-o',
+          join(outputs, 'r.xml'),
+          '-f',
+          'gitlab',
+          '-o',
+          join(outputs, 'r.gl.json'),
+          '-f',
+          'markdown',
+          '-o',
+          join(outputs, 'r.md'),
+          '-f',
+          'github',
+          '--as-of',
+          '2026-11-23',
+        ],
+        1,
+      ],
       [['baseline', 'examples', '-o', join(outputs, 'baseline.yaml'), '--as-of', '2026-11-23'], 0],
       [['check', 'examples', '--baseline', join(outputs, 'baseline.yaml'), '--as-of', '2026-11-23'], 0],
       [['audit', 'examples', '-f', 'html', '-o', join(outputs, 'audit.html'), '--as-of', '2026-11-23'], 1],
@@ -176,7 +227,18 @@ describe('input files are never written', () => {
     expect(codes).toEqual(runs.map(([args, code]) => [args.join(' '), code]));
 
     expect(snapshot(work)).toEqual(before);
-    expect(Object.keys(snapshot(outputs)).sort()).toEqual(['audit.csv', 'audit.html', 'audit.json', 'baseline.yaml', 'fetched/areas.yaml', 'r.gl.json', 'r.md', 'r.sarif', 'r.xml', 'report.json']);
+    expect(Object.keys(snapshot(outputs)).sort()).toEqual([
+      'audit.csv',
+      'audit.html',
+      'audit.json',
+      'baseline.yaml',
+      'fetched/areas.yaml',
+      'r.gl.json',
+      'r.md',
+      'r.sarif',
+      'r.xml',
+      'report.json',
+    ]);
     // init in an empty folder writes its one new file there, and nothing else.
     const fresh = join(dir, 'fresh');
     mkdirSync(fresh);
@@ -190,7 +252,13 @@ describe('document text cannot escape into a terminal or a CI log', () => {
     const text = 'kind: "x\\n::error file=a::pwned\\u001b[31m\\u202e"\n';
     const result = linter.lint({ path: 'doc.yaml', text }, OPTIONS);
     expect(result.findings.map((f) => [f.ruleId, f.messageId, f.line, f.column, f.message])).toEqual([
-      ['document-kind', 'unknown', 1, 1, '`kind: x\\u{a}::error file=a::pwned\\u{1b}[31m\\u{202e}` is not a document kind wtlint knows; expected arrangements, yearly-report, cdr-arrangements, cdr-report'],
+      [
+        'document-kind',
+        'unknown',
+        1,
+        1,
+        '`kind: x\\u{a}::error file=a::pwned\\u{1b}[31m\\u{202e}` is not a document kind wtlint knows; expected arrangements, yearly-report, cdr-arrangements, cdr-report',
+      ],
     ]);
   });
 

@@ -26,9 +26,22 @@ function undescribed(node: unknown, path: string[] = []): string[] {
 describe('schemas for editors', () => {
   it('are the ones expected', () => {
     expect(files).toEqual([
-      '2018/arrangements.schema.json', '2018/cdr-arrangements.schema.json', '2018/cdr-report.schema.json', '2018/yearly-report.schema.json',
-      '2023/arrangements.schema.json', '2023/cdr-arrangements.schema.json', '2023/cdr-report.schema.json', '2023/yearly-report.schema.json',
-      'bank-holidays.schema.json', 'baseline.schema.json', 'config.schema.json', 'defs.schema.json', 'inference.schema.json', 'manifest.schema.json', 'phrases.schema.json', 'rule-pack.schema.json',
+      '2018/arrangements.schema.json',
+      '2018/cdr-arrangements.schema.json',
+      '2018/cdr-report.schema.json',
+      '2018/yearly-report.schema.json',
+      '2023/arrangements.schema.json',
+      '2023/cdr-arrangements.schema.json',
+      '2023/cdr-report.schema.json',
+      '2023/yearly-report.schema.json',
+      'bank-holidays.schema.json',
+      'baseline.schema.json',
+      'config.schema.json',
+      'defs.schema.json',
+      'inference.schema.json',
+      'manifest.schema.json',
+      'phrases.schema.json',
+      'rule-pack.schema.json',
     ]);
   });
   for (const file of files) {
@@ -44,7 +57,10 @@ describe('schemas for editors', () => {
     const r = await cli(root, ['schema', '--kind', 'arrangements', '--edition', '2023']);
     const schema = JSON.parse(r.stdout);
     expect([r.code, schema.$id, schema.title, JSON.stringify(schema).includes('../defs.schema.json')]).toEqual([
-      0, 'https://wtlint.invalid/schemas/2023/arrangements.schema.json', 'Working Together 2023: published multi-agency safeguarding arrangements', false,
+      0,
+      'https://wtlint.invalid/schemas/2023/arrangements.schema.json',
+      'Working Together 2023: published multi-agency safeguarding arrangements',
+      false,
     ]);
   });
 });

@@ -41,11 +41,24 @@ beforeAll(async () => {
   writeFileSync(join(docs, 'draft.docx'), await westcombeDocx());
   writeFileSync(
     join(docs, 'report.pdf'),
-    await makePdf({ pages: [{ lines: [{ text: 'Brookfield yearly report', y: 760, size: 20, bold: true }, { text: 'Funding', y: 720, size: 14, bold: true }, { text: 'The partners agreed equitable contributions to the budget.', y: 700 }] }] }),
+    await makePdf({
+      pages: [
+        {
+          lines: [
+            { text: 'Brookfield yearly report', y: 760, size: 20, bold: true },
+            { text: 'Funding', y: 720, size: 14, bold: true },
+            { text: 'The partners agreed equitable contributions to the budget.', y: 700 },
+          ],
+        },
+      ],
+    }),
   );
   writeFileSync(join(docs, 'report.pdf.yaml'), 'kind: yearly-report\narea: Brookfield Safeguarding Children Partnership\nedition: 2023\n');
   writeFileSync(join(docs, 'notes.md'), readFileSync(join(root, 'examples/northshire/arrangements.md')));
-  writeFileSync(join(docs, 'facts.yaml'), 'kind: yearly-report\narea: Eastfield Safeguarding Children Partnership\nedition: 2023\npublished: 2025-09-30\n');
+  writeFileSync(
+    join(docs, 'facts.yaml'),
+    'kind: yearly-report\narea: Eastfield Safeguarding Children Partnership\nedition: 2023\npublished: 2025-09-30\n',
+  );
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -68,24 +81,40 @@ describe('the bundle gives what dist/src gives', () => {
     // The bundle is self-contained: no ES module but bin/ (mammoth, for .docx, and PDF.js, for .pdf, stay packages),
     // and the PDF reader's worker thread, bundled beside it.
     const own = bundled.loads.filter((file) => !/^node_modules\/(?:mammoth|pdfjs-dist)\//.test(file));
-    expect(own.filter((file) => !/^dist\/bundle\/worker\/chunk-\w+\.js$/.test(file))).toEqual(['bin/wtlint.js', 'bin/load-bundle.js', 'dist/bundle/pdf-worker.js']);
+    expect(own.filter((file) => !/^dist\/bundle\/worker\/chunk-\w+\.js$/.test(file))).toEqual([
+      'bin/wtlint.js',
+      'bin/load-bundle.js',
+      'dist/bundle/pdf-worker.js',
+    ]);
     expect(bundled.loads).toContain('node_modules/pdfjs-dist/legacy/build/pdf.mjs');
   });
 
   it('--version and -v alone: what the CLI prints, answered by bin/wtlint.js without the bundle', () => {
     for (const flag of ['--version', '-v']) expect(seen(run(BUNDLE, [flag]))).toEqual(seen(run(DIST, [flag])));
-    expect(run(BUNDLE, ['--version']).stdout).toBe(`${(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version}\n`);
+    expect(run(BUNDLE, ['--version']).stdout).toBe(
+      `${(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version}\n`,
+    );
     // With anything else on the line, commander answers as before (the bundle is loaded).
     expect(seen(run(BUNDLE, ['--version', '--debug']))).toEqual(seen(run(DIST, ['--version', '--debug'])));
   });
 
   it('a fresh process uses the code cache the build made', () => {
-    const probe = spawnSync(process.execPath, ['--input-type=module', '-e', `import { loadBundle } from ${JSON.stringify(pathToFileURL(LOADER).href)}; process.stdout.write(loadBundle().cache);`], { encoding: 'utf8' });
+    const probe = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { loadBundle } from ${JSON.stringify(pathToFileURL(LOADER).href)}; process.stdout.write(loadBundle().cache);`,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(probe.stdout).toBe('accepted');
   });
 
-  it('names the cache by the hash on the bundle\'s first line, so a rebuilt bundle never meets an old cache', () => {
-    expect(cacheFileFor('/x/dist/bundle/wtlint.cjs', '// wtlint bundle 0123abcd\n"use strict";')).toBe('/x/dist/bundle/wtlint-0123abcd.v8cache');
+  it("names the cache by the hash on the bundle's first line, so a rebuilt bundle never meets an old cache", () => {
+    expect(cacheFileFor('/x/dist/bundle/wtlint.cjs', '// wtlint bundle 0123abcd\n"use strict";')).toBe(
+      '/x/dist/bundle/wtlint-0123abcd.v8cache',
+    );
     expect(cacheFileFor('/x/dist/bundle/wtlint.cjs', '"use strict";')).toBeUndefined();
   });
   // audit with worker threads: test/slow/bundle-audit.slow.ts (npm run test:slow).
@@ -98,14 +127,31 @@ describe('a command loads only what it needs (seen in dist/src, one file per mod
     const r = run(DIST, ['--version']);
     expect(r.stdout).toBe(`${(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version}\n`);
     // Which modules, not their order: ES modules load concurrently, and on a busy machine they finish in any order.
-    expect(ours(r.loads).sort()).toEqual(['cli/main.js', 'cli/outputs.js', 'report/index.js', 'audit/report/index.js', 'migrate/format/index.js', 'engine/errors.js', 'pack/errors.js', 'engine/package-root.js'].sort());
+    expect(ours(r.loads).sort()).toEqual(
+      [
+        'cli/main.js',
+        'cli/outputs.js',
+        'report/index.js',
+        'audit/report/index.js',
+        'migrate/format/index.js',
+        'engine/errors.js',
+        'pack/errors.js',
+        'engine/package-root.js',
+      ].sort(),
+    );
   });
 
   it('check -f json: the json reporter only (and the registries, which list the names), nothing of audit, migrate or the converters', () => {
     const r = run(DIST, ['check', 'docs/notes.md', '-f', 'json', '--as-of', AS_OF]);
     expect(r.status).toBe(0);
     const loaded = ours(r.loads);
-    expect(loaded.filter((file) => /^(report|audit|migrate)\/|^convert|^parse\/(html|docx|pdf)|^engine\/pdf/.test(file))).toEqual(['report/index.js', 'audit/report/index.js', 'migrate/format/index.js', 'report/summary.js', 'report/json.js']);
+    expect(loaded.filter((file) => /^(report|audit|migrate)\/|^convert|^parse\/(html|docx|pdf)|^engine\/pdf/.test(file))).toEqual([
+      'report/index.js',
+      'audit/report/index.js',
+      'migrate/format/index.js',
+      'report/summary.js',
+      'report/json.js',
+    ]);
     expect(r.loads.filter((file) => file.includes('pdfjs-dist'))).toEqual([]);
   });
 });
@@ -121,9 +167,14 @@ describe('the registries main.ts lists the formats from: name → loader, no rep
 
   it('each loader loads the reporter of its name from the file of its name', async () => {
     type Modules = Record<string, Record<string, unknown>>;
-    const files = { ...import.meta.glob('../src/report/*.ts', { eager: true }), ...import.meta.glob('../src/audit/report/*.ts', { eager: true }), ...import.meta.glob('../src/migrate/format/*.ts', { eager: true }) } as Modules;
+    const files = {
+      ...import.meta.glob('../src/report/*.ts', { eager: true }),
+      ...import.meta.glob('../src/audit/report/*.ts', { eager: true }),
+      ...import.meta.glob('../src/migrate/format/*.ts', { eager: true }),
+    } as Modules;
     const loads = async (registry: Record<string, () => Promise<unknown>>, folder: string, exportOf: (name: string) => string) => {
-      for (const [name, load] of Object.entries(registry)) expect([name, await load()]).toEqual([name, files[`../src/${folder}/${name}.ts`]![exportOf(name)]]);
+      for (const [name, load] of Object.entries(registry))
+        expect([name, await load()]).toEqual([name, files[`../src/${folder}/${name}.ts`]![exportOf(name)]]);
     };
     await loads(reporters, 'report', (name) => name);
     await loads(auditReporters, 'audit/report', (name) => `${name}Stream`);
@@ -148,11 +199,21 @@ describe('the bank holiday snapshot (dist/precompiled, made by npm run build)', 
 describe('pack detection is compiled on first use', () => {
   const file = 'rules/wt2023.yaml';
   const vocabulary = bundledVocabulary();
-  const pack = validatePack(readFileSync(join(root, file), 'utf8'), file, JSON.parse(readFileSync(join(root, 'schemas/rule-pack.schema.json'), 'utf8')) as object, vocabulary);
+  const pack = validatePack(
+    readFileSync(join(root, file), 'utf8'),
+    file,
+    JSON.parse(readFileSync(join(root, 'schemas/rule-pack.schema.json'), 'utf8')) as object,
+    vocabulary,
+  );
 
   it('so a pack costs nothing until a document of its edition reads it', () => {
     const r = pack.rules.findIndex((rule) => rule.detect);
-    const brokenVocabulary = { phrases: { ...vocabulary.phrases, broken: { about: 'A set whose pattern does not compile.', match: [{ pattern: '(', why: 'to break' }] } } };
+    const brokenVocabulary = {
+      phrases: {
+        ...vocabulary.phrases,
+        broken: { about: 'A set whose pattern does not compile.', match: [{ pattern: '(', why: 'to break' }] },
+      },
+    };
     const broken = { ...pack, rules: pack.rules.map((rule, i) => (i === r ? { ...rule, detect: { headings: ['broken'] } } : rule)) };
     const compiled = compilePack(broken, file, brokenVocabulary);
     expect(compiled.rules.length).toBe(pack.rules.length);
@@ -163,7 +224,9 @@ describe('pack detection is compiled on first use', () => {
     const compiled = compilePack(pack, file, vocabulary);
     const rule = compiled.rules.find((x) => x.detect)!;
     expect(rule.detection).toBe(rule.detection);
-    expect(rule.detection!.headings.map(String)).toEqual(rule.detect!.headings!.map((h) => String(new RegExp(setSource(vocabulary.phrases[h]!), 'iu'))));
+    expect(rule.detection!.headings.map(String)).toEqual(
+      rule.detect!.headings!.map((h) => String(new RegExp(setSource(vocabulary.phrases[h]!), 'iu'))),
+    );
     expect(compiled.migration.map((m) => m.detection === null)).toEqual(compiled.migration.map(() => false));
   });
 });

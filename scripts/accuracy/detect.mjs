@@ -46,7 +46,9 @@ const listDocuments = flag('--documents');
 const showQuotes = flag('--quotes');
 const corpus = args[0];
 if (!corpus || args.length !== 1) {
-  process.stderr.write('usage: node scripts/accuracy/detect.mjs <corpus-dir> [--truth <dir>] [--json <file>] [--cli <bin/wtlint.js>] [--documents] [--quotes]\n');
+  process.stderr.write(
+    'usage: node scripts/accuracy/detect.mjs <corpus-dir> [--truth <dir>] [--json <file>] [--cli <bin/wtlint.js>] [--documents] [--quotes]\n',
+  );
   process.exit(2);
 }
 const truthDir = resolve(truthOption ?? join(corpus, 'truth-a'));
@@ -164,10 +166,29 @@ const figures = {
   documents: new Set(pairs.map((p) => p.id)).size,
   all: score(pairs),
   withoutContentsOnly: score(withoutContents(pairs)),
-  byKind: Object.fromEntries(groupBy(pairs, (p) => `${p.kind} ${p.edition}`).map(([k, list]) => [k, { all: score(list), withoutContentsOnly: score(withoutContents(list)) }])),
-  byElement: Object.fromEntries(groupBy(pairs, (p) => p.element).map(([k, list]) => [k, { all: score(list), withoutContentsOnly: score(withoutContents(list)) }])),
-  misses: pairs.filter((p) => p.truth === 'present' && p.status !== 'present').map((p) => ({ id: p.id, kind: p.kind, edition: p.edition, element: p.element, status: p.status, missKind: missKind(p), note: p.note })),
-  falsePresent: pairs.filter((p) => p.truth === 'absent' && p.status === 'present').map((p) => ({ id: p.id, kind: p.kind, edition: p.edition, element: p.element, evidence: p.evidence, note: p.note })),
+  byKind: Object.fromEntries(
+    groupBy(pairs, (p) => `${p.kind} ${p.edition}`).map(([k, list]) => [
+      k,
+      { all: score(list), withoutContentsOnly: score(withoutContents(list)) },
+    ]),
+  ),
+  byElement: Object.fromEntries(
+    groupBy(pairs, (p) => p.element).map(([k, list]) => [k, { all: score(list), withoutContentsOnly: score(withoutContents(list)) }]),
+  ),
+  misses: pairs
+    .filter((p) => p.truth === 'present' && p.status !== 'present')
+    .map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      edition: p.edition,
+      element: p.element,
+      status: p.status,
+      missKind: missKind(p),
+      note: p.note,
+    })),
+  falsePresent: pairs
+    .filter((p) => p.truth === 'absent' && p.status === 'present')
+    .map((p) => ({ id: p.id, kind: p.kind, edition: p.edition, element: p.element, evidence: p.evidence, note: p.note })),
 };
 
 if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify(figures, null, 2)}\n`);
@@ -178,15 +199,30 @@ const header = ['| | pairs | TP | FP | FN | precision | recall | F1 |', '| --- |
 const out = [];
 out.push(`${figures.documents} documents, ${figures.all.pairs} judged pairs (${figures.all.unclear} unclear left out)`, '');
 out.push(...header, row('all', figures.all), row('without contents-only', figures.withoutContentsOnly));
-for (const [k, v] of Object.entries(figures.byKind)) out.push(row(`${k}`, v.all), row(`${k}, without contents-only`, v.withoutContentsOnly));
+for (const [k, v] of Object.entries(figures.byKind))
+  out.push(row(`${k}`, v.all), row(`${k}, without contents-only`, v.withoutContentsOnly));
 out.push('', '### Per element', '', ...header);
 for (const [k, v] of Object.entries(figures.byElement)) out.push(row(k, v.all));
-out.push('', `### Misses (${figures.misses.length})`, '', '| document | element | wtlint | kind | reader\'s note |', '| --- | --- | --- | --- | --- |');
+out.push(
+  '',
+  `### Misses (${figures.misses.length})`,
+  '',
+  "| document | element | wtlint | kind | reader's note |",
+  '| --- | --- | --- | --- | --- |',
+);
 for (const m of figures.misses) out.push(`| ${m.id} | ${m.element} | ${m.status} | ${m.missKind} | ${m.note.replace(/\|/g, '\\|')} |`);
-out.push('', `### False "present" (${figures.falsePresent.length})`, '', '| document | element | evidence | reader\'s note |', '| --- | --- | --- | --- |');
-for (const m of figures.falsePresent) out.push(`| ${m.id} | ${m.element} | ${m.evidence.replace(/\|/g, '\\|').slice(0, 90)} | ${m.note.replace(/\|/g, '\\|')} |`);
+out.push(
+  '',
+  `### False "present" (${figures.falsePresent.length})`,
+  '',
+  "| document | element | evidence | reader's note |",
+  '| --- | --- | --- | --- |',
+);
+for (const m of figures.falsePresent)
+  out.push(`| ${m.id} | ${m.element} | ${m.evidence.replace(/\|/g, '\\|').slice(0, 90)} | ${m.note.replace(/\|/g, '\\|')} |`);
 if (listDocuments) {
   out.push('', '### Every pair', '', '| document | element | reader | wtlint | via |', '| --- | --- | --- | --- | --- |');
-  for (const p of pairs) out.push(`| ${p.id} | ${p.element} | ${p.truth} | ${p.status} | ${showQuotes ? p.evidence.replace(/\|/g, '\\|') : p.via.join(', ')} |`);
+  for (const p of pairs)
+    out.push(`| ${p.id} | ${p.element} | ${p.truth} | ${p.status} | ${showQuotes ? p.evidence.replace(/\|/g, '\\|') : p.via.join(', ')} |`);
 }
 process.stdout.write(`${out.join('\n')}\n`);

@@ -43,7 +43,12 @@ function savedName(url, id) {
 }
 
 const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const toPage = (text) => `<!doctype html><html><body><main>\n${text.split(/\r?\n/).filter((l) => l.trim()).map((l) => `<p>${escape(l)}</p>`).join('\n')}\n</main></body></html>\n`;
+const toPage = (text) =>
+  `<!doctype html><html><body><main>\n${text
+    .split(/\r?\n/)
+    .filter((l) => l.trim())
+    .map((l) => `<p>${escape(l)}</p>`)
+    .join('\n')}\n</main></body></html>\n`;
 
 const linter = bundledLinter();
 const editions = linter.packs.map((p) => ({ edition: p.edition, ...p.in_force }));
@@ -54,7 +59,9 @@ const lines = [];
 let documents = 0;
 
 const truthDir = join(folder, 'truth-a');
-for (const file of readdirSync(truthDir).filter((f) => f.endsWith('.yaml')).sort()) {
+for (const file of readdirSync(truthDir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()) {
   const truth = parse(readFileSync(join(truthDir, file), 'utf8'));
   const id = truth.id ?? file.replace(/\.yaml$/, '');
   const textFile = join(folder, 'texts', `${id}.txt`);
@@ -64,7 +71,9 @@ for (const file of readdirSync(truthDir).filter((f) => f.endsWith('.yaml')).sort
   const bytes = new TextEncoder().encode(toPage(readFileSync(textFile, 'utf8')));
   const result = await linter.lintFileBytes(name, bytes, { asOf });
   const converted = await convertBody('html', bytes);
-  const inference = converted.ok ? inferDocument(parseConverted(name, 'html', converted.parts), { editions, asOf, rules: linter.reference.inference }) : null;
+  const inference = converted.ok
+    ? inferDocument(parseConverted(name, 'html', converted.parts), { editions, asOf, rules: linter.reference.inference })
+    : null;
   const period = inference?.period ? `${inference.period.value.start}..${inference.period.value.end}` : null;
   const published = inference?.published?.value.precision === 'day' ? inference.published.value.iso : null;
   const got = { kind: result.kind, edition: result.edition, period, published };
@@ -90,8 +99,14 @@ for (const file of readdirSync(truthDir).filter((f) => f.endsWith('.yaml')).sort
 }
 
 const pct = (n) => (documents ? `${Math.round((1000 * n) / documents) / 10}%` : '-');
-process.stdout.write(`${documents} documents, as of ${asOf}\n\n| key | right | wrong | undecided | right % |\n| --- | --- | --- | --- | --- |\n`);
-for (const key of KEYS) process.stdout.write(`| ${key} | ${tally[key].right} | ${tally[key].wrong} | ${tally[key].undecided} | ${pct(tally[key].right)} |\n`);
-process.stdout.write(`\nkind by the reader's kind:\n\n| truth | documents | right | wrong | undecided |\n| --- | --- | --- | --- | --- |\n`);
-for (const [kind, t] of Object.entries(byTruth).sort()) process.stdout.write(`| ${kind} | ${t.right + t.wrong + t.undecided} | ${t.right} | ${t.wrong} | ${t.undecided} |\n`);
+process.stdout.write(
+  `${documents} documents, as of ${asOf}\n\n| key | right | wrong | undecided | right % |\n| --- | --- | --- | --- | --- |\n`,
+);
+for (const key of KEYS)
+  process.stdout.write(`| ${key} | ${tally[key].right} | ${tally[key].wrong} | ${tally[key].undecided} | ${pct(tally[key].right)} |\n`);
+process.stdout.write(
+  `\nkind by the reader's kind:\n\n| truth | documents | right | wrong | undecided |\n| --- | --- | --- | --- | --- |\n`,
+);
+for (const [kind, t] of Object.entries(byTruth).sort())
+  process.stdout.write(`| ${kind} | ${t.right + t.wrong + t.undecided} | ${t.right} | ${t.wrong} | ${t.undecided} |\n`);
 if (details) process.stdout.write(`\n${lines.join('\n')}\n`);

@@ -32,9 +32,20 @@ for (const line of readFileSync(join(out, 'settlements.tsv'), 'utf8').split('\n'
 }
 
 mkdirSync(join(out, 'truth'), { recursive: true });
-const counts = { documents: 0, pairs: 0, disagreements: 0, edition: 0, kind: 0, settledToPresent: 0, settledToAbsent: 0, settledToUnclear: 0 };
+const counts = {
+  documents: 0,
+  pairs: 0,
+  disagreements: 0,
+  edition: 0,
+  kind: 0,
+  settledToPresent: 0,
+  settledToAbsent: 0,
+  settledToUnclear: 0,
+};
 const unsettled = [];
-for (const file of readdirSync(join(corpus, 'truth-a')).filter((f) => f.endsWith('.yaml')).sort()) {
+for (const file of readdirSync(join(corpus, 'truth-a'))
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()) {
   const a = read('truth-a', file);
   const b = existsSync(join(corpus, 'truth-b', file)) ? read('truth-b', file) : null;
   if (!b) {

@@ -25,7 +25,12 @@ export interface AreaDiscovery {
   loose: string[];
 }
 
-export function discoverAreas(dir: string, cwd: string, manifestPath?: string, isIgnored: (absolute: string) => boolean = () => false): AreaDiscovery {
+export function discoverAreas(
+  dir: string,
+  cwd: string,
+  manifestPath?: string,
+  isIgnored: (absolute: string) => boolean = () => false,
+): AreaDiscovery {
   const root = resolve(cwd, dir);
   let st;
   try {
@@ -33,7 +38,8 @@ export function discoverAreas(dir: string, cwd: string, manifestPath?: string, i
   } catch {
     throw new UsageError(`No such folder: ${dir}`, 'Give the folder that holds one subfolder per area (or an areas.yaml manifest).');
   }
-  if (!st.isDirectory()) throw new UsageError(`${dir} is not a folder`, 'Give the folder that holds one subfolder per area (or an areas.yaml manifest).');
+  if (!st.isDirectory())
+    throw new UsageError(`${dir} is not a folder`, 'Give the folder that holds one subfolder per area (or an areas.yaml manifest).');
   const manifest = manifestPath ? resolve(cwd, manifestPath) : existsSync(join(root, MANIFEST)) ? join(root, MANIFEST) : null;
   if (manifest) return { root, manifest: toDisplayPath(manifest, cwd), areas: readManifest(manifest, root, cwd), loose: [] };
 
@@ -63,7 +69,11 @@ export function discoverAreas(dir: string, cwd: string, manifestPath?: string, i
       loose.push(entry.name);
     }
   }
-  if (areas.length === 0) throw new UsageError(`No areas in ${dir}`, 'Put each area\'s documents in a subfolder named for the area, or list the areas in an areas.yaml manifest.');
+  if (areas.length === 0)
+    throw new UsageError(
+      `No areas in ${dir}`,
+      "Put each area's documents in a subfolder named for the area, or list the areas in an areas.yaml manifest.",
+    );
   return { root, manifest: null, areas, loose };
 }
 
@@ -90,14 +100,20 @@ function readManifest(file: string, root: string, cwd: string): AreaSource[] {
         entry.covers.forEach((name, c) => {
           const other = index.get(name);
           if (other === undefined) {
-            throw new UsageError(`${at(['areas', i, 'files', j, 'covers', c])} "${name}" in \`covers\` is not an area of this manifest`, `Use the name of an area listed under \`areas:\` (${[...index.keys()].join(', ')}).`);
+            throw new UsageError(
+              `${at(['areas', i, 'files', j, 'covers', c])} "${name}" in \`covers\` is not an area of this manifest`,
+              `Use the name of an area listed under \`areas:\` (${[...index.keys()].join(', ')}).`,
+            );
           }
           add(other, task);
         });
         return;
       }
       if (!entry.failed) {
-        throw new UsageError(`${at(['areas', i, 'files', j])} names a URL (${entry.url}); audit reads documents from disk`, `Fetch them first: wtlint fetch ${shown} --into DIR, then wtlint audit DIR.`);
+        throw new UsageError(
+          `${at(['areas', i, 'files', j])} names a URL (${entry.url}); audit reads documents from disk`,
+          `Fetch them first: wtlint fetch ${shown} --into DIR, then wtlint audit DIR.`,
+        );
       }
       // Written by wtlint fetch: a document it could not fetch, with the copy of an earlier run when there is one.
       const unfetched = { url: entry.url!, kind: entry.kind ?? null, failure: entry.failed };
@@ -127,7 +143,8 @@ export function loadManifest(file: string, shown: string): { frontMatter: FrontM
   return { frontMatter, data: manifest };
 }
 
-export const MANIFEST_SHAPE = 'A manifest is `areas:`, a list of `{ name, files }`; each file is a path relative to the manifest, `{ path, covers: [area names] }` for a document shared with other areas, or `{ url, kind?, edition?, published?, period? }` for wtlint fetch.';
+export const MANIFEST_SHAPE =
+  'A manifest is `areas:`, a list of `{ name, files }`; each file is a path relative to the manifest, `{ path, covers: [area names] }` for a document shared with other areas, or `{ url, kind?, edition?, published?, period? }` for wtlint fetch.';
 
 /** A manifest as its schema allows it. */
 export interface ManifestData {

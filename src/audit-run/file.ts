@@ -25,7 +25,12 @@ export async function auditFile(linter: Linter, task: AuditTask, options: LintOp
   const lost = task.unfetched;
   const fetchFailure = lost ? { url: lost.url, ...lost.failure, copy: task.absolute !== '' } : null;
   if (lost && !fetchFailure!.copy) {
-    const finding = reservedFinding(RESERVED.fetchFailed, 'unavailable', `Could not be fetched (${lost.failure.reason}, ${lost.failure.date}): ${lost.url}`, { line: 1, column: 1 });
+    const finding = reservedFinding(
+      RESERVED.fetchFailed,
+      'unavailable',
+      `Could not be fetched (${lost.failure.reason}, ${lost.failure.date}): ${lost.url}`,
+      { line: 1, column: 1 },
+    );
     return { ...compact(failed(task.display, finding), null, 0, null, null, fetchFailure), kind: lost.kind };
   }
   const read = readDocument(task.absolute, maxBytesOf(options, task.absolute));
@@ -35,13 +40,23 @@ export async function auditFile(linter: Linter, task: AuditTask, options: LintOp
   // Any format: HTML pages, Word documents and PDFs are converted, with their sidecar. Markdown
   // and YAML are seen once parsed, for their front-matter facts (from the lint's own parse).
   const seen: { doc?: ParsedDocument; text?: string } = {};
-  const result = await linter.lintFileBytes(task.display, bytes, fileOptionsFor(task.absolute, read, options), (doc, text) => Object.assign(seen, { doc, text }));
+  const result = await linter.lintFileBytes(task.display, bytes, fileOptionsFor(task.absolute, read, options), (doc, text) =>
+    Object.assign(seen, { doc, text }),
+  );
   const facts = result.kind && seen.doc && seen.text !== undefined ? documentFacts(result.file, seen.text, seen.doc) : null;
   const sidecar = read.sidecar?.text ?? sidecarOf(task.absolute);
   const source = sidecar === null ? null : readSource(sidecar);
   if (lost) {
     const kept = source ? `the copy retrieved ${source.retrieved.slice(0, 10)}` : 'an earlier copy';
-    result.findings.unshift(reservedFinding(RESERVED.fetchFailed, 'stale', `The latest fetch failed (${lost.failure.reason}, ${lost.failure.date}); audited ${kept} from ${lost.url}`, { line: 1, column: 1 }, 'warning'));
+    result.findings.unshift(
+      reservedFinding(
+        RESERVED.fetchFailed,
+        'stale',
+        `The latest fetch failed (${lost.failure.reason}, ${lost.failure.date}); audited ${kept} from ${lost.url}`,
+        { line: 1, column: 1 },
+        'warning',
+      ),
+    );
   }
   return compact(result, sha256, bytes.length, facts, source, fetchFailure);
 }
@@ -62,11 +77,22 @@ function sidecarOf(absolute: string): string | null {
   return null;
 }
 
-function compact(result: DocumentResult, sha256: string | null, size: number, facts: DocumentFacts | null, source: AuditDocument['source'], fetchFailure: AuditDocument['fetchFailure']): AuditDocument {
+function compact(
+  result: DocumentResult,
+  sha256: string | null,
+  size: number,
+  facts: DocumentFacts | null,
+  source: AuditDocument['source'],
+  fetchFailure: AuditDocument['fetchFailure'],
+): AuditDocument {
   const evidence: AuditDocument['evidence'] = {};
   for (const [element, list] of Object.entries(result.evidence)) {
     const first = list[0];
-    if (first) evidence[element] = { line: first.line, text: first.text.length > EVIDENCE_CHARS ? `${first.text.slice(0, EVIDENCE_CHARS - 1)}…` : first.text };
+    if (first)
+      evidence[element] = {
+        line: first.line,
+        text: first.text.length > EVIDENCE_CHARS ? `${first.text.slice(0, EVIDENCE_CHARS - 1)}…` : first.text,
+      };
   }
   // A document without front matter or sidecar: its dates as inferred from the text.
   const inferred = result.inferred;

@@ -32,7 +32,14 @@ export function readAuditJson(path: string, io: ReportIO, what: string): AuditRe
     throw new UsageError(`Cannot read ${what} ${path} (${reason})`, 'Give a file written by `wtlint audit --format json`.');
   }
   const report = data as Partial<AuditReport> | null;
-  if (!report || report.report !== 'wtlint-audit' || report.version !== 1 || !Array.isArray(report.areas) || !report.provenance || !Array.isArray(report.columns)) {
+  if (
+    !report ||
+    report.report !== 'wtlint-audit' ||
+    report.version !== 1 ||
+    !Array.isArray(report.areas) ||
+    !report.provenance ||
+    !Array.isArray(report.columns)
+  ) {
     throw new UsageError(`${path} is not a wtlint audit JSON (version 1)`, 'Give a file written by `wtlint audit --format json`.');
   }
   return report as AuditReport;
@@ -51,7 +58,13 @@ export function writeAuditReport(report: AuditReport, stream: AuditStreamReporte
 const CHUNK = 1 << 16;
 
 /** The report around the areas' parts (from memory or a spool), written in pieces to --output or stdout by the format's `stream`. */
-export function writeAuditHead(head: AuditReportHead, parts: (index: number) => Iterable<Piece>, stream: AuditStreamReporter, flags: AuditOutputFlags, io: ReportIO): void {
+export function writeAuditHead(
+  head: AuditReportHead,
+  parts: (index: number) => Iterable<Piece>,
+  stream: AuditStreamReporter,
+  flags: AuditOutputFlags,
+  io: ReportIO,
+): void {
   const ctx = auditContext(flags, io);
   const produce = (write: (bytes: Uint8Array) => void) => {
     // Pieces are gathered as UTF-8 bytes, about 64 KB per write: few system calls, and no report-sized
@@ -63,12 +76,17 @@ export function writeAuditHead(head: AuditReportHead, parts: (index: number) => 
       pending = [];
       size = 0;
     };
-    stream.write(head, parts, (piece) => {
-      const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
-      pending.push(bytes);
-      size += bytes.length;
-      if (size >= CHUNK) flush();
-    }, ctx);
+    stream.write(
+      head,
+      parts,
+      (piece) => {
+        const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+        pending.push(bytes);
+        size += bytes.length;
+        if (size >= CHUNK) flush();
+      },
+      ctx,
+    );
     flush();
   };
   if (flags.output) writeFileAtomicWith(resolve(io.cwd, flags.output), produce);

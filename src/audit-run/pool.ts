@@ -62,7 +62,11 @@ export interface PoolOptions {
  * none. A worker that runs out of its heap (WORKER_LIMITS) is not replaced: its batch is checked
  * again in the main thread, without the limit, and so is the rest when no worker is left.
  */
-export async function runAuditTasks(tasks: AuditTask[], pool: PoolOptions, onDocument: (index: number, doc: AuditDocument) => void): Promise<void> {
+export async function runAuditTasks(
+  tasks: AuditTask[],
+  pool: PoolOptions,
+  onDocument: (index: number, doc: AuditDocument) => void,
+): Promise<void> {
   if (pool.workers < 1) return runInline(tasks, pool, onDocument);
   const ruleText = new Map<string, RuleText>();
   const batches: WorkerRequest[] = [];
@@ -117,7 +121,10 @@ export async function runAuditTasks(tasks: AuditTask[], pool: PoolOptions, onDoc
       };
       const queued: WorkerRequest[] = [];
       for (let w = 0; w < Math.min(pool.workers, batches.length); w++) {
-        const worker = new Worker(workerFile(), { workerData: { options: pool.options }, resourceLimits: pool.resourceLimits ?? WORKER_LIMITS });
+        const worker = new Worker(workerFile(), {
+          workerData: { options: pool.options },
+          resourceLimits: pool.resourceLimits ?? WORKER_LIMITS,
+        });
         workers.push(worker);
         const unpacker = new FindingUnpacker(ruleText);
         let failed = false;

@@ -20,7 +20,7 @@ export class PartSpool {
         const written = length ? writeSync(this.fd, part, this.size, 'utf8') : 0;
         if (written < length) {
           const bytes = Buffer.from(part, 'utf8');
-          for (let done = written; done < length; ) done += writeSync(this.fd, bytes, done, length - done, this.size + done);
+          for (let done = written; done < length;) done += writeSync(this.fd, bytes, done, length - done, this.size + done);
         }
         const place: [number, number] = [this.size, length];
         this.size += length;
@@ -34,7 +34,7 @@ export class PartSpool {
     for (const name of names) {
       const [offset, length] = this.places.get(name)![index]!;
       const bytes = Buffer.allocUnsafe(length);
-      for (let done = 0; done < length; ) {
+      for (let done = 0; done < length;) {
         const n = readSync(this.fd, bytes, done, length - done, offset + done);
         if (n === 0) throw new Error(`the audit's spool file ended early (${name})`);
         done += n;

@@ -48,9 +48,21 @@ export class FindingPacker {
     if (rule === undefined) {
       rule = this.numbers.size;
       this.numbers.set(key, rule);
-      this.fresh.push({ ruleId: finding.ruleId, element: finding.element, severity: finding.severity, citation: finding.citation, help: finding.help });
+      this.fresh.push({
+        ruleId: finding.ruleId,
+        element: finding.element,
+        severity: finding.severity,
+        citation: finding.citation,
+        help: finding.help,
+      });
     }
-    const packed: PackedFinding = { rule, message: finding.message, messageId: finding.messageId, line: finding.line, column: finding.column };
+    const packed: PackedFinding = {
+      rule,
+      message: finding.message,
+      messageId: finding.messageId,
+      line: finding.line,
+      column: finding.column,
+    };
     if ('endLine' in finding) {
       packed.endLine = finding.endLine;
       packed.endColumn = finding.endColumn;
@@ -90,7 +102,15 @@ export class FindingUnpacker {
     if (!('rule' in finding)) return finding;
     const r = this.rules[finding.rule];
     if (!r) throw new Error(`an audit worker sent a finding of unknown rule ${finding.rule}`);
-    const head = { ruleId: r.ruleId, element: r.element, severity: r.severity, message: finding.message, messageId: finding.messageId, line: finding.line, column: finding.column };
+    const head = {
+      ruleId: r.ruleId,
+      element: r.element,
+      severity: r.severity,
+      message: finding.message,
+      messageId: finding.messageId,
+      line: finding.line,
+      column: finding.column,
+    };
     const out: Finding =
       'endLine' in finding
         ? { ...head, endLine: finding.endLine, endColumn: finding.endColumn, citation: r.citation, help: r.help }

@@ -63,8 +63,15 @@ const hasDocument = defineAreaCheck<{ document: DocumentKind }>({
   },
 });
 
-const reportDue = defineAreaCheck<{ after: 'period-end' | 'published'; months: number; month?: number; day?: number; document?: DocumentKind }>({
-  description: 'The next report (`document`, default the yearly report) is due `months` after the latest one (its period end or publication), then on the first `month`/`day` on or after that; overdue as of --as-of.',
+const reportDue = defineAreaCheck<{
+  after: 'period-end' | 'published';
+  months: number;
+  month?: number;
+  day?: number;
+  document?: DocumentKind;
+}>({
+  description:
+    'The next report (`document`, default the yearly report) is due `months` after the latest one (its period end or publication), then on the first `month`/`day` on or after that; overdue as of --as-of.',
   judges: (options) => [options.document ?? 'yearly-report'],
   messages: {
     none: 'No {{document}} found for {{area}}',
@@ -88,7 +95,13 @@ const reportDue = defineAreaCheck<{ after: 'period-end' | 'published'; months: n
     const days = differenceInCalendarDays(parseISO(ctx.asOf), due);
     if (days <= 0) return [];
     const baseLabel = `${base === latest.periodEnd ? 'period ending' : 'published'} ${base}`;
-    return [{ messageId: 'overdue', data: { document, due: iso(due), days, asOf: ctx.asOf, latest: latest.file, base: baseLabel }, file: latest.file }];
+    return [
+      {
+        messageId: 'overdue',
+        data: { document, due: iso(due), days, asOf: ctx.asOf, latest: latest.file, base: baseLabel },
+        file: latest.file,
+      },
+    ];
   },
 });
 
@@ -104,7 +117,11 @@ const reportGap = defineAreaCheck<{ months: number }>({
       const b = dated[i]!;
       const [from, to] = [documentDate(a)!, documentDate(b)!];
       if (parseISO(to) > addMonths(parseISO(from), options.months)) {
-        out.push({ messageId: 'gap', data: { from: a.file, fromDate: from, to: b.file, toDate: to, months: options.months }, file: b.file });
+        out.push({
+          messageId: 'gap',
+          data: { from: a.file, fromDate: from, to: b.file, toDate: to, months: options.months },
+          file: b.file,
+        });
       }
     }
     return out;
@@ -115,7 +132,8 @@ const editionRefreshed = defineAreaCheck<{ edition: string; by: string }>({
   description: 'After `by`, the area has arrangements for `edition`, published by `by`.',
   judges: () => ['arrangements'],
   messages: {
-    'not-refreshed': 'No arrangements for the {{edition}} edition; the latest ({{latest}}) follow the {{current}} edition, and refreshed arrangements were due by {{by}}',
+    'not-refreshed':
+      'No arrangements for the {{edition}} edition; the latest ({{latest}}) follow the {{current}} edition, and refreshed arrangements were due by {{by}}',
     late: 'The arrangements for the {{edition}} edition ({{latest}}) were published {{published}}, after {{by}}',
   },
   run(ctx, options) {
@@ -125,11 +143,23 @@ const editionRefreshed = defineAreaCheck<{ edition: string; by: string }>({
     if (!latest) return [];
     const refreshed = arrangements.filter((d) => d.edition === options.edition);
     if (refreshed.length === 0) {
-      return [{ messageId: 'not-refreshed', data: { edition: options.edition, latest: latest.file, current: latest.edition ?? 'unknown', by: options.by }, file: latest.file }];
+      return [
+        {
+          messageId: 'not-refreshed',
+          data: { edition: options.edition, latest: latest.file, current: latest.edition ?? 'unknown', by: options.by },
+          file: latest.file,
+        },
+      ];
     }
     const first = refreshed[0]!;
     if (first.published && first.published > options.by) {
-      return [{ messageId: 'late', data: { edition: options.edition, latest: first.file, published: first.published, by: options.by }, file: first.file }];
+      return [
+        {
+          messageId: 'late',
+          data: { edition: options.edition, latest: first.file, published: first.published, by: options.by },
+          file: first.file,
+        },
+      ];
     }
     return [];
   },
@@ -139,16 +169,24 @@ type ConsistentField = 'area' | 'partners' | 'local_authorities';
 
 /** Names compared without case, punctuation or "the", so "Northshire  Police" = "northshire police". */
 export function normaliseName(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').replace(/\bthe\b/g, ' ').replace(/\s+/g, ' ').trim();
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/\bthe\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const consistent = defineAreaCheck<{ fields: ConsistentField[] }>({
-  description: "The latest yearly report names the same area, partners and local authorities as the latest arrangements (each compared only when both documents give it).",
+  description:
+    'The latest yearly report names the same area, partners and local authorities as the latest arrangements (each compared only when both documents give it).',
   judges: () => ['arrangements', 'yearly-report'],
   messages: {
     area: 'The yearly report {{report}} names the area "{{reportValue}}", the arrangements {{arrangements}} "{{arrangementsValue}}"',
-    partners: 'The yearly report {{report}} and the arrangements {{arrangements}} name different partners: only in the report: {{onlyReport}}; only in the arrangements: {{onlyArrangements}}',
-    local_authorities: 'The yearly report {{report}} and the arrangements {{arrangements}} name different local authorities: only in the report: {{onlyReport}}; only in the arrangements: {{onlyArrangements}}',
+    partners:
+      'The yearly report {{report}} and the arrangements {{arrangements}} name different partners: only in the report: {{onlyReport}}; only in the arrangements: {{onlyArrangements}}',
+    local_authorities:
+      'The yearly report {{report}} and the arrangements {{arrangements}} name different local authorities: only in the report: {{onlyReport}}; only in the arrangements: {{onlyArrangements}}',
   },
   run(ctx, options) {
     const report = latestOf(ctx.documents, 'yearly-report');
@@ -159,11 +197,16 @@ const consistent = defineAreaCheck<{ fields: ConsistentField[] }>({
     for (const field of options.fields) {
       if (field === 'area') {
         if (report.area && arrangements.area && normaliseName(report.area) !== normaliseName(arrangements.area)) {
-          out.push({ messageId: 'area', data: { ...where, reportValue: report.area, arrangementsValue: arrangements.area }, file: report.file });
+          out.push({
+            messageId: 'area',
+            data: { ...where, reportValue: report.area, arrangementsValue: arrangements.area },
+            file: report.file,
+          });
         }
         continue;
       }
-      const [a, b] = field === 'partners' ? [report.partners, arrangements.partners] : [report.localAuthorities, arrangements.localAuthorities];
+      const [a, b] =
+        field === 'partners' ? [report.partners, arrangements.partners] : [report.localAuthorities, arrangements.localAuthorities];
       if (a.length === 0 || b.length === 0) continue;
       const onlyIn = (x: string[], y: string[]) => {
         const other = new Set(y.map(normaliseName));
@@ -172,7 +215,11 @@ const consistent = defineAreaCheck<{ fields: ConsistentField[] }>({
       const onlyReport = onlyIn(a, b);
       const onlyArrangements = onlyIn(b, a);
       if (onlyReport.length || onlyArrangements.length) {
-        out.push({ messageId: field, data: { ...where, onlyReport: onlyReport.join(', ') || 'none', onlyArrangements: onlyArrangements.join(', ') || 'none' }, file: report.file });
+        out.push({
+          messageId: field,
+          data: { ...where, onlyReport: onlyReport.join(', ') || 'none', onlyArrangements: onlyArrangements.join(', ') || 'none' },
+          file: report.file,
+        });
       }
     }
     return out;

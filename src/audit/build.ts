@@ -1,10 +1,24 @@
 // Areas → the audit report: national summary, overdue list, comparison with an earlier
 // audit, and merging shard reports. Pure: the same areas give the same report.
 import type { AuditLayout } from './spec.js';
-import type { AreaResult, AuditComparison, AuditProvenance, AuditReport, AuditSummary, CellStatus, OverdueEntry, StatusTally } from './types.js';
+import type {
+  AreaResult,
+  AuditComparison,
+  AuditProvenance,
+  AuditReport,
+  AuditSummary,
+  CellStatus,
+  OverdueEntry,
+  StatusTally,
+} from './types.js';
 import type { AreaLine, AuditReportHead } from './report/types.js';
 
-export function buildAudit(areas: AreaResult[], layout: AuditLayout, provenance: AuditProvenance, previous: AuditReport | null): AuditReport {
+export function buildAudit(
+  areas: AreaResult[],
+  layout: AuditLayout,
+  provenance: AuditProvenance,
+  previous: AuditReport | null,
+): AuditReport {
   const sorted = [...areas].sort(byName);
   const collector = new AuditCollector(layout, previous);
   for (const area of sorted) collector.add(area);
@@ -41,7 +55,15 @@ export class AuditCollector {
     if (area.documents.some((d) => d.findings.some((f) => f.ruleId === 'internal-error'))) this.internalError = true;
     this.kept.push({
       line: { name: area.name, groups: area.groups, counts: area.counts },
-      inputs: area.documents.map((d) => ({ file: d.file, sha256: d.sha256, edition: d.edition, kind: d.kind, url: d.source?.url ?? d.fetchFailure?.url ?? null, retrieved: d.source?.retrieved ?? null, ...(d.inferred ? { inferred: d.inferred } : {}) })),
+      inputs: area.documents.map((d) => ({
+        file: d.file,
+        sha256: d.sha256,
+        edition: d.edition,
+        kind: d.kind,
+        url: d.source?.url ?? d.fetchFailure?.url ?? null,
+        retrieved: d.source?.retrieved ?? null,
+        ...(d.inferred ? { inferred: d.inferred } : {}),
+      })),
       overdue: overdueList([area]),
       changes,
     });
@@ -127,7 +149,13 @@ export function overdueList(areas: AreaResult[]): OverdueEntry[] {
 
 /** Marks cells newly missing or resolved, and findings new, since `previous`; areas are matched by name. */
 export function compareAudits(areas: AreaResult[], previous: AuditReport): AuditComparison {
-  const comparison: AuditComparison = { previousAsOf: previous.provenance.asOf, newlyMissing: [], resolved: [], newFindings: [], resolvedFindings: [] };
+  const comparison: AuditComparison = {
+    previousAsOf: previous.provenance.asOf,
+    newlyMissing: [],
+    resolved: [],
+    newFindings: [],
+    resolvedFindings: [],
+  };
   const before = new Map(previous.areas.map((a) => [a.name, a]));
   for (const area of areas) {
     appendChanges(comparison, compareArea(area, before.get(area.name)));
@@ -180,7 +208,11 @@ export function mergeAudits(reports: { name: string; report: AuditReport }[], pr
   for (const { name, report } of reports) {
     const q = report.provenance;
     if (q.asOf !== p.asOf) throw new MergeError(`${name} is as of ${q.asOf}, ${first.name} as of ${p.asOf}`);
-    if (q.wtlint !== p.wtlint || JSON.stringify(q.packs) !== JSON.stringify(p.packs) || JSON.stringify(report.columns) !== JSON.stringify(first.report.columns)) {
+    if (
+      q.wtlint !== p.wtlint ||
+      JSON.stringify(q.packs) !== JSON.stringify(p.packs) ||
+      JSON.stringify(report.columns) !== JSON.stringify(first.report.columns)
+    ) {
       throw new MergeError(`${name} was made by another wtlint version or other rule packs than ${first.name}`);
     }
     for (const area of report.areas) {
@@ -193,7 +225,8 @@ export function mergeAudits(reports: { name: string; report: AuditReport }[], pr
   const shards = reports.map((r) => r.report.provenance.shard);
   if (shards.every((s) => s !== null)) {
     const total = shards[0]!.total;
-    for (let i = 1; i <= total; i++) if (!shards.some((s) => s!.index === i && s!.total === total)) throw new MergeError(`shard ${i}/${total} is missing`);
+    for (let i = 1; i <= total; i++)
+      if (!shards.some((s) => s!.index === i && s!.total === total)) throw new MergeError(`shard ${i}/${total} is missing`);
   }
   const provenance: AuditProvenance = { ...p, shard: null, mergedFrom: reports.map((r) => r.name), inputs: [] };
   return buildAudit(areas, { groups: first.report.groups, columns: first.report.columns }, provenance, previous);

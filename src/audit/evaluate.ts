@@ -19,7 +19,13 @@ export interface AreaOptions {
   severities?: Record<string, Severity | 'off'>;
 }
 
-export function evaluateArea(input: AreaInput, layout: AuditLayout, packs: CompiledPack[], areaPack: CompiledPack, options: AreaOptions): AreaResult {
+export function evaluateArea(
+  input: AreaInput,
+  layout: AuditLayout,
+  packs: CompiledPack[],
+  areaPack: CompiledPack,
+  options: AreaOptions,
+): AreaResult {
   const { asOf } = options;
   const documents = [...input.documents].sort((a, b) => a.file.localeCompare(b.file));
   // A document that could not be fetched is neither judged nor counted as absent: the
@@ -36,19 +42,40 @@ export function evaluateArea(input: AreaInput, layout: AuditLayout, packs: Compi
     const lost = doc ? undefined : couldBe(column.kind);
     if (lost) {
       const { reason, date } = lost.fetchFailure!;
-      cells[column.key] = { status: 'unavailable', file: lost.file, line: null, evidence: `could not be fetched (${reason}, ${date})`, ruleId: null, citation };
+      cells[column.key] = {
+        status: 'unavailable',
+        file: lost.file,
+        line: null,
+        evidence: `could not be fetched (${reason}, ${date})`,
+        ruleId: null,
+        citation,
+      };
       continue;
     }
     if (!doc) {
       // A document that could not be read (a scanned or protected PDF) is not the same as none.
       const unreadable = documents.find(isUnreadable);
       cells[column.key] = unreadable
-        ? { status: 'missing', file: unreadable.file, line: null, evidence: `unreadable document: ${unreadable.findings.find((f) => f.ruleId === 'parse-error')!.message}`, ruleId: null, citation }
+        ? {
+            status: 'missing',
+            file: unreadable.file,
+            line: null,
+            evidence: `unreadable document: ${unreadable.findings.find((f) => f.ruleId === 'parse-error')!.message}`,
+            ruleId: null,
+            citation,
+          }
         : { status: 'missing', file: null, line: null, evidence: `no ${column.kind} document`, ruleId: null, citation };
       continue;
     }
     if (!pack) {
-      cells[column.key] = { status: 'missing', file: doc.file, line: null, evidence: `not checked: no rule pack for edition ${doc.edition ?? 'unknown'}`, ruleId: null, citation };
+      cells[column.key] = {
+        status: 'missing',
+        file: doc.file,
+        line: null,
+        evidence: `not checked: no rule pack for edition ${doc.edition ?? 'unknown'}`,
+        ruleId: null,
+        citation,
+      };
       continue;
     }
     const status: ElementStatus = doc.elements[column.element] ?? (rule ? 'missing' : 'not-applicable');
@@ -93,7 +120,10 @@ export function evaluateArea(input: AreaInput, layout: AuditLayout, packs: Compi
       });
     }
   }
-  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));
+  findings.sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message),
+  );
 
   const counts = { errors: 0, warnings: 0, infos: 0 };
   const key = { error: 'errors', warning: 'warnings', info: 'infos' } as const;

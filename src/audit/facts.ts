@@ -51,5 +51,8 @@ export function documentFacts(path: string, text: string, linted?: ParsedDocumen
 
 function names(list: unknown, pick: (item: unknown) => unknown): string[] {
   if (!Array.isArray(list)) return [];
-  return list.map(pick).filter((n): n is string => typeof n === 'string' && n.trim() !== '').map((n) => n.trim());
+  return list
+    .map(pick)
+    .filter((n): n is string => typeof n === 'string' && n.trim() !== '')
+    .map((n) => n.trim());
 }

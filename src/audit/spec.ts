@@ -16,7 +16,8 @@ export function auditLayout(packs: CompiledPack[]): AuditLayout {
   for (const pack of [...packs].reverse()) {
     if (!pack.audit) continue;
     pack.audit.rules.forEach((rule, r) => {
-      if (!isAreaCheckKind(rule.check.kind)) throw new PackError(pack.file, 1, 1, `audit.rules[${r}].check.kind`, `unknown area check kind "${rule.check.kind}"`);
+      if (!isAreaCheckKind(rule.check.kind))
+        throw new PackError(pack.file, 1, 1, `audit.rules[${r}].check.kind`, `unknown area check kind "${rule.check.kind}"`);
     });
     pack.audit.groups.forEach((group, g) => {
       let column = groups.get(group.id);
@@ -28,10 +29,12 @@ export function auditLayout(packs: CompiledPack[]): AuditLayout {
       }
       group.elements.forEach((element, e) => {
         const rule = pack.rules.find((x) => x.element === element && x.applies_to.includes(group.kind));
-        if (!rule) throw new PackError(pack.file, 1, 1, `audit.groups[${g}].elements[${e}]`, `no rule for element "${element}" in ${group.kind}`);
+        if (!rule)
+          throw new PackError(pack.file, 1, 1, `audit.groups[${g}].elements[${e}]`, `no rule for element "${element}" in ${group.kind}`);
         const key = `${group.kind}/${element}`;
         if (columns.has(key)) {
-          if (columns.get(key)!.group !== group.id) throw new PackError(pack.file, 1, 1, `audit.groups[${g}].elements[${e}]`, `${key} is in two groups`);
+          if (columns.get(key)!.group !== group.id)
+            throw new PackError(pack.file, 1, 1, `audit.groups[${g}].elements[${e}]`, `${key} is in two groups`);
           return;
         }
         columns.set(key, { key, kind: group.kind, element, title: rule.title, group: group.id });

@@ -108,7 +108,15 @@ export interface AuditProvenance {
   shard: { index: number; total: number } | null;
   /** Shard files merged into this report, in order. */
   mergedFrom: string[];
-  inputs: { file: string; sha256: string | null; edition: string | null; kind: DocumentKind | null; url: string | null; retrieved: string | null; inferred?: string[] }[];
+  inputs: {
+    file: string;
+    sha256: string | null;
+    edition: string | null;
+    kind: DocumentKind | null;
+    url: string | null;
+    retrieved: string | null;
+    inferred?: string[];
+  }[];
 }
 
 export interface AuditComparison {

@@ -61,7 +61,8 @@ interface Use {
 }
 
 const matches = (rule: string, f: Finding) => rule === '' || rule === f.ruleId || rule === f.element;
-const before = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line < b.line || (a.line === b.line && a.column <= b.column);
+const before = (a: { line: number; column: number }, b: { line: number; column: number }) =>
+  a.line < b.line || (a.line === b.line && a.column <= b.column);
 
 /** Removes the findings the directives disable; adds findings about the directives themselves. */
 export function applyDisables(findings: Finding[], comments: Comment[], options: DisableOptions): Finding[] {
@@ -71,18 +72,35 @@ export function applyDisables(findings: Finding[], comments: Comment[], options:
     const parsed = parseDirective(comment);
     if (!parsed) continue;
     if ('unknown' in parsed) {
-      own.push(directiveFinding('unknown-directive', `\`${parsed.unknown}\` is not a wtlint directive; expected wtlint-disable, wtlint-enable, wtlint-disable-line or wtlint-disable-next-line`, comment));
+      own.push(
+        directiveFinding(
+          'unknown-directive',
+          `\`${parsed.unknown}\` is not a wtlint directive; expected wtlint-disable, wtlint-enable, wtlint-disable-line or wtlint-disable-next-line`,
+          comment,
+        ),
+      );
       continue;
     }
     directives.push(parsed);
     for (const rule of parsed.rules) {
       if (!options.isKnownRule(rule)) {
-        own.push(directiveFinding('unknown-rule', `\`wtlint-${parsed.kind} ${rule}\` names no rule wtlint knows; expected a ruleId such as wt2023/funding or an element such as funding`, parsed));
+        own.push(
+          directiveFinding(
+            'unknown-rule',
+            `\`wtlint-${parsed.kind} ${rule}\` names no rule wtlint knows; expected a ruleId such as wt2023/funding or an element such as funding`,
+            parsed,
+          ),
+        );
       }
     }
     if (options.requireReason && parsed.kind !== 'enable' && !parsed.reason) {
       own.push(
-        directiveFinding('missing-reason', `\`wtlint-${parsed.kind}${parsed.rules.length ? ` ${parsed.rules.join(', ')}` : ''}\` gives no reason; expected \`-- reason\` after the rules`, parsed, 'error'),
+        directiveFinding(
+          'missing-reason',
+          `\`wtlint-${parsed.kind}${parsed.rules.length ? ` ${parsed.rules.join(', ')}` : ''}\` gives no reason; expected \`-- reason\` after the rules`,
+          parsed,
+          'error',
+        ),
       );
     }
   }
@@ -127,7 +145,9 @@ export function applyDisables(findings: Finding[], comments: Comment[], options:
     for (const use of uses) {
       if (use.used || (use.rule && !options.isKnownRule(use.rule))) continue;
       const what = `wtlint-${use.directive.kind}${use.rule ? ` ${use.rule}` : ''}`;
-      own.push(directiveFinding('unused', `\`${what}\` disables nothing: no such finding here; remove the directive`, use.directive, 'error'));
+      own.push(
+        directiveFinding('unused', `\`${what}\` disables nothing: no such finding here; remove the directive`, use.directive, 'error'),
+      );
     }
   }
   return [...kept, ...own];

@@ -87,7 +87,11 @@ function upcomingFindings(doc: ParsedDocument, plain: PlainEvidence, rules: Comp
       const dates = rule.in_force!;
       const when = startsWhen(dates);
       return stamp(
-        { messageId: 'upcoming', data: { when: when[0]!.toUpperCase() + when.slice(1), source: dates.source, change: dates.change }, place: { line: 1, column: 1 } },
+        {
+          messageId: 'upcoming',
+          data: { when: when[0]!.toUpperCase() + when.slice(1), source: dates.source, change: dates.change },
+          place: { line: 1, column: 1 },
+        },
         UPCOMING,
         rule,
         'info',
@@ -98,7 +102,13 @@ function upcomingFindings(doc: ParsedDocument, plain: PlainEvidence, rules: Comp
 const UPCOMING = { messages: { upcoming: '{{when}}, {{source}}: {{change}}' } };
 
 /** Each active rule's element found, partly found or missing, with its evidence. */
-function detect(doc: ParsedDocument, plain: PlainEvidence, active: ActiveRule[], pack: CompiledPack, result: DocumentResult): Record<string, ElementResult> {
+function detect(
+  doc: ParsedDocument,
+  plain: PlainEvidence,
+  active: ActiveRule[],
+  pack: CompiledPack,
+  result: DocumentResult,
+): Record<string, ElementResult> {
   const targets = active.filter((a) => a.rule.detection).map((a) => ({ element: a.rule.element, detection: a.rule.detection! }));
   const elements = detectElements(doc, targets, pack.placeholderMatcher, plain);
   for (const [element, found] of Object.entries(elements)) {
@@ -109,7 +119,14 @@ function detect(doc: ParsedDocument, plain: PlainEvidence, active: ActiveRule[],
 }
 
 /** One rule's checks, their results stamped as findings; a check that throws is an internal error, not a crash. */
-function runChecks(doc: ParsedDocument, meta: DocumentMeta, elements: Record<string, ElementResult>, rule: CompiledRule, severity: Severity, run: PackRun): Finding[] {
+function runChecks(
+  doc: ParsedDocument,
+  meta: DocumentMeta,
+  elements: Record<string, ElementResult>,
+  rule: CompiledRule,
+  severity: Severity,
+  run: PackRun,
+): Finding[] {
   const findings: Finding[] = [];
   for (const spec of rule.checks) {
     const { kind: kindName, ...checkOptions } = spec;
@@ -117,7 +134,16 @@ function runChecks(doc: ParsedDocument, meta: DocumentMeta, elements: Record<str
     const check: CheckKind<never> = checkKinds[kindName] as CheckKind<never>;
     try {
       const raw = check.run(
-        { doc, meta, element: elements[rule.element], elements, rule, asOf: run.options.asOf, documentSchema: run.documentSchema, reference: run.reference },
+        {
+          doc,
+          meta,
+          element: elements[rule.element],
+          elements,
+          rule,
+          asOf: run.options.asOf,
+          documentSchema: run.documentSchema,
+          reference: run.reference,
+        },
         checkOptions as never,
       );
       for (const r of raw) findings.push(stamp(r, check, rule, severity));

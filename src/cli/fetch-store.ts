@@ -37,7 +37,10 @@ export class FolderStore implements DocumentStore {
     try {
       mkdirSync(join(this.dir, doc.folder), { recursive: true });
     } catch (error) {
-      throw new UsageError(`Cannot create ${join(this.dir, doc.folder)} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'Check that the --into folder can be written.');
+      throw new UsageError(
+        `Cannot create ${join(this.dir, doc.folder)} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+        'Check that the --into folder can be written.',
+      );
     }
     writeFileAtomicWith(file, (write) => write(body));
     writeFileAtomicWith(`${file}.yaml`, (write) => write(sidecar));

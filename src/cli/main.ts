@@ -54,7 +54,9 @@ export function localDate(d: Date): string {
 export async function run(argv: string[], io: CliIO = defaultIO()): Promise<number> {
   let code = 0;
   const program = new Command('wtlint')
-    .description("Checks England's multi-agency safeguarding arrangements and yearly reports against Working Together to Safeguard Children (2018 and 2023)")
+    .description(
+      "Checks England's multi-agency safeguarding arrangements and yearly reports against Working Together to Safeguard Children (2018 and 2023)",
+    )
     .version(packageVersion(), '-v, --version')
     .option('--debug', 'show the stack of internal errors')
     .exitOverride()
@@ -66,13 +68,25 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .command('check', { isDefault: true })
     .description('check documents (files or folders; - reads standard input)')
     .argument('[paths...]', 'files or folders to check', [])
-    .addOption(new Option('-f, --format <name>', `output format: ${FORMAT_NAMES.join(', ')} (default: stylish); repeat with an --output each for several`).argParser(outputs.format))
-    .addOption(new Option('-o, --output <file>', 'write the report of the --format before it to this file instead of standard output').argParser(outputs.output))
-    .addOption(lintOptions.edition()).addOption(lintOptions.asOf()).addOption(lintOptions.config())
+    .addOption(
+      new Option(
+        '-f, --format <name>',
+        `output format: ${FORMAT_NAMES.join(', ')} (default: stylish); repeat with an --output each for several`,
+      ).argParser(outputs.format),
+    )
+    .addOption(
+      new Option('-o, --output <file>', 'write the report of the --format before it to this file instead of standard output').argParser(
+        outputs.output,
+      ),
+    )
+    .addOption(lintOptions.edition())
+    .addOption(lintOptions.asOf())
+    .addOption(lintOptions.config())
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .option('-q, --quiet', 'report errors only')
     .option('--verbose', 'stylish: give info findings in full (citation and what to do), not one line each')
-    .addOption(colourOptions.on()).addOption(colourOptions.off())
+    .addOption(colourOptions.on())
+    .addOption(colourOptions.off())
     .option('--stdin-filename <name>', 'the name to report for standard input (its extension picks Markdown, YAML, HTML or Word)')
     .option('--baseline <file>', 'accept the findings listed in this baseline file (see wtlint baseline); fail only on new ones')
     .option('--report-unused-disables', 'report inline wtlint-disable directives that disable nothing, as errors')
@@ -91,7 +105,9 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .option('-o, --output <file>', 'the baseline file to write (an existing one keeps its reasons)', 'wtlint-baseline.yaml')
     .option('--reason <text>', 'the reason recorded for new entries')
     .option('--until <date>', 'accept new entries until this day, YYYY-MM-DD')
-    .addOption(lintOptions.edition()).addOption(lintOptions.asOf()).addOption(lintOptions.config())
+    .addOption(lintOptions.edition())
+    .addOption(lintOptions.asOf())
+    .addOption(lintOptions.config())
     .option('--stdin-filename <name>', 'the name to report for standard input')
     .action(async (paths: string[], flags) => {
       const { baseline } = await import('./commands/baseline.js');
@@ -104,12 +120,15 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .argument('<dir>', 'the folder of areas')
     .addOption(new Option('-f, --format <name>', 'output format').choices(AUDIT_FORMAT_NAMES).default('terminal'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of standard output')
-    .addOption(lintOptions.asOf()).addOption(lintOptions.edition()).addOption(lintOptions.config())
+    .addOption(lintOptions.asOf())
+    .addOption(lintOptions.edition())
+    .addOption(lintOptions.config())
     .option('--manifest <file>', 'the areas.yaml manifest naming each area and its files (default: <dir>/areas.yaml when present)')
     .option('--compare <previous.json>', 'mark what is newly missing or resolved since an earlier audit JSON')
     .option('--shard <i/n>', 'audit only shard i of n (areas split by a stable hash of their name)')
     .option('-j, --jobs <n>', 'worker threads (default: by the number of documents and processors; 0: none)')
-    .addOption(colourOptions.on()).addOption(colourOptions.off())
+    .addOption(colourOptions.on())
+    .addOption(colourOptions.off())
     .action(async (dir: string, flags) => {
       const { audit } = await import('./commands/audit.js');
       code = await audit(dir, flags, io);
@@ -117,8 +136,10 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
 
   program
     .command('fetch')
-    .description('download the documents an areas.yaml names by URL into a folder, politely, for wtlint audit (the only command that uses the network)')
-    .argument('<manifest>', 'the areas.yaml naming each area\'s documents: paths, or { url, kind?, edition?, published?, period? }')
+    .description(
+      'download the documents an areas.yaml names by URL into a folder, politely, for wtlint audit (the only command that uses the network)',
+    )
+    .argument('<manifest>', "the areas.yaml naming each area's documents: paths, or { url, kind?, edition?, published?, period? }")
     .requiredOption('--into <dir>', 'the folder to fetch into: <area>/<name>.<ext> with a sidecar each, and an areas.yaml for wtlint audit')
     .option('--offline', 'no network: use the copies already in the folder and rewrite its areas.yaml')
     .option('--delay <seconds>', 'pause between two requests to the same host (default 1; longer when its robots.txt asks)')
@@ -138,7 +159,8 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .addOption(new Option('-f, --format <name>', 'output format').choices(AUDIT_FORMAT_NAMES).default('terminal'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of standard output')
     .option('--compare <previous.json>', 'mark what is newly missing or resolved since an earlier audit JSON')
-    .addOption(colourOptions.on()).addOption(colourOptions.off())
+    .addOption(colourOptions.on())
+    .addOption(colourOptions.off())
     .action(async (files: string[], flags) => {
       const { merge } = await import('./commands/merge.js');
       code = await merge(files, flags, io);
@@ -207,7 +229,8 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .option('-o, --output <file>', 'write the checklist to a file instead of standard output')
     .option('--as-of <date>', 'the date used to infer an edition the document does not state (default: today)')
     .addOption(lintOptions.config())
-    .addOption(colourOptions.on()).addOption(colourOptions.off())
+    .addOption(colourOptions.on())
+    .addOption(colourOptions.off())
     .action(async (file: string, flags) => {
       const { migrate } = await import('./commands/migrate.js');
       code = await migrate(file, flags, io);

@@ -35,15 +35,24 @@ export function collectOutputs(): OutputCollector {
     output(value) {
       const last = targets[targets.length - 1];
       if (last && last.file === undefined && last.format !== undefined) last.file = value;
-      else if (last && last.format === undefined) problems.push(`--output ${value} follows --output ${last.file} with no --format between them`);
+      else if (last && last.format === undefined)
+        problems.push(`--output ${value} follows --output ${last.file} with no --format between them`);
       else targets.push({ file: value });
       return value;
     },
     targets() {
-      if (problems.length) throw new UsageError(problems[0]!, 'Give each --output its own --format: -f sarif -o a.sarif -f junit -o b.xml.');
+      if (problems.length)
+        throw new UsageError(problems[0]!, 'Give each --output its own --format: -f sarif -o a.sarif -f junit -o b.xml.');
       const orphan = targets.find((t) => t.format === undefined);
-      if (orphan && targets.length > 1) throw new UsageError(`--output ${orphan.file} has no --format`, 'Put a --format before each --output: -f sarif -o a.sarif -f junit -o b.xml.');
-      const result: OutputTarget[] = targets.map((t) => ({ format: t.format ?? 'stylish', ...(t.file !== undefined ? { file: t.file } : {}) }));
+      if (orphan && targets.length > 1)
+        throw new UsageError(
+          `--output ${orphan.file} has no --format`,
+          'Put a --format before each --output: -f sarif -o a.sarif -f junit -o b.xml.',
+        );
+      const result: OutputTarget[] = targets.map((t) => ({
+        format: t.format ?? 'stylish',
+        ...(t.file !== undefined ? { file: t.file } : {}),
+      }));
       if (result.length === 0) result.push({ format: 'stylish' });
       const toStdout = result.filter((t) => t.file === undefined);
       if (toStdout.length > 1) {

@@ -90,7 +90,9 @@ export class ResultCache {
     try {
       parsed = JSON.parse(readFileSync(cache.location, 'utf8'));
     } catch (error) {
-      warn(`wtlint: ignoring the cache file ${shown}: ${error instanceof SyntaxError ? 'it is not valid JSON' : ((error as NodeJS.ErrnoException).code ?? 'unreadable')}; it will be rewritten\n`);
+      warn(
+        `wtlint: ignoring the cache file ${shown}: ${error instanceof SyntaxError ? 'it is not valid JSON' : ((error as NodeJS.ErrnoException).code ?? 'unreadable')}; it will be rewritten\n`,
+      );
       cache.changed = true;
       return cache;
     }
@@ -145,14 +147,20 @@ export class ResultCache {
       else this.changed = true; // pruned
     }
     if (!this.changed) return;
-    const file: CacheFile = { format: FORMAT, settings: this.settings, entries: Object.fromEntries([...this.fresh].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
+    const file: CacheFile = {
+      format: FORMAT,
+      settings: this.settings,
+      entries: Object.fromEntries([...this.fresh].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    };
     const temporary = join(base, `.${basename(this.location)}.${process.pid}.tmp`);
     try {
       writeFileSync(temporary, JSON.stringify(file));
       renameSync(temporary, this.location);
     } catch (error) {
       rmSync(temporary, { force: true }); // a cache that cannot be written only costs time next run
-      this.warn(`wtlint: could not write the cache file ${this.location}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+      this.warn(
+        `wtlint: could not write the cache file ${this.location}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`,
+      );
     }
   }
 }
@@ -162,7 +170,13 @@ function isCacheFile(value: unknown): value is CacheFile {
   const v = value as Partial<CacheFile>;
   if (v.format !== FORMAT || typeof v.settings !== 'string' || !v.entries || typeof v.entries !== 'object') return false;
   return Object.values(v.entries).every(
-    (e) => e && typeof e === 'object' && typeof (e as Entry).content === 'string' && (e as Entry).result && typeof (e as Entry).result === 'object' && Array.isArray((e as Entry).result.findings),
+    (e) =>
+      e &&
+      typeof e === 'object' &&
+      typeof (e as Entry).content === 'string' &&
+      (e as Entry).result &&
+      typeof (e as Entry).result === 'object' &&
+      Array.isArray((e as Entry).result.findings),
   );
 }
 

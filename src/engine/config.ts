@@ -50,7 +50,15 @@ export function loadConfig(cwd: string, explicit?: string): Config {
     },
     {},
   );
-  const config = data as { edition?: string | number; asOf?: string; rules?: Record<string, Severity | 'off'>; ignore?: string[]; maxWarnings?: number; requireDisableReason?: boolean; limits?: Partial<Limits> };
+  const config = data as {
+    edition?: string | number;
+    asOf?: string;
+    rules?: Record<string, Severity | 'off'>;
+    ignore?: string[];
+    maxWarnings?: number;
+    requireDisableReason?: boolean;
+    limits?: Partial<Limits>;
+  };
   const base = dirname(file);
   // picomatch (CommonJS) is loaded only when there are globs: most runs have none.
   const picomatch = config.ignore?.length ? (createRequire(import.meta.url)('picomatch') as typeof import('picomatch')) : undefined;

@@ -64,7 +64,8 @@ export class Engine {
       const name = how.stdinFilename ?? '<stdin>.md';
       results.push(await linter.lintFileBytes(name, bytes, { ...options, ...pdfOptionsFor(name, options) }));
     }
-    const files = filePaths.length || !paths.includes('-') ? findDocuments(filePaths.length ? filePaths : ['.'], this.cwd, this.config.isIgnored) : [];
+    const files =
+      filePaths.length || !paths.includes('-') ? findDocuments(filePaths.length ? filePaths : ['.'], this.cwd, this.config.isIgnored) : [];
     if (files.length === 0 && !paths.includes('-')) {
       throw new UsageError(
         `No documents found in ${(filePaths.length ? filePaths : ['.']).join(', ')}`,

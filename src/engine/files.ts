@@ -10,7 +10,7 @@ const SIDECAR = /\.(?:html?|docx|pdf)\.ya?ml$/i;
 const WORD_LOCK = /^~\$/;
 /** wtlint's own files, never documents. */
 const OWN_FILES = new Set(['wtlint.config.yaml', '.wtlintrc.yaml', 'wtlint-baseline.yaml', 'areas.yaml']);
-const SKIPPED_FOLDERS = new Set(["node_modules"]);
+const SKIPPED_FOLDERS = new Set(['node_modules']);
 /** Project files that sit beside documents, never documents themselves. */
 const NOT_DOCUMENTS = /^(?:readme|changelog|contributing|license)\.(?:md|markdown)$/i;
 
@@ -91,7 +91,9 @@ export function findDocuments(paths: string[], cwd: string, isIgnored: (absolute
 
 /** Whether a folder scan takes this file name as a document. */
 export function isDocumentName(name: string): boolean {
-  return DOCUMENT_EXTENSIONS.test(name) && !OWN_FILES.has(name) && !NOT_DOCUMENTS.test(name) && !SIDECAR.test(name) && !WORD_LOCK.test(name);
+  return (
+    DOCUMENT_EXTENSIONS.test(name) && !OWN_FILES.has(name) && !NOT_DOCUMENTS.test(name) && !SIDECAR.test(name) && !WORD_LOCK.test(name)
+  );
 }
 
 function isLink(path: string): boolean {
@@ -103,8 +105,7 @@ function isLink(path: string): boolean {
 }
 
 export type ReadDocument =
-  | { ok: true; bytes: Uint8Array }
-  | { ok: false; messageId: 'unreadable' | 'not-a-file' | 'too-large'; message: string };
+  { ok: true; bytes: Uint8Array } | { ok: false; messageId: 'unreadable' | 'not-a-file' | 'too-large'; message: string };
 
 const READ_ERRORS: Record<string, string> = {
   ENOENT: 'The file is not there: it was moved, renamed or removed',
@@ -134,12 +135,24 @@ export function readDocumentFile(absolute: string, maxBytes: number): ReadDocume
     try {
       readdirSync(absolute);
     } catch (error) {
-      return { ok: false, messageId: 'unreadable', message: `Cannot read the folder (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})` };
+      return {
+        ok: false,
+        messageId: 'unreadable',
+        message: `Cannot read the folder (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`,
+      };
     }
-    return { ok: false, messageId: 'not-a-file', message: 'This is a folder, not a document; name the folder itself to check the documents in it' };
+    return {
+      ok: false,
+      messageId: 'not-a-file',
+      message: 'This is a folder, not a document; name the folder itself to check the documents in it',
+    };
   }
   if (!st.isFile()) {
-    return { ok: false, messageId: 'not-a-file', message: 'This is not a regular file (a pipe, socket or device); wtlint reads only files' };
+    return {
+      ok: false,
+      messageId: 'not-a-file',
+      message: 'This is not a regular file (a pipe, socket or device); wtlint reads only files',
+    };
   }
   if (st.size > maxBytes) {
     return { ok: false, messageId: 'too-large', message: `File is ${st.size} bytes, over the limit of ${maxBytes} bytes` };
@@ -166,7 +179,7 @@ export function writeFileAtomicWith(path: string, produce: (write: (piece: strin
     const file = fd;
     produce((piece) => {
       const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
-      for (let done = 0; done < bytes.length; ) done += writeSync(file, bytes, done);
+      for (let done = 0; done < bytes.length;) done += writeSync(file, bytes, done);
     });
     closeSync(file);
     fd = null;
@@ -175,6 +188,9 @@ export function writeFileAtomicWith(path: string, produce: (write: (piece: strin
     if (fd !== null) closeSync(fd);
     rmSync(temporary, { force: true });
     if (!(error as NodeJS.ErrnoException).code) throw error; // not the file system: a fault in what was written
-    throw new UsageError(`Cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'Check that the folder exists and can be written.');
+    throw new UsageError(
+      `Cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      'Check that the folder exists and can be written.',
+    );
   }
 }

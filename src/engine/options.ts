@@ -13,7 +13,8 @@ export function parseAsOf(value: string, source = '--as-of'): string {
 }
 
 export function parseEdition(value: string, editions: string[], source = '--edition'): string {
-  if (!editions.includes(value)) throw new UsageError(`${source} "${value}" is not an edition wtlint knows`, `Use one of: ${editions.join(', ')}.`);
+  if (!editions.includes(value))
+    throw new UsageError(`${source} "${value}" is not an edition wtlint knows`, `Use one of: ${editions.join(', ')}.`);
   return value;
 }
 

@@ -20,12 +20,18 @@ export interface PdfReply {
 const pdfjsRoot = packageFolder();
 
 parentPort!.on('message', async (request: PdfRequest) => {
-  const options = pdfjsRoot ? { ...request.options, cMapUrl: join(pdfjsRoot, 'cmaps') + '/', standardFontDataUrl: join(pdfjsRoot, 'standard_fonts') + '/' } : request.options;
+  const options = pdfjsRoot
+    ? { ...request.options, cMapUrl: join(pdfjsRoot, 'cmaps') + '/', standardFontDataUrl: join(pdfjsRoot, 'standard_fonts') + '/' }
+    : request.options;
   let read: PdfRead;
   try {
     read = await readPdf(request.bytes, options);
   } catch (error) {
-    read = { ok: false, messageId: 'pdf-corrupt', message: `Cannot read the PDF: ${error instanceof Error ? error.message : String(error)}` };
+    read = {
+      ok: false,
+      messageId: 'pdf-corrupt',
+      message: `Cannot read the PDF: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
   parentPort!.postMessage({ id: request.id, read } satisfies PdfReply);
 });

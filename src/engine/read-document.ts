@@ -12,8 +12,7 @@ import type { ResultCache } from './cache.js';
 import type { PdfReader } from '../parse/pdf-body.js';
 
 export type DocumentRead =
-  | { ok: true; bytes: Uint8Array; sidecar?: Sidecar }
-  | { ok: false; messageId: 'unreadable' | 'not-a-file' | 'too-large'; message: string };
+  { ok: true; bytes: Uint8Array; sidecar?: Sidecar } | { ok: false; messageId: 'unreadable' | 'not-a-file' | 'too-large'; message: string };
 
 /** Reads a document (read-only, never past the size limit), and its sidecar when it is an HTML page, Word document or PDF that has one. */
 export function readDocument(absolute: string, maxBytes: number): DocumentRead {
@@ -38,7 +37,11 @@ export function maxBytesOf(options: LintOptions & Pick<FileOptions, 'maxBytes'>,
 }
 
 /** Options for lintFileBytes: the sidecar, and for a PDF the reader that stops at the time limit. */
-export function fileOptionsFor(absolute: string, read: Extract<DocumentRead, { ok: true }>, options: LintOptions & Pick<FileOptions, 'maxBytes'>): FileOptions {
+export function fileOptionsFor(
+  absolute: string,
+  read: Extract<DocumentRead, { ok: true }>,
+  options: LintOptions & Pick<FileOptions, 'maxBytes'>,
+): FileOptions {
   return { ...options, sidecar: read.sidecar, ...pdfOptionsFor(absolute, options) };
 }
 

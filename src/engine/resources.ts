@@ -2,7 +2,14 @@
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { compilePack, loadPack, loadVocabulary, type CompiledPack } from '../pack/load.js';
-import { precompiledValidator, snapshotBankHolidays, snapshotInferenceRules, snapshotPack, snapshotVocabulary, type PhraseTexts } from './precompiled.js';
+import {
+  precompiledValidator,
+  snapshotBankHolidays,
+  snapshotInferenceRules,
+  snapshotPack,
+  snapshotVocabulary,
+  type PhraseTexts,
+} from './precompiled.js';
 import { createLinter, type DocumentSchemas, type Linter } from '../lint.js';
 import { DOCUMENT_KINDS } from '../types.js';
 import { loadBankHolidays } from '../reference/load.js';
@@ -89,10 +96,13 @@ export function loadReferenceData(): ReferenceData {
   const text = readText(BANK_HOLIDAYS_FILE);
   const schemaText = readText(BANK_HOLIDAYS_SCHEMA_FILE);
   // The build validated this very calendar (dist/precompiled); otherwise validate it now.
-  const bankHolidays = snapshotBankHolidays(text, schemaText) ?? loadBankHolidays(text, BANK_HOLIDAYS_FILE, JSON.parse(schemaText) as object);
+  const bankHolidays =
+    snapshotBankHolidays(text, schemaText) ?? loadBankHolidays(text, BANK_HOLIDAYS_FILE, JSON.parse(schemaText) as object);
   const inferenceText = readText(INFERENCE_FILE);
   const inferenceSchema = readText(INFERENCE_SCHEMA_FILE);
-  const inference = snapshotInferenceRules(inferenceText, inferenceSchema) ?? loadInferenceRules(inferenceText, INFERENCE_FILE, JSON.parse(inferenceSchema) as object);
+  const inference =
+    snapshotInferenceRules(inferenceText, inferenceSchema) ??
+    loadInferenceRules(inferenceText, INFERENCE_FILE, JSON.parse(inferenceSchema) as object);
   return { bankHolidays, inference };
 }
 

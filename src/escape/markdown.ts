@@ -17,5 +17,7 @@ export function markdownText(value: string): string {
  * escaped inside a code span, so it becomes `'`; `|` is escaped as GFM tables require.
  */
 export function markdownCodeCell(value: string): string {
-  return `\`${plainText(value.replace(/\r\n?|\n/g, ' ')).replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+  return `\`${plainText(value.replace(/\r\n?|\n/g, ' '))
+    .replace(/`/g, "'")
+    .replace(/\|/g, '\\|')}\``;
 }

@@ -77,8 +77,7 @@ export function compilePattern(source: string): RegExp {
   return new RegExp(source, 'iu');
 }
 
-const compileCues = (cues: SentenceCue[] | undefined): RegExp[][] =>
-  (cues ?? []).map((cue) => cue.all.map(compilePattern));
+const compileCues = (cues: SentenceCue[] | undefined): RegExp[][] => (cues ?? []).map((cue) => cue.all.map(compilePattern));
 
 export function compileDetection(detection: Detection): CompiledDetection {
   return {

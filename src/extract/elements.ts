@@ -161,7 +161,14 @@ function fieldsPass({ doc, targets, isPlaceholder }: PassContext): Findings {
  * placeholders, some placeholders still, or content that does not cover what the rule qualifies.
  * Returns the range to hand on when the section is unfinished.
  */
-function judgeSection(ctx: PassContext, target: DetectionTarget, content: string[], evidence: Evidence, bucket: Found, title = false): boolean {
+function judgeSection(
+  ctx: PassContext,
+  target: DetectionTarget,
+  content: string[],
+  evidence: Evidence,
+  bucket: Found,
+  title = false,
+): boolean {
   const substantive = content.filter((text) => text.trim() !== '' && !ctx.isPlaceholder(text));
   // The document's title: what it names is shown by the title itself, whatever a later section still lacks.
   if (title && substantive.length) {
@@ -171,7 +178,10 @@ function judgeSection(ctx: PassContext, target: DetectionTarget, content: string
   } else if (substantive.length < content.length) {
     bucket.partial.push({ ...evidence, gap: 'placeholders-left' });
     return true;
-  } else if (target.detection.qualify.length && !substantive.some((text) => splitSentences(text).some((s) => matchesCue(s.text, target.detection.qualify)))) {
+  } else if (
+    target.detection.qualify.length &&
+    !substantive.some((text) => splitSentences(text).some((s) => matchesCue(s.text, target.detection.qualify)))
+  ) {
     bucket.partial.push({ ...evidence, gap: 'not-covered' });
   } else {
     bucket.present.push(evidence);
@@ -188,19 +198,30 @@ function headingsPass(ctx: PassContext): { found: Findings; unfinished: Unfinish
     // Both computed at most once per heading, and only when a target needs them.
     let content: string[] | undefined;
     let direct: string | null | undefined;
-    const evidence: Evidence = { via: 'heading', text: quote(heading.text), line: heading.line, column: heading.column, ...ctx.section(index, heading.text) };
+    const evidence: Evidence = {
+      via: 'heading',
+      text: quote(heading.text),
+      line: heading.line,
+      column: heading.column,
+      ...ctx.section(index, heading.text),
+    };
     const folded = fold(heading.text); // once per heading, for every element's prefilter
     const pairs = pairsOf(folded);
     for (const target of targets) {
-      if (target.detection.mentions.length && target.detection.anyMention.test(heading.text, folded, pairs)) found.get(target.element)!.weak.push(evidence);
+      if (target.detection.mentions.length && target.detection.anyMention.test(heading.text, folded, pairs))
+        found.get(target.element)!.weak.push(evidence);
       if (target.detection.anyHeading.test(heading.text, folded, pairs)) {
-        content ??= doc.blocks.slice(heading.block + 1, heading.end).filter((b) => b.kind !== 'heading').map((b) => b.text);
+        content ??= doc.blocks
+          .slice(heading.block + 1, heading.end)
+          .filter((b) => b.kind !== 'heading')
+          .map((b) => b.text);
         if (judgeSection(ctx, target, content, evidence, found.get(target.element)!, index === 0 && heading.depth === 1)) {
           unfinished.set(target.element, [...(unfinished.get(target.element) ?? []), [heading.block + 1, heading.end]]);
         }
       } else if (target.detection.section.length) {
         if (direct === undefined) direct = directContent(doc, heading.block);
-        if (direct !== null && matchesCue(direct, target.detection.section) && !target.detection.anyExclude.test(direct)) found.get(target.element)!.present.push(evidence);
+        if (direct !== null && matchesCue(direct, target.detection.section) && !target.detection.anyExclude.test(direct))
+          found.get(target.element)!.present.push(evidence);
       }
     }
   }
@@ -220,13 +241,29 @@ function leadInsPass({ doc, targets, section }: PassContext): Findings {
     if (!colon && !(LIST_LEAD_IN.test(block.text) && !block.listItem && doc.blocks[index + 1]?.listItem)) return;
     const sentences = sentencesOf(block);
     // "These are:" says nothing alone: the sentence before it says what the list is.
-    const lead = sentences.length > 1 && sentences[sentences.length - 1]!.text.length < SHORT_LEAD_IN ? sentences[sentences.length - 2]! : sentences[sentences.length - 1]!;
-    let text = sentences.slice(sentences.indexOf(lead)).map((s) => s.text).join(' ');
-    for (let i = index + 1; i < doc.blocks.length && doc.blocks[i]!.kind !== 'heading' && (colon || doc.blocks[i]!.listItem) && text.length < MAX_SECTION_CHARS * 2; i++) text += ` \n ${doc.blocks[i]!.text}`;
+    const lead =
+      sentences.length > 1 && sentences[sentences.length - 1]!.text.length < SHORT_LEAD_IN
+        ? sentences[sentences.length - 2]!
+        : sentences[sentences.length - 1]!;
+    let text = sentences
+      .slice(sentences.indexOf(lead))
+      .map((s) => s.text)
+      .join(' ');
+    for (
+      let i = index + 1;
+      i < doc.blocks.length &&
+      doc.blocks[i]!.kind !== 'heading' &&
+      (colon || doc.blocks[i]!.listItem) &&
+      text.length < MAX_SECTION_CHARS * 2;
+      i++
+    )
+      text += ` \n ${doc.blocks[i]!.text}`;
     for (const target of targets) {
       const d = target.detection;
       if (d.section.length && matchesCue(text, d.section) && !d.anyExclude.test(text)) {
-        found.get(target.element)!.present.push({ via: 'sentence', text: quote(lead.text), ...placeInBlock(block, lead.offset), ...section(block.heading) });
+        found
+          .get(target.element)!
+          .present.push({ via: 'sentence', text: quote(lead.text), ...placeInBlock(block, lead.offset), ...section(block.heading) });
       }
     }
   });
@@ -274,11 +311,18 @@ function labelsPass(ctx: PassContext): Findings {
   for (const block of doc.blocks) {
     if (!block.label || block.rest === undefined) continue;
     const label = block.label;
-    const evidence: Evidence = { via: 'heading', text: quote(label), line: block.line, column: block.column, ...ctx.section(block.heading) };
+    const evidence: Evidence = {
+      via: 'heading',
+      text: quote(label),
+      line: block.line,
+      column: block.column,
+      ...ctx.section(block.heading),
+    };
     const folded = fold(label);
     const pairs = pairsOf(folded);
     for (const target of targets) {
-      if (target.detection.anyHeading.test(label, folded, pairs)) judgeSection(ctx, target, [block.rest], evidence, found.get(target.element)!);
+      if (target.detection.anyHeading.test(label, folded, pairs))
+        judgeSection(ctx, target, [block.rest], evidence, found.get(target.element)!);
     }
   }
   return found;
@@ -292,7 +336,9 @@ function labelsPass(ctx: PassContext): Findings {
 function sentencesPass(ctx: PassContext, before: Findings, unfinished: Unfinished): Findings {
   const { doc, isPlaceholder } = ctx;
   const found = emptyFindings(ctx.targets);
-  const sentenceTargets = ctx.targets.filter((t) => t.detection.sentences.length > 0 || t.detection.partial.length > 0 || t.detection.mentions.length > 0);
+  const sentenceTargets = ctx.targets.filter(
+    (t) => t.detection.sentences.length > 0 || t.detection.partial.length > 0 || t.detection.mentions.length > 0,
+  );
   doc.blocks.forEach((block, index) => {
     if (block.kind === 'heading' || isPlaceholder(block.text)) return;
     for (const sentence of sentencesOf(block)) {
@@ -306,8 +352,18 @@ function sentencesPass(ctx: PassContext, before: Findings, unfinished: Unfinishe
         foldedSentence ??= fold(sentence.text);
         pairs ??= pairsOf(foldedSentence);
         // A list item's sentence is evidence via `list-item`.
-        const evidence = (): Evidence => ({ via: block.listItem ? 'list-item' : 'sentence', text: quote(sentence.text), ...placeInBlock(block, sentence.offset), ...ctx.section(block.heading) });
-        if (d.mentions.length && earlier.weak.length + bucket.weak.length < MAX_EVIDENCE && d.anyMention.test(sentence.text, foldedSentence, pairs) && !d.anyExclude.test(sentence.text, foldedSentence, pairs)) {
+        const evidence = (): Evidence => ({
+          via: block.listItem ? 'list-item' : 'sentence',
+          text: quote(sentence.text),
+          ...placeInBlock(block, sentence.offset),
+          ...ctx.section(block.heading),
+        });
+        if (
+          d.mentions.length &&
+          earlier.weak.length + bucket.weak.length < MAX_EVIDENCE &&
+          d.anyMention.test(sentence.text, foldedSentence, pairs) &&
+          !d.anyExclude.test(sentence.text, foldedSentence, pairs)
+        ) {
           bucket.weak.push(evidence());
         }
         if (!d.sentenceGate.test(sentence.text, foldedSentence, pairs)) continue;

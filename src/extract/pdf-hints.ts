@@ -24,11 +24,22 @@ export function applyPdfHints(inference: Inference, hints: NonNullable<ParsedDoc
       inference.kind = { value: fromTitle.kind.value, reason, quote: hints.title, hint: 'Title property', ...unit };
       inference.doubts.push({ key: 'kind', text: `the text does not say its kind; ${reason} is only a hint` });
     }
-    if (!inference.area && fromTitle.area) inference.area = { value: fromTitle.area.value, reason, quote: hints.title, hint: 'Title property', ...unit };
+    if (!inference.area && fromTitle.area)
+      inference.area = { value: fromTitle.area.value, reason, quote: hints.title, hint: 'Title property', ...unit };
   }
   if (hints.created && hints.created <= input.asOf && !inference.published) {
     const created = { iso: hints.created, latest: hints.created, precision: 'day' as const, index: 0, text: hints.created };
-    inference.published = { value: created, reason: `from the PDF's creation date`, how: 'dated', quote: null, hint: 'creation date', ...unit };
-    inference.doubts.push({ key: 'published', text: `the text gives no publication date; the PDF's creation date ${hints.created} is only a hint` });
+    inference.published = {
+      value: created,
+      reason: `from the PDF's creation date`,
+      how: 'dated',
+      quote: null,
+      hint: 'creation date',
+      ...unit,
+    };
+    inference.doubts.push({
+      key: 'published',
+      text: `the text gives no publication date; the PDF's creation date ${hints.created} is only a hint`,
+    });
   }
 }

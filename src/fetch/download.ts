@@ -9,7 +9,10 @@ import { describeOther, sniffType } from './sniff.js';
 import type { DocumentType, FetchFailure, SourceRecord } from './types.js';
 
 /** The subset of the WHATWG fetch that wtlint uses: Node's own fetch fits it. */
-export type Request = (url: string, init: { method: 'GET'; headers: Record<string, string>; redirect: 'manual'; signal: AbortSignal }) => Promise<Response>;
+export type Request = (
+  url: string,
+  init: { method: 'GET'; headers: Record<string, string>; redirect: 'manual'; signal: AbortSignal },
+) => Promise<Response>;
 
 export interface FetchSettings {
   userAgent: string;
@@ -80,7 +83,10 @@ export async function download(context: FetchContext, url: string, previous: Sou
     if (previous?.last_modified) conditional['If-Modified-Since'] = previous.last_modified;
     const { response, finalUrl, body } = await follow(context, url, conditional, true);
     const retrieved = new Date(clock.now()).toISOString();
-    const validators = { etag: response.headers.get('etag') ?? previous?.etag ?? null, last_modified: response.headers.get('last-modified') ?? previous?.last_modified ?? null };
+    const validators = {
+      etag: response.headers.get('etag') ?? previous?.etag ?? null,
+      last_modified: response.headers.get('last-modified') ?? previous?.last_modified ?? null,
+    };
     if (response.status === 304) {
       if (!previous) throw new Failed('304', 'The server answered 304 Not Modified to a request that was not conditional');
       return { kind: 'not-modified', source: { ...previous, ...validators, final_url: finalUrl, retrieved } };
@@ -111,7 +117,12 @@ export async function download(context: FetchContext, url: string, previous: Sou
  * https: only, each allowed by robots.txt (when `obeyRobots`) and spaced like any request.
  * A 2xx answer comes back with its body read; 304 without; anything else is a Failed.
  */
-async function follow(context: FetchContext, url: string, headers: Record<string, string>, obeyRobots: boolean): Promise<{ response: Response; finalUrl: string; body: Uint8Array | null }> {
+async function follow(
+  context: FetchContext,
+  url: string,
+  headers: Record<string, string>,
+  obeyRobots: boolean,
+): Promise<{ response: Response; finalUrl: string; body: Uint8Array | null }> {
   const seen = new Set<string>();
   let current = url;
   for (let hop = 0; ; hop++) {
@@ -132,22 +143,31 @@ async function follow(context: FetchContext, url: string, headers: Record<string
         throw new Failed('bad redirect', `HTTP ${response.status} at ${current} leads to "${location}", which is not an address`);
       }
       if (seen.has(next)) throw new Failed('redirect loop', `Redirect loop: ${current} leads back to ${next}`);
-      if (hop + 1 > context.settings.maxRedirects) throw new Failed('too many redirects', `More than ${context.settings.maxRedirects} redirects from ${url}`);
+      if (hop + 1 > context.settings.maxRedirects)
+        throw new Failed('too many redirects', `More than ${context.settings.maxRedirects} redirects from ${url}`);
       current = next;
       continue;
     }
     if (response.status === 304 || (response.status >= 200 && response.status < 300)) return { response, finalUrl: current, body };
-    throw new Failed(String(response.status), `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} at ${current}`);
+    throw new Failed(
+      String(response.status),
+      `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} at ${current}`,
+    );
   }
 }
 
 function checkScheme(url: string, what: string): void {
   const protocol = new URL(url).protocol;
-  if (protocol !== 'http:' && protocol !== 'https:') throw new Failed(`${protocol} refused`, `${what} leads to ${url}: only http: and https: are fetched`);
+  if (protocol !== 'http:' && protocol !== 'https:')
+    throw new Failed(`${protocol} refused`, `${what} leads to ${url}: only http: and https: are fetched`);
 }
 
 /** One URL, through the host's gate, retried on 429 and 503; the body is read (within the limit) for a 2xx answer. */
-async function requestWithRetries(context: FetchContext, url: string, extra: Record<string, string>): Promise<{ response: Response; body: Uint8Array | null }> {
+async function requestWithRetries(
+  context: FetchContext,
+  url: string,
+  extra: Record<string, string>,
+): Promise<{ response: Response; body: Uint8Array | null }> {
   const { settings, clock } = context;
   const host = new URL(url).host;
   for (let attempt = 0; ; attempt++) {
@@ -155,13 +175,22 @@ async function requestWithRetries(context: FetchContext, url: string, extra: Rec
     const { response } = answer;
     if (!RETRIED_STATUSES.has(response.status)) return answer;
     const wait = retryDelay(response.headers.get('retry-after'), attempt + 1, settings.delayMs, clock.now());
-    if (attempt >= settings.retries) throw new Failed(String(response.status), `HTTP ${response.status} at ${url}, still after ${settings.retries} retries`);
-    if (wait > settings.maxRetryWaitMs) throw new Failed(String(response.status), `HTTP ${response.status} at ${url}: the server asks to wait ${Math.ceil(wait / 1000)} s, more than the ${Math.round(settings.maxRetryWaitMs / 1000)} s wtlint waits`);
+    if (attempt >= settings.retries)
+      throw new Failed(String(response.status), `HTTP ${response.status} at ${url}, still after ${settings.retries} retries`);
+    if (wait > settings.maxRetryWaitMs)
+      throw new Failed(
+        String(response.status),
+        `HTTP ${response.status} at ${url}: the server asks to wait ${Math.ceil(wait / 1000)} s, more than the ${Math.round(settings.maxRetryWaitMs / 1000)} s wtlint waits`,
+      );
     await clock.sleep(wait, context.signal);
   }
 }
 
-async function requestOnce(context: FetchContext, url: string, extra: Record<string, string>): Promise<{ response: Response; body: Uint8Array | null }> {
+async function requestOnce(
+  context: FetchContext,
+  url: string,
+  extra: Record<string, string>,
+): Promise<{ response: Response; body: Uint8Array | null }> {
   const { settings, clock } = context;
   const timer = new AbortController();
   const stopTimer = new AbortController();
@@ -170,11 +199,24 @@ async function requestOnce(context: FetchContext, url: string, extra: Record<str
     () => undefined,
   );
   const signal = AbortSignal.any([context.signal, timer.signal]);
-  const timedOut = () => new Failed(`timeout after ${Math.round(settings.timeoutMs / 1000)} s`, `No complete answer from ${url} within ${Math.round(settings.timeoutMs / 1000)} s`);
+  const timedOut = () =>
+    new Failed(
+      `timeout after ${Math.round(settings.timeoutMs / 1000)} s`,
+      `No complete answer from ${url} within ${Math.round(settings.timeoutMs / 1000)} s`,
+    );
   try {
     let response: Response;
     try {
-      response = await context.request(url, { method: 'GET', headers: { 'User-Agent': settings.userAgent, Accept: 'application/pdf, application/vnd.openxmlformats-officedocument.wordprocessingml.document, text/html;q=0.9, */*;q=0.5', ...extra }, redirect: 'manual', signal });
+      response = await context.request(url, {
+        method: 'GET',
+        headers: {
+          'User-Agent': settings.userAgent,
+          Accept: 'application/pdf, application/vnd.openxmlformats-officedocument.wordprocessingml.document, text/html;q=0.9, */*;q=0.5',
+          ...extra,
+        },
+        redirect: 'manual',
+        signal,
+      });
     } catch (error) {
       if (context.signal.aborted) throw error;
       if (timer.signal.aborted) throw timedOut();
@@ -198,7 +240,11 @@ async function requestOnce(context: FetchContext, url: string, extra: Record<str
 
 /** The body, refused as soon as it passes `maxBytes` (by its Content-Length, else while reading). */
 async function readBody(response: Response, maxBytes: number, url: string): Promise<Uint8Array> {
-  const tooLarge = () => new Failed(`larger than ${formatBytes(maxBytes)}`, `The document at ${url} is larger than the limit of ${formatBytes(maxBytes)} (--max-size)`);
+  const tooLarge = () =>
+    new Failed(
+      `larger than ${formatBytes(maxBytes)}`,
+      `The document at ${url} is larger than the limit of ${formatBytes(maxBytes)} (--max-size)`,
+    );
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes && response.headers.get('content-encoding') === null) {
     await response.body?.cancel().catch(() => undefined);
@@ -236,10 +282,17 @@ function checkType(body: Uint8Array, contentType: string | null): DocumentType {
   const declaredMime = contentType?.split(';')[0]!.trim().toLowerCase() ?? null;
   const type = sniffType(body);
   const said = declaredMime ? ` (Content-Type ${declaredMime})` : '';
-  if (!type) throw new Failed(`wrong type${declaredMime ? ` (${declaredMime})` : ''}`, `The answer is ${describeOther(body)}${said}; wtlint fetches PDF, Word (.docx) and HTML documents`);
+  if (!type)
+    throw new Failed(
+      `wrong type${declaredMime ? ` (${declaredMime})` : ''}`,
+      `The answer is ${describeOther(body)}${said}; wtlint fetches PDF, Word (.docx) and HTML documents`,
+    );
   const declared = declaredMime ? DECLARED[declaredMime] : undefined;
   if (declared && declared !== type) {
-    throw new Failed(`wrong type (${declaredMime})`, `The server says ${TYPE_NAMES[declared]} (${declaredMime}) but sent ${TYPE_NAMES[type]}: perhaps an error or consent page`);
+    throw new Failed(
+      `wrong type (${declaredMime})`,
+      `The server says ${TYPE_NAMES[declared]} (${declaredMime}) but sent ${TYPE_NAMES[type]}: perhaps an error or consent page`,
+    );
   }
   return type;
 }

@@ -40,11 +40,19 @@ export class RobotsRules {
     const { robot, status, url: robotsUrl } = await rules;
     if (!robot) {
       const why = status === 0 ? 'could not be reached' : `answered ${status}`;
-      return { allowed: false, reason: 'robots.txt unreachable', message: `${robotsUrl} ${why}; a site whose robots.txt cannot be read is not fetched from (RFC 9309)` };
+      return {
+        allowed: false,
+        reason: 'robots.txt unreachable',
+        message: `${robotsUrl} ${why}; a site whose robots.txt cannot be read is not fetched from (RFC 9309)`,
+      };
     }
     if (robot.isAllowed(url, this.userAgent) === false) {
       const line = robot.getMatchingLineNumber(url, this.userAgent);
-      return { allowed: false, reason: 'robots.txt disallows', message: `${robotsUrl}${line > 0 ? ` (line ${line})` : ''} does not allow wtlint to fetch ${url}` };
+      return {
+        allowed: false,
+        reason: 'robots.txt disallows',
+        message: `${robotsUrl}${line > 0 ? ` (line ${line})` : ''} does not allow wtlint to fetch ${url}`,
+      };
     }
     return { allowed: true };
   }

@@ -47,7 +47,12 @@ export interface RunOptions {
   onDone?: (report: DocumentReport) => void;
 }
 
-export async function fetchAll(areas: PlannedArea[], context: FetchContext | null, store: DocumentStore, options: RunOptions): Promise<DocumentReport[]> {
+export async function fetchAll(
+  areas: PlannedArea[],
+  context: FetchContext | null,
+  store: DocumentStore,
+  options: RunOptions,
+): Promise<DocumentReport[]> {
   const docs = areas.flatMap((a) => a.files.flatMap((f) => ('fetch' in f ? [f.fetch] : [])));
   const reports = new Map<PlannedDocument, DocumentReport>();
   const one = async (doc: PlannedDocument) => {
@@ -80,7 +85,14 @@ async function fetchOne(doc: PlannedDocument, context: FetchContext, store: Docu
   const outcome = await download(context, doc.entry.url, previous && previous.source.url === doc.entry.url ? previous.source : null);
   context.signal.throwIfAborted(); // interrupted while the answer came in: nothing is written
   if (outcome.kind === 'failed') {
-    return { doc, status: 'failed', path: previous?.path ?? null, failure: outcome.failure, message: outcome.message, source: previous?.source ?? null };
+    return {
+      doc,
+      status: 'failed',
+      path: previous?.path ?? null,
+      failure: outcome.failure,
+      message: outcome.message,
+      source: previous?.source ?? null,
+    };
   }
   if (outcome.kind === 'not-modified') {
     store.keep(previous!, sidecarText(doc.entry, outcome.source));
@@ -103,7 +115,14 @@ function fromDisk(doc: PlannedDocument, store: DocumentStore, today: string): Do
     return { doc, status: 'offline', path: previous.path, failure: null, message: null, source: previous.source };
   }
   const failure = { reason: 'no copy (offline)', date: today };
-  return { doc, status: 'failed', path: null, failure, message: `No copy of ${doc.entry.url} in the folder: run wtlint fetch without --offline first`, source: null };
+  return {
+    doc,
+    status: 'failed',
+    path: null,
+    failure,
+    message: `No copy of ${doc.entry.url} in the folder: run wtlint fetch without --offline first`,
+    source: null,
+  };
 }
 
 /** A manifest entry of DIR/areas.yaml. */

@@ -4,7 +4,17 @@
 import { parse, stringify } from 'yaml';
 import type { EntryMeta, SourceRecord } from './types.js';
 
-const SOURCE_KEYS: (keyof SourceRecord)[] = ['url', 'final_url', 'retrieved', 'status', 'content_type', 'etag', 'last_modified', 'sha256', 'bytes'];
+const SOURCE_KEYS: (keyof SourceRecord)[] = [
+  'url',
+  'final_url',
+  'retrieved',
+  'status',
+  'content_type',
+  'etag',
+  'last_modified',
+  'sha256',
+  'bytes',
+];
 
 export function sidecarText(meta: EntryMeta, source: SourceRecord): string {
   const data: Record<string, unknown> = {};

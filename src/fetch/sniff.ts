@@ -10,7 +10,24 @@ const WORD_PART = Buffer.from('word/document.xml', 'latin1');
  * The tags that open an HTML document in the WHATWG MIME Sniffing Standard ("identifying a
  * resource with an unknown MIME type"), each followed by a space or ">"; "<!--" stands alone.
  */
-const HTML_TAGS = ['!doctype html', 'html', 'head', 'script', 'iframe', 'h1', 'div', 'font', 'table', 'a', 'style', 'title', 'b', 'body', 'br', 'p'];
+const HTML_TAGS = [
+  '!doctype html',
+  'html',
+  'head',
+  'script',
+  'iframe',
+  'h1',
+  'div',
+  'font',
+  'table',
+  'a',
+  'style',
+  'title',
+  'b',
+  'body',
+  'br',
+  'p',
+];
 
 export function sniffType(bytes: Uint8Array): DocumentType | null {
   if (startsWith(bytes, PDF, skipWhitespace(bytes, 0))) return 'pdf';
@@ -35,7 +52,9 @@ function looksLikeHtml(bytes: Uint8Array): boolean {
   let at = 0;
   if (startsWith(bytes, [0xef, 0xbb, 0xbf], 0)) at = 3; // UTF-8 byte order mark
   at = skipWhitespace(bytes, at);
-  const head = Buffer.from(bytes.subarray(at, at + 16)).toString('latin1').toLowerCase();
+  const head = Buffer.from(bytes.subarray(at, at + 16))
+    .toString('latin1')
+    .toLowerCase();
   if (head.startsWith('<!--')) return true;
   if (head.startsWith('<?xml')) return /<html[\s>]/i.test(Buffer.from(bytes.subarray(at, at + 1024)).toString('latin1'));
   return HTML_TAGS.some((tag) => head.startsWith(`<${tag}`) && /^[ >\t\n\r\f]$/.test(head.charAt(tag.length + 1)));

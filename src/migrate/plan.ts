@@ -51,13 +51,22 @@ export function planMigrationOf(doc: ParsedDocument, target: CompiledPack, editi
     const result = found[item.id]!;
     const values = item.valuePatterns.flatMap(({ field, pattern }) =>
       valuesAt(doc.frontMatter?.data, field).flatMap(({ value, path }): Evidence[] =>
-        typeof value === 'string' && pattern.test(value) ? [{ via: 'field', text: `${path.join('.')}: ${value}`, ...locatePath(doc.frontMatter, path).place }] : [],
+        typeof value === 'string' && pattern.test(value)
+          ? [{ via: 'field', text: `${path.join('.')}: ${value}`, ...locatePath(doc.frontMatter, path).place }]
+          : [],
       ),
     );
     const status = values.length ? 'done' : STATUS[result.status];
     // A PDF's evidence names its page, as check's does.
     if (doc.linePages) for (const evidence of result.evidence) evidence.page = doc.linePages[evidence.line - 1];
-    return { id: item.id, title: item.title, status, change: item.change, citation: item.citation, evidence: [...values, ...result.evidence].slice(0, 3) };
+    return {
+      id: item.id,
+      title: item.title,
+      status,
+      change: item.change,
+      citation: item.citation,
+      evidence: [...values, ...result.evidence].slice(0, 3),
+    };
   });
   const summary: Record<MigrationStatus, number> = { done: 0, partial: 0, todo: 0 };
   for (const item of items) summary[item.status]++;

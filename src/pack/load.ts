@@ -102,10 +102,16 @@ export function validatePack(text: string, file: string, packSchema: object, voc
   const { data, fail } = readValidated(text, file, packSchema, 'a pack with `pack`, `edition` and `rules`');
   const pack = data as RulePack;
   const known = (name: string, at: (string | number)[]) => {
-    if (!Object.hasOwn(vocabulary.phrases, name)) fail(at, `unknown phrase set "${name}"${suggest(name, Object.keys(vocabulary.phrases))}; define it in rules/phrases.yaml or correct the name`);
+    if (!Object.hasOwn(vocabulary.phrases, name))
+      fail(
+        at,
+        `unknown phrase set "${name}"${suggest(name, Object.keys(vocabulary.phrases))}; define it in rules/phrases.yaml or correct the name`,
+      );
   };
-  for (const key of ['alone', 'starts', 'phrases'] as const) pack.placeholders[key]?.forEach((name, i) => known(name, ['placeholders', key, i]));
-  for (const list of ['posts', 'organisations'] as const) pack.signatories?.[list].forEach((entry, i) => known(entry.phrases, ['signatories', list, i, 'phrases']));
+  for (const key of ['alone', 'starts', 'phrases'] as const)
+    pack.placeholders[key]?.forEach((name, i) => known(name, ['placeholders', key, i]));
+  for (const list of ['posts', 'organisations'] as const)
+    pack.signatories?.[list].forEach((entry, i) => known(entry.phrases, ['signatories', list, i, 'phrases']));
   const seen = new Set<string>();
   pack.rules.forEach((rule, r) => {
     for (const kind of rule.applies_to) {
@@ -127,7 +133,8 @@ export function validatePack(text: string, file: string, packSchema: object, voc
       if (kind === 'present' && !rule.detect) fail(['rules', r], 'a `present` check needs `detect` data');
     });
     const dates = rule.in_force;
-    if (dates?.from && dates.until && dates.until <= dates.from) fail(['rules', r, 'in_force', 'until'], `until (${dates.until}) must be after from (${dates.from})`);
+    if (dates?.from && dates.until && dates.until <= dates.from)
+      fail(['rules', r, 'in_force', 'until'], `until (${dates.until}) must be after from (${dates.from})`);
     if (rule.detect) checkDetection(rule.detect, ['rules', r, 'detect'], known);
   });
   (pack.migration ?? []).forEach((item, m) => {
@@ -167,7 +174,10 @@ export function compilePack(pack: RulePack, file: string, vocabulary: Vocabulary
 
 function compileSignatories(signatories: Signatories, source: (name: string) => string): SignatureVocabulary {
   return {
-    posts: signatories.posts.map(({ phrases, partner }) => ({ pattern: compilePattern(source(phrases)), ...(partner !== undefined && { partner }) })),
+    posts: signatories.posts.map(({ phrases, partner }) => ({
+      pattern: compilePattern(source(phrases)),
+      ...(partner !== undefined && { partner }),
+    })),
     organisations: signatories.organisations.map(({ phrases, partner }) => ({ pattern: compilePattern(source(phrases)), partner })),
   };
 }

@@ -29,7 +29,10 @@ export interface ParseProblem {
 
 /** Problems after which nothing else about the document is checked (its content could not be read safely). */
 export function isFatal(problem: ParseProblem): boolean {
-  return ['empty', 'needs-conversion', 'line-too-long', 'too-deep', 'pdf-no-text'].includes(problem.messageId) || FATAL_YAML_PROBLEMS.has(problem.messageId);
+  return (
+    ['empty', 'needs-conversion', 'line-too-long', 'too-deep', 'pdf-no-text'].includes(problem.messageId) ||
+    FATAL_YAML_PROBLEMS.has(problem.messageId)
+  );
 }
 
 export interface ParsedDocument {
@@ -65,7 +68,13 @@ export function sidecarNames(path: string): string[] {
 }
 
 function isProvenanceOnly(data: unknown): boolean {
-  return data !== null && typeof data === 'object' && !Array.isArray(data) && Object.keys(data).length > 0 && Object.keys(data).every((key) => key === 'source');
+  return (
+    data !== null &&
+    typeof data === 'object' &&
+    !Array.isArray(data) &&
+    Object.keys(data).length > 0 &&
+    Object.keys(data).every((key) => key === 'source')
+  );
 }
 
 /** Lone CR and CRLF become LF: same lines and columns, one convention for the parsers. */
@@ -139,14 +148,27 @@ export function parseDocument(source: Source, limitOptions?: Partial<Limits>): P
  * line, since reports place every finding in the document itself.
  */
 export function parseConverted(path: string, format: ConvertedFormat, parts: MarkdownParts, sidecar?: Sidecar): ParsedDocument {
-  const parsed: ParsedDocument = { path, format, frontMatter: null, headings: parts.headings, blocks: parts.blocks, problems: [], comments: parts.comments };
+  const parsed: ParsedDocument = {
+    path,
+    format,
+    frontMatter: null,
+    headings: parts.headings,
+    blocks: parts.blocks,
+    problems: [],
+    comments: parts.comments,
+  };
   if (sidecar) {
     const { frontMatter, problems } = parseYaml(normaliseText(sidecar.text), 0);
     // `source` alone (where wtlint fetch got the document) says nothing about the document:
     // such a sidecar is read as none, so its metadata comes from its text as without one.
     if (problems.length || !isProvenanceOnly(frontMatter.data)) parsed.frontMatter = { ...frontMatter, origin: sidecar.path };
     for (const problem of problems) {
-      parsed.problems.push({ ...problem, message: `${problem.message} (in ${sidecar.path}, line ${problem.line}:${problem.column})`, line: 1, column: 1 });
+      parsed.problems.push({
+        ...problem,
+        message: `${problem.message} (in ${sidecar.path}, line ${problem.line}:${problem.column})`,
+        line: 1,
+        column: 1,
+      });
     }
   }
   if (!parts.blocks.some((b) => b.text.trim() !== '') && format !== 'pdf') {

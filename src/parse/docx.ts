@@ -20,7 +20,9 @@ export async function docxToHtml(bytes: Uint8Array, maxElementDepth: number): Pr
   try {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const zip = await JSZip.loadAsync(buffer);
-    for (const name of Object.keys(zip.files).filter((n) => CONTENT_PARTS.test(n)).sort()) {
+    for (const name of Object.keys(zip.files)
+      .filter((n) => CONTENT_PARTS.test(n))
+      .sort()) {
       const deep = tooDeepXml(await zip.files[name]!.async('string'), maxElementDepth);
       if (deep) return { ok: false, message: `${name} nests elements more than ${maxElementDepth} deep`, tooDeep: deep };
     }

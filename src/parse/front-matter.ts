@@ -35,7 +35,13 @@ export interface YamlProblem {
  * Problems after which the front matter cannot be read: nothing else is checked, since
  * every other finding (no `kind`, a missing element the front matter does give) could be false.
  */
-export const FATAL_YAML_PROBLEMS: ReadonlySet<string> = new Set(['yaml-syntax', 'not-a-mapping', 'too-deep', 'too-many-aliases', 'recursive-alias']);
+export const FATAL_YAML_PROBLEMS: ReadonlySet<string> = new Set([
+  'yaml-syntax',
+  'not-a-mapping',
+  'too-deep',
+  'too-many-aliases',
+  'recursive-alias',
+]);
 
 export function parseYaml(
   yamlText: string,

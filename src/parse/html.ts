@@ -23,7 +23,21 @@ import { DEFAULT_LIMITS } from './limits.js';
 export type HtmlLines = 'source' | 'paragraphs';
 
 /** Elements that are never content. */
-const FURNITURE_TAGS = new Set(['nav', 'aside', 'script', 'style', 'noscript', 'template', 'form', 'iframe', 'object', 'svg', 'button', 'dialog', 'select']);
+const FURNITURE_TAGS = new Set([
+  'nav',
+  'aside',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'form',
+  'iframe',
+  'object',
+  'svg',
+  'button',
+  'dialog',
+  'select',
+]);
 /** Page-level header and footer; inside these they belong to the content (an article's header holds its title). */
 const SECTIONING = new Set(['main', 'article', 'section']);
 const FURNITURE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog']);
@@ -42,7 +56,11 @@ export interface TooDeep {
 }
 
 /** Converts HTML to mdast, site furniture removed, positions kept as `lines` says; or where it nests too deep. */
-export function htmlTree(html: string, lines: HtmlLines = 'source', maxElementDepth = DEFAULT_LIMITS.maxElementDepth): { ok: true; mdast: Root } | TooDeep {
+export function htmlTree(
+  html: string,
+  lines: HtmlLines = 'source',
+  maxElementDepth = DEFAULT_LIMITS.maxElementDepth,
+): { ok: true; mdast: Root } | TooDeep {
   const parsed = parseWithinDepth(html, maxElementDepth);
   if (!parsed.ok) return lines === 'paragraphs' ? { ok: false, line: paragraphsBefore(html, parsed.offset) + 1, column: 1 } : parsed;
   const hast = fromParse5(parsed.document, { file: new VFile(html) }) as HastRoot;
@@ -54,7 +72,11 @@ export function htmlTree(html: string, lines: HtmlLines = 'source', maxElementDe
 }
 
 /** Headings and blocks of an HTML page or converted Word document; or where it nests too deep. */
-export function htmlParts(html: string, lines: HtmlLines = 'source', maxElementDepth?: number): { ok: true; parts: MarkdownParts } | TooDeep {
+export function htmlParts(
+  html: string,
+  lines: HtmlLines = 'source',
+  maxElementDepth?: number,
+): { ok: true; parts: MarkdownParts } | TooDeep {
   const converted = htmlTree(html, lines, maxElementDepth);
   if (!converted.ok) return converted;
   const parts = partsFromMdast(converted.mdast);
@@ -65,14 +87,16 @@ export function htmlParts(html: string, lines: HtmlLines = 'source', maxElementD
 /** htmlTree within the default limits, for callers that have checked the depth or trust the page (tests, tools); throws past them. */
 export function htmlToMdast(html: string, lines: HtmlLines = 'source'): Root {
   const converted = htmlTree(html, lines);
-  if (!converted.ok) throw new Error(`HTML nested more than ${DEFAULT_LIMITS.maxElementDepth} levels deep at ${converted.line}:${converted.column}`);
+  if (!converted.ok)
+    throw new Error(`HTML nested more than ${DEFAULT_LIMITS.maxElementDepth} levels deep at ${converted.line}:${converted.column}`);
   return converted.mdast;
 }
 
 /** htmlParts within the default limits; throws past them. */
 export function parseHtml(html: string, lines: HtmlLines = 'source'): MarkdownParts {
   const converted = htmlParts(html, lines);
-  if (!converted.ok) throw new Error(`HTML nested more than ${DEFAULT_LIMITS.maxElementDepth} levels deep at ${converted.line}:${converted.column}`);
+  if (!converted.ok)
+    throw new Error(`HTML nested more than ${DEFAULT_LIMITS.maxElementDepth} levels deep at ${converted.line}:${converted.column}`);
   return converted.parts;
 }
 
@@ -129,7 +153,13 @@ function parseWithinDepth(html: string, max: number): { ok: true; document: Pars
     if (level > max) return at(node);
     const children = 'childNodes' in node ? node.childNodes : [];
     for (const child of children) if (defaultTreeAdapter.isElementNode(child)) stack.push([child, level + 1]);
-    if (defaultTreeAdapter.isElementNode(node) && node.tagName === 'template') stack.push(...(defaultTreeAdapter.getTemplateContent(node as DefaultTreeAdapterTypes.Template).childNodes.filter((c) => defaultTreeAdapter.isElementNode(c)).map((c) => [c, level + 1] as [Parse5Node, number])));
+    if (defaultTreeAdapter.isElementNode(node) && node.tagName === 'template')
+      stack.push(
+        ...defaultTreeAdapter
+          .getTemplateContent(node as DefaultTreeAdapterTypes.Template)
+          .childNodes.filter((c) => defaultTreeAdapter.isElementNode(c))
+          .map((c) => [c, level + 1] as [Parse5Node, number]),
+      );
   }
   return { ok: true, document };
 }

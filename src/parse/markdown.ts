@@ -133,7 +133,9 @@ export function chunksOf(text: string, chunkChars = CHUNK_CHARS): { text: string
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     const content = text.slice(start, end);
-    const safe = previousBlank ? /^[^\s]/.test(content) && !content.startsWith('---') && !EMPTY_ITEM.test(content) : !htmlToBlank && BULLET_AT_COLUMN_1.test(content) && !THEMATIC_BREAK.test(content);
+    const safe = previousBlank
+      ? /^[^\s]/.test(content) && !content.startsWith('---') && !EMPTY_ITEM.test(content)
+      : !htmlToBlank && BULLET_AT_COLUMN_1.test(content) && !THEMATIC_BREAK.test(content);
     if (!unsure && fence === null && htmlEnd === null && safe && start - chunkStart >= chunkChars) {
       chunks.push({ text: text.slice(chunkStart, start), line: chunkLine });
       chunkStart = start;
@@ -332,7 +334,10 @@ function splitTableRows(paragraph: Block, parts: MarkdownParts): void {
     });
     if (cells.length > 1) {
       row.label = cells[0]!.text;
-      row.rest = cells.slice(1).map((cell) => cell.text).join(' | ');
+      row.rest = cells
+        .slice(1)
+        .map((cell) => cell.text)
+        .join(' | ');
     }
     parts.blocks.push(row);
   });
@@ -343,11 +348,15 @@ export const BOLD_LABEL_DEPTH = 7;
 
 function isBoldLabelOnly(children: Nodes[]): boolean {
   const meaningful = children.filter((c) => !(c.type === 'text' && /^[\s:]*$/.test(c.value)));
-  return meaningful.length === 1 && meaningful[0]!.type === 'strong' && toText((meaningful[0] as { children: Nodes[] }).children).length <= 120;
+  return (
+    meaningful.length === 1 && meaningful[0]!.type === 'strong' && toText((meaningful[0] as { children: Nodes[] }).children).length <= 120
+  );
 }
 
 function toText(nodes: Nodes[]): string {
-  return nodes.map((n) => ('value' in n && typeof n.value === 'string' ? n.value : 'children' in n ? toText(n.children as Nodes[]) : '')).join('');
+  return nodes
+    .map((n) => ('value' in n && typeof n.value === 'string' ? n.value : 'children' in n ? toText(n.children as Nodes[]) : ''))
+    .join('');
 }
 
 function firstPosition(node: Nodes): { line: number; column: number } | undefined {

@@ -87,7 +87,8 @@ class TreeBuilder {
   build(events: Event[]): Root {
     for (let i = 0; i < events.length; i++) {
       const [kind, token] = events[i]!;
-      if (kind === 'enter') i = this.enter(events, i, token); // may skip to the exit of a construct read whole
+      if (kind === 'enter')
+        i = this.enter(events, i, token); // may skip to the exit of a construct read whole
       else this.exit(events, i, token);
     }
     return this.root as unknown as Root;
@@ -130,7 +131,9 @@ class TreeBuilder {
         return i;
       case 'characterReferenceValue': {
         const raw = this.slice(events[i]!, token);
-        this.lastText(top).value += this.referenceBase ? decodeNumericCharacterReference(raw, this.referenceBase) : decodeNamedCharacterReference(raw) || '';
+        this.lastText(top).value += this.referenceBase
+          ? decodeNumericCharacterReference(raw, this.referenceBase)
+          : decodeNamedCharacterReference(raw) || '';
         this.referenceBase = 0;
         return i;
       }

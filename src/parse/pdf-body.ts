@@ -51,14 +51,17 @@ export async function pdfBody(bytes: Uint8Array, options: PdfReadOptions, reader
       column: 1,
     });
   }
-  const hints = { ...(read.content.title && { title: read.content.title }), ...(read.content.created && { created: read.content.created }) };
+  const hints = {
+    ...(read.content.title && { title: read.content.title }),
+    ...(read.content.created && { created: read.content.created }),
+  };
   return { ok: true, parts, root: layout.root, linePages: layout.linePages, hints, problems };
 }
 
 /** "3, 4 and 9"; ranges shortened: "3–7 and 9". */
 function listOf(pages: number[]): string {
   const ranges: string[] = [];
-  for (let i = 0; i < pages.length; ) {
+  for (let i = 0; i < pages.length;) {
     let j = i;
     while (j + 1 < pages.length && pages[j + 1] === pages[j]! + 1) j++;
     ranges.push(j > i + 1 ? `${pages[i]}–${pages[j]}` : j === i + 1 ? `${pages[i]}, ${pages[j]}` : `${pages[i]}`);

@@ -117,11 +117,33 @@ const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:page\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1
 const CONTENTS_TITLE = /^(?:table of )?contents(?: page)?$|^in this (?:report|document)$/i;
 const BULLET = /^([•●▪■◦○‣∙·▸►✓✔➢➤]|[-–*])\s*(?=\S)/u;
 const NUMBER_MARKER = /^(\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s+(?=\S)/u;
-const NUMBERED_TITLE = /^(?:(?:section|part|chapter|appendix|annex)\s+(?:\d{1,2}|[a-z]|[ivx]{1,4})|\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\s*[-–—:.)]\s*|\s+)\p{Lu}/iu;
+const NUMBERED_TITLE =
+  /^(?:(?:section|part|chapter|appendix|annex)\s+(?:\d{1,2}|[a-z]|[ivx]{1,4})|\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\s*[-–—:.)]\s*|\s+)\p{Lu}/iu;
 const SENTENCE_END = /[.!?:;]["'’”)]?$/u;
 /** Hyphens kept when a line ends with one of these prefixes: "multi-" + "agency" is "multi-agency". */
 const KEPT_PREFIX = /(?:^|[\s(])(?:multi|non|self|cross|co|anti|ex|well|semi)-$/iu;
-const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'with', 'our', 'its', 'their', 'we']);
+const SMALL_WORDS = new Set([
+  'a',
+  'an',
+  'and',
+  'as',
+  'at',
+  'by',
+  'for',
+  'from',
+  'in',
+  'into',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+  'with',
+  'our',
+  'its',
+  'their',
+  'we',
+]);
 
 export function layoutPdf(content: PdfContent): PdfLayout {
   const imageOnlyPages = content.pages.filter((page) => !page.items.some((item) => item.text.trim() !== '')).map((page) => page.number);
@@ -145,7 +167,11 @@ function pageLines(page: PdfPage): Line[] {
     if (item.x >= gutter.from) return 2;
     return item.x + item.width <= gutter.to ? 1 : 0;
   };
-  const groups = new Map<number, PdfItem[]>([[0, []], [1, []], [2, []]]);
+  const groups = new Map<number, PdfItem[]>([
+    [0, []],
+    [1, []],
+    [2, []],
+  ]);
   for (const item of items) groups.get(columnOf(item))!.push(item);
   const [spanning, left, right] = [0, 1, 2].map((c) => toLines(groups.get(c)!, page.number, c));
   // Lines across the page above the columns come first (a title), those below them last.
@@ -205,7 +231,13 @@ function toLines(items: PdfItem[], page: number, column: number): Line[] {
     if (row && base && Math.abs(base.y - item.y) <= Math.min(base.size, item.size) * 0.5) row.push(item);
     else rows.push([item]);
   }
-  return rows.map((row) => lineOf(row.sort((a, b) => a.x - b.x), page, column));
+  return rows.map((row) =>
+    lineOf(
+      row.sort((a, b) => a.x - b.x),
+      page,
+      column,
+    ),
+  );
 }
 
 function lineOf(items: PdfItem[], page: number, column: number): Line {
@@ -218,7 +250,8 @@ function lineOf(items: PdfItem[], page: number, column: number): Line {
   for (const item of items) {
     const text = item.text.replace(/\s+/g, ' ');
     const gap = previous ? item.x - (previous.x + previous.width) : 0;
-    const newCell = !previous || gap > Math.max(item.size, previous.size) * 2 || (item.tag?.cell !== undefined && item.tag.cell !== previous.tag?.cell);
+    const newCell =
+      !previous || gap > Math.max(item.size, previous.size) * 2 || (item.tag?.cell !== undefined && item.tag.cell !== previous.tag?.cell);
     if (newCell) cells.push({ text: text.trimStart(), x: item.x, ...(item.tag?.cell !== undefined && { id: item.tag.cell }) });
     else {
       const cell = cells[cells.length - 1]!;
@@ -250,7 +283,10 @@ function lineOf(items: PdfItem[], page: number, column: number): Line {
     y: Math.max(...items.map((i) => i.y)),
     size: [...sizes.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0],
     bold: boldChars >= chars * 0.9,
-    text: cells.map((c) => c.text).filter(Boolean).join(' '),
+    text: cells
+      .map((c) => c.text)
+      .filter(Boolean)
+      .join(' '),
     cells: cells.filter((c) => c.text !== ''),
     gapAbove: Infinity,
   };
@@ -336,13 +372,21 @@ function markHeadings(lines: Line[], outline: OutlineEntry[], contents: Contents
   const isolatedAbove = (line: Line) => line.gapAbove > spacing * 1.4;
   const isolatedBelow = (i: number) => {
     const next = lines[i + 1];
-    return !next || next.page !== lines[i]!.page || next.column !== lines[i]!.column || next.gapAbove > spacing * 1.4 || Math.abs(next.size - lines[i]!.size) >= 1;
+    return (
+      !next ||
+      next.page !== lines[i]!.page ||
+      next.column !== lines[i]!.column ||
+      next.gapAbove > spacing * 1.4 ||
+      Math.abs(next.size - lines[i]!.size) >= 1
+    );
   };
   // Outline titles (and contents entries) confirm a heading wherever the text matches.
   const outlined = new Map<string, OutlineEntry>();
   for (const entry of outline) if (!outlined.has(normal(entry.title))) outlined.set(normal(entry.title), entry);
   const listed = new Set(contents.map((entry) => normal(entry.title)));
-  const bigSizes = [...new Set(lines.filter((l) => l.size >= body * 1.15 && isTitleLength(l.text)).map((l) => l.size))].sort((a, b) => b - a);
+  const bigSizes = [...new Set(lines.filter((l) => l.size >= body * 1.15 && isTitleLength(l.text)).map((l) => l.size))].sort(
+    (a, b) => b - a,
+  );
   const sizeLevel = (size: number) => Math.min(6, bigSizes.indexOf(size) + 1);
   const belowSizes = Math.min(6, bigSizes.length + 1);
   const useOutline = outline.length >= 2 && lines.some((l) => outlined.has(normal(l.text)) || outlined.has(normal(withoutNumber(l.text))));
@@ -358,7 +402,7 @@ function markHeadings(lines: Line[], outline: OutlineEntry[], contents: Contents
       line.heading = sizeLevel(line.size);
       return;
     }
-    if (!isTitleLength(line.text) || SENTENCE_END.test(line.text) && !line.text.endsWith(':')) {
+    if (!isTitleLength(line.text) || (SENTENCE_END.test(line.text) && !line.text.endsWith(':'))) {
       if (!listed.has(normal(withoutNumber(line.text)))) return;
     }
     const standalone = isolatedAbove(line) && isolatedBelow(i);
@@ -399,7 +443,10 @@ function wordCount(text: string): number {
 }
 
 function isTitleCase(text: string): boolean {
-  const words = text.replace(/^[\d.]+\s*/, '').split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const words = text
+    .replace(/^[\d.]+\s*/, '')
+    .split(/\s+/)
+    .filter((w) => /\p{L}/u.test(w));
   if (words.length === 0 || words.length > 8 || SENTENCE_END.test(text) || /[,]/.test(text)) return false;
   const significant = words.filter((w, i) => i === 0 || !SMALL_WORDS.has(w.toLowerCase()));
   return significant.filter((w) => /^\p{Lu}/u.test(w)).length >= significant.length * 0.7;
@@ -411,11 +458,18 @@ function numberDepth(text: string): number {
 }
 
 function withoutNumber(text: string): string {
-  return text.replace(/^(?:(?:section|part|chapter|appendix|annex)\s+(?:\d{1,2}|[a-z]|[ivx]{1,4})|\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\s*[-–—:.)]\s*|\s+)/iu, '');
+  return text.replace(
+    /^(?:(?:section|part|chapter|appendix|annex)\s+(?:\d{1,2}|[a-z]|[ivx]{1,4})|\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\s*[-–—:.)]\s*|\s+)/iu,
+    '',
+  );
 }
 
 function normal(text: string): string {
-  return text.toLowerCase().replace(/[’']/g, "'").replace(/[^\p{L}\p{N}']+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[’']/g, "'")
+    .replace(/[^\p{L}\p{N}']+/gu, ' ')
+    .trim();
 }
 
 // ---------------------------------------------------------------- blocks and the tree
@@ -436,7 +490,11 @@ function blocksOf(lines: Line[], tagged: boolean): Block[] {
     const current = blocks[blocks.length - 1];
     const last = current?.lines[current.lines.length - 1];
     if (line.heading !== undefined) {
-      const merge = current?.kind === 'heading' && current.level === line.heading && last!.page === line.page && (tagged ? last!.tag?.id === line.tag?.id : last!.size === line.size && line.gapAbove <= line.size * 1.6);
+      const merge =
+        current?.kind === 'heading' &&
+        current.level === line.heading &&
+        last!.page === line.page &&
+        (tagged ? last!.tag?.id === line.tag?.id : last!.size === line.size && line.gapAbove <= line.size * 1.6);
       if (merge) current.lines.push(line);
       else blocks.push({ kind: 'heading', lines: [line], level: line.heading });
       return;
@@ -550,10 +608,17 @@ function phrasingOf(block: Block, addLine: (text: string, page: number) => numbe
     const shown = line.text;
     const number = addLine(shown, line.page);
     const value = hyphenated ? text.slice(0, -1) : next ? `${text}${/-$/.test(text) && /^\p{Ll}/u.test(next.text) ? '' : ' '}` : text;
-    const at = (col: number, length: number): Text['position'] => ({ start: { line: number, column: col }, end: { line: number, column: col + length } });
+    const at = (col: number, length: number): Text['position'] => ({
+      start: { line: number, column: col },
+      end: { line: number, column: col + length },
+    });
     if (k === 0 && line.leadBold && !block.marker && block.kind !== 'heading') {
       const lead = line.leadBold;
-      nodes.push({ type: 'strong', children: [{ type: 'text', value: lead, position: at(column, lead.length) }], position: at(column, lead.length) });
+      nodes.push({
+        type: 'strong',
+        children: [{ type: 'text', value: lead, position: at(column, lead.length) }],
+        position: at(column, lead.length),
+      });
       const rest = value.slice(lead.length);
       if (rest) nodes.push({ type: 'text', value: rest, position: at(column + lead.length, rest.length) });
     } else nodes.push({ type: 'text', value, position: at(column, text.length) });
@@ -575,10 +640,20 @@ function rowOf(lines: Line[], addLine: (text: string, page: number) => number): 
   const cells: TableCell[] = merged.map((cell) => {
     const node: TableCell = {
       type: 'tableCell',
-      children: [{ type: 'text', value: cell.text, position: { start: { line: number, column }, end: { line: number, column: column + cell.text.length } } }],
+      children: [
+        {
+          type: 'text',
+          value: cell.text,
+          position: { start: { line: number, column }, end: { line: number, column: column + cell.text.length } },
+        },
+      ],
     };
     column += cell.text.length + 3;
     return node;
   });
-  return { type: 'tableRow', children: cells, position: { start: { line: number, column: 1 }, end: { line: number, column: shown.length + 1 } } };
+  return {
+    type: 'tableRow',
+    children: cells,
+    position: { start: { line: number, column: 1 }, end: { line: number, column: shown.length + 1 } },
+  };
 }

@@ -64,7 +64,8 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
     for (let n = 1; n <= pdf.numPages; n++) pages.push(await readPage(await pdf.getPage(n)));
     const [outline, meta] = await Promise.all([readOutline(pdf), pdf.getMetadata().catch(() => null)]);
     const info = (meta?.info ?? {}) as Record<string, unknown>;
-    const text = (key: string) => (typeof info[key] === 'string' && (info[key] as string).trim() ? (info[key] as string).trim() : undefined);
+    const text = (key: string) =>
+      typeof info[key] === 'string' && (info[key] as string).trim() ? (info[key] as string).trim() : undefined;
     return {
       ok: true,
       content: {
@@ -183,7 +184,11 @@ function structTags(tree: StructNode | null): Map<string, StructTag> {
     const inside = block && (block.role === 'LI' || block.role === 'TR') && role !== 'LI' && role !== 'TR';
     if (BLOCK_ROLES.test(role) && !inside) {
       const level = /^H([1-6])$/.exec(role)?.[1];
-      here = { role: level ? 'H' : role === 'Title' ? 'H' : role, id: next++, ...(level ? { level: Number(level) } : role === 'Title' ? { level: 1 } : {}) };
+      here = {
+        role: level ? 'H' : role === 'Title' ? 'H' : role,
+        id: next++,
+        ...(level ? { level: Number(level) } : role === 'Title' ? { level: 1 } : {}),
+      };
     }
     if (role === 'TD' || role === 'TH') hereCell = next++;
     for (const child of node.children ?? []) walk(child, here, hereCell, depth + 1, strong);

@@ -29,7 +29,7 @@ export function workingDayCalendar(holidays: BankHolidayCalendar): WorkingDayCal
   const isWorkingDay = (date: string) => getISODay(parseISO(date)) <= 5 && !closed.has(date);
   const step = (date: string, days: number, direction: 1 | -1) => {
     let day = parseISO(date);
-    for (let left = days; left > 0; ) {
+    for (let left = days; left > 0;) {
       day = addDays(day, direction);
       if (isWorkingDay(iso(day))) left--;
     }

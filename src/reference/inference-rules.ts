@@ -15,7 +15,14 @@ export interface InferenceRules {
   era: { min_terms: number; min_weight: number; min_margin: number };
   terms: { id: string; edition: string; weight: number; patterns: string[]; source: string }[];
   kind: { min_margin: number; weights: Record<CueWhere, number> };
-  kind_cues: { id: string; kind: DocumentKind | 'other'; where: CueWhere[]; weights?: Partial<Record<CueWhere, number>>; patterns: string[]; note: string }[];
+  kind_cues: {
+    id: string;
+    kind: DocumentKind | 'other';
+    where: CueWhere[];
+    weights?: Partial<Record<CueWhere, number>>;
+    patterns: string[];
+    note: string;
+  }[];
 }
 
 let ajv: Ajv | undefined; // created on first use: rules read from their build-time snapshot need none
@@ -44,11 +51,16 @@ export function loadInferenceRules(text: string, file: string, schema: object): 
   };
   rules.citations.forEach((c, i) => {
     // One group, the edition's year: an empty match of it would cite nothing.
-    if (compiles(`${c.pattern}|`, ['citations', i, 'pattern']).exec('')!.length !== 2) fail(['citations', i, 'pattern'], 'must have exactly one capturing group: the year of the edition');
+    if (compiles(`${c.pattern}|`, ['citations', i, 'pattern']).exec('')!.length !== 2)
+      fail(['citations', i, 'pattern'], 'must have exactly one capturing group: the year of the edition');
   });
   rules.terms.forEach((t, i) => t.patterns.forEach((p, j) => compiles(p, ['terms', i, 'patterns', j])));
   rules.kind_cues.forEach((c, i) => c.patterns.forEach((p, j) => compiles(p, ['kind_cues', i, 'patterns', j])));
-  for (const [list, items] of [['terms', rules.terms], ['kind_cues', rules.kind_cues], ['citations', rules.citations]] as const) {
+  for (const [list, items] of [
+    ['terms', rules.terms],
+    ['kind_cues', rules.kind_cues],
+    ['citations', rules.citations],
+  ] as const) {
     const seen = new Set<string>();
     items.forEach((item, i) => {
       if (seen.has(item.id)) fail([list, i, 'id'], `the id ${item.id} is used twice; give each entry its own id`);

@@ -32,8 +32,10 @@ export function loadBankHolidays(text: string, file: string, schema: object): Ba
   }
   const data = frontMatter.data as unknown as CalendarFile;
   data.dates.forEach(({ date }, i) => {
-    if (i > 0 && date <= data.dates[i - 1]!.date) fail(['dates', i, 'date'], `${date} is not after the date before it; keep the dates ascending and unique`);
-    if (date < data.covers.from || date > data.covers.until) fail(['dates', i, 'date'], `${date} is outside covers (${data.covers.from} to ${data.covers.until})`);
+    if (i > 0 && date <= data.dates[i - 1]!.date)
+      fail(['dates', i, 'date'], `${date} is not after the date before it; keep the dates ascending and unique`);
+    if (date < data.covers.from || date > data.covers.until)
+      fail(['dates', i, 'date'], `${date} is outside covers (${data.covers.from} to ${data.covers.until})`);
     if (getISODay(parseISO(date)) > 5) fail(['dates', i, 'date'], `${date} is a weekend day; give the substitute weekday instead`);
   });
   return { source: data.source, covers: data.covers, dates: data.dates.map((d) => d.date) };

@@ -35,7 +35,12 @@ export const CSP = `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; base-u
 
 /** Check kinds that judge a date: what "the dates checked" lists. */
 const DATE_CHECKS = new Set(['deadline', 'not-future', 'period', 'review-timeliness', 'superseded']);
-const STATUS_WORD: Record<ElementStatus, string> = { present: 'present', partial: 'partial', missing: 'missing', 'not-applicable': 'not applicable' };
+const STATUS_WORD: Record<ElementStatus, string> = {
+  present: 'present',
+  partial: 'partial',
+  missing: 'missing',
+  'not-applicable': 'not applicable',
+};
 const GAP: Record<EvidenceGap, string> = {
   'placeholder-only': 'the section holds only a placeholder',
   empty: 'the section is empty',
@@ -50,16 +55,24 @@ export const html: Reporter = (results, ctx) => {
   const counts = countFindings(results);
   const out: string[] = [];
   out.push('<!DOCTYPE html>', '<html lang="en">', '<head>', '<meta charset="utf-8">');
-  out.push(`<meta http-equiv="Content-Security-Policy" content="${CSP}">`, '<meta name="viewport" content="width=device-width, initial-scale=1">');
+  out.push(
+    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+  );
   out.push(`<title>wtlint check as of ${e(ctx.asOf)}</title>`, `<style>${STYLE}</style>`, '</head>', '<body>');
-  out.push('<header class="run">', `<h1>${results.length === 1 ? 'One document' : `${results.length} documents`} checked against Working Together to Safeguard Children</h1>`);
+  out.push(
+    '<header class="run">',
+    `<h1>${results.length === 1 ? 'One document' : `${results.length} documents`} checked against Working Together to Safeguard Children</h1>`,
+  );
   out.push(
     `<p>Deadlines judged as of <b>${e(ctx.asOf)}</b>. ${counts.errors} error${counts.errors === 1 ? '' : 's'}, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}, ${counts.infos} info${counts.accepted ? `, ${counts.accepted} accepted` : ''}. <span class="muted">wtlint ${e(ctx.version)}</span></p>`,
   );
   out.push('<nav><ul>');
   results.forEach((r, i) => {
     const errors = r.findings.filter((f) => f.severity === 'error' && !f.accepted).length;
-    out.push(`<li><a href="#d${i + 1}">${e(r.file)}</a> <span class="muted">${errors ? `${errors} error${errors === 1 ? '' : 's'}` : 'no errors'}</span></li>`);
+    out.push(
+      `<li><a href="#d${i + 1}">${e(r.file)}</a> <span class="muted">${errors ? `${errors} error${errors === 1 ? '' : 's'}` : 'no errors'}</span></li>`,
+    );
   });
   out.push('</ul></nav>', '</header>');
   results.forEach((result, i) => out.push(documentSection(result, `d${i + 1}`, ctx)));
@@ -72,12 +85,19 @@ function documentSection(result: DocumentResult, id: string, ctx: ReportContext)
   const rule = (element: string): RuleMeta | undefined => ctx.rules.find((r) => r.edition === result.edition && r.element === element);
   const about = [result.kind, result.edition && `Working Together ${result.edition}`, result.area].filter(Boolean).map((s) => e(String(s)));
   const lineLink = (line: number) => `<a href="#${id}-L${line}">line ${line}</a>`;
-  const out: string[] = [`<section class="doc" id="${id}">`, `<h2>${e(result.file)}</h2>`, `<p class="muted">${about.join(' · ') || 'not checked against the guidance'}</p>`, '<div class="cols">'];
+  const out: string[] = [
+    `<section class="doc" id="${id}">`,
+    `<h2>${e(result.file)}</h2>`,
+    `<p class="muted">${about.join(' · ') || 'not checked against the guidance'}</p>`,
+    '<div class="cols">',
+  ];
 
   // The text, with evidence and findings marked on their lines.
   const lines = ctx.texts?.[result.file];
   out.push('<div>', '<h3>The document</h3>');
-  out.push('<p class="muted">Highlighted: <mark class="present">evidence of an element found</mark> <mark class="partial">evidence of an element only partly there</mark> <mark class="finding">a problem at that line</mark> <mark class="note">an observation</mark>. Point at a highlight to see which.</p>');
+  out.push(
+    '<p class="muted">Highlighted: <mark class="present">evidence of an element found</mark> <mark class="partial">evidence of an element only partly there</mark> <mark class="finding">a problem at that line</mark> <mark class="note">an observation</mark>. Point at a highlight to see which.</p>',
+  );
   if (lines) {
     const marks = lineMarks(result, findings, rule);
     out.push('<div class="text">');
@@ -85,7 +105,9 @@ function documentSection(result: DocumentResult, id: string, ctx: ReportContext)
       const line = n + 1;
       const mark = marks.get(line);
       const body = text === '' ? ' ' : e(text.replace(/\t/g, '    '));
-      out.push(`<div class="ln" id="${id}-L${line}"><a href="#${id}-L${line}">${line}</a><span>${mark ? `<mark class="${mark.cls}" title="${escapeHtml(mark.title)}">${body}</mark>` : body}</span></div>`);
+      out.push(
+        `<div class="ln" id="${id}-L${line}"><a href="#${id}-L${line}">${line}</a><span>${mark ? `<mark class="${mark.cls}" title="${escapeHtml(mark.title)}">${body}</mark>` : body}</span></div>`,
+      );
     });
     out.push('</div>');
   } else {
@@ -114,18 +136,24 @@ function documentSection(result: DocumentResult, id: string, ctx: ReportContext)
   if (elements.length) {
     out.push('<h3>Elements</h3>', '<table><thead><tr><th>Element</th><th>Status</th><th>Why</th></tr></thead><tbody>');
     for (const [element, status] of elements) {
-      out.push(`<tr><td>${e(rule(element)?.title ?? element)}</td><td class="st ${status}">${STATUS_WORD[status]}</td><td>${why(result, element, status, findings, lineLink)}</td></tr>`);
+      out.push(
+        `<tr><td>${e(rule(element)?.title ?? element)}</td><td class="st ${status}">${STATUS_WORD[status]}</td><td>${why(result, element, status, findings, lineLink)}</td></tr>`,
+      );
     }
     out.push('</tbody></table>');
   }
 
   // The dates checked: each date rule of the document's edition and kind, and what it found.
-  const dateRules = ctx.rules.filter((r) => r.edition === result.edition && result.kind && r.kinds?.includes(result.kind) && r.checks?.some((c) => DATE_CHECKS.has(c)));
+  const dateRules = ctx.rules.filter(
+    (r) => r.edition === result.edition && result.kind && r.kinds?.includes(result.kind) && r.checks?.some((c) => DATE_CHECKS.has(c)),
+  );
   if (result.kind) {
     out.push('<h3>Dates checked</h3>', `<p class="muted">As of ${e(ctx.asOf)}.</p>`, '<ul>');
     for (const r of dateRules) {
       const found = findings.filter((f) => f.ruleId === r.ruleId);
-      const outcome = found.length ? found.map((f) => `<span class="sev-${f.severity}">${e(messageOf(f))}</span>`).join('<br>') : '<span class="ok">no problem found</span>';
+      const outcome = found.length
+        ? found.map((f) => `<span class="sev-${f.severity}">${e(messageOf(f))}</span>`).join('<br>')
+        : '<span class="ok">no problem found</span>';
       out.push(`<li>${e(r.title)}: ${outcome}</li>`);
     }
     out.push('</ul>');
@@ -134,7 +162,10 @@ function documentSection(result: DocumentResult, id: string, ctx: ReportContext)
   const infos = findings.filter((f) => f.severity === 'info' && !f.accepted);
   if (infos.length) {
     out.push('<h3>Observations (info)</h3>', '<ul class="todo">');
-    for (const f of infos) out.push(`<li>${e(messageOf(f))}${f.line > 1 ? ` (${lineLink(f.line)})` : ''}<br><span class="cite">${e(f.citation)} · <code>${e(f.ruleId)}</code></span></li>`);
+    for (const f of infos)
+      out.push(
+        `<li>${e(messageOf(f))}${f.line > 1 ? ` (${lineLink(f.line)})` : ''}<br><span class="cite">${e(f.citation)} · <code>${e(f.ruleId)}</code></span></li>`,
+      );
     out.push('</ul>');
   }
   out.push('</div>', '</div>', '</section>');
@@ -142,7 +173,13 @@ function documentSection(result: DocumentResult, id: string, ctx: ReportContext)
 }
 
 /** Why an element has its status: its first evidence (linked to its line), or the finding that says it is missing. */
-function why(result: DocumentResult, element: string, status: ElementStatus, findings: Finding[], lineLink: (line: number) => string): string {
+function why(
+  result: DocumentResult,
+  element: string,
+  status: ElementStatus,
+  findings: Finding[],
+  lineLink: (line: number) => string,
+): string {
   if (status === 'not-applicable') return 'turned off in the config';
   const evidence = result.evidence[element]?.[0];
   if (evidence) return `${describe(evidence)} (${lineLink(evidence.line)})`;
@@ -151,12 +188,23 @@ function why(result: DocumentResult, element: string, status: ElementStatus, fin
 }
 
 function describe(evidence: Evidence): string {
-  const what = { field: 'field', heading: 'heading', sentence: 'sentence', 'list-item': 'list item', contents: 'contents entry', signature: 'signature block' }[evidence.via];
+  const what = {
+    field: 'field',
+    heading: 'heading',
+    sentence: 'sentence',
+    'list-item': 'list item',
+    contents: 'contents entry',
+    signature: 'signature block',
+  }[evidence.via];
   return `${what} “${e(evidence.text)}”${evidence.gap ? `: ${GAP[evidence.gap]}` : ''}`;
 }
 
 /** For each line, the class and hover text of its mark: evidence of elements, and findings placed there. */
-function lineMarks(result: DocumentResult, findings: Finding[], rule: (element: string) => RuleMeta | undefined): Map<number, { cls: string; title: string }> {
+function lineMarks(
+  result: DocumentResult,
+  findings: Finding[],
+  rule: (element: string) => RuleMeta | undefined,
+): Map<number, { cls: string; title: string }> {
   const notes = new Map<number, { worst: number; lines: string[] }>();
   const CLASSES = ['present', 'note', 'partial', 'finding'];
   const add = (line: number, rank: number, note: string) => {
@@ -169,8 +217,10 @@ function lineMarks(result: DocumentResult, findings: Finding[], rule: (element: 
     const status = result.elements[element];
     if (status !== 'present' && status !== 'partial') continue;
     const title = rule(element)?.title ?? element;
-    for (const evidence of list) add(evidence.line, status === 'partial' ? 2 : 0, `${title}: ${status}${evidence.gap ? ` (${GAP[evidence.gap]})` : ''}`);
+    for (const evidence of list)
+      add(evidence.line, status === 'partial' ? 2 : 0, `${title}: ${status}${evidence.gap ? ` (${GAP[evidence.gap]})` : ''}`);
   }
-  for (const f of findings) if (f.line > 1 || f.column > 1) add(f.line, f.severity === 'info' ? 1 : 3, `${f.severity}: ${plainText(messageOf(f))}`);
+  for (const f of findings)
+    if (f.line > 1 || f.column > 1) add(f.line, f.severity === 'info' ? 1 : 3, `${f.severity}: ${plainText(messageOf(f))}`);
   return new Map([...notes].map(([line, n]) => [line, { cls: CLASSES[n.worst]!, title: n.lines.join('\n') }]));
 }

@@ -17,7 +17,13 @@ export const json: Reporter = (results, ctx) => {
       evidence: r.evidence,
       findings: visibleFindings(r, ctx.quiet),
     })),
-    summary: { documents: counts.documents, errors: counts.errors, warnings: counts.warnings, infos: counts.infos, accepted: counts.accepted },
+    summary: {
+      documents: counts.documents,
+      errors: counts.errors,
+      warnings: counts.warnings,
+      infos: counts.infos,
+      accepted: counts.accepted,
+    },
   };
   return `${JSON.stringify(output, null, 2)}\n`;
 };

@@ -80,7 +80,9 @@ function testcase(c: Case, file: string): string {
   if (first) {
     const tag = c.errors.length ? 'error' : 'failure';
     const listed = c.errors.length ? c.errors : c.failures;
-    inner.push(`      <${tag} message="${xmlAttr(first.message)}" type="${first.severity}">${xmlText(listed.map(describe).join('\n\n'))}</${tag}>`);
+    inner.push(
+      `      <${tag} message="${xmlAttr(first.message)}" type="${first.severity}">${xmlText(listed.map(describe).join('\n\n'))}</${tag}>`,
+    );
   } else if (c.skipped !== undefined) {
     inner.push(`      <skipped message="${xmlAttr(c.skipped)}"/>`);
   }

@@ -11,8 +11,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export const markdown: Reporter = (results, ctx) => {
   const counts = countFindings(results);
-  const verdict =
-    counts.errors > 0 ? '❌' : counts.warnings > 0 ? '⚠️' : '✅';
+  const verdict = counts.errors > 0 ? '❌' : counts.warnings > 0 ? '⚠️' : '✅';
   const lines = [
     `## ${verdict} wtlint: ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${counts.infos} info${counts.accepted ? `, ${counts.accepted} accepted` : ''} in ${plural(counts.documents, 'document')}`,
     '',
@@ -26,10 +25,18 @@ export const markdown: Reporter = (results, ctx) => {
   for (const result of results) {
     const findings = visibleFindings(result, ctx.quiet);
     if (!findings.length) continue;
-    lines.push('', `### ${markdownText(result.file)}`, '', '| Line | Severity | Rule | Finding | What to add |', '| ---: | --- | --- | --- | --- |');
+    lines.push(
+      '',
+      `### ${markdownText(result.file)}`,
+      '',
+      '| Line | Severity | Rule | Finding | What to add |',
+      '| ---: | --- | --- | --- | --- |',
+    );
     for (const f of findings) {
       const severity = f.accepted ? `✔️ accepted (${f.severity})` : ICON[f.severity];
-      lines.push(`| ${placeOf(f)} | ${severity} | ${markdownCodeCell(f.ruleId)} | ${markdownText(messageOf(f))} | ${markdownText(f.help)} ${markdownText(`(${f.citation})`)} |`);
+      lines.push(
+        `| ${placeOf(f)} | ${severity} | ${markdownCodeCell(f.ruleId)} | ${markdownText(messageOf(f))} | ${markdownText(f.help)} ${markdownText(`(${f.citation})`)} |`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;
@@ -50,7 +57,15 @@ function matrix(results: DocumentResult[]): string[] {
     '',
     `| Requirement | ${documents.map((r) => markdownCodeCell(r.file)).join(' | ')} |`,
     `| --- | ${documents.map(() => ':---:').join(' | ')} |`,
-    ...elements.map((e) => `| ${markdownCodeCell(e)} | ${documents.map((r) => { const status = r.elements[e]; return status ? STATUS[status] : ' '; }).join(' | ')} |`),
+    ...elements.map(
+      (e) =>
+        `| ${markdownCodeCell(e)} | ${documents
+          .map((r) => {
+            const status = r.elements[e];
+            return status ? STATUS[status] : ' ';
+          })
+          .join(' | ')} |`,
+    ),
     '',
     '</details>',
   ];

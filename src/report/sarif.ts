@@ -12,7 +12,8 @@ const MAX_DESCRIPTION = 1024;
 
 export const sarif: Reporter = (results, ctx) => {
   const rules = new Map<string, RuleInfo>();
-  for (const result of results) for (const f of visibleFindings(result, ctx.quiet)) if (!rules.has(f.ruleId)) rules.set(f.ruleId, ruleInfo(f, ctx));
+  for (const result of results)
+    for (const f of visibleFindings(result, ctx.quiet)) if (!rules.has(f.ruleId)) rules.set(f.ruleId, ruleInfo(f, ctx));
   const ids = [...rules.keys()].sort();
   const index = new Map(ids.map((id, i) => [id, i]));
 
@@ -96,4 +97,3 @@ function pascalCase(id: string): string {
 function clip(text: string): string {
   return text.length <= MAX_DESCRIPTION ? text : `${text.slice(0, MAX_DESCRIPTION - 1)}…`;
 }
-

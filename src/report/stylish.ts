@@ -55,12 +55,19 @@ export const stylish: Reporter = (results, ctx) => {
 function byRule(findings: Finding[]): string {
   const counts = new Map<string, number>();
   for (const f of findings) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1]).map(([rule, n]) => (n > 1 ? `${rule} ×${n}` : rule)).join(', ');
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([rule, n]) => (n > 1 ? `${rule} ×${n}` : rule))
+    .join(', ');
 }
 
 /** The closing advice: what to do first, and how to learn more. */
 function nextSteps(results: DocumentResult[], counts: Counts, ctx: ReportContext): string[] {
-  const shown = results.flatMap((r) => visibleFindings(r, ctx.quiet).filter((f) => !f.accepted).map((f) => ({ file: r.file, f })));
+  const shown = results.flatMap((r) =>
+    visibleFindings(r, ctx.quiet)
+      .filter((f) => !f.accepted)
+      .map((f) => ({ file: r.file, f })),
+  );
   if (!shown.length) return [];
   // A rule of the guidance to name in the explain hint (reserved ids such as parse-error have no guidance behind them).
   const ofGuidance = shown.filter(({ f }) => f.ruleId.includes('/'));
@@ -68,13 +75,20 @@ function nextSteps(results: DocumentResult[], counts: Counts, ctx: ReportContext
   const steps: string[] = [];
   if (counts.errors) {
     const files = new Set(shown.filter(({ f }) => f.severity === 'error').map(({ file }) => file)).size;
-    steps.push(`Next: fix ${counts.errors === 1 ? 'the error' : `the ${counts.errors} errors`}${files > 1 ? ` in ${files} documents` : ''} (each → line says what to add), then run wtlint again.`);
+    steps.push(
+      `Next: fix ${counts.errors === 1 ? 'the error' : `the ${counts.errors} errors`}${files > 1 ? ` in ${files} documents` : ''} (each → line says what to add), then run wtlint again.`,
+    );
   } else if (counts.warnings) {
-    steps.push(`Next: consider the ${plural(counts.warnings, 'warning')}: good practice the guidance expects; they fail the run only past --max-warnings.`);
+    steps.push(
+      `Next: consider the ${plural(counts.warnings, 'warning')}: good practice the guidance expects; they fail the run only past --max-warnings.`,
+    );
   }
   const infoHidden = !ctx.verbose && !ctx.quiet && counts.infos > 0;
   if (infoHidden) {
-    const what = counts.infos === 1 ? 'The info finding is an observation to check, not a failure' : `The ${counts.infos} info findings are observations to check, not failures`;
+    const what =
+      counts.infos === 1
+        ? 'The info finding is an observation to check, not a failure'
+        : `The ${counts.infos} info findings are observations to check, not failures`;
     steps.push(`${what}; --verbose lists ${counts.infos === 1 ? 'it' : 'them'}.`);
   }
   if (first) steps.push(`\`wtlint explain ${first.f.ruleId}\` gives the guidance behind a rule and an example that satisfies it.`);

@@ -129,9 +129,17 @@ function benchCorpus(kind, work, areas, runs) {
   const audit = (target, name, ...extra) => [BIN, 'audit', target, '-f', 'json', '-o', out(name), '--as-of', AS_OF, ...extra];
 
   const m = interleaved(runs, { baseline: [BASELINE, full], check: check(full, 'check'), audit: audit(full, 'audit') }, `${kind} N`);
-  const h = interleaved(1, { baseline: [BASELINE, half], check: check(half, 'check-half'), audit: audit(half, 'audit-half') }, `${kind} N/2`);
+  const h = interleaved(
+    1,
+    { baseline: [BASELINE, half], check: check(half, 'check-half'), audit: audit(half, 'audit-half') },
+    `${kind} N/2`,
+  );
   // What the second core buys: audit on the main thread alone against audit with its workers.
-  const jobs = interleaved(1, { one: audit(half, 'audit-jobs0', '--jobs', '0'), two: audit(half, 'audit-jobs2', '--jobs', '2') }, `${kind} audit --jobs`);
+  const jobs = interleaved(
+    1,
+    { one: audit(half, 'audit-jobs0', '--jobs', '0'), two: audit(half, 'audit-jobs2', '--jobs', '2') },
+    `${kind} audit --jobs`,
+  );
 
   const cacheFile = join(work, `${kind}.cache`);
   rmSync(cacheFile, { force: true });
@@ -144,7 +152,16 @@ function benchCorpus(kind, work, areas, runs) {
   const base = m.baseline.ms;
   const ratio = (x) => x.ms / base;
   const verdict = (ok) => (ok ? 'met' : 'NOT MET');
-  const row = (name, x, target, ok) => [name, fmtMs(x.ms), spread(x), fmtMs(x.cpuMs), `${ratio(x).toFixed(2)}×`, fmtMB(x.rssKB), target, ok === undefined ? '' : verdict(ok)];
+  const row = (name, x, target, ok) => [
+    name,
+    fmtMs(x.ms),
+    spread(x),
+    fmtMs(x.cpuMs),
+    `${ratio(x).toFixed(2)}×`,
+    fmtMB(x.rssKB),
+    target,
+    ok === undefined ? '' : verdict(ok),
+  ];
   const rows = [
     row('parse-only baseline (own process)', m.baseline, '', undefined),
     row('wtlint check', m.check, '≤ 1.20×, ≤ 300 MB', ratio(m.check) <= 1.2 && m.check.rssKB <= 300 * 1024),
@@ -178,12 +195,32 @@ function benchStartup(work, startupRuns) {
   const file = join(work, 'one', 'arrangements.md');
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, makeDocument(loadSections(ROOT), 7, 'arrangements', 40 * 1024));
-  const s = interleaved(startupRuns, { node: ['-e', '0'], version: [BIN, '--version'], one: [BIN, 'check', file, '-f', 'json', '--as-of', AS_OF] }, 'start-up');
+  const s = interleaved(
+    startupRuns,
+    { node: ['-e', '0'], version: [BIN, '--version'], one: [BIN, 'check', file, '-f', 'json', '--as-of', AS_OF] },
+    'start-up',
+  );
   const over = (x) => x.ms - s.node.ms;
   const rows = [
     ['node -e 0', fmtMs(s.node.ms), spread(s.node), fmtMs(s.node.cpuMs), '', '', ''],
-    ['wtlint --version', fmtMs(s.version.ms), spread(s.version), fmtMs(s.version.cpuMs), signed(over(s.version)), '≤ +60 ms', over(s.version) <= 60 ? 'met' : 'NOT MET'],
-    ['wtlint check, one 40 KB document', fmtMs(s.one.ms), spread(s.one), fmtMs(s.one.cpuMs), signed(over(s.one)), '≤ +250 ms', over(s.one) <= 250 ? 'met' : 'NOT MET'],
+    [
+      'wtlint --version',
+      fmtMs(s.version.ms),
+      spread(s.version),
+      fmtMs(s.version.cpuMs),
+      signed(over(s.version)),
+      '≤ +60 ms',
+      over(s.version) <= 60 ? 'met' : 'NOT MET',
+    ],
+    [
+      'wtlint check, one 40 KB document',
+      fmtMs(s.one.ms),
+      spread(s.one),
+      fmtMs(s.one.cpuMs),
+      signed(over(s.one)),
+      '≤ +250 ms',
+      over(s.one) <= 250 ? 'met' : 'NOT MET',
+    ],
   ];
   return {
     text: `start-up: medians of ${startupRuns} interleaved runs, wall time over \`node -e 0\`\n\n${table(['measurement', 'wall', 'spread', 'CPU', 'over node', 'target', ''], rows)}`,
@@ -198,13 +235,23 @@ async function benchPdf(work, pdfAreas, runs) {
   const one = await writeOnePdf(ROOT, join(work, 'pdf-one'), 60);
   const areasDir = await writePdfAreas(ROOT, join(work, 'pdf-areas'), pdfAreas);
   const size = sizeOf(areasDir, /\.pdf$/);
-  const s = interleaved(runs, {
-    one: [BIN, 'check', one.file, '-f', 'json', '-o', join(work, 'pdf-one.json'), '--as-of', AS_OF],
-    areas: [BIN, 'audit', areasDir, '-f', 'json', '-o', join(work, 'pdf-areas.json'), '--as-of', AS_OF],
-  }, 'PDF');
+  const s = interleaved(
+    runs,
+    {
+      one: [BIN, 'check', one.file, '-f', 'json', '-o', join(work, 'pdf-one.json'), '--as-of', AS_OF],
+      areas: [BIN, 'audit', areasDir, '-f', 'json', '-o', join(work, 'pdf-areas.json'), '--as-of', AS_OF],
+    },
+    'PDF',
+  );
   const rows = [
     [`wtlint check, one ${one.pages}-page PDF`, fmtMs(s.one.ms), spread(s.one), fmtMs(s.one.cpuMs), fmtMB(s.one.rssKB)],
-    [`wtlint audit, ${pdfAreas} areas of PDFs (${size.files} files, ${(size.bytes / 1048576).toFixed(1)} MiB)`, fmtMs(s.areas.ms), spread(s.areas), fmtMs(s.areas.cpuMs), fmtMB(s.areas.rssKB)],
+    [
+      `wtlint audit, ${pdfAreas} areas of PDFs (${size.files} files, ${(size.bytes / 1048576).toFixed(1)} MiB)`,
+      fmtMs(s.areas.ms),
+      spread(s.areas),
+      fmtMs(s.areas.cpuMs),
+      fmtMB(s.areas.rssKB),
+    ],
   ];
   return {
     text: `PDF (test/bench/pdf-corpus.mjs): medians of ${runs} interleaved runs, whole processes\n\n${table(['measurement', 'wall', 'spread', 'CPU', 'peak RSS'], rows)}`,

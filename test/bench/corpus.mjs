@@ -27,7 +27,8 @@ function sourceFiles(root) {
     if (!area.isDirectory()) continue;
     for (const f of readdirSync(join(root, 'examples', area.name))) if (f.endsWith('.md')) files.push(join(root, 'examples', area.name, f));
   }
-  for (const f of readdirSync(join(root, 'test/fixtures/prose'))) if (f.endsWith('.md') && f !== 'README.md') files.push(join(root, 'test/fixtures/prose', f));
+  for (const f of readdirSync(join(root, 'test/fixtures/prose')))
+    if (f.endsWith('.md') && f !== 'README.md') files.push(join(root, 'test/fixtures/prose', f));
   return files.sort();
 }
 
@@ -48,13 +49,48 @@ export function loadSections(root) {
       if (!heading || heading[1].length === 1) continue; // the title is generated
       const rest = part.slice(heading[0].length).trim();
       if (rest.length < 80) continue;
-      pools[kind].push({ depth: heading[1].length, heading: heading[2].replace(/^\d+[.)]\s*/, ''), text: placeName ? rest.split(placeName).join('{{place}}') : rest });
+      pools[kind].push({
+        depth: heading[1].length,
+        heading: heading[2].replace(/^\d+[.)]\s*/, ''),
+        text: placeName ? rest.split(placeName).join('{{place}}') : rest,
+      });
     }
   }
   return pools;
 }
 
-const SYLLABLES = ['ash', 'bar', 'brook', 'cal', 'der', 'east', 'fen', 'gate', 'hol', 'ing', 'ker', 'lin', 'mar', 'ness', 'or', 'pen', 'quar', 'ridge', 'stow', 'thorn', 'ul', 'ver', 'wick', 'yar', 'ford', 'ham', 'ley', 'mouth', 'bury', 'field'];
+const SYLLABLES = [
+  'ash',
+  'bar',
+  'brook',
+  'cal',
+  'der',
+  'east',
+  'fen',
+  'gate',
+  'hol',
+  'ing',
+  'ker',
+  'lin',
+  'mar',
+  'ness',
+  'or',
+  'pen',
+  'quar',
+  'ridge',
+  'stow',
+  'thorn',
+  'ul',
+  'ver',
+  'wick',
+  'yar',
+  'ford',
+  'ham',
+  'ley',
+  'mouth',
+  'bury',
+  'field',
+];
 const HEADING_PREFIXES = ['', '', '', 'Our ', 'The ', 'How we handle ', 'About ', 'Section: '];
 const HEADING_SUFFIXES = ['', '', '', ' in {{place}}', ' arrangements', ' (summary)', ' and next steps'];
 const SUBSTITUTIONS = [
@@ -111,7 +147,9 @@ export function makeDocument(pools, index, kind, size) {
   } else {
     const start = edition === 2018 ? between(rand, 2020, 2023) : between(rand, 2024, 2025);
     const late = rand() < 0.05; // published more than a year after the period ends
-    const pub = late ? iso(start + 2, between(rand, 6, 12), between(rand, 1, 28)) : iso(start + 1, between(rand, 6, 10), between(rand, 1, 28));
+    const pub = late
+      ? iso(start + 2, between(rand, 6, 12), between(rand, 1, 28))
+      : iso(start + 1, between(rand, 6, 10), between(rand, 1, 28));
     fm = `kind: yearly-report\narea: ${area}\nedition: ${edition}\npublished: ${pub}\nperiod: { start: ${iso(start, 4, 1)}, end: ${iso(start + 1, 3, 31)} }\n`;
     title = `${area}\n\n## Yearly report ${start} to ${start + 1}`;
   }
@@ -135,7 +173,10 @@ export function writeCorpus(root, dir, areas) {
         if (broken === 'yaml') content = content.replace('period: {', 'period: { start: [');
         else if (broken === 'empty') content = '';
       }
-      const data = broken === 'binary' && kind === 'yearly-report' ? Buffer.from(Array.from({ length: 4096 }, (_, j) => (j * 37 + i) & 0xff)) : Buffer.from(content);
+      const data =
+        broken === 'binary' && kind === 'yearly-report'
+          ? Buffer.from(Array.from({ length: 4096 }, (_, j) => (j * 37 + i) & 0xff))
+          : Buffer.from(content);
       writeFileSync(join(areaDir, `${kind}.md`), data);
       files++;
       bytes += data.length;

@@ -35,8 +35,10 @@ function parseArgs(argv) {
   let seed = '1';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--seed') { seed = argv[++i]; if (seed === undefined) usage('--seed needs a value'); }
-    else if (a.startsWith('--seed=')) seed = a.slice(7);
+    if (a === '--seed') {
+      seed = argv[++i];
+      if (seed === undefined) usage('--seed needs a value');
+    } else if (a.startsWith('--seed=')) seed = a.slice(7);
     else if (a === '-h' || a === '--help') usage();
     else pos.push(a);
   }
@@ -49,7 +51,10 @@ function parseArgs(argv) {
 // ---------------------------------------------------------------- deterministic randomness
 
 function cyrb128(str) {
-  let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
+  let h1 = 1779033703,
+    h2 = 3144134277,
+    h3 = 1013904242,
+    h4 = 2773480762;
   for (let i = 0; i < str.length; i++) {
     const k = str.charCodeAt(i);
     h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
@@ -66,8 +71,12 @@ function cyrb128(str) {
 
 function makeRng(key) {
   let [a, b, c, d] = cyrb128(key);
-  const next = () => { // sfc32
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+  const next = () => {
+    // sfc32
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
     let t = (a + b) | 0;
     a = b ^ (b >>> 9);
     b = (c + (c << 3)) | 0;
@@ -92,10 +101,14 @@ function makeRng(key) {
       return a2;
     },
     sample: (arr, k) => rng.shuffle(arr).slice(0, Math.min(k, arr.length)),
-    weighted(pairs) { // [[value, weight], ...]
+    weighted(pairs) {
+      // [[value, weight], ...]
       const total = pairs.reduce((s, p) => s + p[1], 0);
       let r = next() * total;
-      for (const [v, w] of pairs) { r -= w; if (r < 0) return v; }
+      for (const [v, w] of pairs) {
+        r -= w;
+        if (r < 0) return v;
+      }
       return pairs[pairs.length - 1][0];
     },
   };
@@ -104,23 +117,74 @@ function makeRng(key) {
 
 // ---------------------------------------------------------------- dates
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
-  'September', 'October', 'November', 'December'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 const ymd = (y, m, d) => Date.UTC(y, m - 1, d);
 const iso = (t) => new Date(t).toISOString().slice(0, 10);
-const longDate = (t) => { const d = new Date(t); return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`; };
+const longDate = (t) => {
+  const d = new Date(t);
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+};
 const DAY = 86400000;
 const between = (rng, from, to) => from + rng.int(0, Math.round((to - from) / DAY)) * DAY;
 
 // ---------------------------------------------------------------- names (all fictional)
 
 const PREFIXES = ['', 'North ', 'South ', 'East ', 'West ', 'Upper ', 'Lower ', 'Greater '];
-const SYL1 = ['Ash', 'Brack', 'Cald', 'Dun', 'Elm', 'Fen', 'Glen', 'Har', 'Kes', 'Lark', 'Mer',
-  'Nor', 'Oak', 'Pen', 'Quen', 'Rav', 'Sal', 'Thorn', 'Wey', 'Wyn', 'Yar', 'Bram', 'Cop', 'Dray',
-  'Hol', 'Lang', 'Marl', 'Rook', 'Stan', 'Tam'];
-const SYL2 = ['ford', 'field', 'moor', 'dale', 'bury', 'ton', 'ley', 'wick', 'ham', 'shire',
-  'mere', 'combe', 'worth', 'borough', 'stead', 'hurst', 'by', 'wold', 'chester', 'port'];
+const SYL1 = [
+  'Ash',
+  'Brack',
+  'Cald',
+  'Dun',
+  'Elm',
+  'Fen',
+  'Glen',
+  'Har',
+  'Kes',
+  'Lark',
+  'Mer',
+  'Nor',
+  'Oak',
+  'Pen',
+  'Quen',
+  'Rav',
+  'Sal',
+  'Thorn',
+  'Wey',
+  'Wyn',
+  'Yar',
+  'Bram',
+  'Cop',
+  'Dray',
+  'Hol',
+  'Lang',
+  'Marl',
+  'Rook',
+  'Stan',
+  'Tam',
+];
+const SYL2 = [
+  'ford',
+  'field',
+  'moor',
+  'dale',
+  'bury',
+  'ton',
+  'ley',
+  'wick',
+  'ham',
+  'shire',
+  'mere',
+  'combe',
+  'worth',
+  'borough',
+  'stead',
+  'hurst',
+  'by',
+  'wold',
+  'chester',
+  'port',
+];
 const NAME_SPACE = PREFIXES.length * SYL1.length * SYL2.length; // 4800 distinct places
 
 // Area i gets a distinct place for i < 4800 (multiplication by a unit mod NAME_SPACE).
@@ -131,47 +195,132 @@ function placeFor(i, seedNum) {
   const s2 = SYL2[Math.floor(k / (PREFIXES.length * SYL1.length)) % SYL2.length];
   return `${p}${s1}${s2}`;
 }
-function otherPlace(rng) { return rng.pick(SYL1) + rng.pick(SYL2); }
+function otherPlace(rng) {
+  return rng.pick(SYL1) + rng.pick(SYL2);
+}
 
-const SURNAMES = ['Holloway', 'Okafor', 'Patel', 'Brennan', 'Whitfield', 'Nowak', 'Achterberg',
-  'Simmonds', 'Rahman', 'Kaur', 'Fairbairn', 'Lindqvist', 'Mensah', 'Ogilvie', 'Castellano',
-  'Doherty', 'Evans', 'Ferreira', 'Greaves', 'Hussain', 'Iqbal', 'Jarvis', 'Kowalski', 'Mbeki'];
+const SURNAMES = [
+  'Holloway',
+  'Okafor',
+  'Patel',
+  'Brennan',
+  'Whitfield',
+  'Nowak',
+  'Achterberg',
+  'Simmonds',
+  'Rahman',
+  'Kaur',
+  'Fairbairn',
+  'Lindqvist',
+  'Mensah',
+  'Ogilvie',
+  'Castellano',
+  'Doherty',
+  'Evans',
+  'Ferreira',
+  'Greaves',
+  'Hussain',
+  'Iqbal',
+  'Jarvis',
+  'Kowalski',
+  'Mbeki',
+];
 const TITLES = ['Dr', 'Ms', 'Mr', 'Mrs', 'Professor', 'Dame', 'Sir'];
 function personName(rng) {
   return `${rng.pick(TITLES)} ${String.fromCharCode(65 + rng.int(0, 25))}. ${rng.pick(SURNAMES)}`;
 }
 
 function acronym(name) {
-  return name.split(/[\s-]+/).filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('');
+  return name
+    .split(/[\s-]+/)
+    .filter((w) => /^[A-Z]/.test(w))
+    .map((w) => w[0])
+    .join('');
 }
 
 // ---------------------------------------------------------------- vocabulary
 
-const THEMES = ['neglect', 'child exploitation', 'domestic abuse', 'online harm',
-  'safeguarding infants under one', 'children with special educational needs and disabilities',
-  'adolescent mental health', 'children missing education', 'parental substance misuse',
-  'harmful sexual behaviour', 'serious youth violence', 'children in unregistered settings',
-  'extra-familial harm', 'transitions to adulthood', 'children in temporary accommodation'];
-const GROUPS = ['Learning and Improvement Group', 'Quality Assurance and Performance Group',
-  'Education Safeguarding Group', 'Child Exploitation Strategic Group', 'Health Safeguarding Forum',
-  'Workforce Development Group', 'Practice Review Group', 'Neglect Strategy Group',
-  'Voice and Participation Group', 'Business Management Group'];
-const AGENCY_POOL = ['schools and academies', 'early years settings and childminders',
-  'further education colleges', 'the National Probation Service', 'the Youth Justice Service',
-  'Cafcass', 'the Fire and Rescue Service', 'the Ambulance Service NHS Trust',
-  'acute hospital trusts', 'community health providers', 'mental health trusts',
-  'general practice', 'district and borough councils', 'housing providers',
-  'the voluntary and community sector', 'faith organisations', 'sports clubs and leisure providers',
-  'the British Transport Police', 'UK Visas and Immigration', 'the Office of the Police and Crime Commissioner',
-  'children\'s homes and independent fostering agencies', 'adult social care',
-  'public health', 'drug and alcohol services', 'multi-academy trusts', 'independent schools',
-  'alternative provision', 'the Department for Work and Pensions'];
-const SETTINGS = ['primary schools', 'secondary schools', 'special schools', 'academies',
-  'multi-academy trusts', 'independent schools', 'pupil referral units', 'nurseries',
-  'childminders', 'further education colleges', 'alternative provision settings',
-  'early years settings'];
-const LINKWORDS = ['our website', 'the partnership website', 'the procedures page',
-  'the learning hub', 'the training portal', 'the published reviews page'];
+const THEMES = [
+  'neglect',
+  'child exploitation',
+  'domestic abuse',
+  'online harm',
+  'safeguarding infants under one',
+  'children with special educational needs and disabilities',
+  'adolescent mental health',
+  'children missing education',
+  'parental substance misuse',
+  'harmful sexual behaviour',
+  'serious youth violence',
+  'children in unregistered settings',
+  'extra-familial harm',
+  'transitions to adulthood',
+  'children in temporary accommodation',
+];
+const GROUPS = [
+  'Learning and Improvement Group',
+  'Quality Assurance and Performance Group',
+  'Education Safeguarding Group',
+  'Child Exploitation Strategic Group',
+  'Health Safeguarding Forum',
+  'Workforce Development Group',
+  'Practice Review Group',
+  'Neglect Strategy Group',
+  'Voice and Participation Group',
+  'Business Management Group',
+];
+const AGENCY_POOL = [
+  'schools and academies',
+  'early years settings and childminders',
+  'further education colleges',
+  'the National Probation Service',
+  'the Youth Justice Service',
+  'Cafcass',
+  'the Fire and Rescue Service',
+  'the Ambulance Service NHS Trust',
+  'acute hospital trusts',
+  'community health providers',
+  'mental health trusts',
+  'general practice',
+  'district and borough councils',
+  'housing providers',
+  'the voluntary and community sector',
+  'faith organisations',
+  'sports clubs and leisure providers',
+  'the British Transport Police',
+  'UK Visas and Immigration',
+  'the Office of the Police and Crime Commissioner',
+  "children's homes and independent fostering agencies",
+  'adult social care',
+  'public health',
+  'drug and alcohol services',
+  'multi-academy trusts',
+  'independent schools',
+  'alternative provision',
+  'the Department for Work and Pensions',
+];
+const SETTINGS = [
+  'primary schools',
+  'secondary schools',
+  'special schools',
+  'academies',
+  'multi-academy trusts',
+  'independent schools',
+  'pupil referral units',
+  'nurseries',
+  'childminders',
+  'further education colleges',
+  'alternative provision settings',
+  'early years settings',
+];
+const LINKWORDS = [
+  'our website',
+  'the partnership website',
+  'the procedures page',
+  'the learning hub',
+  'the training portal',
+  'the published reviews page',
+];
 
 // Each field is a list of template strings. {slot} is filled from the area context; {n:a-b} is a
 // random integer in [a, b]; {pct} a percentage; {date} a long date in the report year.
@@ -191,7 +340,7 @@ const BANK = {
     'The statutory safeguarding partners for {place} are {la}, {icb} and {police}.',
     'The lead safeguarding partners are the Chief Executive of {la_short}, the Chief Executive of {icb_short} and the Chief Constable of {police_short}.',
     'Each lead partner has delegated day-to-day responsibility to a named senior officer who can speak for their agency and take decisions on its behalf.',
-    'For {la_short}, this is the Director of Children\'s Services; for {icb_short}, the Chief Nurse; and for {police_short}, the Detective Chief Superintendent for Public Protection.',
+    "For {la_short}, this is the Director of Children's Services; for {icb_short}, the Chief Nurse; and for {police_short}, the Detective Chief Superintendent for Public Protection.",
     'The three partners have equal and joint responsibility for these arrangements, and no single agency is in charge of the others.',
     'The delegated safeguarding partners meet every {n:4-8} weeks as the Executive Group, and the lead partners meet at least twice a year to hold them to account.',
     'A partnership chair is appointed from among the delegated partners for a term of two years; the current chair is the {chair_role}.',
@@ -210,10 +359,10 @@ const BANK = {
   ],
   agencies: [
     'The safeguarding partners have named the following relevant agencies, which are expected to co-operate with these arrangements.',
-    'Relevant agencies were consulted on the arrangements and have agreed to follow the partnership\'s policies and procedures.',
+    "Relevant agencies were consulted on the arrangements and have agreed to follow the partnership's policies and procedures.",
     'The list of relevant agencies is reviewed every year by the Business Management Group and updated when services are recommissioned.',
     'Each relevant agency has a named safeguarding lead who receives partnership communications and attends the Safeguarding Leads Network.',
-    'Agencies that are not named here are still expected to work with the partnership when a child\'s welfare is at stake.',
+    "Agencies that are not named here are still expected to work with the partnership when a child's welfare is at stake.",
     'Relevant agencies complete a safeguarding self-assessment every two years, and the results are scrutinised by the {group}.',
   ],
   education: [
@@ -234,7 +383,7 @@ const BANK = {
     'The Independent Scrutineer attends the Executive Group as a non-voting member and can request information from any partner.',
     'Findings are reported {frequency}, and the partners publish their response alongside the yearly report.',
     'Children and young people are involved in scrutiny through the Young Inspectors programme, which reviewed {n:2-6} services last year.',
-    'The scrutineer also considers whether the partnership\'s spending represents value for money.',
+    "The scrutineer also considers whether the partnership's spending represents value for money.",
     'We recognise that scrutiny must include the views of frontline staff, so the scrutineer meets practitioners without managers present.',
   ],
   funding: [
@@ -250,15 +399,15 @@ const BANK = {
     'Sharing information early is essential to keep children safe, and no practitioner should assume that someone else will pass it on.',
     'The partners have signed an information sharing agreement that covers the exchange of personal data for safeguarding purposes.',
     'The agreement is consistent with the UK General Data Protection Regulation and the Data Protection Act 2018, which allow information to be shared without consent where a child is at risk.',
-    'Practitioners can seek advice from their agency\'s safeguarding lead or data protection officer if they are unsure.',
-    'The Multi-Agency Safeguarding Hub allows police, health and children\'s social care to share information on the same day.',
+    "Practitioners can seek advice from their agency's safeguarding lead or data protection officer if they are unsure.",
+    "The Multi-Agency Safeguarding Hub allows police, health and children's social care to share information on the same day.",
     'Where an agency refuses a request for information, the matter is escalated through the dispute resolution process.',
     'The partnership can require any person or body to supply information under section 16H of the Children Act 2004.',
   ],
   threshold: [
     'The threshold document explains the levels of need and the help available at each level, from universal services to statutory intervention.',
     'It is published on {link} and was last updated on {date}.',
-    'The document sets out the criteria for early help assessment, for referral to children\'s social care, and for child protection enquiries.',
+    "The document sets out the criteria for early help assessment, for referral to children's social care, and for child protection enquiries.",
     'It was developed with practitioners from {agency} and {agency2}, and tested against real cases before it was published.',
     'Practitioners can discuss a concern with a social worker in the front door team before making a referral.',
     'The threshold document is reviewed every two years, or sooner if learning from reviews shows that it is not understood.',
@@ -325,7 +474,7 @@ const BANK = {
     'The {group} met {n:4-12} times and completed {n:2-8} multi-agency audits.',
     'We refreshed the threshold document and ran {n:6-30} briefings to help staff use it.',
     'A new pathway for {theme} was introduced in {month}, bringing health visitors, police and social workers together at the first contact.',
-    'The Multi-Agency Safeguarding Hub handled {n:6000-24000} contacts, of which {pct} led to a referral to children\'s social care.',
+    "The Multi-Agency Safeguarding Hub handled {n:6000-24000} contacts, of which {pct} led to a referral to children's social care.",
     'We updated {n:6-25} procedures and published {n:3-12} seven-minute briefings.',
     'The partnership held its annual conference in {month}, attended by {n:150-450} practitioners.',
     'Work with schools included a programme of designated safeguarding lead supervision, taken up by {pct} of secondary schools.',
@@ -333,7 +482,7 @@ const BANK = {
   ],
   impact: [
     'Audits show that the quality of multi-agency referrals has improved, with {pct} now rated good or better compared with {pct2} last year.',
-    'Re-referrals to children\'s social care within twelve months fell to {pct}.',
+    "Re-referrals to children's social care within twelve months fell to {pct}.",
     'Practitioners report greater confidence in recognising {theme}: {pct} said the training changed how they work.',
     'Attendance of health colleagues at initial child protection conferences rose to {pct}.',
     'Children told the Young Inspectors that they felt listened to in {n:3-9} out of ten meetings observed.',
@@ -357,7 +506,7 @@ const BANK = {
     'The voice of fathers is still missing from too many assessments.',
     'Attendance by {agency} at strategy discussions has not improved.',
     'Recruitment of social workers and health visitors remains difficult, which affects the timeliness of assessments.',
-    'We will report on these areas in next year\'s report and have asked the Independent Scrutineer to test progress.',
+    "We will report on these areas in next year's report and have asked the Independent Scrutineer to test progress.",
   ],
   findings: [
     'The Independent Scrutineer, {scrutineer}, reported to the lead partners in {month}.',
@@ -369,7 +518,7 @@ const BANK = {
     'The scrutineer will follow up progress in {month} {next_year}.',
   ],
   budget: [
-    'The partnership\'s income for the year was £{total}, and spending was within budget.',
+    "The partnership's income for the year was £{total}, and spending was within budget.",
     'Contributions from the partners were as follows.',
     'The largest items of spending were staffing of the business unit, independent scrutiny and practice reviews.',
     'An underspend of £{n:4-60},000 has been carried forward to fund reviews commissioned late in the year.',
@@ -378,7 +527,7 @@ const BANK = {
   priorities: [
     'Next year the partnership will concentrate on the following priorities.',
     'These priorities were chosen after consulting practitioners, children and families and considering the findings of scrutiny.',
-    'Each priority has a lead partner and measures of success that will be reported in next year\'s report.',
+    "Each priority has a lead partner and measures of success that will be reported in next year's report.",
     'We will also continue work on {theme}, which remains a concern.',
   ],
   glossary: [
@@ -394,9 +543,9 @@ const BANK = {
     'Partners continue to meet regularly and relationships are strong.',
     'We will keep these arrangements under review and publish any changes on {link}.',
     'Further information is available from the partnership business unit.',
-    'This section should be read alongside the partnership\'s multi-agency procedures.',
+    "This section should be read alongside the partnership's multi-agency procedures.",
     'The {group} oversees this area of work and reports to the Executive Group.',
-    'Progress against the actions in this section is monitored through the partnership\'s performance framework.',
+    "Progress against the actions in this section is monitored through the partnership's performance framework.",
   ],
 };
 
@@ -414,46 +563,102 @@ BANK.yrintro = [
 // Combinatorial sentences for padding: thousands of distinct sentences, so that a long document
 // does not repeat itself. A section's own topics are preferred as objects.
 const GEN = {
-  subject: ['The {group}', 'The Executive Group', 'The business unit', 'Practitioners from {agency}', 'Designated safeguarding leads',
-    'Health visitors and school nurses', 'Neighbourhood policing teams', 'Social workers in the front door team', 'The Independent Scrutineer',
-    'Colleagues in {agency}', 'The delegated safeguarding partners', 'A task and finish group', 'Partners', 'The partnership'],
-  verb: ['reviewed', 'strengthened', 'tested', 'evaluated', 'agreed', 'audited', 'revised', 'piloted', 'reported on', 'developed',
-    'monitored', 'challenged', 'redesigned', 'looked closely at', 'consulted on', 'published guidance on'],
-  object: ['the multi-agency response to {theme}', 'how referrals about {theme} are handled', 'the quality of strategy discussions',
-    'information sharing at the front door', 'the use of the threshold document', 'attendance at child protection conferences',
-    'the escalation policy', 'support for families affected by {theme}', 'the partnership\'s data set', 'training on {theme}',
-    'learning from the last rapid review', 'the early help offer', 'transitions between children\'s and adult services'],
-  tail: ['in {month}', 'during {year}', 'with support from {agency}', 'and reported the findings to the Executive Group',
-    'following feedback from practitioners', 'after a multi-agency audit in {month}', 'as part of the priority on {theme}',
-    'with the help of young people from the Youth Council', 'over {n:2-9} months'],
-  follow: ['This showed that practice was improving but remained inconsistent.', 'The voice of the child was recorded in {pct} of the cases looked at.',
-    'Fathers and male carers were rarely involved in planning.', 'Plans were clearer and better understood by families.',
-    'Information was not always shared quickly enough.', 'As a result, the partnership updated its guidance.',
-    'A seven-minute briefing was published in {month}.', 'Managers now review these cases every month.',
-    'The findings will be followed up by the {group}.', 'Agencies understood their roles better than a year ago.',
-    'There is more to do, and progress will be reported next year.'],
+  subject: [
+    'The {group}',
+    'The Executive Group',
+    'The business unit',
+    'Practitioners from {agency}',
+    'Designated safeguarding leads',
+    'Health visitors and school nurses',
+    'Neighbourhood policing teams',
+    'Social workers in the front door team',
+    'The Independent Scrutineer',
+    'Colleagues in {agency}',
+    'The delegated safeguarding partners',
+    'A task and finish group',
+    'Partners',
+    'The partnership',
+  ],
+  verb: [
+    'reviewed',
+    'strengthened',
+    'tested',
+    'evaluated',
+    'agreed',
+    'audited',
+    'revised',
+    'piloted',
+    'reported on',
+    'developed',
+    'monitored',
+    'challenged',
+    'redesigned',
+    'looked closely at',
+    'consulted on',
+    'published guidance on',
+  ],
+  object: [
+    'the multi-agency response to {theme}',
+    'how referrals about {theme} are handled',
+    'the quality of strategy discussions',
+    'information sharing at the front door',
+    'the use of the threshold document',
+    'attendance at child protection conferences',
+    'the escalation policy',
+    'support for families affected by {theme}',
+    "the partnership's data set",
+    'training on {theme}',
+    'learning from the last rapid review',
+    'the early help offer',
+    "transitions between children's and adult services",
+  ],
+  tail: [
+    'in {month}',
+    'during {year}',
+    'with support from {agency}',
+    'and reported the findings to the Executive Group',
+    'following feedback from practitioners',
+    'after a multi-agency audit in {month}',
+    'as part of the priority on {theme}',
+    'with the help of young people from the Youth Council',
+    'over {n:2-9} months',
+  ],
+  follow: [
+    'This showed that practice was improving but remained inconsistent.',
+    'The voice of the child was recorded in {pct} of the cases looked at.',
+    'Fathers and male carers were rarely involved in planning.',
+    'Plans were clearer and better understood by families.',
+    'Information was not always shared quickly enough.',
+    'As a result, the partnership updated its guidance.',
+    'A seven-minute briefing was published in {month}.',
+    'Managers now review these cases every month.',
+    'The findings will be followed up by the {group}.',
+    'Agencies understood their roles better than a year ago.',
+    'There is more to do, and progress will be reported next year.',
+  ],
 };
 const TOPICS = {
   partners: ['the memorandum of understanding', 'the roles of the lead and delegated partners', 'attendance at the Executive Group'],
   geography: ['cross-border protocols', 'arrangements with neighbouring partnerships', 'services for children placed from other areas'],
   agencies: ['the list of relevant agencies', 'the safeguarding self-assessment', 'the Safeguarding Leads Network'],
   education: ['the schools safeguarding audit', 'support for designated safeguarding leads', 'the involvement of early years settings'],
-  scrutiny: ['the scrutiny plan', 'the scrutineer\'s recommendations', 'the Young Inspectors programme'],
+  scrutiny: ['the scrutiny plan', "the scrutineer's recommendations", 'the Young Inspectors programme'],
   funding: ['the shared budget', 'partner contributions', 'spending on practice reviews', 'the cost of the business unit'],
   info: ['the information sharing agreement', 'consent and data protection guidance', 'same-day information sharing in the MASH'],
   threshold: ['the threshold document', 'the levels of need', 'the criteria for early help'],
   reviews: ['the rapid review process', 'the tracking of review actions', 'the commissioning of independent reviewers'],
   yearly: ['the yearly report', 'the performance framework', 'the publication timetable'],
-  voice: ['the young people\'s survey', 'the "you said, we did" summary', 'the parent champions scheme'],
+  voice: ["the young people's survey", 'the "you said, we did" summary', 'the parent champions scheme'],
   dispute: ['the escalation policy', 'the professional disagreement log', 'the resolution timescales'],
   training: ['the multi-agency training offer', 'the evaluation of training', 'the e-learning modules'],
-  period: ['the reporting year'], did: ['the partnership\'s business plan', 'the neglect strategy', 'the exploitation pathway'],
+  period: ['the reporting year'],
+  did: ["the partnership's business plan", 'the neglect strategy', 'the exploitation pathway'],
   impact: ['the impact measures', 'the outcomes framework', 'multi-agency audit findings'],
   learning: ['the learning from rapid reviews', 'the action plans from earlier reviews'],
   limited: ['the actions that have slipped', 'the waiting times for mental health services'],
-  findings: ['the scrutineer\'s findings', 'the response to scrutiny'],
+  findings: ["the scrutineer's findings", 'the response to scrutiny'],
   budget: ['the year-end financial position', 'the contributions formula'],
-  priorities: ['next year\'s business plan', 'the measures of success'],
+  priorities: ["next year's business plan", 'the measures of success'],
 };
 
 function genericSentence(ctx, key) {
@@ -466,44 +671,139 @@ function genericSentence(ctx, key) {
 }
 
 const LISTS = {
-  priorities: ['Improve the multi-agency response to {theme}', 'Strengthen early help for families affected by {theme}',
-    'Embed the voice of the child in every assessment', 'Make better use of shared data to understand impact',
-    'Work more closely with schools on {theme}', 'Improve support for children at transition to adulthood',
-    'Reduce drift and delay for children living with {theme}', 'Develop a shared approach to contextual safeguarding'],
-  actions: ['Publish a refreshed strategy for {theme}', 'Deliver {n:6-20} practitioner briefings',
-    'Complete a multi-agency audit of {theme}', 'Review the escalation policy',
-    'Update the threshold document', 'Evaluate the impact of training on practice',
-    'Hold a learning event for designated safeguarding leads', 'Agree a data set for the Executive Group',
-    'Consult young people on the partnership website', 'Appoint a new Independent Scrutineer'],
+  priorities: [
+    'Improve the multi-agency response to {theme}',
+    'Strengthen early help for families affected by {theme}',
+    'Embed the voice of the child in every assessment',
+    'Make better use of shared data to understand impact',
+    'Work more closely with schools on {theme}',
+    'Improve support for children at transition to adulthood',
+    'Reduce drift and delay for children living with {theme}',
+    'Develop a shared approach to contextual safeguarding',
+  ],
+  actions: [
+    'Publish a refreshed strategy for {theme}',
+    'Deliver {n:6-20} practitioner briefings',
+    'Complete a multi-agency audit of {theme}',
+    'Review the escalation policy',
+    'Update the threshold document',
+    'Evaluate the impact of training on practice',
+    'Hold a learning event for designated safeguarding leads',
+    'Agree a data set for the Executive Group',
+    'Consult young people on the partnership website',
+    'Appoint a new Independent Scrutineer',
+  ],
 };
 
 // ---------------------------------------------------------------- section catalogue
 
 // key: stable id used in the manifest; titles: wording variants real partnerships use.
 const ARR_SECTIONS = [
-  { key: 'partners', bank: 'partners', titles: ['Safeguarding partners', 'The safeguarding partners', 'Our safeguarding partners', 'Lead and delegated safeguarding partners', 'Who the partners are'] },
+  {
+    key: 'partners',
+    bank: 'partners',
+    titles: [
+      'Safeguarding partners',
+      'The safeguarding partners',
+      'Our safeguarding partners',
+      'Lead and delegated safeguarding partners',
+      'Who the partners are',
+    ],
+  },
   { key: 'geography', bank: 'geography', titles: ['Geography', 'Geographical area', 'The area we cover', 'Our footprint'] },
-  { key: 'agencies', bank: 'agencies', titles: ['Relevant agencies', 'Relevant Agencies', 'Relevant agencies and other organisations', 'Who else is involved'] },
-  { key: 'education', bank: 'education', titles: ['Education and childcare settings', 'Schools, colleges and early years', 'The role of education', 'Education and childcare'] },
-  { key: 'scrutiny', bank: 'scrutiny', titles: ['Independent scrutiny', 'Independent Scrutiny', 'Scrutiny and assurance', 'How we are held to account', 'Independent scrutiny arrangements'] },
-  { key: 'funding', bank: 'funding', titles: ['Funding', 'Funding the arrangements', 'Budget and contributions', 'Resourcing the partnership'] },
+  {
+    key: 'agencies',
+    bank: 'agencies',
+    titles: ['Relevant agencies', 'Relevant Agencies', 'Relevant agencies and other organisations', 'Who else is involved'],
+  },
+  {
+    key: 'education',
+    bank: 'education',
+    titles: ['Education and childcare settings', 'Schools, colleges and early years', 'The role of education', 'Education and childcare'],
+  },
+  {
+    key: 'scrutiny',
+    bank: 'scrutiny',
+    titles: [
+      'Independent scrutiny',
+      'Independent Scrutiny',
+      'Scrutiny and assurance',
+      'How we are held to account',
+      'Independent scrutiny arrangements',
+    ],
+  },
+  {
+    key: 'funding',
+    bank: 'funding',
+    titles: ['Funding', 'Funding the arrangements', 'Budget and contributions', 'Resourcing the partnership'],
+  },
   { key: 'info', bank: 'info', titles: ['Information sharing', 'Sharing information', 'Information Sharing'] },
-  { key: 'threshold', bank: 'threshold', titles: ['Threshold document', 'Thresholds', 'Levels of need (threshold document)', 'Continuum of need'] },
-  { key: 'reviews', bank: 'reviews', titles: ['Rapid reviews and local child safeguarding practice reviews', 'Learning from serious incidents', 'Child safeguarding practice reviews', 'Rapid reviews and practice reviews'] },
+  {
+    key: 'threshold',
+    bank: 'threshold',
+    titles: ['Threshold document', 'Thresholds', 'Levels of need (threshold document)', 'Continuum of need'],
+  },
+  {
+    key: 'reviews',
+    bank: 'reviews',
+    titles: [
+      'Rapid reviews and local child safeguarding practice reviews',
+      'Learning from serious incidents',
+      'Child safeguarding practice reviews',
+      'Rapid reviews and practice reviews',
+    ],
+  },
   { key: 'yearly', bank: 'yearly', titles: ['Yearly report', 'Annual report', 'Reporting on our work', 'Yearly report and publication'] },
-  { key: 'voice', bank: 'voice', titles: ['Voice of children and families', 'Listening to children and families', 'The voice of the child', 'Involving children, young people and families'] },
-  { key: 'dispute', bank: 'dispute', titles: ['Dispute resolution', 'Resolving professional disagreements', 'Escalation and dispute resolution'] },
-  { key: 'training', bank: 'training', titles: ['Multi-agency training', 'Training and workforce development', 'Multi-Agency Training', 'Learning and development'] },
+  {
+    key: 'voice',
+    bank: 'voice',
+    titles: [
+      'Voice of children and families',
+      'Listening to children and families',
+      'The voice of the child',
+      'Involving children, young people and families',
+    ],
+  },
+  {
+    key: 'dispute',
+    bank: 'dispute',
+    titles: ['Dispute resolution', 'Resolving professional disagreements', 'Escalation and dispute resolution'],
+  },
+  {
+    key: 'training',
+    bank: 'training',
+    titles: ['Multi-agency training', 'Training and workforce development', 'Multi-Agency Training', 'Learning and development'],
+  },
 ];
 const YR_SECTIONS = [
   { key: 'period', bank: 'period', titles: ['Period covered', 'About this report', 'The period this report covers'] },
   { key: 'did', bank: 'did', titles: ['What we did', 'What we have done', 'Our work this year', 'Progress against our priorities'] },
-  { key: 'impact', bank: 'impact', titles: ['Impact and effectiveness', 'What difference has it made?', 'How effective have the arrangements been?', 'Impact'] },
-  { key: 'learning', bank: 'learning', titles: ['Learning from reviews', 'Rapid reviews and practice reviews', 'What we learned from reviews'] },
-  { key: 'limited', bank: 'limited', titles: ['Where progress has been limited', 'What we still need to do', 'Areas for development', 'Where we have made less progress'] },
-  { key: 'findings', bank: 'findings', titles: ['Independent scrutiny findings', 'What the Independent Scrutineer found', 'Independent scrutiny', 'Scrutiny findings'] },
+  {
+    key: 'impact',
+    bank: 'impact',
+    titles: ['Impact and effectiveness', 'What difference has it made?', 'How effective have the arrangements been?', 'Impact'],
+  },
+  {
+    key: 'learning',
+    bank: 'learning',
+    titles: ['Learning from reviews', 'Rapid reviews and practice reviews', 'What we learned from reviews'],
+  },
+  {
+    key: 'limited',
+    bank: 'limited',
+    titles: ['Where progress has been limited', 'What we still need to do', 'Areas for development', 'Where we have made less progress'],
+  },
+  {
+    key: 'findings',
+    bank: 'findings',
+    titles: ['Independent scrutiny findings', 'What the Independent Scrutineer found', 'Independent scrutiny', 'Scrutiny findings'],
+  },
   { key: 'budget', bank: 'budget', titles: ['Budget', 'Funding and spending', 'Financial summary', 'Partnership budget'] },
-  { key: 'priorities', bank: 'priorities', titles: ['Priorities for next year', 'Our priorities for 2025-26', 'Looking ahead', 'Priorities for the year ahead'] },
+  {
+    key: 'priorities',
+    bank: 'priorities',
+    titles: ['Priorities for next year', 'Our priorities for 2025-26', 'Looking ahead', 'Priorities for the year ahead'],
+  },
 ];
 // Sections most often left out of real drafts, and so most often dropped here.
 const ARR_OFTEN_MISSING = ['scrutiny', 'education', 'funding', 'yearly', 'dispute', 'voice', 'threshold', 'geography'];
@@ -522,7 +822,13 @@ function buildArea(seed, index) {
   const rng = makeRng(`wtlint-bench:${seed}:${index}`);
   const seedNum = cyrb128(String(seed))[0] % 4800;
   const place = placeFor(index, seedNum);
-  const laKind = rng.weighted([['county', 3], ['unitary', 4], ['met', 2], ['london', 2], ['city', 1]]);
+  const laKind = rng.weighted([
+    ['county', 3],
+    ['unitary', 4],
+    ['met', 2],
+    ['london', 2],
+    ['city', 1],
+  ]);
   const la = {
     county: `${place.replace(/shire$/, '')}shire County Council`,
     unitary: `${place} Council`,
@@ -531,20 +837,25 @@ function buildArea(seed, index) {
     city: `${place} City Council`,
   }[laKind];
   const suffix = rng.weighted([
-    ['Safeguarding Children Partnership', 6], ['Safeguarding Partnership', 2],
-    ['Children\'s Safeguarding Partnership', 2], ['Local Safeguarding Children Partnership', 1],
-    ['Safeguarding Children Board', 1]]);
+    ['Safeguarding Children Partnership', 6],
+    ['Safeguarding Partnership', 2],
+    ["Children's Safeguarding Partnership", 2],
+    ['Local Safeguarding Children Partnership', 1],
+    ['Safeguarding Children Board', 1],
+  ]);
   const joint = rng.chance(0.1) ? otherPlace(rng) : null;
   const areaName = joint ? `${place} and ${joint} ${suffix}` : `${place} ${suffix}`;
   const icbRegion = rng.chance(0.5) ? place : `${place} and ${otherPlace(rng)}`;
   const policeArea = rng.chance(0.6) ? place : otherPlace(rng);
   const policeName = rng.chance(0.6) ? `${policeArea} Police` : `${policeArea} Constabulary`;
 
-  const edition = rng.weighted([['2023', 76], ['2018', 24]]);
+  const edition = rng.weighted([
+    ['2023', 76],
+    ['2018', 24],
+  ]);
   const outdatedCcg = edition === '2023' && rng.chance(0.05);
-  const icb = edition === '2018' || outdatedCcg
-    ? `NHS ${icbRegion} Clinical Commissioning Group`
-    : `NHS ${icbRegion} Integrated Care Board`;
+  const icb =
+    edition === '2018' || outdatedCcg ? `NHS ${icbRegion} Clinical Commissioning Group` : `NHS ${icbRegion} Integrated Care Board`;
   const slug = place.toLowerCase().replace(/\s+/g, '-');
   const url = `https://www.${slug}${rng.pick(['scp', 'safeguardingchildren', '-safeguarding', 'lscp'])}.org.uk`;
 
@@ -570,7 +881,11 @@ function buildArea(seed, index) {
     url,
     scrutineer: personName(rng),
     scrutinyIndependent: !rng.chance(0.04),
-    chair_role: rng.pick(['Director of Children\'s Services', 'Chief Nurse of the ICB', 'Detective Chief Superintendent for Public Protection']),
+    chair_role: rng.pick([
+      "Director of Children's Services",
+      'Chief Nurse of the ICB',
+      'Detective Chief Superintendent for Public Protection',
+    ]),
     pop: (rng.int(120, 1600) * 1000).toLocaleString('en-GB'),
     kids: (rng.int(25, 360) * 1000).toLocaleString('en-GB'),
     school_n: rng.int(40, 520),
@@ -590,7 +905,11 @@ function buildArea(seed, index) {
     inequitableFunding: policeShare < 0.07,
     themes: rng.sample(THEMES, 5),
     headingNumbered: rng.chance(0.25),
-    headingStyle: rng.weighted([['atx', 90], ['setext', 4], ['bold', 6]]), // bold: pseudo-headings
+    headingStyle: rng.weighted([
+      ['atx', 90],
+      ['setext', 4],
+      ['bold', 6],
+    ]), // bold: pseudo-headings
     bullet: rng.pick(['-', '-', '*']),
     crlf: rng.chance(0.03),
     bom: rng.chance(0.01),
@@ -607,26 +926,47 @@ function fill(tpl, ctx, rng) {
       return v >= 10000 ? v.toLocaleString('en-GB') : String(v);
     }
     switch (name) {
-      case 'pct': case 'pct2': return `${rng.int(8, 96)}%`;
-      case 'date': return longDate(between(rng, ymd(2024, 4, 1), ymd(2025, 9, 30)));
-      case 'month': return rng.pick(MONTHS);
-      case 'year': return rng.pick(['2023-24', '2024-25', '2024']);
-      case 'prev_year': return String(rng.int(2019, 2022));
-      case 'next_year': return '2026';
-      case 'fy': return '2024-25';
-      case 'theme': return ctx.themes[0];
-      case 'theme2': return ctx.themes[1];
-      case 'theme3': return ctx.themes[2];
-      case 'agency': return rng.pick(ctx.agencies);
-      case 'agency2': return rng.pick(ctx.agencies);
-      case 'group': return rng.pick(GROUPS);
-      case 'settings': return rng.pick(SETTINGS);
-      case 'settings2': return rng.pick(SETTINGS);
-      case 'link': return `[${rng.pick(LINKWORDS)}](${ctx.url}/${rng.pick(['arrangements', 'procedures', 'reviews', 'training', 'reports', 'about-us'])})`;
-      case 'total': return ctx.funding.total.toLocaleString('en-GB');
-      case 'scrutineer': return ctx.scrutineer;
-      case 'period_start_long': return longDate(Date.parse(ctx.period.start));
-      case 'period_end_long': return longDate(Date.parse(ctx.period.end));
+      case 'pct':
+      case 'pct2':
+        return `${rng.int(8, 96)}%`;
+      case 'date':
+        return longDate(between(rng, ymd(2024, 4, 1), ymd(2025, 9, 30)));
+      case 'month':
+        return rng.pick(MONTHS);
+      case 'year':
+        return rng.pick(['2023-24', '2024-25', '2024']);
+      case 'prev_year':
+        return String(rng.int(2019, 2022));
+      case 'next_year':
+        return '2026';
+      case 'fy':
+        return '2024-25';
+      case 'theme':
+        return ctx.themes[0];
+      case 'theme2':
+        return ctx.themes[1];
+      case 'theme3':
+        return ctx.themes[2];
+      case 'agency':
+        return rng.pick(ctx.agencies);
+      case 'agency2':
+        return rng.pick(ctx.agencies);
+      case 'group':
+        return rng.pick(GROUPS);
+      case 'settings':
+        return rng.pick(SETTINGS);
+      case 'settings2':
+        return rng.pick(SETTINGS);
+      case 'link':
+        return `[${rng.pick(LINKWORDS)}](${ctx.url}/${rng.pick(['arrangements', 'procedures', 'reviews', 'training', 'reports', 'about-us'])})`;
+      case 'total':
+        return ctx.funding.total.toLocaleString('en-GB');
+      case 'scrutineer':
+        return ctx.scrutineer;
+      case 'period_start_long':
+        return longDate(Date.parse(ctx.period.start));
+      case 'period_end_long':
+        return longDate(Date.parse(ctx.period.end));
       default:
         if (ctx[name] === undefined) throw new Error(`gen-corpus: no value for slot {${name}}`);
         return String(ctx[name]);
@@ -672,41 +1012,76 @@ function extraBlock(ctx, key) {
     case 'agencies':
       if (rng.chance(0.5)) return bulletList(ctx, rng.sample(ctx.agencies, rng.int(4, 10)).map(cap));
       break;
-    case 'funding': case 'budget':
+    case 'funding':
+    case 'budget':
       if (rng.chance(0.4)) {
-        return table(['Partner', 'Contribution', 'Share'], ctx.funding.contributions.map((c) =>
-          [c.partner, money(c.amount), `${Math.round((100 * c.amount) / ctx.funding.total)}%`]));
+        return table(
+          ['Partner', 'Contribution', 'Share'],
+          ctx.funding.contributions.map((c) => [c.partner, money(c.amount), `${Math.round((100 * c.amount) / ctx.funding.total)}%`]),
+        );
       }
       break;
     case 'training':
       if (rng.chance(0.4)) {
-        return table(['Course', 'Sessions', 'Attendees', 'Rated good or better'],
-          rng.sample(['Safeguarding awareness', 'Working Together', 'Neglect and the graded care profile',
-            'Child exploitation', 'Domestic abuse', 'Harmful sexual behaviour', 'Online safety', 'Safer recruitment',
-            'Designated safeguarding lead update', 'Effective supervision'], rng.int(3, 7))
-            .map((c) => [c, String(rng.int(2, 24)), String(rng.int(20, 600)), `${rng.int(70, 99)}%`]));
+        return table(
+          ['Course', 'Sessions', 'Attendees', 'Rated good or better'],
+          rng
+            .sample(
+              [
+                'Safeguarding awareness',
+                'Working Together',
+                'Neglect and the graded care profile',
+                'Child exploitation',
+                'Domestic abuse',
+                'Harmful sexual behaviour',
+                'Online safety',
+                'Safer recruitment',
+                'Designated safeguarding lead update',
+                'Effective supervision',
+              ],
+              rng.int(3, 7),
+            )
+            .map((c) => [c, String(rng.int(2, 24)), String(rng.int(20, 600)), `${rng.int(70, 99)}%`]),
+        );
       }
       break;
-    case 'voice': case 'impact':
+    case 'voice':
+    case 'impact':
       if (rng.chance(0.45)) {
-        return `> "${rng.pick(['I felt like someone finally listened to me.', 'My social worker explained everything and kept her promises.',
-          'School noticed something was wrong before I said anything.', 'I wish I had been asked what I wanted sooner.',
-          'The police officer was kind and didn\'t rush me.', 'Having the same worker for the whole time made a big difference.'])}"\n>\n> — ${rng.pick(['young person', 'care leaver', 'parent', 'young carer'])}, ${rng.pick(['aged 13', 'aged 15', 'aged 17', 'Year 9', 'from ' + ctx.place])}`;
+        return `> "${rng.pick([
+          'I felt like someone finally listened to me.',
+          'My social worker explained everything and kept her promises.',
+          'School noticed something was wrong before I said anything.',
+          'I wish I had been asked what I wanted sooner.',
+          "The police officer was kind and didn't rush me.",
+          'Having the same worker for the whole time made a big difference.',
+        ])}"\n>\n> — ${rng.pick(['young person', 'care leaver', 'parent', 'young carer'])}, ${rng.pick(['aged 13', 'aged 15', 'aged 17', 'Year 9', 'from ' + ctx.place])}`;
       }
       break;
-    case 'did': case 'learning':
+    case 'did':
+    case 'learning':
       if (rng.chance(0.35)) {
         return `### ${rng.pick(['Case study', 'Spotlight', 'Practice example'])}: ${cap(rng.pick(THEMES))}\n\n${paragraph(ctx, 'did', rng.int(3, 5), key)}\n\n${paragraph(ctx, 'impact', rng.int(2, 4), key)}`;
       }
-      if (rng.chance(0.3)) return bulletList(ctx, rng.sample(LISTS.actions, rng.int(3, 7)).map((t) => fill(t, ctx, rng)));
+      if (rng.chance(0.3))
+        return bulletList(
+          ctx,
+          rng.sample(LISTS.actions, rng.int(3, 7)).map((t) => fill(t, ctx, rng)),
+        );
       break;
     case 'priorities':
-      if (rng.chance(0.6)) return bulletList(ctx, rng.sample(LISTS.priorities, rng.int(3, 6)).map((t) => fill(t, ctx, rng)), true);
+      if (rng.chance(0.6))
+        return bulletList(
+          ctx,
+          rng.sample(LISTS.priorities, rng.int(3, 6)).map((t) => fill(t, ctx, rng)),
+          true,
+        );
       break;
     default:
       break;
   }
-  if (rng.chance(0.08)) return `<!-- ${rng.pick(['reviewed by the business unit', 'update figures before publication', 'agreed at Executive Group'])} -->`;
+  if (rng.chance(0.08))
+    return `<!-- ${rng.pick(['reviewed by the business unit', 'update figures before publication', 'agreed at Executive Group'])} -->`;
   return paragraph(ctx, rng.chance(0.1) ? 'filler' : sectionBank(key), rng.int(2, 5), key);
 }
 
@@ -714,7 +1089,9 @@ function sectionBank(key) {
   return [...ARR_SECTIONS, ...YR_SECTIONS].find((s) => s.key === key)?.bank ?? 'filler';
 }
 
-function cap(s) { return s[0].toUpperCase() + s.slice(1); }
+function cap(s) {
+  return s[0].toUpperCase() + s.slice(1);
+}
 
 function heading(ctx, level, text, number) {
   // A numbered setext heading would read as a list item, so setext documents are not numbered.
@@ -744,7 +1121,7 @@ function arrangementsFrontMatter(ctx, doc) {
   if (!doc.dropKeys.includes('partners')) {
     L.push('partners:');
     const roles = [
-      [ctx.la, 'local-authority', 'Chief Executive', 'Director of Children\'s Services'],
+      [ctx.la, 'local-authority', 'Chief Executive', "Director of Children's Services"],
       [ctx.icb, ctx.icb.includes('Clinical') ? 'clinical-commissioning-group' : 'integrated-care-board', 'Chief Executive', 'Chief Nurse'],
       [ctx.police, 'police', 'Chief Constable', 'Detective Chief Superintendent, Public Protection'],
     ];
@@ -755,8 +1132,17 @@ function arrangementsFrontMatter(ctx, doc) {
   }
   if (ctx.edition === '2023' && rng.chance(0.8)) L.push(`chair: ${yamlString(ctx.chair_role, rng)}`);
   if (!doc.dropKeys.includes('relevant_agencies') && rng.chance(0.8)) {
-    if (rng.chance(0.2)) L.push(`relevant_agencies: [${ctx.agencies.slice(0, 5).map((a) => JSON.stringify(cap(a))).join(', ')}]`);
-    else { L.push('relevant_agencies:'); for (const a of ctx.agencies) L.push(`  - ${yamlString(cap(a), rng)}`); }
+    if (rng.chance(0.2))
+      L.push(
+        `relevant_agencies: [${ctx.agencies
+          .slice(0, 5)
+          .map((a) => JSON.stringify(cap(a)))
+          .join(', ')}]`,
+      );
+    else {
+      L.push('relevant_agencies:');
+      for (const a of ctx.agencies) L.push(`  - ${yamlString(cap(a), rng)}`);
+    }
   }
   if (!doc.dropKeys.includes('scrutiny') && rng.chance(0.85)) {
     L.push('scrutiny:');
@@ -771,7 +1157,10 @@ function arrangementsFrontMatter(ctx, doc) {
     for (const c of ctx.funding.contributions) L.push(`    - partner: ${yamlString(c.partner, rng)}`, `      amount: ${c.amount}`);
   }
   if (rng.chance(0.6)) L.push(`threshold_document: ${ctx.url}/threshold-document.pdf`);
-  if (rng.chance(0.3)) L.push(`education:\n  schools: ${ctx.school_n}\n  representation: ${yamlString('Director of Education and two elected headteachers', rng)}`);
+  if (rng.chance(0.3))
+    L.push(
+      `education:\n  schools: ${ctx.school_n}\n  representation: ${yamlString('Director of Education and two elected headteachers', rng)}`,
+    );
   return L;
 }
 
@@ -792,14 +1181,29 @@ function yearlyFrontMatter(ctx, doc) {
     for (const p of [ctx.la, ctx.icb, ctx.police]) L.push(`  - ${yamlString(p, rng)}`);
   }
   if (rng.chance(0.6)) {
-    L.push('reviews:', `  rapid_reviews: ${rng.int(0, 12)}`, `  lcspr_commissioned: ${rng.int(0, 3)}`, `  lcspr_published: ${rng.int(0, 2)}`);
+    L.push(
+      'reviews:',
+      `  rapid_reviews: ${rng.int(0, 12)}`,
+      `  lcspr_commissioned: ${rng.int(0, 3)}`,
+      `  lcspr_published: ${rng.int(0, 2)}`,
+    );
   }
   if (!doc.dropKeys.includes('funding') && rng.chance(0.7)) {
-    L.push('funding:', `  total: ${ctx.funding.total}`, `  spent: ${Math.round(ctx.funding.total * rng.int(85, 104) / 100)}`, '  contributions:');
+    L.push(
+      'funding:',
+      `  total: ${ctx.funding.total}`,
+      `  spent: ${Math.round((ctx.funding.total * rng.int(85, 104)) / 100)}`,
+      '  contributions:',
+    );
     for (const c of ctx.funding.contributions) L.push(`    - partner: ${yamlString(c.partner, rng)}`, `      amount: ${c.amount}`);
   }
   if (!doc.dropKeys.includes('scrutiny') && rng.chance(0.6)) {
-    L.push('scrutiny:', `  name: ${yamlString(ctx.scrutineer, rng)}`, `  independent: ${ctx.scrutinyIndependent}`, `  report_received: ${iso(between(rng, ymd(2025, 2, 1), ymd(2025, 7, 31)))}`);
+    L.push(
+      'scrutiny:',
+      `  name: ${yamlString(ctx.scrutineer, rng)}`,
+      `  independent: ${ctx.scrutinyIndependent}`,
+      `  report_received: ${iso(between(rng, ymd(2025, 2, 1), ymd(2025, 7, 31)))}`,
+    );
   }
   if (rng.chance(0.7)) {
     L.push('priorities:');
@@ -811,8 +1215,21 @@ function yearlyFrontMatter(ctx, doc) {
 // Realistic ways front matter gets broken by hand editing; each makes a YAML 1.2 parser fail.
 const MALFORMATIONS = [
   ['unclosed-quote', (L) => L.map((l) => (l.startsWith('kind: ') ? `kind: "${l.slice(6)}` : l))],
-  ['bad-indent', (L) => { L.splice(2, 0, `   ${L.splice(2, 1)[0].trim()}`); return L; }],
-  ['tab-indent', (L) => { const i = L.findIndex((l) => /^ {2}\S/.test(l)); L[i >= 0 ? i : 1] = `\t${L[i >= 0 ? i : 1].trim()}`; return L; }],
+  [
+    'bad-indent',
+    (L) => {
+      L.splice(2, 0, `   ${L.splice(2, 1)[0].trim()}`);
+      return L;
+    },
+  ],
+  [
+    'tab-indent',
+    (L) => {
+      const i = L.findIndex((l) => /^ {2}\S/.test(l));
+      L[i >= 0 ? i : 1] = `\t${L[i >= 0 ? i : 1].trim()}`;
+      return L;
+    },
+  ],
   ['missing-colon', (L) => L.map((l) => (l.startsWith('kind: ') ? l.replace(': ', ' ') : l))],
   ['unclosed-flow', (L) => [...L, 'tags: [safeguarding, children, partnership']],
   ['duplicate-key', (L) => [...L, L.find((l) => l.startsWith('kind: '))]],
@@ -828,7 +1245,11 @@ function planDocument(ctx, kind) {
   const missing = [];
   const thin = [];
   if (rng.chance(kind === 'arrangements' ? 0.18 : 0.14)) {
-    const k = rng.weighted([[1, 6], [2, 3], [3, 1]]);
+    const k = rng.weighted([
+      [1, 6],
+      [2, 3],
+      [3, 1],
+    ]);
     missing.push(...rng.sample(often, k));
   }
   if (rng.chance(0.06)) {
@@ -838,12 +1259,21 @@ function planDocument(ctx, kind) {
   const dropKeys = [];
   // A missing section usually comes with its structured key missing too (the element is absent
   // altogether); sometimes the front matter still evidences it.
-  if (missing.includes('scrutiny') || missing.includes('findings')) { if (rng.chance(0.7)) dropKeys.push('scrutiny'); }
-  if (missing.includes('funding') || missing.includes('budget')) { if (rng.chance(0.7)) dropKeys.push('funding'); }
+  if (missing.includes('scrutiny') || missing.includes('findings')) {
+    if (rng.chance(0.7)) dropKeys.push('scrutiny');
+  }
+  if (missing.includes('funding') || missing.includes('budget')) {
+    if (rng.chance(0.7)) dropKeys.push('funding');
+  }
   if (missing.includes('agencies') && rng.chance(0.7)) dropKeys.push('relevant_agencies');
-  if (rng.chance(0.02)) dropKeys.push(rng.pick(kind === 'arrangements' ? ['published', 'area', 'edition', 'partners'] : ['published', 'area', 'period', 'edition']));
+  if (rng.chance(0.02))
+    dropKeys.push(
+      rng.pick(kind === 'arrangements' ? ['published', 'area', 'edition', 'partners'] : ['published', 'area', 'period', 'edition']),
+    );
 
-  let published, late, edition = ctx.edition;
+  let published,
+    late,
+    edition = ctx.edition;
   if (kind === 'arrangements') {
     late = rng.chance(0.12);
     if (ctx.edition === '2023') {
@@ -871,29 +1301,61 @@ function renderDocument(ctx, doc) {
   const fm = doc.malformed ? MALFORMATIONS.find(([name]) => name === doc.malformed)[1](fmLines.slice()) : fmLines;
   const fmText = `---\n${fm.join('\n')}\n${doc.malformed === 'unterminated-front-matter' ? '' : '---\n'}\n`;
 
-  const title = doc.kind === 'arrangements'
-    ? rng.pick([`${ctx.area}: multi-agency safeguarding arrangements`, `Multi-agency safeguarding arrangements for ${ctx.place}`,
-      `${ctx.area} Arrangements`, `Working Together in ${ctx.place}: our safeguarding arrangements`])
-    : rng.pick([`${ctx.area} yearly report 2024-25`, 'Yearly report 2024 to 2025', `${ctx.area}: Annual Report 2024/25`,
-      `Safeguarding children in ${ctx.place}: yearly report 2024-25`]);
+  const title =
+    doc.kind === 'arrangements'
+      ? rng.pick([
+          `${ctx.area}: multi-agency safeguarding arrangements`,
+          `Multi-agency safeguarding arrangements for ${ctx.place}`,
+          `${ctx.area} Arrangements`,
+          `Working Together in ${ctx.place}: our safeguarding arrangements`,
+        ])
+      : rng.pick([
+          `${ctx.area} yearly report 2024-25`,
+          'Yearly report 2024 to 2025',
+          `${ctx.area}: Annual Report 2024/25`,
+          `Safeguarding children in ${ctx.place}: yearly report 2024-25`,
+        ]);
 
   // Sections present, each with the heading wording this document uses (copies: the catalogue
   // is shared by every document).
-  const order = doc.sections.filter((s) => !doc.missing.includes(s.key)).map((s) => ({
-    key: s.key, bank: s.bank, title: rng.chance(0.04) ? s.titles[0].toUpperCase() : rng.pick(s.titles),
-  }));
-  if (rng.chance(0.3)) { // swap a couple of neighbours: real documents do not follow the guidance's order
-    for (let k = 0; k < 2; k++) { const i = rng.int(0, order.length - 2); [order[i], order[i + 1]] = [order[i + 1], order[i]]; }
+  const order = doc.sections
+    .filter((s) => !doc.missing.includes(s.key))
+    .map((s) => ({
+      key: s.key,
+      bank: s.bank,
+      title: rng.chance(0.04) ? s.titles[0].toUpperCase() : rng.pick(s.titles),
+    }));
+  if (rng.chance(0.3)) {
+    // swap a couple of neighbours: real documents do not follow the guidance's order
+    for (let k = 0; k < 2; k++) {
+      const i = rng.int(0, order.length - 2);
+      [order[i], order[i + 1]] = [order[i + 1], order[i]];
+    }
   }
   const blocks = new Map();
   for (const s of order) {
-    if (doc.thin.includes(s.key)) { blocks.set(s.key, [rng.pick(THIN_TEXT)]); continue; }
+    if (doc.thin.includes(s.key)) {
+      blocks.set(s.key, [rng.pick(THIN_TEXT)]);
+      continue;
+    }
     const b = [paragraph(ctx, s.bank, rng.int(2, 5), s.key)];
     if (s.key === 'agencies') b.push(bulletList(ctx, ctx.agencies.map(cap)));
     if (s.key === 'funding' || s.key === 'budget') {
-      b.push(table(['Partner', 'Contribution (£)'], ctx.funding.contributions.map((c) => [c.partner, c.amount.toLocaleString('en-GB')])));
+      b.push(
+        table(
+          ['Partner', 'Contribution (£)'],
+          ctx.funding.contributions.map((c) => [c.partner, c.amount.toLocaleString('en-GB')]),
+        ),
+      );
     }
-    if (s.key === 'priorities') b.push(bulletList(ctx, rng.sample(LISTS.priorities, rng.int(3, 6)).map((t) => fill(t, ctx, rng)), true));
+    if (s.key === 'priorities')
+      b.push(
+        bulletList(
+          ctx,
+          rng.sample(LISTS.priorities, rng.int(3, 6)).map((t) => fill(t, ctx, rng)),
+          true,
+        ),
+      );
     blocks.set(s.key, b);
   }
   const intro = [paragraph(ctx, doc.kind === 'arrangements' ? 'intro' : 'yrintro', rng.int(3, 6))];
@@ -901,8 +1363,10 @@ function renderDocument(ctx, doc) {
   if (rng.chance(0.5)) extras.push(['Partnership structure', [paragraph(ctx, 'structure', rng.int(2, 4))]]);
   if (rng.chance(0.4)) extras.push(['Glossary', [bulletList(ctx, rng.sample(BANK.glossary, rng.int(3, 7)))]]);
   if (rng.chance(0.5)) {
-    extras.push([rng.pick(['Contact us', 'Contact', 'Further information']),
-      [`${ctx.area} Business Unit  \n${ctx.la}  \nEmail: safeguarding.partnership@${ctx.url.replace('https://www.', '')}`]]);
+    extras.push([
+      rng.pick(['Contact us', 'Contact', 'Further information']),
+      [`${ctx.area} Business Unit  \n${ctx.la}  \nEmail: safeguarding.partnership@${ctx.url.replace('https://www.', '')}`],
+    ]);
   }
   const layout = { title, intro, order, blocks, extras, grouped: doc.kind === 'arrangements' && rng.chance(0.2) };
 
@@ -935,7 +1399,10 @@ function assemble(ctx, { title, intro, order, blocks, extras, grouped }) {
     out.push(heading(ctx, grouped ? 3 : 2, s.title, ctx.headingNumbered ? ++num : 0));
     out.push(...blocks.get(s.key));
   }
-  for (const [t, b] of extras) { out.push(heading(ctx, 2, t)); out.push(...b); }
+  for (const [t, b] of extras) {
+    out.push(heading(ctx, 2, t));
+    out.push(...b);
+  }
   return out.join('\n\n') + '\n';
 }
 
@@ -950,25 +1417,41 @@ function main() {
   for (let i = 1; i <= n; i++) {
     const ctx = buildArea(seed, i);
     // ~1% of areas have malformed YAML in one (rarely both) of their documents.
-    if (ctx.rng.chance(0.01)) ctx.malformedDocs = ctx.rng.chance(0.2) ? ['arrangements', 'yearly-report'] : [ctx.rng.pick(['arrangements', 'yearly-report'])];
+    if (ctx.rng.chance(0.01))
+      ctx.malformedDocs = ctx.rng.chance(0.2) ? ['arrangements', 'yearly-report'] : [ctx.rng.pick(['arrangements', 'yearly-report'])];
     const dir = path.join(outDir, `area-${String(i).padStart(4, '0')}`);
     fs.mkdirSync(dir, { recursive: true });
     const arr = planDocument(ctx, 'arrangements');
     // Yearly report period: April to March for most; some use the academic year.
     ctx.period = ctx.rng.chance(0.9) ? { start: '2024-04-01', end: '2025-03-31' } : { start: '2024-09-01', end: '2025-08-31' };
     const yr = planDocument(ctx, 'yearly-report');
-    for (const [doc, file] of [[arr, 'arrangements.md'], [yr, 'yearly-report-2024-25.md']]) {
+    for (const [doc, file] of [
+      [arr, 'arrangements.md'],
+      [yr, 'yearly-report-2024-25.md'],
+    ]) {
       const text = renderDocument(ctx, doc);
       const bytes = Buffer.byteLength(text);
       fs.writeFileSync(path.join(dir, file), text);
       total += bytes;
       sizes.push(bytes);
       manifest.documents.push({
-        file: path.posix.join(path.basename(dir), file), kind: doc.kind, area: ctx.area, edition: doc.edition, bytes,
-        published: doc.published, late: doc.late, missingSections: doc.missing, thinSections: doc.thin,
-        missingKeys: doc.dropKeys, malformedYaml: doc.malformed, outdatedCcg: ctx.icb.includes('Clinical') && doc.edition === '2023',
-        inequitableFunding: ctx.inequitableFunding, scrutinyIndependent: ctx.scrutinyIndependent,
-        headingStyle: ctx.headingStyle, crlf: ctx.crlf, bom: ctx.bom,
+        file: path.posix.join(path.basename(dir), file),
+        kind: doc.kind,
+        area: ctx.area,
+        edition: doc.edition,
+        bytes,
+        published: doc.published,
+        late: doc.late,
+        missingSections: doc.missing,
+        thinSections: doc.thin,
+        missingKeys: doc.dropKeys,
+        malformedYaml: doc.malformed,
+        outdatedCcg: ctx.icb.includes('Clinical') && doc.edition === '2023',
+        inequitableFunding: ctx.inequitableFunding,
+        scrutinyIndependent: ctx.scrutinyIndependent,
+        headingStyle: ctx.headingStyle,
+        crlf: ctx.crlf,
+        bom: ctx.bom,
       });
     }
   }
@@ -981,10 +1464,11 @@ function main() {
   const count = (f) => docs.filter(f).length;
   process.stderr.write(
     `gen-corpus: ${n} areas, ${sizes.length} files, ${total} bytes (${(total / 1048576).toFixed(1)} MiB) in ${outDir}\n` +
-    `  file size: min ${sizes[0]}, median ${sizes[sizes.length >> 1]}, max ${sizes[sizes.length - 1]} bytes\n` +
-    `  late: ${count((d) => d.late)}, missing sections: ${count((d) => d.missingSections.length)}, thin: ${count((d) => d.thinSections.length)}, ` +
-    `missing keys: ${count((d) => d.missingKeys.length)}, malformed YAML: ${count((d) => d.malformedYaml)}, ` +
-    `CRLF: ${count((d) => d.crlf)}, BOM: ${count((d) => d.bom)}, pseudo-headings: ${count((d) => d.headingStyle === 'bold')}\n`);
+      `  file size: min ${sizes[0]}, median ${sizes[sizes.length >> 1]}, max ${sizes[sizes.length - 1]} bytes\n` +
+      `  late: ${count((d) => d.late)}, missing sections: ${count((d) => d.missingSections.length)}, thin: ${count((d) => d.thinSections.length)}, ` +
+      `missing keys: ${count((d) => d.missingKeys.length)}, malformed YAML: ${count((d) => d.malformedYaml)}, ` +
+      `CRLF: ${count((d) => d.crlf)}, BOM: ${count((d) => d.bom)}, pseudo-headings: ${count((d) => d.headingStyle === 'bold')}\n`,
+  );
   process.stdout.write(`${total}\n`);
 }
 

@@ -16,7 +16,17 @@ function chromium(args: string[]): string {
   const profile = mkdtempSync(join(tmpdir(), 'wtlint-chromium-'));
   return execFileSync(
     CHROMIUM,
-    ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--user-data-dir=${profile}`, ...args],
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      `--user-data-dir=${profile}`,
+      ...args,
+    ],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 60000 },
   );
 }
@@ -24,7 +34,10 @@ function chromium(args: string[]): string {
 test.skipIf(!existsSync(CHROMIUM))('the HTML report renders in Chromium without running anything from the documents', async () => {
   const { root, dir } = generateAreas();
   const evil = '<script>document.title="pwned"</script>';
-  writeFileSync(join(dir, 'echo', 'arrangements.yaml'), arrangements2023('Echo', '2024-12-01', [], { area: evil, relevant_agencies: ['<img src=x onerror="document.title=1">'] }));
+  writeFileSync(
+    join(dir, 'echo', 'arrangements.yaml'),
+    arrangements2023('Echo', '2024-12-01', [], { area: evil, relevant_agencies: ['<img src=x onerror="document.title=1">'] }),
+  );
   const run = await runCli(['audit', 'areas', '--as-of', AS_OF, '-f', 'html', '-o', 'audit.html', '--jobs', '0'], root);
   expect(run.code).toBe(1);
   const page = `file://${join(root, 'audit.html')}`;

@@ -34,7 +34,18 @@ function printed(markdown: string, title: string): Uint8Array {
   writeFileSync(join(dir, 'page.html'), html);
   execFileSync(
     CHROMIUM,
-    ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--user-data-dir=${join(dir, 'profile')}`, `--print-to-pdf=${join(dir, 'page.pdf')}`, join(dir, 'page.html')],
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      `--user-data-dir=${join(dir, 'profile')}`,
+      `--print-to-pdf=${join(dir, 'page.pdf')}`,
+      join(dir, 'page.html'),
+    ],
     { stdio: 'ignore', timeout: 60000 },
   );
   return new Uint8Array(readFileSync(join(dir, 'page.pdf')));
@@ -53,11 +64,18 @@ describe.skipIf(!existsSync(CHROMIUM))('each example printed to PDF by Chromium'
       expect(withSidecar.elements).toEqual(markdown.elements);
       // Without a sidecar, only what the text says is known: compare with the Markdown holding just those keys.
       const bare = await linter.lintFileBytes(name, pdf, { asOf: AS_OF, edition: markdown.edition ?? undefined });
-      const textOnly = await linter.lintFileBytes(example, new TextEncoder().encode(`---\nkind: ${markdown.kind}\n---\n${body}`), { asOf: AS_OF, edition: markdown.edition ?? undefined });
+      const textOnly = await linter.lintFileBytes(example, new TextEncoder().encode(`---\nkind: ${markdown.kind}\n---\n${body}`), {
+        asOf: AS_OF,
+        edition: markdown.edition ?? undefined,
+      });
       expect(bare.kind).toBe(markdown.kind);
       expect(bare.elements).toEqual(textOnly.elements);
       // The same PDF with its structure tree ignored: headings, lists and tables from the layout alone.
-      const untagged = await linter.lintFileBytes(name, pdf, { asOf: AS_OF, sidecar: { path: `${name}.yaml`, text: `${yaml}\n` }, readPdf: withoutTags });
+      const untagged = await linter.lintFileBytes(name, pdf, {
+        asOf: AS_OF,
+        sidecar: { path: `${name}.yaml`, text: `${yaml}\n` },
+        readPdf: withoutTags,
+      });
       expect(untagged.elements).toEqual(markdown.elements);
     });
   }

@@ -9,9 +9,24 @@ import { stringify } from 'yaml';
 export const AS_OF = '2026-11-23';
 
 const PARTNERS = (place: string) => [
-  { type: 'local-authority', name: `${place} Council`, lead: { name: 'A Lead', role: 'Chief Executive' }, delegate: { name: 'A Delegate', role: "Director of Children's Services" } },
-  { type: 'health', name: `NHS ${place} Integrated Care Board`, lead: { name: 'B Lead', role: 'Chief Executive' }, delegate: { name: 'B Delegate', role: 'Chief Nurse' } },
-  { type: 'police', name: `${place} Police`, lead: { name: 'C Lead', role: 'Chief Constable' }, delegate: { name: 'C Delegate', role: 'Detective Chief Superintendent' } },
+  {
+    type: 'local-authority',
+    name: `${place} Council`,
+    lead: { name: 'A Lead', role: 'Chief Executive' },
+    delegate: { name: 'A Delegate', role: "Director of Children's Services" },
+  },
+  {
+    type: 'health',
+    name: `NHS ${place} Integrated Care Board`,
+    lead: { name: 'B Lead', role: 'Chief Executive' },
+    delegate: { name: 'B Delegate', role: 'Chief Nurse' },
+  },
+  {
+    type: 'police',
+    name: `${place} Police`,
+    lead: { name: 'C Lead', role: 'Chief Constable' },
+    delegate: { name: 'C Delegate', role: 'Detective Chief Superintendent' },
+  },
 ];
 
 export function arrangements2023(place: string, published: string, omit: string[] = [], extra: Record<string, unknown> = {}): string {
@@ -26,8 +41,20 @@ export function arrangements2023(place: string, published: string, omit: string[
     sign_off: [{ name: 'A Lead', role: 'Chief Executive', date: published }],
     relevant_agencies: ['Cafcass', `${place} Fire and Rescue Service`],
     education: { description: 'Schools, colleges and early years settings sit on the executive.' },
-    scrutiny: { scrutineer: { name: 'D Scrutineer', role: 'Independent Scrutineer' }, methods: ['challenge sessions'], reports_to: 'Lead partners' },
-    funding: { year: '2024-25', total: 300000, contributions: [{ partner: `${place} Council`, amount: 150000 }, { partner: `NHS ${place} ICB`, amount: 90000 }, { partner: `${place} Police`, amount: 60000 }] },
+    scrutiny: {
+      scrutineer: { name: 'D Scrutineer', role: 'Independent Scrutineer' },
+      methods: ['challenge sessions'],
+      reports_to: 'Lead partners',
+    },
+    funding: {
+      year: '2024-25',
+      total: 300000,
+      contributions: [
+        { partner: `${place} Council`, amount: 150000 },
+        { partner: `NHS ${place} ICB`, amount: 90000 },
+        { partner: `${place} Police`, amount: 60000 },
+      ],
+    },
     information_sharing: { agreement: `${place} information sharing agreement` },
     threshold: { title: `${place} continuum of need` },
     practice_reviews: 'Rapid reviews within 15 working days; local reviews published.',

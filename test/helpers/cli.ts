@@ -12,7 +12,11 @@ export interface CliResult {
 }
 export type CliRun = CliResult;
 
-export async function cli(cwd: string, argv: string[], extra: { stdin?: Uint8Array; env?: Record<string, string>; isTTY?: boolean } = {}): Promise<CliResult> {
+export async function cli(
+  cwd: string,
+  argv: string[],
+  extra: { stdin?: Uint8Array; env?: Record<string, string>; isTTY?: boolean } = {},
+): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const io: CliIO = {

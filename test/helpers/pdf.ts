@@ -117,7 +117,11 @@ export function compressionBombPdf(megabytes: number): Uint8Array {
 /** A PDF whose page dictionary holds arrays nested `depth` deep. */
 export function deeplyNestedPdf(depth: number): Uint8Array {
   const nested = `${'['.repeat(depth)}${']'.repeat(depth)}`;
-  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Deep ${nested} >>`];
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Deep ${nested} >>`,
+  ];
   return assemble(objects, '/Root 1 0 R');
 }
 

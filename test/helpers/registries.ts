@@ -19,4 +19,7 @@ export const migrationFormatters = await loadAll(migrationFormats);
 /** audit's formats, streamed, by --format name. */
 export const auditStreams = await loadAll(auditReporters);
 /** audit's formats as whole-report strings (what merge writes), by --format name. */
-export const auditTexts = Object.fromEntries(Object.entries(auditStreams).map(([name, stream]) => [name, inMemory(stream)])) as Record<keyof typeof auditStreams, AuditReporter>;
+export const auditTexts = Object.fromEntries(Object.entries(auditStreams).map(([name, stream]) => [name, inMemory(stream)])) as Record<
+  keyof typeof auditStreams,
+  AuditReporter
+>;

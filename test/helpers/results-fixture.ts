@@ -17,5 +17,13 @@ export function loadMixed(): ResultsFixture {
 }
 
 export function contextFor(fixture: ResultsFixture, overrides: Partial<ReportContext> = {}): ReportContext {
-  return { style: new Chalk({ level: 0 }), asOf: fixture.asOf, cwd: '/repo', version: fixture.version, rules: fixture.rules, quiet: false, ...overrides };
+  return {
+    style: new Chalk({ level: 0 }),
+    asOf: fixture.asOf,
+    cwd: '/repo',
+    version: fixture.version,
+    rules: fixture.rules,
+    quiet: false,
+    ...overrides,
+  };
 }

@@ -56,7 +56,9 @@ export function document(body: string | Buffer, type: string, validators: { etag
     const headers: Record<string, string> = { 'Content-Type': type };
     if (validators.etag) headers.ETag = validators.etag;
     if (validators.lastModified) headers['Last-Modified'] = validators.lastModified;
-    const fresh = (validators.etag && req.headers['if-none-match'] === validators.etag) || (validators.lastModified && req.headers['if-modified-since'] === validators.lastModified);
+    const fresh =
+      (validators.etag && req.headers['if-none-match'] === validators.etag) ||
+      (validators.lastModified && req.headers['if-modified-since'] === validators.lastModified);
     if (fresh) {
       res.writeHead(304, headers).end();
       return;

@@ -16,7 +16,9 @@ function wellFormedXml(output: string): void {
   expect(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(output)).toBe(false);
   const body = output.replace(/^<\?xml[^>]*\?>\s*/, '').replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '');
   const open: string[] = [];
-  for (const match of body.matchAll(/<(\/?)([A-Za-z][\w:-]*)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>|<|&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/g)) {
+  for (const match of body.matchAll(
+    /<(\/?)([A-Za-z][\w:-]*)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>|<|&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/g,
+  )) {
     expect(match[2], `stray "${match[0]}" in XML text`).toBeDefined();
     if (match[4]) continue;
     if (match[1]) expect(open.pop()).toBe(match[2]);
@@ -48,11 +50,43 @@ export const FORMAT_VALIDATORS: Record<string, (output: string, documents: numbe
   markdown: (output) => plainLines(output),
   // Only the page's own elements: document text never becomes a tag, an attribute or a script.
   html: (output) => {
-    const PAGE_TAGS = new Set(['!DOCTYPE', 'html', 'head', 'meta', 'title', 'style', 'body', 'header', 'h1', 'h2', 'h3', 'p', 'b', 'span', 'nav', 'ul', 'li', 'a', 'section', 'div', 'mark', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'br', 'code']);
+    const PAGE_TAGS = new Set([
+      '!DOCTYPE',
+      'html',
+      'head',
+      'meta',
+      'title',
+      'style',
+      'body',
+      'header',
+      'h1',
+      'h2',
+      'h3',
+      'p',
+      'b',
+      'span',
+      'nav',
+      'ul',
+      'li',
+      'a',
+      'section',
+      'div',
+      'mark',
+      'table',
+      'thead',
+      'tbody',
+      'tr',
+      'th',
+      'td',
+      'br',
+      'code',
+    ]);
     const tags = [...output.matchAll(/<\/?([^\s>/]+)/g)].map((m) => m[1]!);
     expect(tags.filter((tag) => !PAGE_TAGS.has(tag))).toEqual([]);
     expect(output.match(/<style>/g)).toHaveLength(1);
-    expect(output).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-[^']+'; base-uri 'none'; form-action 'none'">/);
+    expect(output).toMatch(
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-[^']+'; base-uri 'none'; form-action 'none'">/,
+    );
     expect(output.match(/ on[a-z]+=/gi)).toBeNull();
   },
 };

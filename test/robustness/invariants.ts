@@ -20,7 +20,9 @@ export function expectWellFormed(result: DocumentResult, path: string, text?: st
   const lines = text === undefined ? Infinity : lineCount(text);
   const problems = [
     ...(result.file === path ? [] : [`file ${result.file}`]),
-    ...Object.values(result.elements).filter((s) => !STATUSES.has(s)).map((s) => `status ${s}`),
+    ...Object.values(result.elements)
+      .filter((s) => !STATUSES.has(s))
+      .map((s) => `status ${s}`),
     ...result.findings.flatMap((f) => findingProblems(f, lines)),
   ];
   expect(problems).toEqual([]);

@@ -13,7 +13,8 @@ export function packPatterns(packs: CompiledPack[]): NamedPattern[] {
   const out: NamedPattern[] = [];
   for (const pack of packs) {
     const { alone = [], starts = [], phrases = [] } = pack.placeholders;
-    for (const name of [...alone, ...starts, ...phrases]) out.push({ where: `${pack.pack} placeholders ${name}`, pattern: compilePattern(setSource(pack.vocabulary.phrases[name]!)) });
+    for (const name of [...alone, ...starts, ...phrases])
+      out.push({ where: `${pack.pack} placeholders ${name}`, pattern: compilePattern(setSource(pack.vocabulary.phrases[name]!)) });
     for (const list of ['posts', 'organisations'] as const) {
       pack.signatureVocabulary?.[list].forEach(({ pattern }, i) => out.push({ where: `${pack.pack} signatories.${list}[${i}]`, pattern }));
     }

@@ -21,7 +21,11 @@ function bigSet(areas: number): string {
 for (const jobs of ['0', '2']) {
   test(`SIGINT with --jobs ${jobs}: exit 130, no half-written report`, async () => {
     const dir = bigSet(200);
-    const child = spawn(process.execPath, [join(ROOT, 'bin/wtlint.js'), 'audit', 'areas', '--as-of', '2026-11-23', '--jobs', jobs, '-f', 'html', '-o', 'out/report.html'], { cwd: dir });
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'bin/wtlint.js'), 'audit', 'areas', '--as-of', '2026-11-23', '--jobs', jobs, '-f', 'html', '-o', 'out/report.html'],
+      { cwd: dir },
+    );
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += String(d)));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

@@ -19,13 +19,18 @@ test('audit --jobs 2 with PDFs: the same JSON from the bundle; PDFs counted, a s
   const areas = join(dir, 'corpus', 'areas');
   const [first, second] = readdirSync(areas).sort();
   writeFileSync(join(areas, first!, 'brookfield.pdf'), await makePdf(CONTENTS));
-  writeFileSync(join(areas, first!, 'brookfield.pdf.yaml'), 'kind: arrangements\narea: Brookfield Safeguarding Children Partnership\nedition: 2023\npublished: 2025-11-29\n');
+  writeFileSync(
+    join(areas, first!, 'brookfield.pdf.yaml'),
+    'kind: arrangements\narea: Brookfield Safeguarding Children Partnership\nedition: 2023\npublished: 2025-11-29\n',
+  );
   writeFileSync(join(areas, second!, 'scan.pdf'), await makePdf({ pages: [{ lines: [] }] }));
   const args = ['audit', 'corpus/areas', '-f', 'json', '--as-of', '2026-11-23', '--jobs', '2'];
   const bundled = runEntry(BUNDLE, args, dir);
   const unbundled = runEntry(DIST, args, dir);
   expect(seen(bundled)).toEqual(seen(unbundled));
-  const report = JSON.parse(bundled.stdout) as { areas: { documents: { file: string; kind: string | null; findings: { messageId: string }[] }[] }[] };
+  const report = JSON.parse(bundled.stdout) as {
+    areas: { documents: { file: string; kind: string | null; findings: { messageId: string }[] }[] }[];
+  };
   const pdfs = report.areas.flatMap((a) => a.documents).filter((d) => d.file.endsWith('.pdf'));
   expect(pdfs.map((d) => [d.file.split('/').pop(), d.kind])).toEqual([
     ['brookfield.pdf', 'arrangements'],

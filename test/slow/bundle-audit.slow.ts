@@ -20,7 +20,18 @@ test('audit --jobs 2 on 40 documents: the same JSON from the bundle, whose worke
   expect(bundled.status).toBe(1);
   expect((JSON.parse(bundled.stdout) as { areas: unknown[] }).areas.length).toBe(20);
   expect(seen(bundled)).toEqual(seen(unbundled));
-  expect(bundled.loads.filter((file) => file === 'dist/bundle/audit-worker.js')).toEqual(['dist/bundle/audit-worker.js', 'dist/bundle/audit-worker.js']);
-  expect(bundled.loads.filter((file) => !file.startsWith('dist/bundle/'))).toEqual(['bin/wtlint.js', 'bin/load-bundle.js', 'bin/load-bundle.js', 'bin/load-bundle.js']); // the CLI, then each worker
-  expect(unbundled.loads.filter((file) => file === 'dist/src/audit-run/worker-main.js')).toEqual(['dist/src/audit-run/worker-main.js', 'dist/src/audit-run/worker-main.js']);
+  expect(bundled.loads.filter((file) => file === 'dist/bundle/audit-worker.js')).toEqual([
+    'dist/bundle/audit-worker.js',
+    'dist/bundle/audit-worker.js',
+  ]);
+  expect(bundled.loads.filter((file) => !file.startsWith('dist/bundle/'))).toEqual([
+    'bin/wtlint.js',
+    'bin/load-bundle.js',
+    'bin/load-bundle.js',
+    'bin/load-bundle.js',
+  ]); // the CLI, then each worker
+  expect(unbundled.loads.filter((file) => file === 'dist/src/audit-run/worker-main.js')).toEqual([
+    'dist/src/audit-run/worker-main.js',
+    'dist/src/audit-run/worker-main.js',
+  ]);
 });

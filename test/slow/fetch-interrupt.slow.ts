@@ -24,8 +24,13 @@ test('SIGINT during a download: exit 130, no half-written file, no manifest', as
   });
   try {
     const dir = tempDir();
-    writeFileSync(join(dir, 'areas.yaml'), `areas:\n  - name: Eastbrook\n    files:\n      - url: ${server.origin}/first.html\n      - url: ${server.origin}/trickle.html\n`);
-    const child = spawn(process.execPath, [join(ROOT, 'bin/wtlint.js'), 'fetch', 'areas.yaml', '--into', 'out', '--delay', '0.1'], { cwd: dir });
+    writeFileSync(
+      join(dir, 'areas.yaml'),
+      `areas:\n  - name: Eastbrook\n    files:\n      - url: ${server.origin}/first.html\n      - url: ${server.origin}/trickle.html\n`,
+    );
+    const child = spawn(process.execPath, [join(ROOT, 'bin/wtlint.js'), 'fetch', 'areas.yaml', '--into', 'out', '--delay', '0.1'], {
+      cwd: dir,
+    });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += String(d)));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

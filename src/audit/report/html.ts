@@ -10,7 +10,13 @@ import type { ElementStatus, Finding } from '../../types.js';
 
 export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-const COLOUR: Record<CellStatus, string> = { present: '#1a7f37', partial: '#d4a72c', missing: '#cf222e', 'not-applicable': '#d0d7de', unavailable: '#8250df' };
+const COLOUR: Record<CellStatus, string> = {
+  present: '#1a7f37',
+  partial: '#d4a72c',
+  missing: '#cf222e',
+  'not-applicable': '#d0d7de',
+  unavailable: '#8250df',
+};
 
 const STYLE = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1f2328;margin:24px;max-width:1400px}
@@ -46,14 +52,18 @@ export const htmlStream: AuditStreamReporter = {
         `${p.shard ? `; shard ${p.shard.index} of ${p.shard.total}` : ''}${p.mergedFrom.length ? `; merged from ${p.mergedFrom.length} shard reports` : ''}` +
         ` from ${summary.documents} documents in ${e(p.root)}. Input hashes are listed at the end.</p>`,
     );
-    emit(`<div class="kpis">${kpi(summary.areas, 'areas')}${kpi(summary.documents, 'documents')}${kpi(summary.areasWithErrors, 'areas with errors')}${kpi(report.overdue.length, 'overdue or missing reports')}${kpi(summary.errors, 'errors')}${kpi(summary.warnings, 'warnings')}</div>`);
+    emit(
+      `<div class="kpis">${kpi(summary.areas, 'areas')}${kpi(summary.documents, 'documents')}${kpi(summary.areasWithErrors, 'areas with errors')}${kpi(report.overdue.length, 'overdue or missing reports')}${kpi(summary.errors, 'errors')}${kpi(summary.warnings, 'warnings')}</div>`,
+    );
 
     emit(`<h2>National summary: share of areas meeting each element</h2>`);
     emit(legend());
     emit(barChart(report));
 
     emit(`<h2>Matrix: areas × elements</h2>`);
-    emit(`<p class="muted">Each cell is the area's latest document of that kind. Hover a cell for its evidence. ${report.comparison ? 'A blue outline marks a change since the previous audit.' : ''}</p>`);
+    emit(
+      `<p class="muted">Each cell is the area's latest document of that kind. Hover a cell for its evidence. ${report.comparison ? 'A blue outline marks a change since the previous audit.' : ''}</p>`,
+    );
     emit(heatmapHead(report));
     for (const row of parts(0)) emit(row);
     emit('</tbody></table></div>');
@@ -61,9 +71,13 @@ export const htmlStream: AuditStreamReporter = {
     emit(`<h2>Overdue reports (${report.overdue.length})</h2>`);
     if (report.overdue.length === 0) emit('<p>None.</p>');
     else {
-      emit('<table><thead><tr><th>Area</th><th>Report</th><th>Due</th><th>Days overdue</th><th>Latest report</th><th>Rule</th></tr></thead><tbody>');
+      emit(
+        '<table><thead><tr><th>Area</th><th>Report</th><th>Due</th><th>Days overdue</th><th>Latest report</th><th>Rule</th></tr></thead><tbody>',
+      );
       for (const o of report.overdue) {
-        emit(`<tr><td>${e(o.area)}</td><td>${e(o.document ?? 'yearly report')}</td><td>${o.due ? e(o.due) : o.messageId === 'none' ? 'none' : 'undated'}</td><td>${o.daysOverdue ?? ''}</td><td>${o.latest ? `<code>${e(o.latest)}</code>` : ''}</td><td><code>${e(o.ruleId)}</code></td></tr>`);
+        emit(
+          `<tr><td>${e(o.area)}</td><td>${e(o.document ?? 'yearly report')}</td><td>${o.due ? e(o.due) : o.messageId === 'none' ? 'none' : 'undated'}</td><td>${o.daysOverdue ?? ''}</td><td>${o.latest ? `<code>${e(o.latest)}</code>` : ''}</td><td><code>${e(o.ruleId)}</code></td></tr>`,
+        );
       }
       emit('</tbody></table>');
     }
@@ -73,16 +87,20 @@ export const htmlStream: AuditStreamReporter = {
     emit(`<h2>Areas</h2>`);
     for (const section of parts(1)) emit(section);
 
-    emit(`<h2>Inputs</h2><table><thead><tr><th>File</th><th>Kind</th><th>Edition</th><th>sha256</th><th>Source</th><th>Retrieved</th></tr></thead><tbody>`);
-    const inferredMark = (input: (typeof p.inputs)[number], key: string) => (input.inferred?.includes(key) ? ' <em class="muted">(inferred)</em>' : '');
+    emit(
+      `<h2>Inputs</h2><table><thead><tr><th>File</th><th>Kind</th><th>Edition</th><th>sha256</th><th>Source</th><th>Retrieved</th></tr></thead><tbody>`,
+    );
+    const inferredMark = (input: (typeof p.inputs)[number], key: string) =>
+      input.inferred?.includes(key) ? ' <em class="muted">(inferred)</em>' : '';
     for (const input of p.inputs) {
       const hash = input.sha256 ?? (input.url ? 'not fetched' : 'unreadable');
-      emit(`<tr><td><code>${e(input.file)}</code></td><td>${e(input.kind ?? '')}${inferredMark(input, 'kind')}</td><td>${e(input.edition ?? '')}${inferredMark(input, 'edition')}</td><td><code>${e(hash)}</code></td><td>${input.url ? `<code>${e(input.url)}</code>` : ''}</td><td>${e(input.retrieved ?? '')}</td></tr>`);
+      emit(
+        `<tr><td><code>${e(input.file)}</code></td><td>${e(input.kind ?? '')}${inferredMark(input, 'kind')}</td><td>${e(input.edition ?? '')}${inferredMark(input, 'edition')}</td><td><code>${e(hash)}</code></td><td>${input.url ? `<code>${e(input.url)}</code>` : ''}</td><td>${e(input.retrieved ?? '')}</td></tr>`,
+      );
     }
     emit(`</tbody></table>\n</body>\n</html>\n`);
   },
 };
-
 
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -115,7 +133,10 @@ function barChart(report: AuditReportHead): string {
       rows.push(`<text x="12" y="${y + 13}" font-size="12">${e(label)}<title>${e(column.title)}</title></text>`);
       for (const status of ['present', 'partial', 'missing'] as const) {
         const w = Math.round(share(t[status]) * barWidth * 10) / 10;
-        if (w > 0) rows.push(`<rect x="${x}" y="${y + 2}" width="${w}" height="${rowHeight - 4}" fill="${COLOUR[status]}"><title>${e(`${column.title}: ${t[status]} of ${t.applicable} areas ${status}`)}</title></rect>`);
+        if (w > 0)
+          rows.push(
+            `<rect x="${x}" y="${y + 2}" width="${w}" height="${rowHeight - 4}" fill="${COLOUR[status]}"><title>${e(`${column.title}: ${t[status]} of ${t.applicable} areas ${status}`)}</title></rect>`,
+          );
         x += w;
       }
       const pct = t.applicable ? Math.round((t.present / t.applicable) * 100) : 0;
@@ -150,13 +171,26 @@ function heatmapRow(area: AreaResult, columns: AuditColumn[]): string {
 
 function comparison(report: AuditReportHead): string {
   const c = report.comparison!;
-  const list = (title: string, items: string[]) => `<h3>${e(title)} (${items.length})</h3>${items.length ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : '<p>None.</p>'}`;
+  const list = (title: string, items: string[]) =>
+    `<h3>${e(title)} (${items.length})</h3>${items.length ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : '<p>None.</p>'}`;
   return (
     `<h2>Changes since the audit as of ${e(c.previousAsOf)}</h2>` +
-    list('Newly missing', c.newlyMissing.map((x) => `${e(x.area)}: <code>${e(x.column)}</code>`)) +
-    list('Resolved', c.resolved.map((x) => `${e(x.area)}: <code>${e(x.column)}</code>`)) +
-    list('New area findings', c.newFindings.map((x) => `${e(x.area)}: <code>${e(x.ruleId)}</code>`)) +
-    list('Resolved area findings', c.resolvedFindings.map((x) => `${e(x.area)}: <code>${e(x.ruleId)}</code>`))
+    list(
+      'Newly missing',
+      c.newlyMissing.map((x) => `${e(x.area)}: <code>${e(x.column)}</code>`),
+    ) +
+    list(
+      'Resolved',
+      c.resolved.map((x) => `${e(x.area)}: <code>${e(x.column)}</code>`),
+    ) +
+    list(
+      'New area findings',
+      c.newFindings.map((x) => `${e(x.area)}: <code>${e(x.ruleId)}</code>`),
+    ) +
+    list(
+      'Resolved area findings',
+      c.resolvedFindings.map((x) => `${e(x.area)}: <code>${e(x.ruleId)}</code>`),
+    )
   );
 }
 
@@ -164,15 +198,27 @@ function comparison(report: AuditReportHead): string {
 function anchor(name: string): string {
   let hash = 0;
   for (const ch of name) hash = (Math.imul(hash, 31) + ch.codePointAt(0)!) >>> 0;
-  return `area-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40)}-${hash.toString(36)}`;
+  return `area-${name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40)}-${hash.toString(36)}`;
 }
 
 /** Where a fetched document came from and when; what became of one that could not be fetched. */
 function provenance(d: AuditDocument): string {
   const parts: string[] = [];
-  if (d.source) parts.push(`; fetched from <code>${e(d.source.url)}</code>${d.source.final_url !== d.source.url ? ` (via <code>${e(d.source.final_url)}</code>)` : ''}, retrieved ${e(d.source.retrieved)}`);
+  if (d.source)
+    parts.push(
+      `; fetched from <code>${e(d.source.url)}</code>${d.source.final_url !== d.source.url ? ` (via <code>${e(d.source.final_url)}</code>)` : ''}, retrieved ${e(d.source.retrieved)}`,
+    );
   const f = d.fetchFailure;
-  if (f) parts.push(f.copy ? `; the latest fetch failed (${e(f.reason)}, ${e(f.date)}): this copy is from an earlier run` : `; could not be fetched (${e(f.reason)}, ${e(f.date)})`);
+  if (f)
+    parts.push(
+      f.copy
+        ? `; the latest fetch failed (${e(f.reason)}, ${e(f.date)}): this copy is from an earlier run`
+        : `; could not be fetched (${e(f.reason)}, ${e(f.date)})`,
+    );
   return parts.join('');
 }
 
@@ -182,15 +228,28 @@ function findingRow(f: Finding, file: string | null): string {
 }
 
 function areaSection(area: AreaResult, columns: AuditColumn[]): string {
-  const out: string[] = [`<details id="${anchor(area.name)}"><summary>${e(area.name)}: ${count(area.counts.errors, 'error')}, ${count(area.counts.warnings, 'warning')}, ${count(area.documents.length, 'document')}</summary>`];
+  const out: string[] = [
+    `<details id="${anchor(area.name)}"><summary>${e(area.name)}: ${count(area.counts.errors, 'error')}, ${count(area.counts.warnings, 'warning')}, ${count(area.documents.length, 'document')}</summary>`,
+  ];
   out.push('<h3>Findings</h3>');
-  const rows = [...area.findings.map((f) => findingRow(f, f.file)), ...area.documents.flatMap((d) => d.findings.map((f) => findingRow(f, d.file)))];
-  out.push(rows.length ? `<table><thead><tr><th>Severity</th><th>Where</th><th>Finding</th><th>Rule and citation</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>` : '<p>None.</p>');
-  out.push('<h3>Elements and evidence</h3><table><thead><tr><th>Element</th><th>Status</th><th>Evidence</th><th>Citation</th></tr></thead><tbody>');
+  const rows = [
+    ...area.findings.map((f) => findingRow(f, f.file)),
+    ...area.documents.flatMap((d) => d.findings.map((f) => findingRow(f, d.file))),
+  ];
+  out.push(
+    rows.length
+      ? `<table><thead><tr><th>Severity</th><th>Where</th><th>Finding</th><th>Rule and citation</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`
+      : '<p>None.</p>',
+  );
+  out.push(
+    '<h3>Elements and evidence</h3><table><thead><tr><th>Element</th><th>Status</th><th>Evidence</th><th>Citation</th></tr></thead><tbody>',
+  );
   for (const c of columns) {
     const cell = area.cells[c.key]!;
     const where = cell.file ? `<code>${e(cell.file)}${cell.line ? `:${cell.line}` : ''}</code> ` : '';
-    out.push(`<tr><td>${e(c.kind)}: ${e(c.title)}</td><td><span class="${cell.status}" style="display:inline-block;width:10px;height:10px"></span> ${cell.status}${cell.change ? ` (${cell.change})` : ''}</td><td>${where}${e(cell.evidence)}</td><td class="cite">${e(cell.citation)}</td></tr>`);
+    out.push(
+      `<tr><td>${e(c.kind)}: ${e(c.title)}</td><td><span class="${cell.status}" style="display:inline-block;width:10px;height:10px"></span> ${cell.status}${cell.change ? ` (${cell.change})` : ''}</td><td>${where}${e(cell.evidence)}</td><td class="cite">${e(cell.citation)}</td></tr>`,
+    );
   }
   out.push('</tbody></table>');
   // A value read from the text, not stated, is marked so the reader knows to check it.

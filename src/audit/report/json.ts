@@ -26,4 +26,3 @@ export const jsonStream: AuditStreamReporter = {
     out(`\n  ],\n${text.slice(at + AREAS.length)}\n`);
   },
 };
-

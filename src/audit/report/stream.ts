@@ -24,7 +24,12 @@ export function renderedParts(report: AuditReport, stream: AuditStreamReporter, 
 export function inMemory(stream: AuditStreamReporter): AuditReporter {
   return (report: AuditReport, ctx: AuditReportContext) => {
     const out: string[] = [];
-    stream.write(headOf(report), renderedParts(report, stream, ctx), (piece) => out.push(typeof piece === 'string' ? piece : Buffer.from(piece).toString('utf8')), ctx);
+    stream.write(
+      headOf(report),
+      renderedParts(report, stream, ctx),
+      (piece) => out.push(typeof piece === 'string' ? piece : Buffer.from(piece).toString('utf8')),
+      ctx,
+    );
     return out.join('');
   };
 }

@@ -12,9 +12,14 @@ export const terminalStream: AuditStreamReporter = {
   write: (head, _parts, out, ctx) => out(render(head, ctx)),
 };
 
-
 function render(report: AuditReportHead, { style }: AuditReportContext): string {
-  const colour: Record<CellStatus, (s: string) => string> = { present: style.green, partial: style.yellow, missing: style.red, 'not-applicable': style.gray, unavailable: style.magenta };
+  const colour: Record<CellStatus, (s: string) => string> = {
+    present: style.green,
+    partial: style.yellow,
+    missing: style.red,
+    'not-applicable': style.gray,
+    unavailable: style.magenta,
+  };
   const { provenance: p, summary } = report;
   const out: string[] = [];
   const shard = p.shard ? `, shard ${p.shard.index}/${p.shard.total}` : '';
@@ -25,7 +30,10 @@ function render(report: AuditReportHead, { style }: AuditReportContext): string 
   const unfetched = p.inputs.filter((i) => i.url !== null && i.sha256 === null);
   const countLabels = ['present', 'partial', 'missing', ...(unfetched.length ? (['unavailable'] as const) : [])] as const;
   // Wide enough for the count lines' labels too ("? unavailable").
-  const nameWidth = Math.min(NAME_WIDTH, Math.max(4, ...report.areas.map((a) => a.name.length), ...(unfetched.length ? countLabels.map((l) => l.length + 2) : [])));
+  const nameWidth = Math.min(
+    NAME_WIDTH,
+    Math.max(4, ...report.areas.map((a) => a.name.length), ...(unfetched.length ? countLabels.map((l) => l.length + 2) : [])),
+  );
   const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
   out.push(style.bold([pad('Area', nameWidth), ...report.groups.map((g, i) => pad(g.label, widths[i]!)), 'Errors', 'Warnings'].join('  ')));
   for (const area of report.areas) {
@@ -41,15 +49,27 @@ function render(report: AuditReportHead, { style }: AuditReportContext): string 
     const counts = report.groups.map((g, i) => pad(String(summary.groups[g.id]![status]), widths[i]!));
     out.push([pad(`${STATUS_SYMBOL[status]} ${status}`, nameWidth), ...counts].join('  ').trimEnd());
   }
-  out.push(style.gray(`${STATUS_SYMBOL.present} every element present  ${STATUS_SYMBOL.partial} some  ${STATUS_SYMBOL.missing} none  ${STATUS_SYMBOL['not-applicable']} not applicable${unfetched.length ? `  ${STATUS_SYMBOL.unavailable} could not be fetched` : ''}`));
+  out.push(
+    style.gray(
+      `${STATUS_SYMBOL.present} every element present  ${STATUS_SYMBOL.partial} some  ${STATUS_SYMBOL.missing} none  ${STATUS_SYMBOL['not-applicable']} not applicable${unfetched.length ? `  ${STATUS_SYMBOL.unavailable} could not be fetched` : ''}`,
+    ),
+  );
   out.push('');
   // Documents whose kind or edition were read from their text: the matrix rests on them, so say so.
   const inferred = p.inputs.filter((input) => input.inferred);
   if (inferred.length) {
-    out.push(style.bold(`Inferred from the text (${inferred.length} documents without front matter or sidecar: check them, or state them in a sidecar):`));
+    out.push(
+      style.bold(
+        `Inferred from the text (${inferred.length} documents without front matter or sidecar: check them, or state them in a sidecar):`,
+      ),
+    );
     for (const input of inferred) {
       const keys = input.inferred!;
-      const values = [keys.includes('kind') && input.kind, keys.includes('edition') && input.edition && `edition ${input.edition}`, ...keys.filter((k) => k === 'period' || k === 'published')].filter(Boolean);
+      const values = [
+        keys.includes('kind') && input.kind,
+        keys.includes('edition') && input.edition && `edition ${input.edition}`,
+        ...keys.filter((k) => k === 'period' || k === 'published'),
+      ].filter(Boolean);
       out.push(`  ${terminalSafe(input.file)}: ${terminalSafe(values.join(', '))}`);
     }
     out.push('');
@@ -60,21 +80,32 @@ function render(report: AuditReportHead, { style }: AuditReportContext): string 
     out.push(style.bold(`Overdue reports (${report.overdue.length}):`));
     for (const o of report.overdue) {
       const document = o.document ?? 'yearly report';
-      const detail = o.messageId === 'overdue' ? `${document} due ${o.due}, ${o.daysOverdue} days overdue; latest ${o.latest}` : o.messageId === 'none' ? `no ${document}` : `latest ${document} ${o.latest} is undated`;
+      const detail =
+        o.messageId === 'overdue'
+          ? `${document} due ${o.due}, ${o.daysOverdue} days overdue; latest ${o.latest}`
+          : o.messageId === 'none'
+            ? `no ${document}`
+            : `latest ${document} ${o.latest} is undated`;
       out.push(`  ${terminalSafe(o.area)}: ${terminalSafe(detail)}`);
     }
   }
   if (report.comparison) {
     const c = report.comparison;
     out.push('');
-    out.push(style.bold(`Since the audit as of ${c.previousAsOf}: ${c.newlyMissing.length} newly missing, ${c.resolved.length} resolved, ${c.newFindings.length} new area findings, ${c.resolvedFindings.length} resolved`));
+    out.push(
+      style.bold(
+        `Since the audit as of ${c.previousAsOf}: ${c.newlyMissing.length} newly missing, ${c.resolved.length} resolved, ${c.newFindings.length} new area findings, ${c.resolvedFindings.length} resolved`,
+      ),
+    );
     for (const x of c.newlyMissing) out.push(style.red(`  - ${terminalSafe(x.area)}: ${x.column} newly missing`));
     for (const x of c.resolved) out.push(style.green(`  + ${terminalSafe(x.area)}: ${x.column} resolved`));
     for (const x of c.newFindings) out.push(style.red(`  - ${terminalSafe(x.area)}: ${x.ruleId} new`));
     for (const x of c.resolvedFindings) out.push(style.green(`  + ${terminalSafe(x.area)}: ${x.ruleId} resolved`));
   }
   out.push('');
-  out.push(`${summary.areasWithErrors} of ${summary.areas} areas have errors (${summary.errors} errors, ${summary.warnings} warnings in all). --format html, csv or json for the detail.`);
+  out.push(
+    `${summary.areasWithErrors} of ${summary.areas} areas have errors (${summary.errors} errors, ${summary.warnings} warnings in all). --format html, csv or json for the detail.`,
+  );
   return `${out.join('\n')}\n`;
 }
 

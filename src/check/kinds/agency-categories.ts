@@ -28,7 +28,8 @@ export const agencyCategories = defineCheck<AgencyCategoriesOptions>({
     },
   },
   messages: {
-    unmatched: '"{{name}}" matches no category of relevant agency in the Schedule to SI 2018/789: confirm that it is a relevant agency, or give its category',
+    unmatched:
+      '"{{name}}" matches no category of relevant agency in the Schedule to SI 2018/789: confirm that it is a relevant agency, or give its category',
     'unknown-category': '"{{name}}" is given the category "{{category}}", which is not one of {{categories}}',
   },
   explain: (options) => ['Categories (id: what it covers):', ...options.categories.map((c) => `- ${c.id}: ${c.label}`)],
@@ -44,7 +45,12 @@ export const agencyCategories = defineCheck<AgencyCategoriesOptions>({
         if (!entry || typeof entry.name !== 'string' || !entry.name.trim()) return;
         const where = at(fm, `${options.field}/${i}`);
         if (typeof entry.category === 'string' && entry.category.trim()) {
-          if (!ids.has(entry.category)) results.push({ messageId: 'unknown-category', data: { name: entry.name, category: entry.category, categories: [...ids].join(', ') }, ...where });
+          if (!ids.has(entry.category))
+            results.push({
+              messageId: 'unknown-category',
+              data: { name: entry.name, category: entry.category, categories: [...ids].join(', ') },
+              ...where,
+            });
         } else if (!matches(entry.name)) {
           results.push({ messageId: 'unmatched', data: { name: entry.name }, ...where });
         }

@@ -42,7 +42,10 @@ export const coverage = defineCheck<CoverageOptions>({
     const fm = ctx.doc.frontMatter;
     const fields = (options.fields ?? []).flatMap((pointer) => valuesAt(fm?.data, pointer).map((found) => ({ pointer, ...found })));
     const sections = sectionsMatching(ctx.doc, options.headings ?? []);
-    const texts = [...fields.flatMap((f) => stringsIn(f.value)), ...sections.flatMap((s) => [s.heading.text, ...s.blocks.map((b) => b.text)])].map(
+    const texts = [
+      ...fields.flatMap((f) => stringsIn(f.value)),
+      ...sections.flatMap((s) => [s.heading.text, ...s.blocks.map((b) => b.text)]),
+    ].map(
       (text) => text.replace(/\s+/g, ' '), // a pattern's spaces match a line break in the source
     );
     if (texts.length === 0) return [];

@@ -20,7 +20,8 @@ export interface DeadlineOptions {
 }
 
 export const deadline = defineCheck<DeadlineOptions>({
-  description: 'A date (publication, say) is on or before its deadline: a fixed date (`by`), or the first `month`/`day` on or after another date (`due`). Without the date, an overdue finding once the deadline has passed.',
+  description:
+    'A date (publication, say) is on or before its deadline: a fixed date (`by`), or the first `month`/`day` on or after another date (`due`). Without the date, an overdue finding once the deadline has passed.',
   optionsSchema: {
     type: 'object',
     additionalProperties: false,

@@ -20,7 +20,7 @@ interface Contribution {
 
 export const funding = defineCheck<FundingOptions>({
   description:
-    'Reads `funding.contributions` (partner, amount) and `funding.total`: `aspect: total` checks the contributions add up to the total (within `tolerance` pounds); `shares` reports each partner\'s share; `equity` reports a partner paying more than `max_share` of the budget (default 0.5).',
+    "Reads `funding.contributions` (partner, amount) and `funding.total`: `aspect: total` checks the contributions add up to the total (within `tolerance` pounds); `shares` reports each partner's share; `equity` reports a partner paying more than `max_share` of the budget (default 0.5).",
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
@@ -34,11 +34,14 @@ export const funding = defineCheck<FundingOptions>({
   messages: {
     'total-mismatch': 'The contributions add up to {{sum}}, but `funding.total` is {{total}} (a difference of {{difference}})',
     share: '{{partner}} contributes {{amount}}, {{percent}} of the {{sum}} the partners contribute',
-    'over-share': '{{partner}} pays {{percent}} of the budget ({{amount}} of {{sum}}), more than {{limit}}: contributions should be equitable and proportionate',
+    'over-share':
+      '{{partner}} pays {{percent}} of the budget ({{amount}} of {{sum}}), more than {{limit}}: contributions should be equitable and proportionate',
   },
   explain: (options) =>
     options.aspect === 'equity'
-      ? [`A partner paying more than ${percent(options.max_share ?? 0.5)} of the contributions is reported (max_share: ${options.max_share ?? 0.5}).`]
+      ? [
+          `A partner paying more than ${percent(options.max_share ?? 0.5)} of the contributions is reported (max_share: ${options.max_share ?? 0.5}).`,
+        ]
       : options.aspect === 'total'
         ? [`The contributions may differ from the total by up to ${pounds(options.tolerance ?? 0.5)} (rounding).`]
         : [],
@@ -53,7 +56,13 @@ export const funding = defineCheck<FundingOptions>({
       if (typeof total !== 'number') return [];
       const difference = Math.abs(sum - total);
       if (difference <= (options.tolerance ?? 0.5)) return [];
-      return [{ messageId: 'total-mismatch', data: { sum: pounds(sum), total: pounds(total), difference: pounds(difference) }, ...at(fm, '/funding/total') }];
+      return [
+        {
+          messageId: 'total-mismatch',
+          data: { sum: pounds(sum), total: pounds(total), difference: pounds(difference) },
+          ...at(fm, '/funding/total'),
+        },
+      ];
     }
     if (sum <= 0) return [];
     const results: RawResult[] = [];
@@ -73,7 +82,9 @@ function contributionsOf(value: unknown): Contribution[] | null {
   if (!Array.isArray(value)) return null;
   const valid = value.flatMap((item: unknown, index) => {
     const c = item as { partner?: unknown; amount?: unknown } | null;
-    return c && typeof c.partner === 'string' && typeof c.amount === 'number' && c.amount >= 0 ? [{ partner: c.partner, amount: c.amount, index }] : [];
+    return c && typeof c.partner === 'string' && typeof c.amount === 'number' && c.amount >= 0
+      ? [{ partner: c.partner, amount: c.amount, index }]
+      : [];
   });
   return valid.length === value.length ? valid : null;
 }

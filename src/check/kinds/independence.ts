@@ -40,13 +40,17 @@ export const independence = defineCheck<IndependenceOptions>({
     },
   },
   messages: {
-    'partner-named': 'The scrutineer\'s {{field}} "{{value}}" is {{partner}}, one of the safeguarding partners: the scrutiny is not independent of the partners it scrutinises',
-    'partner-body': 'The scrutineer\'s {{field}} "{{value}}" looks like {{body}}, one of the safeguarding partners: the scrutiny is not independent of the partners it scrutinises',
+    'partner-named':
+      'The scrutineer\'s {{field}} "{{value}}" is {{partner}}, one of the safeguarding partners: the scrutiny is not independent of the partners it scrutinises',
+    'partner-body':
+      'The scrutineer\'s {{field}} "{{value}}" looks like {{body}}, one of the safeguarding partners: the scrutiny is not independent of the partners it scrutinises',
   },
   run(ctx, options) {
     const data = ctx.doc.frontMatter?.data;
     if (!data) return [];
-    const partners = options.partners ? valuesAt(data, options.partners).flatMap((p) => (typeof p.value === 'string' && p.value.trim() ? [p.value] : [])) : [];
+    const partners = options.partners
+      ? valuesAt(data, options.partners).flatMap((p) => (typeof p.value === 'string' && p.value.trim() ? [p.value] : []))
+      : [];
     const results: RawResult[] = [];
     for (const pointer of options.fields) {
       const value = valueAt(data, pointer);
@@ -65,7 +69,11 @@ export const independence = defineCheck<IndependenceOptions>({
   },
 });
 
-const normalise = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const normalise = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /** "Northshire County Council" and "northshire county council (children's services)" are the same body. */
 function sameBody(partner: string, value: string): boolean {

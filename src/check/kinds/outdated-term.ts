@@ -66,7 +66,8 @@ export const outdatedTerm = defineCheck<OutdatedTermOptions>({
   messages: {
     outdated: '"{{found}}" ({{term}}) in a document dated {{date}}: {{reason}}; name {{replacement}} instead',
   },
-  explain: (options) => options.terms.map((t) => `${t.term}: outdated from ${t.from}; ${t.reason}. Use ${t.replacement}. Source: ${t.source}.`),
+  explain: (options) =>
+    options.terms.map((t) => `${t.term}: outdated from ${t.from}; ${t.reason}. Use ${t.replacement}. Source: ${t.source}.`),
   run(ctx, options) {
     const date = ctx.meta.date ?? ctx.asOf;
     const terms = options.terms.filter((t) => t.from <= date);
@@ -74,7 +75,11 @@ export const outdatedTerm = defineCheck<OutdatedTermOptions>({
     const history = options.history?.length ? alternation(options.history) : null;
     const results: RawResult[] = [];
     const report = (term: Term, found: string, where: { place: Place; path?: (string | number)[] }) =>
-      results.push({ messageId: 'outdated', data: { found, term: term.term, date, reason: term.reason, replacement: term.replacement }, ...where });
+      results.push({
+        messageId: 'outdated',
+        data: { found, term: term.term, date, reason: term.reason, replacement: term.replacement },
+        ...where,
+      });
 
     const fm = ctx.doc.frontMatter;
     for (const pointer of options.fields ?? []) {

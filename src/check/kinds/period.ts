@@ -14,7 +14,8 @@ export interface PeriodOptions {
 }
 
 export const period = defineCheck<PeriodOptions>({
-  description: 'The reporting period runs `months` months (end = start + months − 1 day, within `tolerance_days`), ends after it starts, and the document is not published before it ends.',
+  description:
+    'The reporting period runs `months` months (end = start + months − 1 day, within `tolerance_days`), ends after it starts, and the document is not published before it ends.',
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
@@ -47,7 +48,11 @@ export const period = defineCheck<PeriodOptions>({
     if (drift > (options.tolerance_days ?? 0)) {
       const days = differenceInCalendarDays(parseISO(end), parseISO(start)) + 1;
       const expectedText = expectedEnd.toISOString().slice(0, 10);
-      results.push({ messageId: 'length', data: { start, end, days, months: options.months, expectedEnd: expectedText }, ...at(fm, options.end) });
+      results.push({
+        messageId: 'length',
+        data: { start, end, days, months: options.months, expectedEnd: expectedText },
+        ...at(fm, options.end),
+      });
     }
     const published = options.published ? dateAt(data, options.published) : null;
     if (published && published < end) {

@@ -4,7 +4,8 @@ import { DOCUMENT_START } from '../../parse/locate.js';
 import type { Evidence, EvidenceGap } from '../../types.js';
 
 export const present = defineCheck<Record<string, never>>({
-  description: 'The element is evidenced by a front-matter field, a heading whose section has real content, or a sentence that deals with it (detection data in `detect`).',
+  description:
+    'The element is evidenced by a front-matter field, a heading whose section has real content, or a sentence that deals with it (detection data in `detect`).',
   optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
   messages: {
     missing: '{{title}} not addressed: expected {{expected}}',

@@ -76,9 +76,12 @@ export const reviewTimeliness = defineCheck<ReviewTimelinessOptions>({
   messages: {
     late: '{{review}}: {{what}} on {{date}}, {{late}} after {{start}} ({{startField}}); {{allowed}} allowed ({{source}}), so due by {{deadline}}',
     'before-start': '{{review}}: {{what}} on {{date}} is before {{start}} ({{startField}}), when its time starts; check both dates',
-    early: '{{review}}: {{what}} on {{date}}, only {{gap}} before {{start}} ({{startField}}); at least {{allowed}} expected ({{source}}), so by {{deadline}}',
-    overdue: '{{review}}: no date for {{what}} (`{{field}}`), due by {{deadline}} ({{allowed}} after {{start}}, {{source}}); that date has passed (as of {{asOf}})',
-    'outside-calendar': '{{review}}: {{date}} is outside the bank holiday calendar ({{from}} to {{until}}), so working days cannot be counted; update rules/bank-holidays-england-and-wales.yaml',
+    early:
+      '{{review}}: {{what}} on {{date}}, only {{gap}} before {{start}} ({{startField}}); at least {{allowed}} expected ({{source}}), so by {{deadline}}',
+    overdue:
+      '{{review}}: no date for {{what}} (`{{field}}`), due by {{deadline}} ({{allowed}} after {{start}}, {{source}}); that date has passed (as of {{asOf}})',
+    'outside-calendar':
+      '{{review}}: {{date}} is outside the bank holiday calendar ({{from}} to {{until}}), so working days cannot be counted; update rules/bank-holidays-england-and-wales.yaml',
     'no-calendar': 'No bank holiday calendar was given to wtlint, so working-day deadlines of practice reviews are not checked',
   },
   explain: (options) =>
@@ -115,11 +118,17 @@ export const reviewTimeliness = defineCheck<ReviewTimelinessOptions>({
         if (outside) {
           if (outsideReported.has(outside)) continue;
           outsideReported.add(outside);
-          results.push({ messageId: 'outside-calendar', data: { review: label, date: outside, from: holidays!.covers.from, until: holidays!.covers.until }, ...at(fm, pointer(outside === start ? startField : step.field)) });
+          results.push({
+            messageId: 'outside-calendar',
+            data: { review: label, date: outside, from: holidays!.covers.from, until: holidays!.covers.until },
+            ...at(fm, pointer(outside === start ? startField : step.field)),
+          });
           continue;
         }
         const deadline = days
-          ? direction === 1 ? calendar!.addWorkingDays(start, days) : calendar!.subtractWorkingDays(start, days)
+          ? direction === 1
+            ? calendar!.addWorkingDays(start, days)
+            : calendar!.subtractWorkingDays(start, days)
           : format(addMonths(parseISO(start), direction * allowance.months!), 'yyyy-MM-dd');
         const allowed = days ? plural(days, 'working day') : plural(allowance.months!, 'month');
         const base = { review: label, what: step.what, start, startField, allowed, source: step.source, deadline };
@@ -127,7 +136,9 @@ export const reviewTimeliness = defineCheck<ReviewTimelinessOptions>({
           if (direction === 1 && date < start) {
             results.push({ messageId: 'before-start', data: { ...base, date }, ...at(fm, pointer(step.field)) });
           } else if (direction === 1 && date > deadline) {
-            const late = days ? plural(calendar!.workingDaysBetween(start, date), 'working day') : plural(Math.round((parseISO(date).getTime() - parseISO(start).getTime()) / 86_400_000), 'day');
+            const late = days
+              ? plural(calendar!.workingDaysBetween(start, date), 'working day')
+              : plural(Math.round((parseISO(date).getTime() - parseISO(start).getTime()) / 86_400_000), 'day');
             results.push({ messageId: 'late', data: { ...base, date, late }, ...at(fm, pointer(step.field)) });
           } else if (direction === -1 && date > deadline) {
             const gap = days ? plural(date < start ? calendar!.workingDaysBetween(date, start) : 0, 'working day') : `${date} to ${start}`;

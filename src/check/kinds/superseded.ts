@@ -11,7 +11,8 @@ export const superseded = defineCheck<{ after: string; successor: string }>({
     properties: { after: { type: 'string', format: 'date' }, successor: { type: 'string' } },
   },
   messages: {
-    superseded: 'These arrangements follow the {{edition}} edition; arrangements updated for the {{successor}} edition were due by {{after}} (as of {{asOf}})',
+    superseded:
+      'These arrangements follow the {{edition}} edition; arrangements updated for the {{successor}} edition were due by {{after}} (as of {{asOf}})',
   },
   run(ctx, options) {
     if (ctx.asOf <= options.after || !ctx.meta.edition) return [];

@@ -41,14 +41,25 @@ export const EXIT_INTERRUPTED = 130;
 export async function audit(dir: string, flags: AuditFlags, io: CliIO): Promise<number> {
   const linter = bundledLinter();
   const layout = auditLayout(linter.packs); // an invalid audit section stops here, before any work
-  const { config, options } = new Engine({ cwd: io.cwd, today: io.today, edition: flags.edition, asOf: flags.asOf, config: flags.config, warn: io.stderr });
+  const { config, options } = new Engine({
+    cwd: io.cwd,
+    today: io.today,
+    edition: flags.edition,
+    asOf: flags.asOf,
+    config: flags.config,
+    warn: io.stderr,
+  });
   const shard = flags.shard === undefined ? null : parseShard(flags.shard);
-  if (flags.shard !== undefined && !shard) throw new UsageError(`--shard "${flags.shard}" is not i/n`, 'Give the shard as i/n with 1 ≤ i ≤ n, e.g. --shard 2/4.');
+  if (flags.shard !== undefined && !shard)
+    throw new UsageError(`--shard "${flags.shard}" is not i/n`, 'Give the shard as i/n with 1 ≤ i ≤ n, e.g. --shard 2/4.');
   const jobs = flags.jobs === undefined ? undefined : parseCount(flags.jobs, '--jobs');
   const previous = flags.compare ? readAuditJson(flags.compare, io, 'the previous audit') : null;
 
   const discovery = discoverAreas(dir, io.cwd, flags.manifest, config.isIgnored);
-  if (discovery.loose.length) io.stderr(`wtlint: ${discovery.loose.length} document(s) directly in ${dir} belong to no area and were not audited: ${discovery.loose.join(', ')}\n`);
+  if (discovery.loose.length)
+    io.stderr(
+      `wtlint: ${discovery.loose.length} document(s) directly in ${dir} belong to no area and were not audited: ${discovery.loose.join(', ')}\n`,
+    );
   const areas = shard ? discovery.areas.filter((a) => shardOf(a.name, shard.total) === shard.index) : discovery.areas;
   const tasks = areas.flatMap((a) => a.tasks);
 
@@ -82,13 +93,23 @@ interface AuditRun {
 async function auditAreas(areas: AreaSource[], tasks: AuditTask[], run: AuditRun): Promise<number> {
   const { dir, flags, io, options } = run;
   const linter = bundledLinter();
-  const bar = process.stderr.isTTY && tasks.length > 0 ? new cliProgress.SingleBar({ format: 'auditing {bar} {value}/{total} documents | {eta_formatted} left', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : null;
+  const bar =
+    process.stderr.isTTY && tasks.length > 0
+      ? new cliProgress.SingleBar(
+          { format: 'auditing {bar} {value}/{total} documents | {eta_formatted} left', hideCursor: true, clearOnComplete: true },
+          cliProgress.Presets.shades_classic,
+        )
+      : null;
   const spool = new PartSpool();
   try {
     const stream = new AreaStream(areas, run, (parts, area) => spool.add(area, parts));
     try {
       bar?.start(tasks.length, 0);
-      await runAuditTasks(tasks, { workers: workerCount(tasks.length, run.jobs), options, onProgress: (n) => bar?.update(n), signal: run.signal }, (index, doc) => stream.document(index, doc));
+      await runAuditTasks(
+        tasks,
+        { workers: workerCount(tasks.length, run.jobs), options, onProgress: (n) => bar?.update(n), signal: run.signal },
+        (index, doc) => stream.document(index, doc),
+      );
     } catch (error) {
       if (error instanceof AuditInterrupted) {
         io.stderr('\nwtlint: audit interrupted; no report written.\n');
@@ -101,7 +122,13 @@ async function auditAreas(areas: AreaSource[], tasks: AuditTask[], run: AuditRun
     const provenance: AuditProvenance = {
       tool: 'wtlint',
       wtlint: packageVersion(),
-      packs: linter.packs.map((p) => ({ pack: p.pack, edition: p.edition, sha256: createHash('sha256').update(readFileSync(join(packageRoot, p.file))).digest('hex') })),
+      packs: linter.packs.map((p) => ({
+        pack: p.pack,
+        edition: p.edition,
+        sha256: createHash('sha256')
+          .update(readFileSync(join(packageRoot, p.file)))
+          .digest('hex'),
+      })),
       asOf: options.asOf,
       root: dir,
       shard: run.shard,
@@ -166,7 +193,10 @@ export class AreaStream {
 
   private finish(a: number): void {
     const { options, layout } = this.run;
-    const area = evaluateArea({ name: this.areas[a]!.name, documents: this.waiting[a]! }, layout, this.packs, this.areaPack, { asOf: options.asOf, severities: options.severities });
+    const area = evaluateArea({ name: this.areas[a]!.name, documents: this.waiting[a]! }, layout, this.packs, this.areaPack, {
+      asOf: options.asOf,
+      severities: options.severities,
+    });
     this.waiting[a] = null;
     this.collector.add(area);
     this.onParts(this.render(area), area.name);

@@ -27,6 +27,8 @@ export async function baseline(paths: string[], flags: BaselineFlags, io: CliIO)
   writeFileAtomic(resolve(io.cwd, target), formatBaseline(entries, asOf));
   const findings = entries.reduce((n, e) => n + e.count, 0);
   const documents = new Set(entries.map((e) => e.file)).size;
-  io.stderr(`wtlint: wrote ${target}: ${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} accepting ${findings} ${findings === 1 ? 'finding' : 'findings'} in ${documents} ${documents === 1 ? 'document' : 'documents'}\n`);
+  io.stderr(
+    `wtlint: wrote ${target}: ${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} accepting ${findings} ${findings === 1 ? 'finding' : 'findings'} in ${documents} ${documents === 1 ? 'document' : 'documents'}\n`,
+  );
   return 0;
 }

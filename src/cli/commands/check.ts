@@ -68,7 +68,9 @@ export async function check(paths: string[], flags: CheckFlags, io: CliIO): Prom
     try {
       appendFileSync(resolve(io.cwd, summaryFile), githubStepSummary(results, ctx));
     } catch (error) {
-      io.stderr(`wtlint: cannot append the job summary to $GITHUB_STEP_SUMMARY (${(error as NodeJS.ErrnoException).code ?? 'error'}); the annotations were written\n`);
+      io.stderr(
+        `wtlint: cannot append the job summary to $GITHUB_STEP_SUMMARY (${(error as NodeJS.ErrnoException).code ?? 'error'}); the annotations were written\n`,
+      );
     }
   }
   return exitCodeFor(results, maxWarnings);
@@ -94,7 +96,8 @@ async function documentTexts(results: DocumentResult[], cwd: string): Promise<Re
       const converted = await convertBody('docx', bytes);
       if (!converted.ok) continue;
       const paragraphs: string[] = [];
-      for (const block of converted.parts.blocks) paragraphs[block.line - 1] = paragraphs[block.line - 1] ? `${paragraphs[block.line - 1]} ${block.text}` : block.text;
+      for (const block of converted.parts.blocks)
+        paragraphs[block.line - 1] = paragraphs[block.line - 1] ? `${paragraphs[block.line - 1]} ${block.text}` : block.text;
       texts[result.file] = Array.from(paragraphs, (p) => p ?? '');
     } else {
       const decoded = decodeBytes(bytes, Infinity);
@@ -106,7 +109,16 @@ async function documentTexts(results: DocumentResult[], cwd: string): Promise<Re
 
 /** The engine a linting command runs: its flags, the config and today (what check and baseline share). */
 export function engineFor(flags: Pick<CheckFlags, 'edition' | 'asOf' | 'config' | 'reportUnusedDisables' | 'upcoming'>, io: CliIO): Engine {
-  return new Engine({ cwd: io.cwd, today: io.today, edition: flags.edition, asOf: flags.asOf, config: flags.config, reportUnusedDisables: flags.reportUnusedDisables, upcoming: flags.upcoming, warn: io.stderr });
+  return new Engine({
+    cwd: io.cwd,
+    today: io.today,
+    edition: flags.edition,
+    asOf: flags.asOf,
+    config: flags.config,
+    reportUnusedDisables: flags.reportUnusedDisables,
+    upcoming: flags.upcoming,
+    warn: io.stderr,
+  });
 }
 
 export function lintFilesOptions(flags: Pick<CheckFlags, 'stdinFilename' | 'cache' | 'cacheLocation'>, io: CliIO): LintFilesOptions {

@@ -14,7 +14,10 @@ export async function convert(file: string, flags: { output?: string; config?: s
   const input = resolve(io.cwd, file);
   const format = formatOf(input);
   if (!isConverted(format)) {
-    throw new UsageError(`${file} is not an HTML page, Word document or PDF`, 'wtlint convert reads .html, .htm, .docx and .pdf files; Markdown and YAML are checked as they are.');
+    throw new UsageError(
+      `${file} is not an HTML page, Word document or PDF`,
+      'wtlint convert reads .html, .htm, .docx and .pdf files; Markdown and YAML are checked as they are.',
+    );
   }
   const toStdout = flags.output === '-';
   const output = toStdout ? null : resolve(io.cwd, flags.output ?? join(dirname(input), `${basename(input, extname(input))}.md`));
@@ -37,10 +40,16 @@ export async function convert(file: string, flags: { output?: string; config?: s
     asOf: engine.options.asOf,
   });
   if (!converted.ok && converted.messageId === 'too-deep') {
-    throw new UsageError(`Cannot convert ${file}:${converted.line}:${converted.column}: ${converted.message}`, 'No document needs nesting this deep: copy its text into a new document and convert that.');
+    throw new UsageError(
+      `Cannot convert ${file}:${converted.line}:${converted.column}: ${converted.message}`,
+      'No document needs nesting this deep: copy its text into a new document and convert that.',
+    );
   }
   if (!converted.ok) {
-    const advice = format === 'pdf' ? 'Ask for the document as a Word file or an accessible PDF with a text layer.' : 'Open the file in its editor and save it again as .html or .docx.';
+    const advice =
+      format === 'pdf'
+        ? 'Ask for the document as a Word file or an accessible PDF with a text layer.'
+        : 'Open the file in its editor and save it again as .html or .docx.';
     throw new UsageError(`Cannot convert ${file}: ${converted.message}`, advice);
   }
   if (output === null) {
@@ -50,10 +59,17 @@ export async function convert(file: string, flags: { output?: string; config?: s
   try {
     writeFileSync(output, converted.markdown, { flag: 'wx' }); // wx: fails rather than overwrite
   } catch (error) {
-    throw new UsageError(`Cannot write ${toDisplayPath(output, io.cwd)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'Check that the folder exists and can be written.');
+    throw new UsageError(
+      `Cannot write ${toDisplayPath(output, io.cwd)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      'Check that the folder exists and can be written.',
+    );
   }
   const shown = toDisplayPath(output, io.cwd);
-  const source = read.sidecar ? `metadata from ${read.sidecar.path}` : converted.inferred.length ? `${converted.inferred.join(', ')} read from the text: check them` : 'no metadata found in the text: fill in the front matter';
+  const source = read.sidecar
+    ? `metadata from ${read.sidecar.path}`
+    : converted.inferred.length
+      ? `${converted.inferred.join(', ')} read from the text: check them`
+      : 'no metadata found in the text: fill in the front matter';
   io.stdout(`Wrote ${shown} (${source}). Run \`wtlint check ${shown}\`.\n`);
   return 0;
 }

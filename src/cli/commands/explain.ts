@@ -13,17 +13,22 @@ export function explain(query: string, io: CliIO): number {
   const linter = bundledLinter();
   const matches: { pack: string; rule: CompiledRule; vocabulary: Vocabulary }[] = [];
   for (const pack of linter.packs) {
-    for (const rule of pack.rules) if (rule.ruleId === query || rule.element === query) matches.push({ pack: pack.title, rule, vocabulary: pack.vocabulary });
+    for (const rule of pack.rules)
+      if (rule.ruleId === query || rule.element === query) matches.push({ pack: pack.title, rule, vocabulary: pack.vocabulary });
   }
   const areaMatches = linter.packs.flatMap((pack) =>
-    (pack.audit?.rules ?? []).filter((r) => `${pack.pack}/${r.id}` === query || r.id === query).map((rule) => describeAreaRule(pack.pack, pack.title, rule)),
+    (pack.audit?.rules ?? [])
+      .filter((r) => `${pack.pack}/${r.id}` === query || r.id === query)
+      .map((rule) => describeAreaRule(pack.pack, pack.title, rule)),
   );
   if (matches.length === 0 && areaMatches.length) {
     io.stdout(`${areaMatches.join('\n\n')}\n`);
     return 0;
   }
   if (matches.length === 0) {
-    const ids = [...new Set(linter.packs.flatMap((p) => [...p.rules.map((r) => r.ruleId), ...(p.audit?.rules ?? []).map((r) => `${p.pack}/${r.id}`)]))];
+    const ids = [
+      ...new Set(linter.packs.flatMap((p) => [...p.rules.map((r) => r.ruleId), ...(p.audit?.rules ?? []).map((r) => `${p.pack}/${r.id}`)])),
+    ];
     const stem = query.replace(/^.*\//, '').slice(0, 4);
     const near = ids.filter((id) => id.split('/')[1]!.startsWith(stem));
     throw new UsageError(
@@ -53,20 +58,32 @@ function describe(pack: string, rule: CompiledRule, vocabulary: Vocabulary): str
   const d = rule.detect;
   if (d) {
     lines.push('', 'How wtlint recognises it');
-    if (d.fields?.length) lines.push(`  Front matter: ${d.fields.map((f) => `\`${f.replace(/^\//, '').replace(/\//g, '.')}\``).join(', ')}`);
+    if (d.fields?.length)
+      lines.push(`  Front matter: ${d.fields.map((f) => `\`${f.replace(/^\//, '').replace(/\//g, '.')}\``).join(', ')}`);
     // Cues in words: each phrase set by name with its phrases (rules/phrases.yaml, docs/phrasing.md).
     const words = (name: string) => wrapItems(`${name}:`, phrasesInWords(vocabulary.phrases[name]!), '      ');
     const cues = (list: SentenceCue[]) => list.flatMap((cue, i) => [`    ${i ? 'or ' : ''}all of:`, ...cue.all.map(words)]);
     if (d.headings?.length) lines.push('  A heading with any of', ...d.headings.map(words));
     if (d.sentences?.length) lines.push('  Or a sentence that has words from each set of', ...cues(d.sentences));
     if (d.qualify?.length) lines.push('  A heading whose section lacks the specifics above counts as partial.');
-    if (d.partial?.length) lines.push('  Only weaker wording counts as partial: a sentence with words from each set of', ...cues(d.partial));
+    if (d.partial?.length)
+      lines.push('  Only weaker wording counts as partial: a sentence with words from each set of', ...cues(d.partial));
     if (d.exclude?.length) lines.push('  A sentence with any of these never counts', ...d.exclude.map(words));
     lines.push('  A heading whose section is empty or a placeholder (TBC, to follow, [insert]) counts as partial.');
   }
-  const applied = rule.checks.flatMap(({ kind, ...options }) => (isCheckKind(kind) ? ((checkKinds[kind] as CheckKind<unknown>).explain?.(options) ?? []) : []));
+  const applied = rule.checks.flatMap(({ kind, ...options }) =>
+    isCheckKind(kind) ? ((checkKinds[kind] as CheckKind<unknown>).explain?.(options) ?? []) : [],
+  );
   if (applied.length) lines.push('', 'What the check applies', ...applied.map((l) => wrap(l)));
-  if (rule.example) lines.push('', 'Example', ...rule.example.trimEnd().split('\n').map((l) => `  ${l}`));
+  if (rule.example)
+    lines.push(
+      '',
+      'Example',
+      ...rule.example
+        .trimEnd()
+        .split('\n')
+        .map((l) => `  ${l}`),
+    );
   if (rule.notes?.length) lines.push('', 'Notes', ...rule.notes.map((n) => wrap(n)));
   return lines.join('\n');
 }

@@ -47,18 +47,30 @@ export function nodeEnvironment(): FetchEnvironment {
   };
 }
 
-export async function fetchCommand(manifestPath: string, flags: FetchFlags, io: CliIO, env: FetchEnvironment = nodeEnvironment()): Promise<number> {
+export async function fetchCommand(
+  manifestPath: string,
+  flags: FetchFlags,
+  io: CliIO,
+  env: FetchEnvironment = nodeEnvironment(),
+): Promise<number> {
   const settings = settingsFrom(flags);
   const manifestFile = resolve(io.cwd, manifestPath);
   const shown = toDisplayPath(manifestFile, io.cwd);
   const { data } = loadManifest(manifestFile, shown);
   const dir = resolve(io.cwd, flags.into);
   const output = resolve(dir, MANIFEST);
-  if (output === manifestFile) throw new UsageError(`--into ${flags.into} would overwrite the manifest ${shown}`, 'Fetch into another folder: wtlint writes its own areas.yaml there.');
+  if (output === manifestFile)
+    throw new UsageError(
+      `--into ${flags.into} would overwrite the manifest ${shown}`,
+      'Fetch into another folder: wtlint writes its own areas.yaml there.',
+    );
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
-    throw new UsageError(`Cannot create the folder ${flags.into} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'Check the path and its permissions.');
+    throw new UsageError(
+      `Cannot create the folder ${flags.into} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      'Check the path and its permissions.',
+    );
   }
 
   const areas: ManifestArea[] = data.areas.map((area) => ({
@@ -67,22 +79,40 @@ export async function fetchCommand(manifestPath: string, flags: FetchFlags, io: 
   }));
   const plan = planFetch(areas);
   const total = plan.reduce((n, a) => n + a.files.filter((f) => 'fetch' in f).length, 0);
-  if (total === 0) io.stderr(`wtlint: ${shown} names no document by URL; ${toDisplayPath(output, io.cwd)} will list its local documents only.\n`);
+  if (total === 0)
+    io.stderr(`wtlint: ${shown} names no document by URL; ${toDisplayPath(output, io.cwd)} will list its local documents only.\n`);
 
   const controller = new AbortController();
   const onInterrupt = () => controller.abort();
   process.once('SIGINT', onInterrupt);
-  const bar = env.progress && total > 0 ? new cliProgress.SingleBar({ stream: env.progress, format: 'fetching {bar} {value}/{total} documents | {eta_formatted} left', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : null;
+  const bar =
+    env.progress && total > 0
+      ? new cliProgress.SingleBar(
+          {
+            stream: env.progress,
+            format: 'fetching {bar} {value}/{total} documents | {eta_formatted} left',
+            hideCursor: true,
+            clearOnComplete: true,
+          },
+          cliProgress.Presets.shades_classic,
+        )
+      : null;
   let reports: DocumentReport[];
   try {
     const context = flags.offline ? null : createContext(env.request, env.clock, settings, controller.signal);
     bar?.start(total, 0);
     let done = 0;
-    reports = await fetchAll(plan, context, new FolderStore(dir), { offline: Boolean(flags.offline), today: isoDay(env.clock.now()), onDone: () => bar?.update(++done) });
+    reports = await fetchAll(plan, context, new FolderStore(dir), {
+      offline: Boolean(flags.offline),
+      today: isoDay(env.clock.now()),
+      onDone: () => bar?.update(++done),
+    });
   } catch (error) {
     if (controller.signal.aborted) {
       bar?.stop();
-      io.stderr(`\nwtlint: fetch interrupted; the documents saved so far are whole, and ${toDisplayPath(output, io.cwd)} was not rewritten.\n`);
+      io.stderr(
+        `\nwtlint: fetch interrupted; the documents saved so far are whole, and ${toDisplayPath(output, io.cwd)} was not rewritten.\n`,
+      );
       return EXIT_INTERRUPTED;
     }
     throw error;
@@ -128,9 +158,13 @@ function summary(reports: DocumentReport[], output: string, dir: string): string
   }
   const counts = new Map<string, number>();
   for (const r of reports) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-  const parts = (Object.keys(STATUS_WORDS) as DocumentReport['status'][]).filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${STATUS_WORDS[s]}`);
+  const parts = (Object.keys(STATUS_WORDS) as DocumentReport['status'][])
+    .filter((s) => counts.has(s))
+    .map((s) => `${counts.get(s)} ${STATUS_WORDS[s]}`);
   if (out.length) out.push('');
-  out.push(`wtlint fetch: ${reports.length} document${reports.length === 1 ? '' : 's'}${parts.length ? `: ${parts.join(', ')}` : ''}. Wrote ${output}; next: wtlint audit ${dir}`);
+  out.push(
+    `wtlint fetch: ${reports.length} document${reports.length === 1 ? '' : 's'}${parts.length ? `: ${parts.join(', ')}` : ''}. Wrote ${output}; next: wtlint audit ${dir}`,
+  );
   return `${out.join('\n')}\n`;
 }
 
@@ -138,7 +172,8 @@ function settingsFrom(flags: FetchFlags): FetchSettings {
   const number = (value: string | undefined, name: string, fallback: number, min: number): number => {
     if (value === undefined) return fallback;
     const n = Number(value);
-    if (!/^\d+(?:\.\d+)?$/.test(value.trim()) || !(n >= min)) throw new UsageError(`${name} "${value}" is not a number of ${min} or more`, `Give ${name} a number, e.g. ${name} ${fallback}.`);
+    if (!/^\d+(?:\.\d+)?$/.test(value.trim()) || !(n >= min))
+      throw new UsageError(`${name} "${value}" is not a number of ${min} or more`, `Give ${name} a number, e.g. ${name} ${fallback}.`);
     return n;
   };
   const d = DEFAULT_SETTINGS;

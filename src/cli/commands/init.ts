@@ -11,12 +11,18 @@ import type { DocumentKind } from '../../types.js';
 export function init(flags: { kind: string; edition: string; area?: string }, io: CliIO): number {
   const kind = parseKind(flags.kind);
   const linter = bundledLinter();
-  const edition = parseEdition(flags.edition, linter.packs.map((p) => p.edition));
+  const edition = parseEdition(
+    flags.edition,
+    linter.packs.map((p) => p.edition),
+  );
   const pack = linter.packs.find((p) => p.edition === edition)!;
   const file = `${kind}.md`;
   const target = join(io.cwd, file);
   if (existsSync(target)) {
-    throw new UsageError(`${file} already exists; wtlint init never overwrites a document`, 'Move or rename it, or run init in another folder.');
+    throw new UsageError(
+      `${file} already exists; wtlint init never overwrites a document`,
+      'Move or rename it, or run init in another folder.',
+    );
   }
   writeFileSync(target, renderTemplate(pack, kind, flags.area ?? 'Our Safeguarding Children Partnership', io.today), { flag: 'wx' });
   io.stdout(`Wrote ${file}: ${kind} for Working Together ${edition}. Replace each TBC, then run \`wtlint check ${file}\`.\n`);

@@ -12,14 +12,19 @@ export interface MergeFlags extends AuditOutputFlags {
 }
 
 export async function merge(files: string[], flags: MergeFlags, io: CliIO): Promise<number> {
-  if (files.length === 0) throw new UsageError('No audit JSON files to merge', 'Give the files written by `wtlint audit --shard i/n --format json`.');
+  if (files.length === 0)
+    throw new UsageError('No audit JSON files to merge', 'Give the files written by `wtlint audit --shard i/n --format json`.');
   const reports = files.map((name) => ({ name, report: readAuditJson(name, io, 'the audit') }));
   const previous = flags.compare ? readAuditJson(flags.compare, io, 'the previous audit') : null;
   let merged;
   try {
     merged = mergeAudits(reports, previous);
   } catch (error) {
-    if (error instanceof MergeError) throw new UsageError(`Cannot merge: ${error.message}`, 'Merge shards of one audit: the same as-of date, wtlint version and rule packs, each area in one shard.');
+    if (error instanceof MergeError)
+      throw new UsageError(
+        `Cannot merge: ${error.message}`,
+        'Merge shards of one audit: the same as-of date, wtlint version and rule packs, each area in one shard.',
+      );
     throw error;
   }
   writeAuditReport(merged, await auditReporters[flags.format](), flags, io);

@@ -29,27 +29,46 @@ export async function migrate(file: string, flags: MigrateFlags, io: CliIO): Pro
   const engine = new Engine({ cwd: io.cwd, today: io.today, asOf: flags.asOf, config: flags.config, warn: io.stderr });
   const { linter } = engine;
   const withMigration = linter.packs.filter((p) => p.migration.length > 0);
-  const to = parseEdition(flags.to, withMigration.map((p) => p.edition), '--to');
+  const to = parseEdition(
+    flags.to,
+    withMigration.map((p) => p.edition),
+    '--to',
+  );
   const target = withMigration.find((p) => p.edition === to)!;
   const { asOf } = engine.options;
   const absolute = resolve(io.cwd, file);
   const format = formatOf(absolute);
   const read = readDocument(absolute, maxBytesOf(engine.options, absolute));
-  if (!read.ok) throw new UsageError(`Cannot read ${file}: ${read.message}`, 'Give the path of one arrangements document (.md, .yaml, .html, .docx or .pdf).');
+  if (!read.ok)
+    throw new UsageError(
+      `Cannot read ${file}: ${read.message}`,
+      'Give the path of one arrangements document (.md, .yaml, .html, .docx or .pdf).',
+    );
   const editions = linter.packs.map((p) => ({ edition: p.edition, ...p.in_force }));
   const display = toDisplayPath(absolute, io.cwd);
   let plan: MigrationPlan;
   if (isConverted(format)) {
     const doc = await parseFileBytes(display, read.bytes, fileOptionsFor(absolute, read, engine.options));
-    if ('ok' in doc) throw new UsageError(`Cannot read ${file}: ${doc.message}`, 'Ask for the document as a Word file or an accessible PDF with a text layer, or convert it with `wtlint convert`.');
+    if ('ok' in doc)
+      throw new UsageError(
+        `Cannot read ${file}: ${doc.message}`,
+        'Ask for the document as a Word file or an accessible PDF with a text layer, or convert it with `wtlint convert`.',
+      );
     plan = planMigrationOf(doc, target, editions, asOf);
   } else {
     const decoded = decodeBytes(read.bytes);
-    if (!decoded.ok) throw new UsageError(`${file}:${decoded.line}:${decoded.column} ${decoded.message}`, 'wtlint migrate reads Markdown or YAML in UTF-8, HTML pages, Word documents and PDFs.');
+    if (!decoded.ok)
+      throw new UsageError(
+        `${file}:${decoded.line}:${decoded.column} ${decoded.message}`,
+        'wtlint migrate reads Markdown or YAML in UTF-8, HTML pages, Word documents and PDFs.',
+      );
     plan = planMigration({ path: display, text: decoded.text }, target, editions, asOf);
   }
   if (plan.kind === 'yearly-report') {
-    throw new UsageError(`${plan.file} is a yearly report; wtlint migrate checks published arrangements`, 'Run `wtlint check` on the yearly report instead.');
+    throw new UsageError(
+      `${plan.file} is a yearly report; wtlint migrate checks published arrangements`,
+      'Run `wtlint check` on the yearly report instead.',
+    );
   }
   const ctx = { style: new Chalk({ level: (flags.color ?? io.isTTY) ? 1 : 0 }), asOf, version: packageVersion() };
   const output = (await migrationFormats[flags.format]())(plan, ctx);

@@ -15,7 +15,12 @@ export interface RulesFlags {
 
 export function rules(flags: RulesFlags, io: CliIO): number {
   const linter = bundledLinter();
-  const edition = flags.edition ? parseEdition(flags.edition, linter.packs.map((p) => p.edition)) : undefined;
+  const edition = flags.edition
+    ? parseEdition(
+        flags.edition,
+        linter.packs.map((p) => p.edition),
+      )
+    : undefined;
   const kind = flags.kind ? parseKind(flags.kind) : undefined;
   const asOf = flags.asOf ? parseAsOf(flags.asOf) : io.today;
   const rows = linter.packs
@@ -40,15 +45,24 @@ export function rules(flags: RulesFlags, io: CliIO): number {
       io.stdout(`No requirement comes into force after ${asOf}.\n`);
       return 0;
     }
-    const blocks = rows.map(({ rule: r }) => `${r.ruleId}  ${r.applies_to.join(',')}  ${r.title}\n  ${describeInForce(r.in_force!)}\n  → ${r.in_force!.change}`);
-    io.stdout(`${blocks.join('\n\n')}\n\n${rows.length} requirements not yet in force on ${asOf}. \`wtlint check --upcoming\` reports those a document does not yet meet.\n`);
+    const blocks = rows.map(
+      ({ rule: r }) => `${r.ruleId}  ${r.applies_to.join(',')}  ${r.title}\n  ${describeInForce(r.in_force!)}\n  → ${r.in_force!.change}`,
+    );
+    io.stdout(
+      `${blocks.join('\n\n')}\n\n${rows.length} requirements not yet in force on ${asOf}. \`wtlint check --upcoming\` reports those a document does not yet meet.\n`,
+    );
     return 0;
   }
   const idWidth = Math.max(...rows.map((r) => r.rule.ruleId.length));
   const kindWidth = Math.max(...rows.map((r) => r.rule.applies_to.join(',').length));
   const lines = rows.map(({ rule: r }) => {
     const state = ruleState(r, asOf);
-    const note = state === 'in-force' ? '' : state === 'upcoming' ? '  (not yet in force: --upcoming)' : `  (no longer in force from ${r.in_force!.until})`;
+    const note =
+      state === 'in-force'
+        ? ''
+        : state === 'upcoming'
+          ? '  (not yet in force: --upcoming)'
+          : `  (no longer in force from ${r.in_force!.until})`;
     return `${r.ruleId.padEnd(idWidth)}  ${r.applies_to.join(',').padEnd(kindWidth)}  ${r.severity.padEnd(7)}  ${r.title}${note}`;
   });
   io.stdout(`${lines.join('\n')}\n\n${rows.length} rules. \`wtlint explain <ruleId>\` tells more about one.\n`);

@@ -7,7 +7,10 @@ const DEFS_REF = '../defs.schema.json#/definitions/';
 
 export function schema(flags: { kind: string; edition: string }, io: CliIO): number {
   const kind = parseKind(flags.kind);
-  const edition = parseEdition(flags.edition, bundledLinter().packs.map((p) => p.edition));
+  const edition = parseEdition(
+    flags.edition,
+    bundledLinter().packs.map((p) => p.edition),
+  );
   io.stdout(`${JSON.stringify(bundleSchema(edition, kind), null, 2)}\n`);
   return 0;
 }
@@ -20,7 +23,10 @@ export function bundleSchema(edition: string, kind: string): object {
     if (Array.isArray(value)) return value.map(rewrite);
     if (value && typeof value === 'object') {
       return Object.fromEntries(
-        Object.entries(value).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' ? v.replace(DEFS_REF, '#/definitions/') : rewrite(v)]),
+        Object.entries(value).map(([k, v]) => [
+          k,
+          k === '$ref' && typeof v === 'string' ? v.replace(DEFS_REF, '#/definitions/') : rewrite(v),
+        ]),
       );
     }
     return value;

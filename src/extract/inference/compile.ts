@@ -21,7 +21,13 @@ export function compileInference(rules: InferenceRules): CompiledInference {
       era: rules.era,
       terms: rules.terms.map((t) => ({ id: t.id, edition: t.edition, weight: t.weight, patterns: t.patterns.map((p) => re(p)) })),
       kind: rules.kind,
-      kindCues: rules.kind_cues.map((c) => ({ id: c.id, kind: c.kind, where: c.where, weights: { ...rules.kind.weights, ...c.weights }, patterns: c.patterns.map((p) => re(p, 'imu')) })),
+      kindCues: rules.kind_cues.map((c) => ({
+        id: c.id,
+        kind: c.kind,
+        where: c.where,
+        weights: { ...rules.kind.weights, ...c.weights },
+        patterns: c.patterns.map((p) => re(p, 'imu')),
+      })),
     };
     compiled.set(rules, result);
   }
@@ -30,7 +36,9 @@ export function compileInference(rules: InferenceRules): CompiledInference {
 
 /** Without rules/inference.yaml (a library caller that passed none), only dates and the plain citation are read. */
 export const NO_RULES: InferenceRules = {
-  citations: [{ id: 'working-together-year', pattern: '\\bWorking\\s+Together(?:\\s+to\\s+Safeguard\\s+Children)?[\\s,:(]*(\\d{4})\\b', note: '' }],
+  citations: [
+    { id: 'working-together-year', pattern: '\\bWorking\\s+Together(?:\\s+to\\s+Safeguard\\s+Children)?[\\s,:(]*(\\d{4})\\b', note: '' },
+  ],
   era: { min_terms: 2, min_weight: 3, min_margin: 2 },
   terms: [],
   kind: { min_margin: 1, weights: { title: 4, top: 2, file: 3, text: 1 } },

@@ -26,7 +26,8 @@ export interface TextPeriod {
 }
 
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const DAY = '(\\d{1,2})\\s?(?:st|nd|rd|th)?';
 const YEAR = '((?:19|20)\\d{2})';
 const DASH = '\\s*(?:-|–|—|to|until|and)\\s*';
@@ -84,7 +85,10 @@ export function periodsIn(text: string): TextPeriod[] {
   const taken: [number, number][] = [];
   const add = (period: TextPeriod | null) => {
     if (!period || period.end <= period.start) return;
-    const months = (Number(period.end.slice(0, 4)) - Number(period.start.slice(0, 4))) * 12 + Number(period.end.slice(5, 7)) - Number(period.start.slice(5, 7));
+    const months =
+      (Number(period.end.slice(0, 4)) - Number(period.start.slice(0, 4))) * 12 +
+      Number(period.end.slice(5, 7)) -
+      Number(period.start.slice(5, 7));
     if (months < 5 || months > 24) return;
     if (taken.some(([a, b]) => period.index < b && a < period.index + period.text.length)) return;
     taken.push([period.index, period.index + period.text.length]);

@@ -22,7 +22,9 @@ export function inferredEntries(inference: Inference): { key: InferredKey; value
 
 /** The inferred values as a document result carries them (and audit shows them as inferred). */
 export function inferredMetadata(inference: Inference): InferredMetadata {
-  return Object.fromEntries(inferredEntries(inference).map((e) => [e.key, e.key === 'edition' ? String(e.value) : e.value])) as InferredMetadata;
+  return Object.fromEntries(
+    inferredEntries(inference).map((e) => [e.key, e.key === 'edition' ? String(e.value) : e.value]),
+  ) as InferredMetadata;
 }
 
 /** The inferred values as front matter, each key placed at the text it was read from. */
@@ -37,7 +39,10 @@ export function inferredFrontMatter(inference: Inference): FrontMatter {
  * One message for the whole inference: every value with the words it came from, then any doubt
  * and where to state the values instead (`stateIn`: "a sidecar (page.html.yaml)", "front matter").
  */
-export function describeInference(inference: Inference, stateIn: string): { messageId: 'inferred' | 'inferred-unsure'; message: string; place: Place } {
+export function describeInference(
+  inference: Inference,
+  stateIn: string,
+): { messageId: 'inferred' | 'inferred-unsure'; message: string; place: Place } {
   const { kind, area, edition, period, published } = inference;
   const doubts = inference.doubts.filter((d) => d.key !== 'edition' || edition !== null).map((d) => d.text);
   const parts: string[] = [];
@@ -46,7 +51,11 @@ export function describeInference(inference: Inference, stateIn: string): { mess
   if (period) parts.push(`period ${period.value.start} to ${period.value.end}: ${period.reason}`);
   if (published) {
     const day = published.value.precision === 'day';
-    parts.push(day ? `published ${published.value.iso} ${published.reason}` : `dated ${published.value.iso.slice(0, 7)} ${published.reason} (a month, so no \`published\` day)`);
+    parts.push(
+      day
+        ? `published ${published.value.iso} ${published.reason}`
+        : `dated ${published.value.iso.slice(0, 7)} ${published.reason} (a month, so no \`published\` day)`,
+    );
   }
   if (area) parts.push(`area ${area.value} (line ${area.line})`);
   const unsure = doubts.length ? ` Unsure: ${doubts.join('; ')}. State the values in ${stateIn} to be sure.` : '';

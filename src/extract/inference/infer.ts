@@ -62,8 +62,17 @@ export function inferDocument(doc: ParsedDocument, input: InferenceInput): Infer
   // Arrangements name years ("our priorities for 2024-25") but report on no period.
   const period = kind?.value === 'arrangements' ? null : titlePeriod;
   // Years that arrangements name date the text, but bind it less than a report's period does.
-  const edition = inferEdition(units, rules, input, { published, period: titlePeriod, periodBinds: kind?.value !== 'arrangements' }, editionDoubts);
-  const doubts = [...kindDoubts.map((text) => ({ key: 'kind' as const, text })), ...editionDoubts.map((text) => ({ key: 'edition' as const, text }))];
+  const edition = inferEdition(
+    units,
+    rules,
+    input,
+    { published, period: titlePeriod, periodBinds: kind?.value !== 'arrangements' },
+    editionDoubts,
+  );
+  const doubts = [
+    ...kindDoubts.map((text) => ({ key: 'kind' as const, text })),
+    ...editionDoubts.map((text) => ({ key: 'edition' as const, text })),
+  ];
   return { kind, area: inferArea(units), edition, period, published, doubts };
 }
 
@@ -107,7 +116,13 @@ function inferKind(units: Units, rules: CompiledInference, doubts: string[]): In
   if (second) doubts.push(`it also reads as ${name(second[0])} (${second[1].hits.join(', ')}); chose ${best[0]}, which weighs more`);
   else if (best[1].weight < rules.kind.weights.top) doubts.push(`only the text's wording points to ${best[0]}; its title does not say`);
   const place = best[1].place;
-  return { value: best[0], reason: best[1].hits.slice(0, 3).join(', '), quote: place?.quote ?? null, line: place?.line ?? 1, column: place?.column ?? 1 };
+  return {
+    value: best[0],
+    reason: best[1].hits.slice(0, 3).join(', '),
+    quote: place?.quote ?? null,
+    line: place?.line ?? 1,
+    column: place?.column ?? 1,
+  };
 }
 
 function findCue(units: Units, where: CueWhere, patterns: RegExp[]): { words: string; place: Hit | null } | null {
@@ -129,8 +144,15 @@ function findCue(units: Units, where: CueWhere, patterns: RegExp[]): { words: st
 
 // What a publication date is introduced by, strongest first. The grammar, not domain terms.
 const PUBLISHED_CUES: { how: PublishedHow; pattern: RegExp }[] = [
-  { how: 'published', pattern: /\b(?:first\s+)?published(?:\s+(?:on|in))?|\bdate\s+of\s+publication|\bpublication\s+date|\bdate\s+published/iu },
-  { how: 'updated', pattern: /\b(?:last\s+)?(?:updated|reviewed|revised|amended)(?:\s+(?:on|in))?|\bdate\s+of\s+(?:issue|approval|review)|\bissued(?:\s+on)?|\b(?:approved|agreed|ratified|signed(?:\s+off)?)(?:\s+(?:on|in))?|\beffective\s+(?:from|date)|\bversion\s+date|\bdate\s+of\s+(?:meeting|decision)|\bmeeting\s*:|^\s*date/iu },
+  {
+    how: 'published',
+    pattern: /\b(?:first\s+)?published(?:\s+(?:on|in))?|\bdate\s+of\s+publication|\bpublication\s+date|\bdate\s+published/iu,
+  },
+  {
+    how: 'updated',
+    pattern:
+      /\b(?:last\s+)?(?:updated|reviewed|revised|amended)(?:\s+(?:on|in))?|\bdate\s+of\s+(?:issue|approval|review)|\bissued(?:\s+on)?|\b(?:approved|agreed|ratified|signed(?:\s+off)?)(?:\s+(?:on|in))?|\beffective\s+(?:from|date)|\bversion\s+date|\bdate\s+of\s+(?:meeting|decision)|\bmeeting\s*:|^\s*date/iu,
+  },
 ];
 // Between the cue and its date: a colon or dash, or a form's dotted leaders ("Date of Meeting: ……14 th June 2019").
 const CUE_THEN_DATE = (cue: RegExp) => new RegExp(`(?:${cue.source})\\s*[:\\-–—]?[\\s.…]*${DATE_SOURCE}`, 'iu');
@@ -163,7 +185,13 @@ function inferPublished(units: Units, doc: ParsedDocument): Inference['published
     if (!near) continue;
     const m = DATE_LINE.exec(unit.text) ?? (unit.block < TOP_BLOCKS ? STARTS_WITH_DATE.exec(unit.text) : null);
     const date = m && dateFrom(m, unit);
-    if (date) return { value: date.date, reason: `from the date ${cite(date.hit)}${forewords.has(unit.block) ? ' in the foreword' : ' at the top'}`, how: 'dated', ...date.hit };
+    if (date)
+      return {
+        value: date.date,
+        reason: `from the date ${cite(date.hit)}${forewords.has(unit.block) ? ' in the foreword' : ' at the top'}`,
+        how: 'dated',
+        ...date.hit,
+      };
   }
   return null;
 }
@@ -213,7 +241,13 @@ function inForce(window: EditionWindow, from: string, until: string): boolean {
   return window.from <= until && (!window.until || from <= window.until);
 }
 
-function inferEdition(units: Units, rules: CompiledInference, input: InferenceInput, dates: DocumentDates, doubts: string[]): Inferred<string> | null {
+function inferEdition(
+  units: Units,
+  rules: CompiledInference,
+  input: InferenceInput,
+  dates: DocumentDates,
+  doubts: string[],
+): Inferred<string> | null {
   const { editions } = input;
   if (!editions.length) return null;
   const known = new Set(editions.map((e) => e.edition));
@@ -240,16 +274,25 @@ function inferEdition(units: Units, rules: CompiledInference, input: InferenceIn
   // A report answers to the editions in force during the period it covers, whatever it cites.
   const from = dates.period?.value.start ?? dates.published?.value.iso;
   const dated = dates.period?.value.end ?? dates.published?.value.latest;
-  const latestCited = editions.filter((e) => citations.has(e.edition)).map((e) => e.from).sort().pop();
+  const latestCited = editions
+    .filter((e) => citations.has(e.edition))
+    .map((e) => e.from)
+    .sort()
+    .pop();
   const until = !(dates.period && dates.periodBinds) && dated && latestCited && latestCited > dated ? latestCited : dated;
   const dating = [
     dates.period && `covers ${dates.period.value.start} to ${dates.period.value.end} (${dates.period.reason})`,
-    dates.published && `is dated ${dates.published.value.precision === 'day' ? dates.published.value.iso : dates.published.value.iso.slice(0, 7)} (${dates.published.reason})`,
+    dates.published &&
+      `is dated ${dates.published.value.precision === 'day' ? dates.published.value.iso : dates.published.value.iso.slice(0, 7)} (${dates.published.reason})`,
   ].filter(Boolean) as string[];
   const possible = from && until ? editions.filter((e) => inForce(e, from, until)) : editions;
   const candidates = possible.length ? possible : editions;
 
-  const era = weighEra(units, rules, candidates.map((e) => e.edition));
+  const era = weighEra(
+    units,
+    rules,
+    candidates.map((e) => e.edition),
+  );
   const citationText = (edition: string) => {
     const c = citations.get(edition)!;
     return `cites ${cite(c.first)}${c.count > 1 ? ` (${c.count} times)` : ''}`;
@@ -258,9 +301,12 @@ function inferEdition(units: Units, rules: CompiledInference, input: InferenceIn
     for (const [other, c] of citations) {
       if (other === edition) continue;
       const ruledOut = !candidates.some((e) => e.edition === other);
-      doubts.push(`it also cites ${cite(c.first)}${ruledOut ? `, which its dates rule out (the ${other} edition was not in force then)` : ''}; chose ${edition}`);
+      doubts.push(
+        `it also cites ${cite(c.first)}${ruledOut ? `, which its dates rule out (the ${other} edition was not in force then)` : ''}; chose ${edition}`,
+      );
     }
-    if (era.decided && era.decided.edition !== edition) doubts.push(`its terms lean to ${era.decided.edition} (${era.decided.words}); chose ${edition}`);
+    if (era.decided && era.decided.edition !== edition)
+      doubts.push(`its terms lean to ${era.decided.edition} (${era.decided.words}); chose ${edition}`);
     return { value: edition, reason: reasons.join('; '), quote: place?.quote ?? null, line: place?.line ?? 1, column: place?.column ?? 1 };
   };
 
@@ -274,11 +320,14 @@ function inferEdition(units: Units, rules: CompiledInference, input: InferenceIn
     return choose(edition, because, citations.get(edition)?.first ?? dates.period ?? dates.published);
   }
   // 2. What it cites, among the editions its dates allow: the most cited, the later on a tie.
-  const cited = candidates.filter((e) => citations.has(e.edition)).sort((a, b) => citations.get(b.edition)!.count - citations.get(a.edition)!.count || (b.from < a.from ? -1 : 1));
+  const cited = candidates
+    .filter((e) => citations.has(e.edition))
+    .sort((a, b) => citations.get(b.edition)!.count - citations.get(a.edition)!.count || (b.from < a.from ? -1 : 1));
   if (cited.length) {
     const edition = cited[0]!.edition;
     const because = [citationText(edition), ...dating];
-    if (dated && dated < byEdition(edition).from) because.push(`a text cannot cite guidance published after it, so it was revised after the date it gives`);
+    if (dated && dated < byEdition(edition).from)
+      because.push(`a text cannot cite guidance published after it, so it was revised after the date it gives`);
     if (era.decided?.edition === edition) because.push(`names ${era.decided.words}`);
     return choose(edition, because, citations.get(edition)!.first);
   }
@@ -300,7 +349,11 @@ function inferEdition(units: Units, rules: CompiledInference, input: InferenceIn
     // In force then; a date before every edition still places the text in the first one's era.
     const window = editions.find((e) => !e.until || latest.date <= e.until)!;
     doubts.push(`it cites no edition and gives no publication date; chose ${window.edition} from the latest date it mentions`);
-    return choose(window.edition, [`the latest date it mentions is ${cite(latest.hit)}, when the ${window.edition} edition was in force`], latest.hit);
+    return choose(
+      window.edition,
+      [`the latest date it mentions is ${cite(latest.hit)}, when the ${window.edition} edition was in force`],
+      latest.hit,
+    );
   }
   const window = editions.find((e) => inForce(e, input.asOf, input.asOf)) ?? editions[editions.length - 1]!;
   doubts.push(`it gives no date, citation or era terms; chose ${window.edition}, the edition in force on the as-of date ${input.asOf}`);
@@ -327,7 +380,11 @@ function weighEra(units: Units, rules: CompiledInference, editions: string[]): E
   const ranked = [...found.entries()].sort((a, b) => b[1].weight - a[1].weight);
   const [best, second] = ranked;
   if (!best) return { decided: null, leaning: null };
-  const words = (hits: Hit[]) => hits.sort((a, b) => a.line - b.line || a.column - b.column).map(cite).join(', ');
+  const words = (hits: Hit[]) =>
+    hits
+      .sort((a, b) => a.line - b.line || a.column - b.column)
+      .map(cite)
+      .join(', ');
   const { min_terms, min_weight, min_margin } = rules.era;
   if (best[1].hits.length >= min_terms && best[1].weight >= min_weight && best[1].weight - (second?.[1].weight ?? 0) >= min_margin) {
     return { decided: { edition: best[0], words: words(best[1].hits), place: best[1].hits[0]! }, leaning: null };

@@ -31,7 +31,11 @@ export interface Units {
 }
 
 export function unitsOf(doc: ParsedDocument): Units {
-  const all: Unit[] = doc.blocks.map((b, i) => ({ text: b.text.replace(/\s/g, ' '), block: i, place: (offset) => placeInBlock(b, offset) }));
+  const all: Unit[] = doc.blocks.map((b, i) => ({
+    text: b.text.replace(/\s/g, ' '),
+    block: i,
+    place: (offset) => placeInBlock(b, offset),
+  }));
   const heading = doc.headings.find((h) => h.depth === 1) ?? doc.headings[0];
   const first = all.find((u) => u.text.trim() !== '');
   const title = heading ? all[heading.block]! : first && first.text.length <= TITLE_CHARS ? first : null;

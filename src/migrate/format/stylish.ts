@@ -6,7 +6,11 @@ import type { MigrationStatus } from '../plan.js';
 
 export const stylish: MigrationFormatter = (plan, ctx) => {
   const s = ctx.style;
-  const mark: Record<MigrationStatus, string> = { done: s.green('✔ done       '), partial: s.yellow('◐ partly done'), todo: s.red('✖ to do      ') };
+  const mark: Record<MigrationStatus, string> = {
+    done: s.green('✔ done       '),
+    partial: s.yellow('◐ partly done'),
+    todo: s.red('✖ to do      '),
+  };
   const lines = ['', s.underline(plainText(plan.file)), `  ${headline(plan)}`];
   for (const p of plan.problems) lines.push(`  ${s.red('problem')} ${p.line}:${p.column} ${plainText(p.message)}`);
   for (const item of plan.items) {

@@ -33,7 +33,11 @@ export function conversionLimits(options: BodyOptions = {}): ConversionLimits {
 }
 
 /** An HTML page, Word document or PDF's body as Markdown's parts. The converters load here, on first use. */
-export async function convertBody(format: ConvertedFormat, bytes: Uint8Array, options: BodyOptions = {}): Promise<ConvertedBody | ConversionProblem> {
+export async function convertBody(
+  format: ConvertedFormat,
+  bytes: Uint8Array,
+  options: BodyOptions = {},
+): Promise<ConvertedBody | ConversionProblem> {
   if (format === 'pdf') {
     const pdf = await readPdfBody(bytes, options);
     return pdf.ok ? { ok: true, parts: pdf.parts, pdf } : pdf;
@@ -51,7 +55,13 @@ export async function readPdfBody(bytes: Uint8Array, options: BodyOptions): Prom
   const limits = resolveLimits(options.limits);
   const maxBytes = options.maxBytes ?? limits.maxPdfBytes;
   if (bytes.length > maxBytes) {
-    return { ok: false, messageId: 'too-large', message: `File is ${bytes.length} bytes, over the limit of ${maxBytes} bytes (limit maxPdfBytes)`, line: 1, column: 1 };
+    return {
+      ok: false,
+      messageId: 'too-large',
+      message: `File is ${bytes.length} bytes, over the limit of ${maxBytes} bytes (limit maxPdfBytes)`,
+      line: 1,
+      column: 1,
+    };
   }
   const { pdfBody } = await import('../pdf-body.js');
   return pdfBody(bytes, { maxPages: limits.maxPages }, options.readPdf);
@@ -61,7 +71,13 @@ export async function readPdfBody(bytes: Uint8Array, options: BodyOptions): Prom
 export function tooDeep(format: ConvertedFormat, place: { line: number; column: number }, max: number): ConversionProblem {
   const what = format === 'html' ? 'HTML elements' : 'Word document content (tables in tables, lists in lists)';
   const where = format === 'html' ? '' : ` (at paragraph ${place.line})`;
-  return { ok: false, messageId: 'too-deep', message: `${what} nested more than ${max} levels deep${where} (limit maxElementDepth); the document was not checked further`, line: place.line, column: place.column };
+  return {
+    ok: false,
+    messageId: 'too-deep',
+    message: `${what} nested more than ${max} levels deep${where} (limit maxElementDepth); the document was not checked further`,
+    line: place.line,
+    column: place.column,
+  };
 }
 
 /** The HTML of a page (decoded) or of a Word document (through mammoth). */
@@ -76,11 +92,23 @@ export async function convertToHtml(
     return decoded.ok ? { ok: true, html: normaliseText(decoded.text) } : decoded;
   }
   if (bytes.length > maxBytes) {
-    return { ok: false, messageId: 'too-large', message: `File is ${bytes.length} bytes, over the limit of ${maxBytes} bytes`, line: 1, column: 1 };
+    return {
+      ok: false,
+      messageId: 'too-large',
+      message: `File is ${bytes.length} bytes, over the limit of ${maxBytes} bytes`,
+      line: 1,
+      column: 1,
+    };
   }
   const { docxToHtml } = await import('../docx.js');
   const docx = await docxToHtml(bytes, limits.maxElementDepth);
   if (docx.ok) return docx;
   if (docx.tooDeep) return tooDeep(format, { line: docx.tooDeep.paragraph, column: 1 }, limits.maxElementDepth);
-  return { ok: false, messageId: 'not-docx', message: `Cannot read the Word document: ${docx.message}; expected a .docx file saved by Word or a compatible editor`, line: 1, column: 1 };
+  return {
+    ok: false,
+    messageId: 'not-docx',
+    message: `Cannot read the Word document: ${docx.message}; expected a .docx file saved by Word or a compatible editor`,
+    line: 1,
+    column: 1,
+  };
 }

@@ -32,7 +32,12 @@ export interface ConvertOptions {
 
 export type Conversion = { ok: true; markdown: string; inferred: InferredKey[] } | ConversionProblem;
 
-export async function convertDocument(path: string, format: ConvertedFormat, bytes: Uint8Array, options: ConvertOptions): Promise<Conversion> {
+export async function convertDocument(
+  path: string,
+  format: ConvertedFormat,
+  bytes: Uint8Array,
+  options: ConvertOptions,
+): Promise<Conversion> {
   const tree = await treeOf(format, bytes, options);
   if (!tree.ok) return tree;
   const { mdast, hints } = tree;
@@ -50,7 +55,11 @@ export async function convertDocument(path: string, format: ConvertedFormat, byt
 }
 
 /** The document's body as mdast, and a PDF's own Title and date. */
-async function treeOf(format: ConvertedFormat, bytes: Uint8Array, options: ConvertOptions): Promise<{ ok: true; mdast: Root; hints?: { title?: string; created?: string }; linePages?: number[] } | ConversionProblem> {
+async function treeOf(
+  format: ConvertedFormat,
+  bytes: Uint8Array,
+  options: ConvertOptions,
+): Promise<{ ok: true; mdast: Root; hints?: { title?: string; created?: string }; linePages?: number[] } | ConversionProblem> {
   if (format === 'pdf') {
     const pdf = await readPdfBody(bytes, options);
     if (!pdf.ok) return pdf;
@@ -73,7 +82,12 @@ const KEYS: readonly InferredKey[] = ['kind', 'area', 'edition', 'period', 'publ
  * a comment saying where; the others as comments to fill in (an edition assumed from the as-of
  * date alone is left to the user).
  */
-function frontMatterOf(inference: Inference, format: ConvertedFormat, path: string, linePages?: number[]): { yaml: string; keys: InferredKey[] } {
+function frontMatterOf(
+  inference: Inference,
+  format: ConvertedFormat,
+  path: string,
+  linePages?: number[],
+): { yaml: string; keys: InferredKey[] } {
   const yaml = new Document({});
   const unit = format === 'docx' ? 'paragraph' : 'line';
   const pageOf = (line: number) => (linePages?.[line - 1] !== undefined ? `, page ${linePages[line - 1]}` : '');
@@ -89,7 +103,11 @@ function frontMatterOf(inference: Inference, format: ConvertedFormat, path: stri
     }
     const node = yaml.createNode(entry.value);
     const { hint } = inference[key]!;
-    node.comment = hint ? ` from the PDF's ${hint} (the text does not say)` : quote === null ? ' from the file name' : ` from "${quote}" (${unit} ${entry.place.line}${pageOf(entry.place.line)})`;
+    node.comment = hint
+      ? ` from the PDF's ${hint} (the text does not say)`
+      : quote === null
+        ? ' from the file name'
+        : ` from "${quote}" (${unit} ${entry.place.line}${pageOf(entry.place.line)})`;
     yaml.set(key, node);
     keys.push(key);
   }

@@ -20,7 +20,8 @@ export interface ContentsList {
 }
 
 /** "Contents", "Table of contents", "Contents page", "In this report", with a "Page" column title perhaps. */
-const CONTENTS_HEADING = /^(?:(?:table\s+of\s+)?contents(?:\s+page)?|in\s+this\s+(?:document|report|plan)|what(?:'|’)?s\s+in\s+this\s+(?:document|report))\s*:?(?:\s+page)?\s*(?<rest>\s\S.*)?$/iu;
+const CONTENTS_HEADING =
+  /^(?:(?:table\s+of\s+)?contents(?:\s+page)?|in\s+this\s+(?:document|report|plan)|what(?:'|’)?s\s+in\s+this\s+(?:document|report))\s*:?(?:\s+page)?\s*(?<rest>\s\S.*)?$/iu;
 /** The column title some lists print above the page numbers. */
 const PAGE_COLUMN = /^(?:page|page\s+no\.?|page\s+number|section|section\s+page|title\s+page)$/iu;
 /** A page, a list of pages or a range of pages. */
@@ -28,7 +29,10 @@ const PAGES = String.raw`\d{1,4}(?:\s*(?:,|&|-|–)\s*\d{1,4})*`;
 /** Where a new entry starts after a page number on the same line. */
 const NUMBERED_START = String.raw`(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|(?:Section|Part|Chapter|Appendix|Annex)\s+[\dA-Z]{1,3}[.:]?)\s+\p{Lu}`;
 const AFTER_PAGE = String.raw`(?<=(?:^|\s|[.·…_])${PAGES})`;
-const PACKED = new RegExp(String.raw`${AFTER_PAGE}\s+(?=${NUMBERED_START})|(?<=(?:[.·…_]\s?){3,}\s*${PAGES})\s+(?=\p{Lu})|${AFTER_PAGE}\s+[-•–]\s+(?=\p{Lu})`, 'gu');
+const PACKED = new RegExp(
+  String.raw`${AFTER_PAGE}\s+(?=${NUMBERED_START})|(?<=(?:[.·…_]\s?){3,}\s*${PAGES})\s+(?=\p{Lu})|${AFTER_PAGE}\s+[-•–]\s+(?=\p{Lu})`,
+  'gu',
+);
 /** Under a contents heading, any capital after a page number starts an entry. */
 const PACKED_LOOSE = new RegExp(String.raw`${AFTER_PAGE}\s+(?=\p{Lu}|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?\s+\p{Lu})`, 'gu');
 
@@ -82,7 +86,8 @@ function headedList(lines: TextLine[], at: number, rest: string | undefined): Co
     if (line.heading && list.items.length) break;
     const paged = list.items.some((item) => item.page !== undefined);
     // Once entries carry page numbers, a title without one is the first section's.
-    const items = entriesOfLine(line.text, line, 0, true) ?? packedPrefix(line.text, line) ?? leadersOnly(line) ?? (paged ? null : titleOnly(line));
+    const items =
+      entriesOfLine(line.text, line, 0, true) ?? packedPrefix(line.text, line) ?? leadersOnly(line) ?? (paged ? null : titleOnly(line));
     // The first section's title repeats an entry: the list has ended.
     if (!items || (items.every((item) => item.page === undefined) && items.some((item) => seen.has(key(item.title))))) break;
     for (const item of items) seen.add(key(item.title));
@@ -208,9 +213,20 @@ function titleOnly(line: TextLine): ContentsItem[] | null {
   const numbered = /^(?<number>\d{1,2}(?:\.\d{1,2}){0,3})[.)]?\s+(?<title>\S.*)$/u.exec(text)?.groups;
   const title = (numbered?.title ?? text).trim();
   const words = title.split(/\s+/u);
-  if (words.length > MAX_TITLE_WORDS || title.length > 100 || !/^[\p{Lu}\d]/u.test(title) || /[.!;,:]$/u.test(title) || /[.!?;]\s/u.test(title)) return null;
+  if (
+    words.length > MAX_TITLE_WORDS ||
+    title.length > 100 ||
+    !/^[\p{Lu}\d]/u.test(title) ||
+    /[.!;,:]$/u.test(title) ||
+    /[.!?;]\s/u.test(title)
+  )
+    return null;
   if (!/\p{L}{2}/u.test(title)) return null;
   return [{ ...(numbered && { number: numbered.number }), title, leaders: false, line: line.line, column: line.column }];
 }
 
-const key = (title: string) => title.toLowerCase().replace(/[^\p{L}\d]+/gu, ' ').trim();
+const key = (title: string) =>
+  title
+    .toLowerCase()
+    .replace(/[^\p{L}\d]+/gu, ' ')
+    .trim();

@@ -26,7 +26,8 @@ export interface HeadingShape {
 
 const NUMBERED =
   /^(?:(?<word>Section|SECTION|Part|PART|Chapter|CHAPTER|Appendix|APPENDIX|Annex|ANNEX)\s+(?<wordNumber>\d{1,2}|[A-Z]|[IVX]{1,5})|(?<number>\d{1,2}(?:\.\d{1,2}){0,3}))(?:[.):]|\s*[-–—:])?\s+(?<title>[\p{Lu}\d‘'"“(].*)$/u;
-const MONTH_START = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/iu;
+const MONTH_START =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/iu;
 /** Words a title does not end with: a line ending with one is a wrapped sentence. */
 const OPEN_END =
   /\b(?:a|an|the|and|or|of|to|for|with|in|on|at|by|from|will|which|that|this|our|their|its|as|into|under|across|between|including|such)$/iu;
@@ -93,7 +94,16 @@ export function findPlainHeadings(lines: TextLine[], taken: ReadonlySet<number> 
 const LEAD_IN_END = /\b(?:are|is|include|includes|including|comprise|comprises|as follows|namely)$/iu;
 
 function isTitleLine(text: string): boolean {
-  return !LEAD_IN_END.test(text) && text.length <= 120 && /\p{L}{2}/u.test(text) && !SENTENCE_END.test(text) && !/,$/u.test(text) && !/[.!?;]\s/u.test(text) && /^[\p{Lu}\d]/u.test(text) && !OPEN_END.test(text);
+  return (
+    !LEAD_IN_END.test(text) &&
+    text.length <= 120 &&
+    /\p{L}{2}/u.test(text) &&
+    !SENTENCE_END.test(text) &&
+    !/,$/u.test(text) &&
+    !/[.!?;]\s/u.test(text) &&
+    /^[\p{Lu}\d]/u.test(text) &&
+    !OPEN_END.test(text)
+  );
 }
 
 /** Between paragraphs: what comes before it has ended, and what follows starts afresh. */
@@ -103,17 +113,25 @@ function standsAlone(lines: TextLine[], i: number, taken: ReadonlySet<number>): 
   const after = lines[i + 1];
   if (!after || after.heading || taken.has(i + 1)) return false;
   // An item of a list, or a line a colon introduces, is an entry of the list; a line that introduces a list is its lead-in.
-  if ((line.listItem && line.last) || (before && /:$/u.test(before.text)) || (after.listItem && after.first && LEAD_IN_END.test(line.text))) return false;
+  if ((line.listItem && line.last) || (before && /:$/u.test(before.text)) || (after.listItem && after.first && LEAD_IN_END.test(line.text)))
+    return false;
   // What came before ended a sentence, or was a heading, a list item or a paragraph: two short lines in a row are a list or an address.
-  const endedBefore = !before || before.heading || taken.has(i - 1) || SENTENCE_END.test(before.text) || (before.listItem && !line.listItem) || (line.first && before.text.length > 60);
+  const endedBefore =
+    !before ||
+    before.heading ||
+    taken.has(i - 1) ||
+    SENTENCE_END.test(before.text) ||
+    (before.listItem && !line.listItem) ||
+    (line.first && before.text.length > 60);
   const startsAfter = /^[\p{Lu}\d"“‘'(•*▪◦·–-]/u.test(after.text);
   // What follows is a paragraph, longer than the title: a wrapped sentence's lines are of a length.
   // A numbered title read by Markdown as a list item carries its section in the item.
-  const longerAfter = line.listItem && line.first && !line.last
-    ? true
-    : line.last
-    ? after.text.length > line.text.length + 10
-    : line.text.length < 0.6 * after.text.length || (after.last && line.text.length + 15 < after.text.length);
+  const longerAfter =
+    line.listItem && line.first && !line.last
+      ? true
+      : line.last
+        ? after.text.length > line.text.length + 10
+        : line.text.length < 0.6 * after.text.length || (after.last && line.text.length + 15 < after.text.length);
   return endedBefore && startsAfter && longerAfter;
 }
 

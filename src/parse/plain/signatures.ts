@@ -32,7 +32,10 @@ export interface SignatureBlock {
 const HONORIFIC = String.raw`(?:Dr|Cllr|Councillor|Professor|Prof|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Lord|Baroness)\.?`;
 const NAME_WORD = String.raw`\p{Lu}[\p{Ll}'’-]*\p{Ll}|\p{Lu}\.?`;
 /** Two to four capitalised words (a title and initials allowed), post-nominal letters after. */
-const NAME = new RegExp(String.raw`(?<![\p{L}-])(?:${HONORIFIC}\s+)?(?:${NAME_WORD})(?:\s+(?:${NAME_WORD})){1,3}(?:,?\s+[A-Z]{2,5}\b)*`, 'gu');
+const NAME = new RegExp(
+  String.raw`(?<![\p{L}-])(?:${HONORIFIC}\s+)?(?:${NAME_WORD})(?:\s+(?:${NAME_WORD})){1,3}(?:,?\s+[A-Z]{2,5}\b)*`,
+  'gu',
+);
 /** Words that make a capitalised phrase a title, a place or an organisation, not a person. */
 const NOT_A_NAME =
   /^(?:council|police|partnership|board|safeguarding|children|child|services?|nhs|trust|county|city|borough|district|report|arrangements|contents|introduction|foreword|appendix|chief|director|executive|officer|constable|signed|signature|date|group|care|health|integrated|commissioning|clinical|local|authority|friendly|operations|interim|deputy|acting|page|the|and|of|for|our|working|together|partners?|young|people|families|annual|multi-agency|key|statutory|adults?|social|independent|chair|scrutineer|neighbourhood|policing|unit|commander|nursing|lead|head|manager|members?|north|south|east|west|central|greater|country|midlands|united|kingdom|england|team|business|strategic|education|learning|quality|assurance|public|community|safety|family|youth|justice)$/iu;
@@ -43,7 +46,11 @@ const MAX_LINE_WORDS = 24;
 const MAX_BLOCK_WORDS = 80;
 
 /** Finds the signature blocks among the lines of a document. */
-export function findSignatureBlocks(lines: TextLine[], vocabulary: SignatureVocabulary, taken: ReadonlySet<number> = new Set()): SignatureBlock[] {
+export function findSignatureBlocks(
+  lines: TextLine[],
+  vocabulary: SignatureVocabulary,
+  taken: ReadonlySet<number> = new Set(),
+): SignatureBlock[] {
   const blocks: SignatureBlock[] = [];
   for (const unit of unitsOf(lines, taken)) {
     const block = readUnit(unit, vocabulary);

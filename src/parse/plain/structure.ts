@@ -38,7 +38,12 @@ export function readPlainStructure(parts: { headings: Heading[]; blocks: Block[]
 }
 
 /** Blocks with contents lines taken out and heading lines made heading blocks; headings renumbered. */
-function rebuild(parts: { headings: Heading[]; blocks: Block[] }, lines: TextLine[], removed: ReadonlySet<number>, plainHeadings: PlainHeading[]): { headings: Heading[]; blocks: Block[] } {
+function rebuild(
+  parts: { headings: Heading[]; blocks: Block[] },
+  lines: TextLine[],
+  removed: ReadonlySet<number>,
+  plainHeadings: PlainHeading[],
+): { headings: Heading[]; blocks: Block[] } {
   const headingAt = new Map(plainHeadings.map((h) => [h.index, h]));
   const linesByBlock = new Map<number, number[]>();
   lines.forEach((line, index) => linesByBlock.set(line.block, [...(linesByBlock.get(line.block) ?? []), index]));
@@ -98,7 +103,8 @@ function rebuild(parts: { headings: Heading[]; blocks: Block[] }, lines: TextLin
 function slice(block: Block, start: number, end: number): Block {
   const first = placeInBlock(block, start);
   const segments = [{ offset: 0, ...first }];
-  for (const s of block.segments) if (s.offset > start && s.offset < end) segments.push({ offset: s.offset - start, line: s.line, column: s.column });
+  for (const s of block.segments)
+    if (s.offset > start && s.offset < end) segments.push({ offset: s.offset - start, line: s.line, column: s.column });
   const { label: _label, rest: _rest, ...kept } = block;
   return { ...kept, kind: 'paragraph', text: block.text.slice(start, end), ...first, segments };
 }
