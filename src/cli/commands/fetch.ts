@@ -191,5 +191,7 @@ function settingsFrom(flags: FetchFlags): FetchSettings {
 /** wtlint/<version> (+<the project's address>): who is asking, and where to read about it. */
 export function userAgent(): string {
   const pkg = readJson('package.json') as { version: string; homepage?: string };
-  return `wtlint/${pkg.version}${pkg.homepage ? ` (+${pkg.homepage})` : ''}`;
+  // The project's address goes in package.json `homepage` once it has a public one; until then the
+  // agent says what it is, so a site's operator can tell it from a browser.
+  return `wtlint/${pkg.version} (safeguarding arrangements checker${pkg.homepage ? `; +${pkg.homepage}` : ''})`;
 }
