@@ -151,7 +151,8 @@ describe('wtlint fetch then wtlint audit', () => {
     });
     // Polite: robots.txt first, wtlint's User-Agent on every request.
     expect(a.log[0]!.path).toBe('/robots.txt');
-    for (const r of [...a.log, ...b.log]) expect(r.headers['user-agent']).toMatch(/^wtlint\/\d+\.\d+\.\d+ \(safeguarding arrangements checker(?:; \+https?:\/\/\S+)?\)$/);
+    for (const r of [...a.log, ...b.log])
+      expect(r.headers['user-agent']).toMatch(/^wtlint\/\d+\.\d+\.\d+ \(safeguarding arrangements checker(?:; \+https?:\/\/\S+)?\)$/);
   });
 
   it('audits the fetched folder exactly as the same documents put there by hand, with provenance', async () => {
