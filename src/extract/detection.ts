@@ -1,15 +1,16 @@
 // Detection data from a pack, compiled once when the pack loads.
 import type { Detection, SentenceCue } from '../pack/types.js';
 import { pointerToPath } from '../parse/locate.js';
-import { fold, mayMatch, mayMatchPairs, prepareLiterals, requiredLiterals } from './literals.js';
+import { fold, mayMatch, mayMatchPairs, pairsOf, prepareLiterals, requiredLiterals } from './literals.js';
 
 export interface CompiledDetection {
   fields: string[][];
   headings: RegExp[];
-  sentences: RegExp[][];
-  section: RegExp[][];
-  partial: RegExp[][];
-  qualify: RegExp[][];
+  /** Cues: each pattern behind its literal prefilter (matchesCue). */
+  sentences: Matcher[][];
+  section: Matcher[][];
+  partial: Matcher[][];
+  qualify: Matcher[][];
   exclude: RegExp[];
   /** Tests like `mentions.some(...)`: weak evidence, counted only where no section is found. */
   anyMention: Matcher;
@@ -77,7 +78,7 @@ export function compilePattern(source: string): RegExp {
   return new RegExp(source, 'iu');
 }
 
-const compileCues = (cues: SentenceCue[] | undefined): RegExp[][] => (cues ?? []).map((cue) => cue.all.map(compilePattern));
+const compileCues = (cues: SentenceCue[] | undefined): Matcher[][] => (cues ?? []).map((cue) => cue.all.map((pattern) => anyOf([pattern])));
 
 export function compileDetection(detection: Detection): CompiledDetection {
   return {
@@ -127,8 +128,12 @@ export function placeholderMatcher({ alone, starts, short, phrases }: Placeholde
   return { test: (text) => tests.some((test) => test(text)) };
 }
 
-export function matchesCue(text: string, cues: RegExp[][]): boolean {
-  return cues.some((cue) => cue.every((pattern) => pattern.test(text)));
+/** Whether every pattern of some cue matches the text; `folded` and `pairs` as for Matcher.test, made here when not given. */
+export function matchesCue(text: string, cues: Matcher[][], folded?: string, pairs?: Uint32Array): boolean {
+  if (cues.length === 0) return false;
+  folded ??= fold(text);
+  pairs ??= pairsOf(folded);
+  return cues.some((cue) => cue.every((pattern) => pattern.test(text, folded, pairs)));
 }
 
 function gate(cues: SentenceCue[]): Matcher {

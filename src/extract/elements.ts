@@ -344,6 +344,13 @@ function sentencesPass(ctx: PassContext, before: Findings, unfinished: Unfinishe
     for (const sentence of sentencesOf(block)) {
       let foldedSentence: string | undefined; // once per sentence, for every element's prefilter
       let pairs: Uint32Array | undefined;
+      // A list item's sentence is evidence via `list-item`.
+      const evidence = (): Evidence => ({
+        via: block.listItem ? 'list-item' : 'sentence',
+        text: quote(sentence.text),
+        ...placeInBlock(block, sentence.offset),
+        ...ctx.section(block.heading),
+      });
       for (const target of sentenceTargets) {
         const d = target.detection;
         const bucket = found.get(target.element)!;
@@ -351,13 +358,6 @@ function sentencesPass(ctx: PassContext, before: Findings, unfinished: Unfinishe
         if (earlier.present.length + bucket.present.length >= MAX_EVIDENCE) continue;
         foldedSentence ??= fold(sentence.text);
         pairs ??= pairsOf(foldedSentence);
-        // A list item's sentence is evidence via `list-item`.
-        const evidence = (): Evidence => ({
-          via: block.listItem ? 'list-item' : 'sentence',
-          text: quote(sentence.text),
-          ...placeInBlock(block, sentence.offset),
-          ...ctx.section(block.heading),
-        });
         if (
           d.mentions.length &&
           earlier.weak.length + bucket.weak.length < MAX_EVIDENCE &&
@@ -368,9 +368,12 @@ function sentencesPass(ctx: PassContext, before: Findings, unfinished: Unfinishe
         }
         if (!d.sentenceGate.test(sentence.text, foldedSentence, pairs)) continue;
         if (unfinished.get(target.element)?.some(([from, to]) => index >= from && index < to)) continue;
-        const strong = matchesCue(sentence.text, d.sentences);
+        const strong = matchesCue(sentence.text, d.sentences, foldedSentence, pairs);
         // Only the first MAX_EVIDENCE partial matches are ever reported: no need to look for more.
-        const weak = !strong && earlier.partial.length + bucket.partial.length < MAX_EVIDENCE && matchesCue(sentence.text, d.partial);
+        const weak =
+          !strong &&
+          earlier.partial.length + bucket.partial.length < MAX_EVIDENCE &&
+          matchesCue(sentence.text, d.partial, foldedSentence, pairs);
         if (!strong && !weak) continue;
         if (d.anyExclude.test(sentence.text, foldedSentence, pairs)) continue;
         (strong ? bucket.present : bucket.partial).push(evidence());
