@@ -10,6 +10,7 @@ import type { SignatureVocabulary } from '../parse/plain/signatures.js';
 import type { Detection, MigrationItem, Rule, RulePack, Signatories } from './types.js';
 import { PackError } from './errors.js';
 import { phraseSource, setSource, type Vocabulary } from './phrases.js';
+import { parseMessageText } from '../reserved.js';
 
 export { PackError } from './errors.js';
 
@@ -65,7 +66,7 @@ function readValidated(text: string, file: string, schema: object, shape: string
   };
   if (problems.length) {
     const first = problems[0]!;
-    throw new PackError(file, first.line, first.column, '(yaml)', first.message);
+    throw new PackError(file, first.line, first.column, '(yaml)', parseMessageText(first));
   }
   const data = frontMatter.data;
   if (!data) return fail([], `${shape} must be a mapping`);
