@@ -268,7 +268,9 @@ export function failed(path: string, finding: Finding): DocumentResult {
 
 function unreadable(problem: ConversionProblem): Finding {
   // Messages from converters quote libraries' errors, which may hold tabs and other control characters.
-  return parseErrorFinding(problem, problem, plainText);
+  const finding = parseErrorFinding(problem, problem);
+  finding.message = plainText(finding.message);
+  return finding;
 }
 
 /**

@@ -276,13 +276,9 @@ export function reservedFinding<M extends Messages>(
   return finding(rule, message.messageId, messageText(rule, message), place, severity);
 }
 
-/** A parse-error finding for what a parser or reader could not read; `clean` makes the words safe to print (they may quote a library). */
-export function parseErrorFinding(
-  problem: ParseMessage & { sidecar?: SidecarPlace },
-  place: Place,
-  clean = (text: string) => text,
-): Finding {
-  return finding(RESERVED.parseError, problem.messageId, clean(parseMessageText(problem)), place, RESERVED.parseError.severity);
+/** A parse-error finding for what a parser or reader could not read. */
+export function parseErrorFinding(problem: ParseMessage & { sidecar?: SidecarPlace }, place: Place): Finding {
+  return finding(RESERVED.parseError, problem.messageId, parseMessageText(problem), place, RESERVED.parseError.severity);
 }
 
 function finding(rule: ReservedRule, messageId: string, message: string, place: Place, severity: Severity): Finding {
