@@ -3,6 +3,7 @@
 import type { Ajv, ValidateFunction } from 'ajv';
 import { createAjv, describeErrors } from '../schema-validator.js';
 import { parseYaml } from '../parse/front-matter.js';
+import { parseMessageText } from '../reserved.js';
 import { locatePath } from '../parse/locate.js';
 import { checkKinds, isCheckKind } from '../check/kinds/index.js';
 import { compileDetection, compilePattern, placeholderMatcher, type CompiledDetection, type Matcher } from '../extract/detection.js';
@@ -10,7 +11,6 @@ import type { SignatureVocabulary } from '../parse/plain/signatures.js';
 import type { Detection, MigrationItem, Rule, RulePack, Signatories } from './types.js';
 import { PackError } from './errors.js';
 import { phraseSource, setSource, type Vocabulary } from './phrases.js';
-import { parseMessageText } from '../reserved.js';
 
 export { PackError } from './errors.js';
 

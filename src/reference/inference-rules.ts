@@ -4,10 +4,10 @@
 import type { Ajv } from 'ajv';
 import { createAjv, describeErrors } from '../schema-validator.js';
 import { parseYaml } from '../parse/front-matter.js';
+import { parseMessageText } from '../reserved.js';
 import { locatePath } from '../parse/locate.js';
 import { PackError } from '../pack/load.js';
 import type { DocumentKind } from '../types.js';
-import { parseMessageText } from '../reserved.js';
 
 export type CueWhere = 'title' | 'top' | 'file' | 'text';
 
