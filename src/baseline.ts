@@ -4,7 +4,7 @@
 // and reports entries that have expired (`until` before as-of) or gone stale (they
 // accept more findings than remain), so the baseline only ever shrinks.
 import { Document } from 'yaml';
-import { RESERVED, reservedFinding } from './reserved.js';
+import { RESERVED, reservedFinding, type ReservedMessage } from './reserved.js';
 import { byPosition } from './lint.js';
 import type { DocumentResult, Finding } from './types.js';
 
@@ -87,23 +87,21 @@ export function applyBaseline(results: DocumentResult[], entries: LocatedEntry[]
       const candidates = findings.filter((f) => !f.accepted && f.ruleId === entry.rule && f.element === entry.element);
       const expired = entry.until !== undefined && entry.until < asOf;
       if (expired && candidates.length) {
-        added.push(
-          baselineFinding(
-            'expired',
-            `The accepted deviation for ${entry.rule} (${where}) expired on ${entry.until}; ${expiredCount(Math.min(entry.count, candidates.length))} again`,
-          ),
-        );
+        const count = Math.min(entry.count, candidates.length);
+        const data = { rule: entry.rule, where, until: entry.until!, count };
+        added.push(baselineFinding({ messageId: 'expired', variant: count === 1 ? 'one' : 'many', data }));
       } else {
         for (const f of candidates.slice(0, entry.count))
           f.accepted = { reason: entry.reason, ...(entry.until ? { until: entry.until } : {}) };
       }
       if (candidates.length < entry.count) {
+        const remaining = candidates.length;
+        const data = { rule: entry.rule, where, count: entry.count, remaining };
         added.push(
           baselineFinding(
-            'stale',
-            candidates.length === 0
-              ? `The baseline entry for ${entry.rule} (${where}) matches no finding any more; remove it`
-              : `The baseline entry for ${entry.rule} (${where}) accepts ${entry.count} findings but ${candidates.length} ${candidates.length === 1 ? 'remains' : 'remain'}; lower its count to ${candidates.length}`,
+            remaining === 0
+              ? { messageId: 'stale', variant: 'none', data: { rule: entry.rule, where } }
+              : { messageId: 'stale', variant: remaining === 1 ? 'one-remains' : 'fewer', data },
           ),
         );
       }
@@ -112,10 +110,6 @@ export function applyBaseline(results: DocumentResult[], entries: LocatedEntry[]
   });
 }
 
-function baselineFinding(messageId: 'expired' | 'stale', message: string): Finding {
-  return reservedFinding(RESERVED.baseline, messageId, message, { line: 1, column: 1 });
-}
-
-function expiredCount(n: number): string {
-  return n === 1 ? 'its finding counts' : `its ${n} findings count`;
+function baselineFinding(message: ReservedMessage<typeof RESERVED.baseline.messages>): Finding {
+  return reservedFinding(RESERVED.baseline, message, { line: 1, column: 1 });
 }

@@ -3,7 +3,6 @@
 // No file system, clock, environment or console here (test/architecture.test.ts).
 import type { Ajv, ValidateFunction } from 'ajv';
 import {
-  FORMAT_NOUNS,
   formatOf,
   isConverted,
   isFatal,
@@ -23,7 +22,7 @@ import { runPack } from './check/run-pack.js';
 import { createAjv } from './schema-validator.js';
 import { decodeBytes } from './parse/decode.js';
 import { resolveLimits } from './parse/limits.js';
-import { RESERVED, reservedFinding } from './reserved.js';
+import { inSidecar, parseErrorFinding, RESERVED, reservedFinding } from './reserved.js';
 import { locatePath } from './parse/locate.js';
 import { applyDisables } from './check/disables.js';
 import { plainText, showValue } from './extract/show-value.js';
@@ -154,8 +153,7 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
       const reason = error instanceof Error ? error.message : String(error);
       const finding = reservedFinding(
         RESERVED.internalError,
-        'conversion-threw',
-        `Converting the ${FORMAT_NOUNS[format]} failed: ${reason}. Please report this`,
+        { messageId: 'conversion-threw', variant: format, data: { detail: reason } },
         { line: 1, column: 1 },
       );
       return failed(path, finding);
@@ -199,7 +197,8 @@ function inferMetadata(
     inference,
     doc.format === 'markdown' ? 'front matter' : `a sidecar (${name}.yaml)`,
   );
-  return { values: inferredMetadata(inference), finding: reservedFinding(RESERVED.documentMetadata, messageId, message, place) };
+  const finding = reservedFinding(RESERVED.documentMetadata, { messageId, data: { description: message } }, place);
+  return { values: inferredMetadata(inference), finding };
 }
 
 /** A converted body as the parsed document detection reads, with a PDF's pages, hints and problems. */
@@ -226,7 +225,7 @@ export async function parseFileBytes(path: string, bytes: Uint8Array, options: F
 
 /** What the parser could not read, as parse-error findings. */
 function parseProblems(doc: ParsedDocument): Finding[] {
-  return doc.problems.map((problem) => reservedFinding(RESERVED.parseError, problem.messageId, problem.message, problem));
+  return doc.problems.map((problem) => parseErrorFinding(problem, problem));
 }
 
 /** Kind, edition and area from the front matter, the file name and the dates; --edition forces, the config's edition is the fallback. */
@@ -245,8 +244,7 @@ function metadataProblems(doc: ParsedDocument, meta: DocumentMeta, editions: str
     findings.push(
       reservedFinding(
         RESERVED.documentEdition,
-        'unknown',
-        `\`edition: ${meta.unknownEdition}\` is not an edition wtlint knows; expected one of ${editions.join(', ')}`,
+        { messageId: 'unknown', data: { value: meta.unknownEdition, editions: editions.join(', ') } },
         locateKey(doc, 'edition'),
       ),
     );
@@ -256,9 +254,9 @@ function metadataProblems(doc: ParsedDocument, meta: DocumentMeta, editions: str
     const stated = doc.frontMatter?.data?.kind;
     const message =
       stated === undefined
-        ? 'No `kind` in the front matter, and none could be inferred from the title, file name or text'
-        : `\`kind: ${showValue(stated)}\` is not a document kind wtlint knows; expected ${DOCUMENT_KINDS.join(', ')}`;
-    findings.push(reservedFinding(RESERVED.documentKind, stated === undefined ? 'missing' : 'unknown', message, locateKey(doc, 'kind')));
+        ? ({ messageId: 'missing' } as const)
+        : ({ messageId: 'unknown', data: { value: showValue(stated), kinds: DOCUMENT_KINDS.join(', ') } } as const);
+    findings.push(reservedFinding(RESERVED.documentKind, message, locateKey(doc, 'kind')));
   }
   return findings;
 }
@@ -268,9 +266,11 @@ export function failed(path: string, finding: Finding): DocumentResult {
   return { file: path, kind: null, edition: null, area: null, elements: {}, evidence: {}, findings: [finding] };
 }
 
-function unreadable(problem: Omit<ConversionProblem, 'ok'>): Finding {
+function unreadable(problem: ConversionProblem): Finding {
   // Messages from converters quote libraries' errors, which may hold tabs and other control characters.
-  return reservedFinding(RESERVED.parseError, problem.messageId, plainText(problem.message), problem);
+  const finding = parseErrorFinding(problem, problem);
+  finding.message = plainText(finding.message);
+  return finding;
 }
 
 /**
@@ -280,7 +280,7 @@ function unreadable(problem: Omit<ConversionProblem, 'ok'>): Finding {
 function placeInDocument(result: DocumentResult, origin: string): void {
   for (const finding of result.findings) {
     if (!finding.path) continue;
-    finding.message += ` (in ${origin}, line ${finding.line}:${finding.column})`;
+    finding.message += inSidecar({ file: origin, line: finding.line, column: finding.column });
     Object.assign(finding, { line: 1, column: 1 });
     delete finding.endLine;
     delete finding.endColumn;

@@ -2,6 +2,7 @@
 // broken and hostile PDFs asserted to give their finding; pages carried into the reports.
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '../src/parse/pdf.js';
+import { parseMessageText } from '../src/reserved.js';
 import { layoutPdf, type PdfLayout } from '../src/parse/pdf-layout.js';
 import { bundledLinter } from '../src/engine/resources.js';
 import { pdfReader } from '../src/engine/pdf-reader.js';
@@ -14,7 +15,7 @@ import { sarifSchemaErrors } from './helpers/sarif-schema.js';
 
 async function layout(spec: PdfSpec): Promise<PdfLayout> {
   const read = await readPdf(await makePdf(spec), { maxPages: 100 });
-  if (!read.ok) throw new Error(read.message);
+  if (!read.ok) throw new Error(parseMessageText(read));
   return layoutPdf(read.content);
 }
 

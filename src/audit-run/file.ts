@@ -27,8 +27,7 @@ export async function auditFile(linter: Linter, task: AuditTask, options: LintOp
   if (lost && !fetchFailure!.copy) {
     const finding = reservedFinding(
       RESERVED.fetchFailed,
-      'unavailable',
-      `Could not be fetched (${lost.failure.reason}, ${lost.failure.date}): ${lost.url}`,
+      { messageId: 'unavailable', data: { reason: lost.failure.reason, date: lost.failure.date, url: lost.url } },
       { line: 1, column: 1 },
     );
     return { ...compact(failed(task.display, finding), null, 0, null, null, fetchFailure), kind: lost.kind };
@@ -47,16 +46,11 @@ export async function auditFile(linter: Linter, task: AuditTask, options: LintOp
   const sidecar = read.sidecar?.text ?? sidecarOf(task.absolute);
   const source = sidecar === null ? null : readSource(sidecar);
   if (lost) {
-    const kept = source ? `the copy retrieved ${source.retrieved.slice(0, 10)}` : 'an earlier copy';
-    result.findings.unshift(
-      reservedFinding(
-        RESERVED.fetchFailed,
-        'stale',
-        `The latest fetch failed (${lost.failure.reason}, ${lost.failure.date}); audited ${kept} from ${lost.url}`,
-        { line: 1, column: 1 },
-        'warning',
-      ),
-    );
+    const failure = { reason: lost.failure.reason, date: lost.failure.date, url: lost.url };
+    const message = source
+      ? ({ messageId: 'stale', variant: 'copy', data: { ...failure, retrieved: source.retrieved.slice(0, 10) } } as const)
+      : ({ messageId: 'stale', variant: 'earlier', data: failure } as const);
+    result.findings.unshift(reservedFinding(RESERVED.fetchFailed, message, { line: 1, column: 1 }, 'warning'));
   }
   return compact(result, sha256, bytes.length, facts, source, fetchFailure);
 }

@@ -6,7 +6,7 @@
 // A rule is a ruleId (wt2023/vcse) or an element (vcse); no rule means every rule.
 // A `wtlint-disable` that no later `wtlint-enable` closes covers the whole file, lines
 // above it included: a missing element is reported at 1:1, above any comment.
-import { RESERVED, reservedFinding } from '../reserved.js';
+import { RESERVED, reservedFinding, type ReservedMessage } from '../reserved.js';
 import type { Comment } from '../parse/comments.js';
 import type { Finding } from '../types.js';
 
@@ -72,36 +72,21 @@ export function applyDisables(findings: Finding[], comments: Comment[], options:
     const parsed = parseDirective(comment);
     if (!parsed) continue;
     if ('unknown' in parsed) {
-      own.push(
-        directiveFinding(
-          'unknown-directive',
-          `\`${parsed.unknown}\` is not a wtlint directive; expected wtlint-disable, wtlint-enable, wtlint-disable-line or wtlint-disable-next-line`,
-          comment,
-        ),
-      );
+      own.push(directiveFinding({ messageId: 'unknown-directive', data: { word: parsed.unknown } }, comment));
       continue;
     }
     directives.push(parsed);
     for (const rule of parsed.rules) {
       if (!options.isKnownRule(rule)) {
-        own.push(
-          directiveFinding(
-            'unknown-rule',
-            `\`wtlint-${parsed.kind} ${rule}\` names no rule wtlint knows; expected a ruleId such as wt2023/funding or an element such as funding`,
-            parsed,
-          ),
-        );
+        own.push(directiveFinding({ messageId: 'unknown-rule', data: { kind: parsed.kind, rule } }, parsed));
       }
     }
     if (options.requireReason && parsed.kind !== 'enable' && !parsed.reason) {
-      own.push(
-        directiveFinding(
-          'missing-reason',
-          `\`wtlint-${parsed.kind}${parsed.rules.length ? ` ${parsed.rules.join(', ')}` : ''}\` gives no reason; expected \`-- reason\` after the rules`,
-          parsed,
-          'error',
-        ),
-      );
+      const { kind, rules } = parsed;
+      const message = rules.length
+        ? ({ messageId: 'missing-reason', variant: 'rules', data: { kind, rules: rules.join(', ') } } as const)
+        : ({ messageId: 'missing-reason', variant: 'all', data: { kind } } as const);
+      own.push(directiveFinding(message, parsed, 'error'));
     }
   }
 
@@ -144,15 +129,20 @@ export function applyDisables(findings: Finding[], comments: Comment[], options:
   if (options.reportUnused) {
     for (const use of uses) {
       if (use.used || (use.rule && !options.isKnownRule(use.rule))) continue;
-      const what = `wtlint-${use.directive.kind}${use.rule ? ` ${use.rule}` : ''}`;
-      own.push(
-        directiveFinding('unused', `\`${what}\` disables nothing: no such finding here; remove the directive`, use.directive, 'error'),
-      );
+      const kind = use.directive.kind;
+      const message = use.rule
+        ? ({ messageId: 'unused', variant: 'rule', data: { kind, rule: use.rule } } as const)
+        : ({ messageId: 'unused', variant: 'all', data: { kind } } as const);
+      own.push(directiveFinding(message, use.directive, 'error'));
     }
   }
   return [...kept, ...own];
 }
 
-function directiveFinding(messageId: string, message: string, place: { line: number; column: number }, severity?: 'error'): Finding {
-  return reservedFinding(RESERVED.disableDirective, messageId, message, { line: place.line, column: place.column }, severity);
+function directiveFinding(
+  message: ReservedMessage<typeof RESERVED.disableDirective.messages>,
+  place: { line: number; column: number },
+  severity?: 'error',
+): Finding {
+  return reservedFinding(RESERVED.disableDirective, message, { line: place.line, column: place.column }, severity);
 }

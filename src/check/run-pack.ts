@@ -151,8 +151,10 @@ function runChecks(
       findings.push(
         reservedFinding(
           RESERVED.internalError,
-          'threw',
-          `Rule ${rule.ruleId} (check ${kindName}) failed: ${error instanceof Error ? error.message : String(error)}. The other rules still ran; please report this`,
+          {
+            messageId: 'threw',
+            data: { ruleId: rule.ruleId, kind: kindName, detail: error instanceof Error ? error.message : String(error) },
+          },
           { line: 1, column: 1 },
         ),
       );

@@ -2,6 +2,7 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, renameSync, rmSync, openSync, writeSync, closeSync } from 'node:fs';
 import { join, relative, resolve, sep, dirname, basename } from 'node:path';
 import { UsageError } from './errors.js';
+import { RESERVED, type ParseMessageOf } from '../reserved.js';
 
 const DOCUMENT_EXTENSIONS = /\.(?:md|markdown|ya?ml|html?|docx|pdf)$/i;
 /** Metadata beside an HTML page, Word document or PDF (page.html.yaml): read with it, never a document itself. */
@@ -104,16 +105,12 @@ function isLink(path: string): boolean {
   }
 }
 
-export type ReadDocument =
-  { ok: true; bytes: Uint8Array } | { ok: false; messageId: 'unreadable' | 'not-a-file' | 'too-large'; message: string };
+export type ReadDocument = { ok: true; bytes: Uint8Array } | ({ ok: false } & ParseMessageOf<'unreadable' | 'not-a-file' | 'too-large'>);
 
-const READ_ERRORS: Record<string, string> = {
-  ENOENT: 'The file is not there: it was moved, renamed or removed',
-  ELOOP: 'The path is a loop of symbolic links',
-  EACCES: 'Permission denied: wtlint may not read this',
-  EPERM: 'Permission denied: wtlint may not read this',
-  EISDIR: 'This is a folder, not a document',
-};
+type ReadError = keyof typeof RESERVED.parseError.messages.unreadable;
+/** An error code said in words of its own (src/reserved.ts, `unreadable`); any other is "Cannot read the file". */
+const hasOwnWords = (code: string): code is ReadError =>
+  /^E[A-Z]+$/.test(code) && Object.hasOwn(RESERVED.parseError.messages.unreadable, code);
 
 /**
  * Reads a document's bytes, read-only. Everything that can go wrong with the file itself
@@ -123,7 +120,7 @@ const READ_ERRORS: Record<string, string> = {
 export function readDocumentFile(absolute: string, maxBytes: number): ReadDocument {
   const failed = (error: unknown): ReadDocument => {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    return { ok: false, messageId: 'unreadable', message: `${READ_ERRORS[code] ?? 'Cannot read the file'} (${code})` };
+    return { ok: false, messageId: 'unreadable', variant: hasOwnWords(code) ? code : 'file', data: { code } };
   };
   let st;
   try {
@@ -138,25 +135,14 @@ export function readDocumentFile(absolute: string, maxBytes: number): ReadDocume
       return {
         ok: false,
         messageId: 'unreadable',
-        message: `Cannot read the folder (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`,
+        variant: 'folder',
+        data: { code: (error as NodeJS.ErrnoException).code ?? 'unknown error' },
       };
     }
-    return {
-      ok: false,
-      messageId: 'not-a-file',
-      message: 'This is a folder, not a document; name the folder itself to check the documents in it',
-    };
+    return { ok: false, messageId: 'not-a-file', variant: 'folder' };
   }
-  if (!st.isFile()) {
-    return {
-      ok: false,
-      messageId: 'not-a-file',
-      message: 'This is not a regular file (a pipe, socket or device); wtlint reads only files',
-    };
-  }
-  if (st.size > maxBytes) {
-    return { ok: false, messageId: 'too-large', message: `File is ${st.size} bytes, over the limit of ${maxBytes} bytes` };
-  }
+  if (!st.isFile()) return { ok: false, messageId: 'not-a-file', variant: 'special' };
+  if (st.size > maxBytes) return { ok: false, messageId: 'too-large', variant: 'file', data: { size: st.size, max: maxBytes } };
   try {
     return { ok: true, bytes: readFileSync(absolute) };
   } catch (error) {

@@ -46,11 +46,7 @@ async function readInWorker(bytes: Uint8Array, options: PdfReadOptions, seconds:
   const id = nextId++;
   return new Promise<PdfRead>((resolve) => {
     const timer = setTimeout(() => {
-      stop(thread, {
-        ok: false,
-        messageId: 'pdf-too-slow',
-        message: `Reading the PDF took longer than ${seconds} s (limit maxSeconds), so it was stopped; the file may be damaged or built to exhaust readers: ask the partnership for an accessible version, or raise the limit`,
-      });
+      stop(thread, { ok: false, messageId: 'pdf-too-slow', data: { seconds } });
     }, seconds * 1000);
     pending.set(id, (read) => {
       clearTimeout(timer);
@@ -65,14 +61,12 @@ function start(file: string): Worker {
   const thread = new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
   thread.on('message', (reply: PdfReply) => settle(reply.id, reply.read));
   thread.on('error', (error: NodeJS.ErrnoException) => {
-    stop(thread, {
-      ok: false,
-      messageId: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'pdf-too-big' : 'pdf-corrupt',
-      message:
-        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? `Reading the PDF needed more than ${HEAP_MB} MB of memory, so it was stopped; the file may be built to exhaust readers (a compression bomb): ask the partnership for an accessible version`
-          : `Cannot read the PDF: ${error.message}; the file may be damaged: download it again, or ask the partnership for an accessible version`,
-    });
+    stop(
+      thread,
+      error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? { ok: false, messageId: 'pdf-too-big', data: { megabytes: HEAP_MB } }
+        : { ok: false, messageId: 'pdf-corrupt', variant: 'worker-failed', data: { detail: error.message } },
+    );
   });
   thread.on('exit', () => {
     if (worker === thread) worker = undefined;

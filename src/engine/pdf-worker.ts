@@ -30,7 +30,8 @@ parentPort!.on('message', async (request: PdfRequest) => {
     read = {
       ok: false,
       messageId: 'pdf-corrupt',
-      message: `Cannot read the PDF: ${error instanceof Error ? error.message : String(error)}`,
+      variant: 'reader-threw',
+      data: { detail: error instanceof Error ? error.message : String(error) },
     };
   }
   parentPort!.postMessage({ id: request.id, read } satisfies PdfReply);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { formatOf, isConverted, sidecarNames, type Sidecar } from '../parse/document.js';
 import { resolveLimits } from '../parse/limits.js';
-import { RESERVED, reservedFinding } from '../reserved.js';
+import { parseErrorFinding, type ParseMessageOf } from '../reserved.js';
 import { failed, type FileOptions, type Linter } from '../lint.js';
 import type { DocumentResult, LintOptions } from '../types.js';
 import { readDocumentFile } from './files.js';
@@ -12,7 +12,7 @@ import type { ResultCache } from './cache.js';
 import type { PdfReader } from '../parse/pdf-body.js';
 
 export type DocumentRead =
-  { ok: true; bytes: Uint8Array; sidecar?: Sidecar } | { ok: false; messageId: 'unreadable' | 'not-a-file' | 'too-large'; message: string };
+  { ok: true; bytes: Uint8Array; sidecar?: Sidecar } | ({ ok: false } & ParseMessageOf<'unreadable' | 'not-a-file' | 'too-large'>);
 
 /** Reads a document (read-only, never past the size limit), and its sidecar when it is an HTML page, Word document or PDF that has one. */
 export function readDocument(absolute: string, maxBytes: number): DocumentRead {
@@ -54,7 +54,7 @@ export function pdfOptionsFor(path: string, options: LintOptions): Pick<FileOpti
 
 /** The finding for a document that could not be read. */
 export function unreadable(display: string, read: Extract<DocumentRead, { ok: false }>): DocumentResult {
-  return failed(display, reservedFinding(RESERVED.parseError, read.messageId, read.message, { line: 1, column: 1 }));
+  return failed(display, parseErrorFinding(read, { line: 1, column: 1 }));
 }
 
 /**

@@ -7,6 +7,7 @@ import { locatePath } from '../parse/locate.js';
 import { createAjv, describeErrors } from '../schema-validator.js';
 import { UsageError } from './errors.js';
 import { readJson } from './resources.js';
+import { parseMessageText } from '../reserved.js';
 
 export interface YamlFileHints {
   /** What the file is, for "Cannot read the …": config file, manifest, baseline. */
@@ -33,7 +34,7 @@ export function readYamlFile(file: string, shown: string, schemaFile: string, hi
   const { frontMatter, problems } = parseYaml(normaliseText(text), 0);
   if (problems.length) {
     const p = problems[0]!;
-    throw new UsageError(`${shown}:${p.line}:${p.column} ${p.message}`, hints.yaml);
+    throw new UsageError(`${shown}:${p.line}:${p.column} ${parseMessageText(p)}`, hints.yaml);
   }
   const data = frontMatter.data ?? empty;
   const validate = createAjv().compile(readJson(schemaFile));

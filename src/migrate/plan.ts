@@ -8,6 +8,7 @@ import { valuesAt } from '../check/field-values.js';
 import { locatePath } from '../parse/locate.js';
 import type { CompiledPack } from '../pack/load.js';
 import type { DocumentKind, Evidence, Source } from '../types.js';
+import { parseMessageText } from '../reserved.js';
 
 export type MigrationStatus = 'done' | 'partial' | 'todo';
 
@@ -76,7 +77,7 @@ export function planMigrationOf(doc: ParsedDocument, target: CompiledPack, editi
     area: meta.area,
     from: meta.edition,
     to: target.edition,
-    problems: doc.problems.map(({ message, line, column }) => ({ message, line, column })),
+    problems: doc.problems.map((problem) => ({ message: parseMessageText(problem), line: problem.line, column: problem.column })),
     items,
     summary,
   };

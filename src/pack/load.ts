@@ -3,6 +3,7 @@
 import type { Ajv, ValidateFunction } from 'ajv';
 import { createAjv, describeErrors } from '../schema-validator.js';
 import { parseYaml } from '../parse/front-matter.js';
+import { parseMessageText } from '../reserved.js';
 import { locatePath } from '../parse/locate.js';
 import { checkKinds, isCheckKind } from '../check/kinds/index.js';
 import { compileDetection, compilePattern, placeholderMatcher, type CompiledDetection, type Matcher } from '../extract/detection.js';
@@ -65,7 +66,7 @@ function readValidated(text: string, file: string, schema: object, shape: string
   };
   if (problems.length) {
     const first = problems[0]!;
-    throw new PackError(file, first.line, first.column, '(yaml)', first.message);
+    throw new PackError(file, first.line, first.column, '(yaml)', parseMessageText(first));
   }
   const data = frontMatter.data;
   if (!data) return fail([], `${shape} must be a mapping`);

@@ -1,9 +1,11 @@
 // Bytes → text, before the parsers see anything. Pure: the shell reads the bytes.
 import { DEFAULT_LIMITS } from './limits.js';
+import type { ParseMessageOf } from '../reserved.js';
+import type { Place } from '../types.js';
 
 export type Decoded =
   | { ok: true; text: string; encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' }
-  | { ok: false; messageId: 'too-large' | 'binary' | 'invalid-utf8' | 'invalid-utf16'; message: string; line: number; column: number };
+  | ({ ok: false } & ParseMessageOf<'too-large' | 'binary' | 'invalid-utf8' | 'invalid-utf16'> & Place);
 
 export const DEFAULT_MAX_BYTES = DEFAULT_LIMITS.maxBytes;
 const BINARY_SNIFF_BYTES = 8000;
@@ -13,7 +15,8 @@ export function decodeBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): De
     return {
       ok: false,
       messageId: 'too-large',
-      message: `File is ${bytes.length} bytes, over the limit of ${maxBytes} bytes`,
+      variant: 'file',
+      data: { size: bytes.length, max: maxBytes },
       line: 1,
       column: 1,
     };
@@ -27,7 +30,7 @@ export function decodeBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): De
     return {
       ok: false,
       messageId: 'binary',
-      message: `File looks binary (a NUL byte at offset ${nul + (hasBom ? 3 : 0)}), not a Markdown or YAML document`,
+      data: { offset: nul + (hasBom ? 3 : 0) },
       ...placeOfByte(body, nul),
     };
   }
@@ -43,7 +46,7 @@ export function decodeBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): De
     return {
       ok: false,
       messageId: 'invalid-utf8',
-      message: `Invalid UTF-8 at byte ${bad + (hasBom ? 3 : 0)}; save the file as UTF-8`,
+      data: { byte: bad + (hasBom ? 3 : 0) },
       ...placeOfByte(body, bad),
     };
   }
@@ -75,7 +78,8 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Deco
     return {
       ok: false,
       messageId: 'invalid-utf16',
-      message: `Invalid ${encoding === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE'} at byte ${bad + 2} (${bad === end ? 'an odd last byte' : 'a lone surrogate'}); save the file as UTF-8`,
+      variant: bad === end ? 'odd-byte' : 'lone-surrogate',
+      data: { encoding: encoding.toUpperCase(), byte: bad + 2 },
       ...placeOfText(prefix),
     };
   }

@@ -5,14 +5,12 @@ import { FATAL_YAML_PROBLEMS, parseYaml, type FrontMatter, type YamlProblem } fr
 import { parseMarkdown, type Block, type Heading, type MarkdownParts } from './markdown.js';
 import { yamlComments, type Comment } from './comments.js';
 import { firstLongLine, resolveLimits, type Limits } from './limits.js';
-import type { Source } from '../types.js';
+import type { ParseMessage, SidecarPlace } from '../reserved.js';
+import type { Place, Source } from '../types.js';
 
 export type DocumentFormat = 'markdown' | 'yaml' | 'html' | 'docx' | 'pdf';
 /** Formats whose body is converted to Markdown's tree before detection. */
 export type ConvertedFormat = 'html' | 'docx' | 'pdf';
-
-/** How people name each converted format in messages. */
-export const FORMAT_NOUNS: Record<ConvertedFormat, string> = { html: 'page', docx: 'Word document', pdf: 'PDF' };
 
 /** The metadata of an HTML or Word document: `page.html.yaml` beside `page.html`, same keys as front matter. */
 export interface Sidecar {
@@ -20,12 +18,8 @@ export interface Sidecar {
   text: string;
 }
 
-export interface ParseProblem {
-  messageId: YamlProblem['messageId'] | 'empty' | 'needs-conversion' | 'line-too-long' | 'too-deep' | 'pdf-no-text' | 'pdf-image-pages';
-  message: string;
-  line: number;
-  column: number;
-}
+/** What the parser could not read (a parse-error finding), and where; a sidecar's problems are placed at 1:1 and name their own place. */
+export type ParseProblem = ParseMessage & Pick<Place, 'line' | 'column'> & { sidecar?: SidecarPlace };
 
 /** Problems after which nothing else about the document is checked (its content could not be read safely). */
 export function isFatal(problem: ParseProblem): boolean {
@@ -88,28 +82,18 @@ export function parseDocument(source: Source, limitOptions?: Partial<Limits>): P
   const format = formatOf(source.path);
   const parsed: ParsedDocument = { path: source.path, format, frontMatter: null, headings: [], blocks: [], problems: [], comments: [] };
   if (isConverted(format)) {
-    parsed.problems.push({
-      messageId: 'needs-conversion',
-      message: `${{ html: 'An HTML page', docx: 'A Word document', pdf: 'A PDF' }[format]} is converted before it is checked: lint it with lintFileBytes (as the CLI does), not lint or lintBytes`,
-      line: 1,
-      column: 1,
-    });
+    parsed.problems.push({ messageId: 'needs-conversion', variant: format, line: 1, column: 1 });
     return parsed;
   }
   if (text.trim() === '') {
-    parsed.problems.push({
-      messageId: 'empty',
-      message: 'The document is empty; expected YAML front matter with `kind:` and the text of the arrangements or report',
-      line: 1,
-      column: 1,
-    });
+    parsed.problems.push({ messageId: 'empty', variant: 'text', line: 1, column: 1 });
     return parsed;
   }
   const long = firstLongLine(text, limits.maxLineLength);
   if (long) {
     parsed.problems.push({
       messageId: 'line-too-long',
-      message: `Line is ${long.length} characters long, over the limit of ${limits.maxLineLength} (limit maxLineLength); the document was not checked further`,
+      data: { length: long.length, max: limits.maxLineLength },
       line: long.line,
       column: long.column,
     });
@@ -126,7 +110,8 @@ export function parseDocument(source: Source, limitOptions?: Partial<Limits>): P
   if (markdown.tooDeep) {
     parsed.problems.push({
       messageId: 'too-deep',
-      message: `Markdown nested more than ${limits.maxDepth} levels deep (limit maxDepth); the document was not checked further`,
+      variant: 'markdown',
+      data: { max: limits.maxDepth },
       ...markdown.tooDeep,
     });
     return parsed;
@@ -163,21 +148,11 @@ export function parseConverted(path: string, format: ConvertedFormat, parts: Mar
     // such a sidecar is read as none, so its metadata comes from its text as without one.
     if (problems.length || !isProvenanceOnly(frontMatter.data)) parsed.frontMatter = { ...frontMatter, origin: sidecar.path };
     for (const problem of problems) {
-      parsed.problems.push({
-        ...problem,
-        message: `${problem.message} (in ${sidecar.path}, line ${problem.line}:${problem.column})`,
-        line: 1,
-        column: 1,
-      });
+      parsed.problems.push({ ...problem, sidecar: { file: sidecar.path, line: problem.line, column: problem.column }, line: 1, column: 1 });
     }
   }
   if (!parts.blocks.some((b) => b.text.trim() !== '') && format !== 'pdf') {
-    parsed.problems.push({
-      messageId: 'empty',
-      message: `The ${FORMAT_NOUNS[format]} has no text to check once navigation, banners, footers and scripts are set aside; expected the text of the arrangements or report`,
-      line: 1,
-      column: 1,
-    });
+    parsed.problems.push({ messageId: 'empty', variant: format, line: 1, column: 1 });
   }
   return parsed;
 }

@@ -4,6 +4,7 @@
 // is stopped by the limits in limits.ts with a finding at the offending node.
 import { Composer, isAlias, isCollection, isMap, isPair, isScalar, LineCounter, Parser, type Alias, type Document, type Node } from 'yaml';
 import { resolveLimits, type Limits } from './limits.js';
+import type { ParseMessageOf } from '../reserved.js';
 
 export interface FrontMatter {
   /** The parsed YAML document; node ranges are offsets into `yamlText`. */
@@ -24,12 +25,9 @@ export interface FrontMatter {
   places?: Record<string, { line: number; column: number }>;
 }
 
-export interface YamlProblem {
-  messageId: 'yaml-syntax' | 'not-a-mapping' | 'too-deep' | 'too-many-aliases' | 'recursive-alias' | 'too-many-documents';
-  message: string;
-  line: number;
-  column: number;
-}
+export type YamlProblem = ParseMessageOf<
+  'yaml-syntax' | 'not-a-mapping' | 'too-deep' | 'too-many-aliases' | 'recursive-alias' | 'too-many-documents'
+> & { line: number; column: number };
 
 /**
  * Problems after which the front matter cannot be read: nothing else is checked, since
@@ -64,7 +62,7 @@ export function parseYaml(
     if (docs.length === limits.maxDocuments) {
       problems.push({
         messageId: 'too-many-documents',
-        message: `A further YAML document starts here: the file holds more than ${limits.maxDocuments} (limit maxDocuments); wtlint reads only the first`,
+        data: { max: limits.maxDocuments },
         ...at(doc.range[0]),
       });
       break;
@@ -77,7 +75,8 @@ export function parseYaml(
   if (deep) {
     const problem: YamlProblem = {
       messageId: 'too-deep',
-      message: `YAML nested more than ${limits.maxDepth} levels deep (limit maxDepth); the front matter was not read`,
+      variant: 'yaml',
+      data: { max: limits.maxDepth },
       ...at(deep.range?.[0] ?? 0),
     };
     return { frontMatter: { doc, lineCounter, lineOffset, data: null, text: yamlText }, problems: [problem] };
@@ -85,26 +84,31 @@ export function parseYaml(
 
   for (const d of docs) {
     for (const error of d.errors) {
-      problems.push({ messageId: 'yaml-syntax', message: `YAML error (${error.code}): ${firstLine(error.message)}`, ...at(error.pos[0]) });
+      problems.push({
+        messageId: 'yaml-syntax',
+        variant: 'coded',
+        data: { code: error.code, detail: firstLine(error.message) },
+        ...at(error.pos[0]),
+      });
     }
   }
   for (const key of duplicateKeys(doc)) {
-    problems.push({ messageId: 'yaml-syntax', message: 'YAML error (DUPLICATE_KEY): Map keys must be unique', ...at(key.range?.[0] ?? 0) });
+    problems.push({ messageId: 'yaml-syntax', variant: 'duplicate-key', ...at(key.range?.[0] ?? 0) });
   }
   let data: Record<string, unknown> | null = null;
-  if (problems.every((p) => p.messageId === 'too-many-documents')) {
+  if (!problems.some((p) => p.messageId !== 'too-many-documents')) {
     const alias = aliasOverflow(doc, limits.maxAliases);
     if (alias) {
       problems.push(
         alias.recursive
           ? {
               messageId: 'recursive-alias',
-              message: `YAML alias *${alias.node.source} refers to the node it is inside, which would make endless data; the front matter was not read`,
+              data: { alias: alias.node.source },
               ...at(alias.node.range?.[0] ?? 0),
             }
           : {
               messageId: 'too-many-aliases',
-              message: `YAML aliases expand to more than ${limits.maxAliases} references (limit maxAliases; a "billion laughs" document); the front matter was not read`,
+              data: { max: limits.maxAliases },
               ...at(alias.node.range?.[0] ?? 0),
             },
       );
@@ -116,7 +120,8 @@ export function parseYaml(
     } catch (error) {
       problems.push({
         messageId: 'yaml-syntax',
-        message: `YAML error: ${firstLine(error instanceof Error ? error.message : String(error))}`,
+        variant: 'uncoded',
+        data: { detail: firstLine(error instanceof Error ? error.message : String(error)) },
         ...at(doc.contents?.range?.[0] ?? 0),
       });
     }
@@ -125,7 +130,7 @@ export function parseYaml(
     } else if (value !== null && value !== undefined) {
       problems.push({
         messageId: 'not-a-mapping',
-        message: `Front matter is ${Array.isArray(value) ? 'a list' : `a ${typeof value}`}, expected a mapping of keys such as \`kind:\` and \`area:\``,
+        ...(Array.isArray(value) ? { variant: 'list' } : { variant: 'scalar', data: { type: typeof value } }),
         ...at(doc.contents?.range?.[0] ?? 0),
       });
     }

@@ -20,13 +20,11 @@ export interface PdfBody {
   problems: ParseProblem[];
 }
 
-export type PdfBodyProblem = { ok: false; messageId: string; message: string; line: number; column: number };
-
-const OCR_ADVICE = 'ask the partnership for an accessible version (public bodies must publish accessible documents), or run OCR on it';
+export type PdfBodyProblem = { ok: false } & ParseProblem;
 
 export async function pdfBody(bytes: Uint8Array, options: PdfReadOptions, reader?: PdfReader): Promise<PdfBody | PdfBodyProblem> {
   const read = await (reader ?? (await import('./pdf.js')).readPdf)(bytes, options);
-  if (!read.ok) return { ok: false, messageId: read.messageId, message: read.message, line: 1, column: 1 };
+  if (!read.ok) return { ...read, line: 1, column: 1 };
   const layout = layoutPdf(read.content);
   const parts = partsFromMdast(layout.root);
   const problems: ParseProblem[] = [];
@@ -34,19 +32,19 @@ export async function pdfBody(bytes: Uint8Array, options: PdfReadOptions, reader
   const hasText = parts.blocks.some((b) => b.text.trim() !== '');
   if (!hasText) {
     const scanned = layout.imageOnlyPages.length > 0;
-    problems.push({
-      messageId: scanned ? 'pdf-no-text' : 'empty',
-      message: scanned
-        ? `The PDF has no text to read (${pages === 1 ? 'its page is' : `all ${pages} pages are`} pictures, as a scan is): ${OCR_ADVICE}`
-        : 'The PDF has no text to check once running headers, footers and page numbers are set aside; expected the text of the arrangements or report',
-      line: 1,
-      column: 1,
-    });
+    problems.push(
+      !scanned
+        ? { messageId: 'empty', variant: 'pdf', line: 1, column: 1 }
+        : pages === 1
+          ? { messageId: 'pdf-no-text', variant: 'one-page', line: 1, column: 1 }
+          : { messageId: 'pdf-no-text', variant: 'pages', data: { pages }, line: 1, column: 1 },
+    );
   } else if (layout.imageOnlyPages.length) {
     const list = layout.imageOnlyPages;
     problems.push({
       messageId: 'pdf-image-pages',
-      message: `${list.length === 1 ? `Page ${list[0]} has` : `Pages ${listOf(list)} have`} no text to read (pictures, as a scan is), so what ${list.length === 1 ? 'it says' : 'they say'} was not checked: ${OCR_ADVICE}`,
+      variant: list.length === 1 ? 'one-page' : 'pages',
+      data: { pages: listOf(list) },
       line: 1,
       column: 1,
     });

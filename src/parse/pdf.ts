@@ -6,6 +6,7 @@
 // src/engine/pdf-reader.ts). The PDF's JavaScript never runs (isEvalSupported off, no XFA,
 // no scripting), nothing is fetched, and fonts are never installed.
 import type { OutlineEntry, PdfContent, PdfItem, PdfPage, StructTag } from './pdf-layout.js';
+import type { ParseMessageOf } from '../reserved.js';
 
 export interface PdfReadOptions {
   /** Most pages read (limit maxPages); a longer PDF is a finding. */
@@ -17,7 +18,7 @@ export interface PdfReadOptions {
 
 export type PdfProblemId = 'pdf-encrypted' | 'pdf-corrupt' | 'pdf-too-many-pages' | 'pdf-too-slow' | 'pdf-too-big';
 
-export type PdfRead = { ok: true; content: PdfContent } | { ok: false; messageId: PdfProblemId; message: string };
+export type PdfRead = { ok: true; content: PdfContent } | ({ ok: false } & ParseMessageOf<PdfProblemId>);
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let loaded: Promise<PdfJs> | undefined;
@@ -57,7 +58,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
       return {
         ok: false,
         messageId: 'pdf-too-many-pages',
-        message: `The PDF has ${pdf.numPages} pages, over the limit of ${options.maxPages} (limit maxPages); raise the limit if this really is one partnership document`,
+        data: { pages: pdf.numPages, max: options.maxPages },
       };
     }
     const pages: PdfPage[] = [];
@@ -86,16 +87,13 @@ function problemOf(error: unknown): Extract<PdfRead, { ok: false }> {
   const name = error instanceof Error ? error.name : '';
   const reason = error instanceof Error ? error.message : String(error);
   if (name === 'PasswordException' || /password/i.test(reason)) {
-    return {
-      ok: false,
-      messageId: 'pdf-encrypted',
-      message: 'The PDF is protected by a password, so its text cannot be read; ask the partnership for an unprotected, accessible version',
-    };
+    return { ok: false, messageId: 'pdf-encrypted' };
   }
   return {
     ok: false,
     messageId: 'pdf-corrupt',
-    message: `Cannot read the PDF: ${(reason.split('\n')[0] ?? reason).replace(/[.\s]+$/, '')}; the file may be truncated or damaged: download it again, or ask the partnership for an accessible version`,
+    variant: 'reader',
+    data: { detail: (reason.split('\n')[0] ?? reason).replace(/[.\s]+$/, '') },
   };
 }
 

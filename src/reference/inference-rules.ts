@@ -4,6 +4,7 @@
 import type { Ajv } from 'ajv';
 import { createAjv, describeErrors } from '../schema-validator.js';
 import { parseYaml } from '../parse/front-matter.js';
+import { parseMessageText } from '../reserved.js';
 import { locatePath } from '../parse/locate.js';
 import { PackError } from '../pack/load.js';
 import type { DocumentKind } from '../types.js';
@@ -33,7 +34,7 @@ export function loadInferenceRules(text: string, file: string, schema: object): 
     const { place } = locatePath(frontMatter, path);
     throw new PackError(file, place.line, place.column, path.join('.') || '(root)', problem);
   };
-  if (problems.length) throw new PackError(file, problems[0]!.line, problems[0]!.column, '(yaml)', problems[0]!.message);
+  if (problems.length) throw new PackError(file, problems[0]!.line, problems[0]!.column, '(yaml)', parseMessageText(problems[0]!));
   const id = (schema as { $id?: unknown }).$id;
   ajv ??= createAjv();
   const validate = (typeof id === 'string' ? ajv.getSchema(id) : undefined) ?? ajv.compile(schema);

@@ -7,6 +7,7 @@ import { parseYaml } from '../parse/front-matter.js';
 import { locatePath } from '../parse/locate.js';
 import { PackError } from '../pack/load.js';
 import type { BankHolidayCalendar } from './calendar.js';
+import { parseMessageText } from '../reserved.js';
 
 let ajv: Ajv | undefined; // created on first use: a calendar read from its build-time snapshot needs none
 
@@ -22,7 +23,7 @@ export function loadBankHolidays(text: string, file: string, schema: object): Ba
     const { place } = locatePath(frontMatter, path);
     throw new PackError(file, place.line, place.column, path.join('.') || '(root)', problem);
   };
-  if (problems.length) throw new PackError(file, problems[0]!.line, problems[0]!.column, '(yaml)', problems[0]!.message);
+  if (problems.length) throw new PackError(file, problems[0]!.line, problems[0]!.column, '(yaml)', parseMessageText(problems[0]!));
   const id = (schema as { $id?: unknown }).$id;
   ajv ??= createAjv();
   const validate = (typeof id === 'string' ? ajv.getSchema(id) : undefined) ?? ajv.compile(schema);

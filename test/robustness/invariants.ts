@@ -37,6 +37,7 @@ function findingProblems(f: Finding, lines: number): string[] {
     !(typeof f.ruleId === 'string' && f.ruleId && typeof f.messageId === 'string' && f.messageId) && 'ids',
     !(f.message && f.citation && f.help) && 'text',
     CONTROL.test(f.message) && `control character in ${JSON.stringify(f.message)}`,
+    /\{\{|\}\}/.test(f.message) && `unfilled placeholder in ${JSON.stringify(f.message)}`,
     !(Number.isInteger(f.line) && f.line >= 1 && f.line <= lines) && `line ${f.line} of ${lines}`,
     !(Number.isInteger(f.column) && f.column >= 1) && `column ${f.column}`,
   ].filter((x): x is string => typeof x === 'string');

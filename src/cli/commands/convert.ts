@@ -9,6 +9,7 @@ import { UsageError } from '../../engine/errors.js';
 import type { CliIO } from '../io.js';
 import { convertDocument } from '../../parse/convert/to-markdown.js';
 import { formatOf, isConverted } from '../../parse/document.js';
+import { parseMessageText } from '../../reserved.js';
 
 export async function convert(file: string, flags: { output?: string; config?: string }, io: CliIO): Promise<number> {
   const input = resolve(io.cwd, file);
@@ -29,7 +30,7 @@ export async function convert(file: string, flags: { output?: string; config?: s
   }
   const engine = new Engine({ cwd: io.cwd, today: io.today, config: flags.config, warn: io.stderr });
   const read = readDocument(input, maxBytesOf(engine.options, input));
-  if (!read.ok) throw new UsageError(`Cannot read ${file}: ${read.message}`, 'Check the path and that the file can be read.');
+  if (!read.ok) throw new UsageError(`Cannot read ${file}: ${parseMessageText(read)}`, 'Check the path and that the file can be read.');
   const { linter } = engine;
   const converted = await convertDocument(file, format, read.bytes, {
     editions: linter.packs.map((p) => ({ edition: p.edition, ...p.in_force })),
@@ -41,7 +42,7 @@ export async function convert(file: string, flags: { output?: string; config?: s
   });
   if (!converted.ok && converted.messageId === 'too-deep') {
     throw new UsageError(
-      `Cannot convert ${file}:${converted.line}:${converted.column}: ${converted.message}`,
+      `Cannot convert ${file}:${converted.line}:${converted.column}: ${parseMessageText(converted)}`,
       'No document needs nesting this deep: copy its text into a new document and convert that.',
     );
   }
@@ -50,7 +51,7 @@ export async function convert(file: string, flags: { output?: string; config?: s
       format === 'pdf'
         ? 'Ask for the document as a Word file or an accessible PDF with a text layer.'
         : 'Open the file in its editor and save it again as .html or .docx.';
-    throw new UsageError(`Cannot convert ${file}: ${converted.message}`, advice);
+    throw new UsageError(`Cannot convert ${file}: ${parseMessageText(converted)}`, advice);
   }
   if (output === null) {
     io.stdout(converted.markdown);

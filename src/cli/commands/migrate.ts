@@ -15,6 +15,7 @@ import { formatOf, isConverted } from '../../parse/document.js';
 import { parseFileBytes } from '../../lint.js';
 import { fileOptionsFor, maxBytesOf, readDocument } from '../../engine/read-document.js';
 import { migrationFormats, type MigrationFormatName } from '../../migrate/format/index.js';
+import { parseMessageText } from '../../reserved.js';
 
 export interface MigrateFlags {
   to: string;
@@ -41,7 +42,7 @@ export async function migrate(file: string, flags: MigrateFlags, io: CliIO): Pro
   const read = readDocument(absolute, maxBytesOf(engine.options, absolute));
   if (!read.ok)
     throw new UsageError(
-      `Cannot read ${file}: ${read.message}`,
+      `Cannot read ${file}: ${parseMessageText(read)}`,
       'Give the path of one arrangements document (.md, .yaml, .html, .docx or .pdf).',
     );
   const editions = linter.packs.map((p) => ({ edition: p.edition, ...p.in_force }));
@@ -51,7 +52,7 @@ export async function migrate(file: string, flags: MigrateFlags, io: CliIO): Pro
     const doc = await parseFileBytes(display, read.bytes, fileOptionsFor(absolute, read, engine.options));
     if ('ok' in doc)
       throw new UsageError(
-        `Cannot read ${file}: ${doc.message}`,
+        `Cannot read ${file}: ${parseMessageText(doc)}`,
         'Ask for the document as a Word file or an accessible PDF with a text layer, or convert it with `wtlint convert`.',
       );
     plan = planMigrationOf(doc, target, editions, asOf);
@@ -59,7 +60,7 @@ export async function migrate(file: string, flags: MigrateFlags, io: CliIO): Pro
     const decoded = decodeBytes(read.bytes);
     if (!decoded.ok)
       throw new UsageError(
-        `${file}:${decoded.line}:${decoded.column} ${decoded.message}`,
+        `${file}:${decoded.line}:${decoded.column} ${parseMessageText(decoded)}`,
         'wtlint migrate reads Markdown or YAML in UTF-8, HTML pages, Word documents and PDFs.',
       );
     plan = planMigration({ path: display, text: decoded.text }, target, editions, asOf);

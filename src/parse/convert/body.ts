@@ -8,9 +8,11 @@ import { decodeBytes } from '../decode.js';
 import { normaliseText, type ConvertedFormat } from '../document.js';
 import { resolveLimits, type Limits } from '../limits.js';
 import type { PdfBody, PdfReader } from '../pdf-body.js';
+import type { ParseProblem } from '../document.js';
+import type { ParseMessageOf } from '../../reserved.js';
 
 /** Why a page or Word document could not be converted: a parse-error finding. */
-export type ConversionProblem = { ok: false; messageId: string; message: string; line: number; column: number };
+export type ConversionProblem = { ok: false } & ParseProblem;
 
 export interface BodyOptions {
   /** Overrides the limits' maxBytes (or maxPdfBytes for a PDF). */
@@ -55,29 +57,19 @@ export async function readPdfBody(bytes: Uint8Array, options: BodyOptions): Prom
   const limits = resolveLimits(options.limits);
   const maxBytes = options.maxBytes ?? limits.maxPdfBytes;
   if (bytes.length > maxBytes) {
-    return {
-      ok: false,
-      messageId: 'too-large',
-      message: `File is ${bytes.length} bytes, over the limit of ${maxBytes} bytes (limit maxPdfBytes)`,
-      line: 1,
-      column: 1,
-    };
+    return { ok: false, messageId: 'too-large', variant: 'pdf', data: { size: bytes.length, max: maxBytes }, line: 1, column: 1 };
   }
   const { pdfBody } = await import('../pdf-body.js');
   return pdfBody(bytes, { maxPages: limits.maxPages }, options.readPdf);
 }
 
 /** A page or Word document nested past maxElementDepth: a parse-error at the first element past it. */
-export function tooDeep(format: ConvertedFormat, place: { line: number; column: number }, max: number): ConversionProblem {
-  const what = format === 'html' ? 'HTML elements' : 'Word document content (tables in tables, lists in lists)';
-  const where = format === 'html' ? '' : ` (at paragraph ${place.line})`;
-  return {
-    ok: false,
-    messageId: 'too-deep',
-    message: `${what} nested more than ${max} levels deep${where} (limit maxElementDepth); the document was not checked further`,
-    line: place.line,
-    column: place.column,
-  };
+export function tooDeep(format: Exclude<ConvertedFormat, 'pdf'>, place: { line: number; column: number }, max: number): ConversionProblem {
+  const message: ParseMessageOf<'too-deep'> =
+    format === 'html'
+      ? { messageId: 'too-deep', variant: 'html', data: { max } }
+      : { messageId: 'too-deep', variant: 'docx', data: { max, paragraph: place.line } };
+  return { ok: false, ...message, line: place.line, column: place.column };
 }
 
 /** The HTML of a page (decoded) or of a Word document (through mammoth). */
@@ -92,23 +84,11 @@ export async function convertToHtml(
     return decoded.ok ? { ok: true, html: normaliseText(decoded.text) } : decoded;
   }
   if (bytes.length > maxBytes) {
-    return {
-      ok: false,
-      messageId: 'too-large',
-      message: `File is ${bytes.length} bytes, over the limit of ${maxBytes} bytes`,
-      line: 1,
-      column: 1,
-    };
+    return { ok: false, messageId: 'too-large', variant: 'file', data: { size: bytes.length, max: maxBytes }, line: 1, column: 1 };
   }
   const { docxToHtml } = await import('../docx.js');
   const docx = await docxToHtml(bytes, limits.maxElementDepth);
   if (docx.ok) return docx;
   if (docx.tooDeep) return tooDeep(format, { line: docx.tooDeep.paragraph, column: 1 }, limits.maxElementDepth);
-  return {
-    ok: false,
-    messageId: 'not-docx',
-    message: `Cannot read the Word document: ${docx.message}; expected a .docx file saved by Word or a compatible editor`,
-    line: 1,
-    column: 1,
-  };
+  return { ok: false, messageId: 'not-docx', data: { detail: docx.message }, line: 1, column: 1 };
 }

@@ -64,7 +64,7 @@ async function treeOf(
     const pdf = await readPdfBody(bytes, options);
     if (!pdf.ok) return pdf;
     const fatal = pdf.problems.find((p) => p.messageId === 'pdf-no-text' || p.messageId === 'empty');
-    if (fatal) return { ok: false, messageId: fatal.messageId, message: fatal.message, line: 1, column: 1 };
+    if (fatal) return { ok: false, ...fatal, line: 1, column: 1 };
     return { ok: true, mdast: pdf.root, hints: pdf.hints, linePages: pdf.linePages };
   }
   const limits = conversionLimits(options);
