@@ -81,7 +81,9 @@ describe('the bundled vocabulary and packs', () => {
   const named = new Set(
     packTexts.flatMap((text) =>
       [
-        ...text.matchAll(/(?:all|headings|exclude|mentions|alone|starts|phrases): \[([^\]]*)\]|(?:matches|phrases): ([a-z][a-z0-9-]*)/g),
+        ...text.matchAll(
+          /(?:all|headings|exclude|mentions|alone|starts|phrases): \[([^\]]*)\]|(?:matches|phrases|set): ([a-z][a-z0-9-]*)/g,
+        ),
       ].flatMap((m) => (m[1] ?? m[2]!).split(/,\s*/)),
     ),
   );
