@@ -100,6 +100,8 @@ describe('the bundled vocabulary and packs', () => {
         .split('\n')
         .filter((line) => /^\s+(?:- )?(?:all|headings|exclude|mentions|alone|starts|phrases|matches):/.test(line));
       expect(detection.filter((line) => /\\|\(\?/.test(line))).toEqual([]);
+      // Nor anywhere else but a raw pattern with its reason: check options list phrases or name sets too.
+      expect(text.split('\n').filter((line) => /\\|\(\?/.test(line) && !/^\s*(?:- )?pattern:/.test(line))).toEqual([]);
       expect(detection.length).toBeGreaterThan(50);
     }
   });

@@ -1,5 +1,5 @@
 // The shared vocabulary of the rule packs (rules/phrases.yaml): named sets of phrases, written in
-// words, that the engine turns into regular expressions. A pack names sets; it never holds regex.
+// words, that the engine turns into regular expressions. A pack names sets or lists phrases; it never holds regex.
 // The phrase syntax (docs/phrasing.md, "Writing a cue"):
 //   words        matched case-insensitively, as whole words: `police` does not match "policed"
 //   word*        a stem: the word may go on (`scrutin*` matches "scrutiny", "scrutineer")
