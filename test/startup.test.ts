@@ -149,7 +149,7 @@ describe('a command loads only what it needs (seen in dist/src, one file per mod
     );
   });
 
-  it('check -f json: the json reporter only (and the registries, which list the names), nothing of audit, migrate or the converters', () => {
+  it('check -f json: the json reporter and its piece writer only (and the registries, which list the names), nothing of audit, migrate or the converters', () => {
     const r = run(DIST, ['check', 'docs/notes.md', '-f', 'json', '--as-of', AS_OF]);
     expect(r.status).toBe(0);
     const loaded = ours(r.loads);
@@ -159,6 +159,7 @@ describe('a command loads only what it needs (seen in dist/src, one file per mod
       'migrate/format/index.js',
       'report/summary.js',
       'report/json.js',
+      'report/json-pieces.js',
     ]);
     expect(r.loads.filter((file) => file.includes('pdfjs-dist'))).toEqual([]);
   });

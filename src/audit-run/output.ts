@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { UsageError } from '../engine/errors.js';
-import { writeFileAtomicWith } from '../engine/files.js';
+import { chunkedWriter, writeFileAtomicWith } from '../engine/files.js';
 import type { AuditFormatName } from '../audit/report/index.js';
 import { headOf, renderedParts } from '../audit/report/stream.js';
 import type { AuditReportContext, AuditReportHead, AuditStreamReporter, Piece } from '../audit/report/types.js';
@@ -55,8 +55,6 @@ export function writeAuditReport(report: AuditReport, stream: AuditStreamReporte
   writeAuditHead(headOf(report), parts, stream, flags, io);
 }
 
-const CHUNK = 1 << 16;
-
 /** The report around the areas' parts (from memory or a spool), written in pieces to --output or stdout by the format's `stream`. */
 export function writeAuditHead(
   head: AuditReportHead,
@@ -67,27 +65,9 @@ export function writeAuditHead(
 ): void {
   const ctx = auditContext(flags, io);
   const produce = (write: (bytes: Uint8Array) => void) => {
-    // Pieces are gathered as UTF-8 bytes, about 64 KB per write: few system calls, and no report-sized
-    // string (nor large strings for V8 to keep until a full collection).
-    let pending: Uint8Array[] = [];
-    let size = 0;
-    const flush = () => {
-      if (pending.length) write(pending.length === 1 ? pending[0]! : Buffer.concat(pending, size));
-      pending = [];
-      size = 0;
-    };
-    stream.write(
-      head,
-      parts,
-      (piece) => {
-        const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
-        pending.push(bytes);
-        size += bytes.length;
-        if (size >= CHUNK) flush();
-      },
-      ctx,
-    );
-    flush();
+    const writer = chunkedWriter(write);
+    stream.write(head, parts, writer.push, ctx);
+    writer.flush();
   };
   if (flags.output) writeFileAtomicWith(resolve(io.cwd, flags.output), produce);
   else produce((bytes) => io.stdout(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8')));

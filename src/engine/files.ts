@@ -164,6 +164,30 @@ export function readDocumentFile(absolute: string, maxBytes: number): ReadDocume
   }
 }
 
+/**
+ * Pieces of a report gathered as UTF-8 bytes and handed to `write` about 64 KB at a time: few
+ * system calls, and no report-sized string (nor large strings for V8 to keep until a full collection).
+ */
+export function chunkedWriter(
+  write: (bytes: Uint8Array) => void,
+  chunk = 1 << 16,
+): { push: (piece: string | Uint8Array) => void; flush: () => void } {
+  let pending: Uint8Array[] = [];
+  let size = 0;
+  const flush = () => {
+    if (pending.length) write(pending.length === 1 ? pending[0]! : Buffer.concat(pending, size));
+    pending = [];
+    size = 0;
+  };
+  const push = (piece: string | Uint8Array) => {
+    const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+    pending.push(bytes);
+    size += bytes.length;
+    if (size >= chunk) flush();
+  };
+  return { push, flush };
+}
+
 /** Writes a whole file or nothing: a temporary file renamed into place. */
 export function writeFileAtomic(path: string, content: string): void {
   writeFileAtomicWith(path, (write) => write(content));

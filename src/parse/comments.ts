@@ -33,6 +33,7 @@ export function htmlComments(node: Nodes, out: Comment[] = []): Comment[] {
 
 /** Every `#` comment of a YAML text; lineOffset is the number of lines before it in the file. */
 export function yamlComments(yamlText: string, lineOffset: number): Comment[] {
+  if (!yamlText.includes('#')) return []; // no comment without a "#": most front matter is not parsed a second time
   const lineCounter = new LineCounter();
   const out: Comment[] = [];
   // The CST is walked with an explicit stack: hostile YAML can nest deeper than the call stack.

@@ -1,22 +1,27 @@
 // --format json: the contract in design.md, plus the evidence behind every element status.
-import type { Reporter } from './types.js';
+import { inPieces, prettyJsonPieces, StreamedArray } from './json-pieces.js';
 import { countFindings, visibleFindings } from './summary.js';
 
-export const json: Reporter = (results, ctx) => {
+export const json = inPieces(function* (results, ctx) {
   const counts = countFindings(results);
   const output = {
     version: 1,
     wtlint: ctx.version,
     asOf: ctx.asOf,
-    documents: results.map((r) => ({
-      file: r.file,
-      kind: r.kind,
-      edition: r.edition,
-      area: r.area,
-      elements: r.elements,
-      evidence: r.evidence,
-      findings: visibleFindings(r, ctx.quiet),
-    })),
+    // Each document's entry is made as it is written.
+    documents: new StreamedArray(function* () {
+      for (const r of results) {
+        yield {
+          file: r.file,
+          kind: r.kind,
+          edition: r.edition,
+          area: r.area,
+          elements: r.elements,
+          evidence: r.evidence,
+          findings: visibleFindings(r, ctx.quiet),
+        };
+      }
+    }),
     summary: {
       documents: counts.documents,
       errors: counts.errors,
@@ -25,5 +30,6 @@ export const json: Reporter = (results, ctx) => {
       accepted: counts.accepted,
     },
   };
-  return `${JSON.stringify(output, null, 2)}\n`;
-};
+  yield* prettyJsonPieces(output);
+  yield '\n';
+});

@@ -1,7 +1,7 @@
 // --format sarif: SARIF 2.1.0 as GitHub code scanning accepts it (docs/ci-formats.md, SARIF).
 // One run; the rules that have results, sorted by id, so ruleIndex and ruleId always agree.
 import { pathToFileURL } from 'node:url';
-import type { Reporter } from './types.js';
+import { inPieces, prettyJsonPieces, StreamedArray } from './json-pieces.js';
 import { visibleFindings } from './summary.js';
 import { fingerprints } from './fingerprint.js';
 import { acceptedNote, messageOf, ruleInfo, type RuleInfo } from './rule-info.js';
@@ -10,17 +10,20 @@ import type { Finding, Severity } from '../types.js';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 const MAX_DESCRIPTION = 1024;
 
-export const sarif: Reporter = (results, ctx) => {
+export const sarif = inPieces(function* (results, ctx) {
   const rules = new Map<string, RuleInfo>();
   for (const result of results)
     for (const f of visibleFindings(result, ctx.quiet)) if (!rules.has(f.ruleId)) rules.set(f.ruleId, ruleInfo(f, ctx));
   const ids = [...rules.keys()].sort();
   const index = new Map(ids.map((id, i) => [id, i]));
 
-  const sarifResults = results.flatMap((result) => {
-    const findings = visibleFindings(result, ctx.quiet);
-    const prints = fingerprints(result.file, findings);
-    return findings.map((f, i) => toResult(f, result.file, index.get(f.ruleId)!, prints[i]!));
+  // Each document's results are made as they are written.
+  const sarifResults = new StreamedArray(function* () {
+    for (const result of results) {
+      const findings = visibleFindings(result, ctx.quiet);
+      const prints = fingerprints(result.file, findings);
+      for (let i = 0; i < findings.length; i++) yield toResult(findings[i]!, result.file, index.get(findings[i]!.ruleId)!, prints[i]!);
+    }
   });
 
   const log = {
@@ -42,8 +45,9 @@ export const sarif: Reporter = (results, ctx) => {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
-};
+  yield* prettyJsonPieces(log);
+  yield '\n';
+});
 
 function toRule(rule: RuleInfo) {
   const source = rule.url ? `[${rule.citation}](${rule.url})` : rule.citation;

@@ -34,4 +34,10 @@ export interface ReportContext {
   texts?: Record<string, string[]>;
 }
 
-export type Reporter = (results: DocumentResult[], ctx: ReportContext) => string;
+/**
+ * A check reporter: the whole report as a string. One that can also give it in `pieces`
+ * (JSON, SARIF, GitLab) is written piece by piece by the CLI, never as one report-sized string.
+ */
+export type Reporter = ((results: DocumentResult[], ctx: ReportContext) => string) & {
+  pieces?: (results: DocumentResult[], ctx: ReportContext) => Iterable<string>;
+};

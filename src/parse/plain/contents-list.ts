@@ -99,6 +99,8 @@ function headedList(lines: TextLine[], at: number, rest: string | undefined): Co
 
 /** Lines that each read as a contents entry with a page number, pages in order. */
 function bareRun(lines: TextLine[], at: number): ContentsList | null {
+  // A run starts with an entry that ends in its page number: most lines are rejected before any split or parse.
+  if (!ENDS_IN_DIGIT.test(lines[at]!.text)) return null;
   const list: ContentsList = { heading: null, items: [], lines: [] };
   let lastPage = 0;
   let gap: number | null = null; // one line that is not an entry (a title wrapped round its page number) is allowed between entries
@@ -179,6 +181,8 @@ function normalise(text: string): string {
     .replace(/(\d{1,4})(?:\s*(?:,|&|and)\s*\d{1,4})+$/u, '$1')
     .replace(/(\d{1,4})\s*[-–]\s*\d{1,4}$/u, '$1');
 }
+
+const ENDS_IN_DIGIT = /\d\s*$/u;
 
 /** A page's number printed on a line of its own (a transcript keeps the page breaks). */
 const PAGE_NUMBER_LINE = /^\d{1,4}$/u;

@@ -181,18 +181,34 @@ function isListing(text: string): boolean {
 
 /** The longest stretch at the end of a sentence that reads as a listing. */
 function capitalisedTail(sentence: string): string | null {
-  const words = sentence.split(/\s+/u).filter(Boolean);
-  let start = words.length;
+  // Read from the end, a word at a time: prose ends in lower-case words and is rejected after two.
+  const words: string[] = []; // the words read, last first
+  let accepted = 0; // how many of them (from the end) belong to the stretch
   let lower = 0;
-  for (let k = words.length - 1; k >= 0; k--) {
-    const word = words[k]!;
+  for (let end = sentence.length; ;) {
+    while (end > 0 && isSpace(sentence, end - 1)) end--;
+    if (end === 0) break;
+    let start = end;
+    while (start > 0 && !isSpace(sentence, start - 1)) start--;
+    const word = sentence.slice(start, end);
+    end = start;
+    words.push(word);
     if (FUNCTION_WORDS.has(word.toLowerCase())) continue;
     if (!/^[\p{Lu}\d(‘'"“]/u.test(word) && ++lower > 1) break;
-    start = k;
+    accepted = words.length;
   }
-  while (start < words.length && !/^\p{Lu}/u.test(words[start]!)) start++;
-  const tail = words.slice(start).join(' ');
+  const stretch = words.slice(0, accepted).reverse();
+  let first = 0;
+  while (first < stretch.length && !/^\p{Lu}/u.test(stretch[first]!)) first++;
+  const tail = stretch.slice(first).join(' ');
   return tail && isListing(tail) ? tail : null;
+}
+
+/** Whether the character at `index` is white space as `\s` means it. */
+function isSpace(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return /\s/u.test(text[index]!);
 }
 
 const wordsOf = (text: string) => text.split(/\s+/u).filter(Boolean);
