@@ -9,6 +9,7 @@ import { inferDocument, type Inference } from '../src/extract/inference/infer.js
 import { periodsIn } from '../src/extract/inference/dates.js';
 import { loadInferenceRules } from '../src/reference/inference-rules.js';
 import { PackError } from '../src/pack/load.js';
+import { bundledVocabulary } from './helpers.js';
 
 const AS_OF = '2026-11-23';
 const linter = bundledLinter();
@@ -386,25 +387,31 @@ describe('rules/inference.yaml', () => {
   const FILE = 'rules/inference.yaml';
   const text = readFileSync(FILE, 'utf8');
   const schema = JSON.parse(readFileSync('schemas/inference.schema.json', 'utf8')) as object;
+  const vocabulary = bundledVocabulary();
+  const load = (edited: string) => () => loadInferenceRules(edited, FILE, schema, vocabulary);
 
   it('is what the bundled linter weighs', () => {
-    expect(loadInferenceRules(text, FILE, schema)).toEqual(linter.reference.inference);
+    expect(loadInferenceRules(text, FILE, schema, vocabulary)).toEqual(linter.reference.inference);
   });
 
-  it('rejects a broken pattern, a citation without its year group, a repeated id and a bad weight, with file:line:column', () => {
-    expect(() => loadInferenceRules(text.replace("'\\bintegrated\\s+care\\s+boards?\\b'", "'(integrated'"), FILE, schema)).toThrow(
-      PackError,
+  it('rejects a broken phrase or pattern, an unknown phrase set, a citation without its year group, a repeated id and a bad weight, with file:line:column', () => {
+    expect(load(text.replace("'integrated care board[s]'", "'(integrated care board[s]'"))).toThrow(PackError);
+    expect(load(text.replace("'integrated care board[s]'", "'(integrated care board[s]'"))).toThrow(
+      /^rules\/inference\.yaml:\d+:\d+ terms\.\d+\.match\.0: invalid phrase "\(integrated care board\[s\]": the "\(" at character 1 is not closed by "\)"$/,
     );
-    expect(() => loadInferenceRules(text.replace("'\\bintegrated\\s+care\\s+boards?\\b'", "'(integrated'"), FILE, schema)).toThrow(
-      /^rules\/inference\.yaml:\d+:\d+ terms\.\d+\.patterns\.0: not a valid regular expression/,
+    expect(load(text.replace("pattern: '^\\s*posted\\s+on\\b'", "pattern: '(posted'"))).toThrow(
+      /^rules\/inference\.yaml:\d+:\d+ kind_cues\.\d+\.match\.0: invalid pattern "\(posted": /,
     );
-    expect(() => loadInferenceRules(text.replace("'\\bWT\\s?(?:20)?(18|23)\\b'", "'\\bWT\\s?(?:20)?(?:18|23)\\b'"), FILE, schema)).toThrow(
+    expect(load(text.replace('{ set: local-safeguarding-children-board }', '{ set: local-safeguarding-children-boards }'))).toThrow(
+      /^rules\/inference\.yaml:\d+:\d+ terms\.1\.match\.0: unknown phrase set "local-safeguarding-children-boards" \(did you mean "local-safeguarding-children-board"\?\)/,
+    );
+    expect(load(text.replace("'\\bWT\\s?(?:20)?(18|23)\\b'", "'\\bWT\\s?(?:20)?(?:18|23)\\b'"))).toThrow(
       /citations\.1\.pattern: must have exactly one capturing group/,
     );
-    expect(() => loadInferenceRules(text.replace('id: partnership-chair', 'id: integrated-care-board'), FILE, schema)).toThrow(
+    expect(load(text.replace('id: partnership-chair', 'id: integrated-care-board'))).toThrow(
       /terms\.\d+\.id: the id integrated-care-board is used twice/,
     );
-    expect(() => loadInferenceRules(text.replace('weight: 0.5', 'weight: -1'), FILE, schema)).toThrow(/terms\.3\.weight/);
+    expect(load(text.replace('weight: 0.5', 'weight: -1'))).toThrow(/terms\.3\.weight/);
   });
 
   it('gives every era term its source', () => {

@@ -78,15 +78,19 @@ describe('a set', () => {
 describe('the bundled vocabulary and packs', () => {
   const vocabulary = bundledVocabulary();
   const packTexts = PACK_IDS.map((id) => readFileSync(join(import.meta.dirname, '..', 'rules', `${id}.yaml`), 'utf8'));
+  // rules/inference.yaml names sets too (`{ set: name }`), as the packs' check options do.
+  const inferenceText = readFileSync(join(import.meta.dirname, '..', 'rules', 'inference.yaml'), 'utf8');
   const named = new Set(
-    packTexts.flatMap((text) =>
+    [...packTexts, inferenceText].flatMap((text) =>
       [
-        ...text.matchAll(/(?:all|headings|exclude|mentions|alone|starts|phrases): \[([^\]]*)\]|(?:matches|phrases): ([a-z][a-z0-9-]*)/g),
+        ...text.matchAll(
+          /(?:all|headings|exclude|mentions|alone|starts|phrases): \[([^\]]*)\]|(?:matches|phrases|set): ([a-z][a-z0-9-]*)/g,
+        ),
       ].flatMap((m) => (m[1] ?? m[2]!).split(/,\s*/)),
     ),
   );
 
-  it('every set is named by a pack, and every name a pack gives is a set', () => {
+  it('every set is named by a pack or the inference rules, and every name they give is a set', () => {
     expect(Object.keys(vocabulary.phrases).filter((name) => !named.has(name))).toEqual([]);
     expect([...named].filter((name) => !Object.hasOwn(vocabulary.phrases, name))).toEqual([]);
   });
@@ -96,6 +100,8 @@ describe('the bundled vocabulary and packs', () => {
         .split('\n')
         .filter((line) => /^\s+(?:- )?(?:all|headings|exclude|mentions|alone|starts|phrases|matches):/.test(line));
       expect(detection.filter((line) => /\\|\(\?/.test(line))).toEqual([]);
+      // Nor anywhere else but a raw pattern with its reason: check options list phrases or name sets too.
+      expect(text.split('\n').filter((line) => /\\|\(\?/.test(line) && !/^\s*(?:- )?pattern:/.test(line))).toEqual([]);
       expect(detection.length).toBeGreaterThan(50);
     }
   });

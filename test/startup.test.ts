@@ -13,8 +13,16 @@ import { makePdf } from './helpers/pdf.js';
 import { reporters } from '../src/report/index.js';
 import { auditReporters } from '../src/audit/report/index.js';
 import { migrationFormats } from '../src/migrate/format/index.js';
-import { BANK_HOLIDAYS_FILE, BANK_HOLIDAYS_SCHEMA_FILE } from '../src/engine/resources.js';
-import { snapshotBankHolidays } from '../src/engine/precompiled.js';
+import {
+  BANK_HOLIDAYS_FILE,
+  BANK_HOLIDAYS_SCHEMA_FILE,
+  INFERENCE_FILE,
+  INFERENCE_SCHEMA_FILE,
+  PHRASES_FILE,
+  PHRASES_SCHEMA_FILE,
+} from '../src/engine/resources.js';
+import { snapshotBankHolidays, snapshotInferenceRules } from '../src/engine/precompiled.js';
+import { loadInferenceRules } from '../src/reference/inference-rules.js';
 import { loadBankHolidays } from '../src/reference/load.js';
 import { compilePack, validatePack } from '../src/pack/load.js';
 import { bundledVocabulary } from './helpers.js';
@@ -194,6 +202,24 @@ describe('the bank holiday snapshot (dist/precompiled, made by npm run build)', 
   it('is not used once the calendar or its schema changes', () => {
     expect(snapshotBankHolidays(`${text}\n# edited\n`, schemaText)).toBeUndefined();
     expect(snapshotBankHolidays(text, `${schemaText} `)).toBeUndefined();
+  });
+});
+
+describe('the inference rules snapshot (dist/precompiled, made by npm run build)', () => {
+  const read = (file: string) => readFileSync(join(root, file), 'utf8');
+  const [text, schemaText] = [read(INFERENCE_FILE), read(INFERENCE_SCHEMA_FILE)];
+  const phrases = { text: read(PHRASES_FILE), schemaText: read(PHRASES_SCHEMA_FILE) };
+
+  it('is the rules validated from the current texts, their named phrase sets put in place', () => {
+    const snapshot = snapshotInferenceRules(text, schemaText, phrases);
+    expect(snapshot).toEqual(loadInferenceRules(text, INFERENCE_FILE, JSON.parse(schemaText) as object, bundledVocabulary()));
+    expect(JSON.stringify(snapshot)).not.toContain('"set"');
+  });
+
+  it('is not used once the rules, their schema or the phrase sets they name change', () => {
+    expect(snapshotInferenceRules(`${text}\n# edited\n`, schemaText, phrases)).toBeUndefined();
+    expect(snapshotInferenceRules(text, `${schemaText} `, phrases)).toBeUndefined();
+    expect(snapshotInferenceRules(text, schemaText, { ...phrases, text: `${phrases.text}\n# edited\n` })).toBeUndefined();
   });
 });
 

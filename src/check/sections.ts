@@ -1,7 +1,8 @@
-// The sections of the body a check reads: those whose heading matches one of the patterns.
+// The sections of the body a check reads: those whose heading matches one of the phrases.
 import type { ParsedDocument } from '../parse/document.js';
 import type { Block, Heading } from '../parse/markdown.js';
-import { alternation } from './patterns.js';
+import { matcherOf } from './phrase-lists.js';
+import type { PhraseItem } from '../pack/phrases.js';
 
 export interface Section {
   heading: Heading;
@@ -9,9 +10,9 @@ export interface Section {
   blocks: Block[];
 }
 
-export function sectionsMatching(doc: ParsedDocument, headingPatterns: string[]): Section[] {
-  if (headingPatterns.length === 0) return [];
-  const pattern = alternation(headingPatterns);
+export function sectionsMatching(doc: ParsedDocument, headings: PhraseItem[] | undefined): Section[] {
+  if (!headings?.length) return [];
+  const pattern = matcherOf(headings);
   return doc.headings
     .filter((h) => pattern.test(h.text))
     .map((heading) => ({ heading, blocks: doc.blocks.slice(heading.block + 1, heading.end) }));

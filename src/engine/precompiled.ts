@@ -29,7 +29,7 @@ interface Manifest {
   phrases?: string;
   /** Key of the bank holiday texts (calendar, its schema) the calendar snapshot was made from. */
   bankHolidays?: string;
-  /** Key of the inference rule texts (rules, schema) the inference snapshot was made from. */
+  /** Key of the inference rule texts (rules, schema, and the phrase texts whose sets they name) the inference snapshot was made from. */
   inference?: string;
 }
 
@@ -100,10 +100,14 @@ export function snapshotBankHolidays(text: string, schemaText: string): BankHoli
 const BANK_HOLIDAYS_SNAPSHOT = 'bank-holidays.json';
 const INFERENCE_SNAPSHOT = 'inference.json';
 
-/** The validated inference rules from the build, when made from exactly these texts. */
-export function snapshotInferenceRules(text: string, schemaText: string): InferenceRules | undefined {
+/** The inference rules' validity depends on their text, their schema, and the phrase texts whose sets they name. */
+const inferenceKey = (text: string, schemaText: string, phraseTexts: PhraseTexts) =>
+  sha256(text, schemaText, phraseTexts.text, phraseTexts.schemaText);
+
+/** The validated inference rules from the build (named sets put in place), when made from exactly these texts. */
+export function snapshotInferenceRules(text: string, schemaText: string, phraseTexts: PhraseTexts): InferenceRules | undefined {
   const m = readManifest();
-  if (!m || m.inference !== sha256(text, schemaText)) return undefined;
+  if (!m || m.inference !== inferenceKey(text, schemaText, phraseTexts)) return undefined;
   try {
     return JSON.parse(readFileSync(join(packageRoot, PRECOMPILED_DIR, INFERENCE_SNAPSHOT), 'utf8')) as InferenceRules;
   } catch {
@@ -177,9 +181,9 @@ export async function writePrecompiled(sources: Sources): Promise<string[]> {
   const inference = sources.inference;
   writeFileSync(
     join(dir, INFERENCE_SNAPSHOT),
-    JSON.stringify(loadInferenceRules(inference.text, inference.file, JSON.parse(inference.schemaText) as object)),
+    JSON.stringify(loadInferenceRules(inference.text, inference.file, JSON.parse(inference.schemaText) as object, vocabulary)),
   );
-  out.inference = sha256(inference.text, inference.schemaText);
+  out.inference = inferenceKey(inference.text, inference.schemaText, phrases);
   written.push(INFERENCE_SNAPSHOT);
   writeFileSync(join(dir, MANIFEST), `${JSON.stringify(out, null, 2)}\n`);
   manifest = undefined;

@@ -15,6 +15,7 @@ import { DOCUMENT_KINDS } from '../types.js';
 import { loadBankHolidays } from '../reference/load.js';
 import { loadInferenceRules } from '../reference/inference-rules.js';
 import type { ReferenceData } from '../reference/types.js';
+import type { Vocabulary } from '../pack/phrases.js';
 import { packageRoot, readJson } from './package-root.js';
 
 export { packageRoot, readJson, packageVersion } from './package-root.js';
@@ -28,11 +29,16 @@ const readText = (relative: string): string => readFileSync(join(packageRoot, re
 export const PHRASES_FILE = 'rules/phrases.yaml';
 export const PHRASES_SCHEMA_FILE = 'schemas/phrases.schema.json';
 
+const phraseTexts = (): PhraseTexts => ({ text: readText(PHRASES_FILE), schemaText: readText(PHRASES_SCHEMA_FILE) });
+
+/** The phrase sets, from the build's snapshot when it was made from these very texts, else validated now. */
+const vocabularyOf = (phrases: PhraseTexts): Vocabulary =>
+  snapshotVocabulary(phrases) ?? loadVocabulary(phrases.text, PHRASES_FILE, JSON.parse(phrases.schemaText) as object);
+
 export function loadBundledPacks(): CompiledPack[] {
   const packSchemaText = readText('schemas/rule-pack.schema.json');
-  const phrases: PhraseTexts = { text: readText(PHRASES_FILE), schemaText: readText(PHRASES_SCHEMA_FILE) };
-  // The build validated these very texts (dist/precompiled); otherwise validate them now.
-  const vocabulary = snapshotVocabulary(phrases) ?? loadVocabulary(phrases.text, PHRASES_FILE, JSON.parse(phrases.schemaText) as object);
+  const phrases = phraseTexts();
+  const vocabulary = vocabularyOf(phrases);
   return PACK_IDS.map((id) => {
     const file = `rules/${id}.yaml`;
     const text = readText(file);
@@ -100,9 +106,11 @@ export function loadReferenceData(): ReferenceData {
     snapshotBankHolidays(text, schemaText) ?? loadBankHolidays(text, BANK_HOLIDAYS_FILE, JSON.parse(schemaText) as object);
   const inferenceText = readText(INFERENCE_FILE);
   const inferenceSchema = readText(INFERENCE_SCHEMA_FILE);
+  // The inference rules name phrase sets; the vocabulary is read only when the snapshot is stale.
+  const phrases = phraseTexts();
   const inference =
-    snapshotInferenceRules(inferenceText, inferenceSchema) ??
-    loadInferenceRules(inferenceText, INFERENCE_FILE, JSON.parse(inferenceSchema) as object);
+    snapshotInferenceRules(inferenceText, inferenceSchema, phrases) ??
+    loadInferenceRules(inferenceText, INFERENCE_FILE, JSON.parse(inferenceSchema) as object, vocabularyOf(phrases));
   return { bankHolidays, inference };
 }
 

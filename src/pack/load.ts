@@ -8,9 +8,10 @@ import { locatePath } from '../parse/locate.js';
 import { checkKinds, isCheckKind } from '../check/kinds/index.js';
 import { compileDetection, compilePattern, placeholderMatcher, type CompiledDetection, type Matcher } from '../extract/detection.js';
 import type { SignatureVocabulary } from '../parse/plain/signatures.js';
-import type { Detection, MigrationItem, Rule, RulePack, Signatories } from './types.js';
+import type { CheckSpec, Detection, MigrationItem, Rule, RulePack, Signatories } from './types.js';
 import { PackError } from './errors.js';
-import { phraseSource, setSource, type Vocabulary } from './phrases.js';
+import { checkPhraseList, expandSets, itemProblem, setSource, unknownSet, type Vocabulary } from './phrases.js';
+import { mapPhraseLists } from '../check/phrase-lists.js';
 
 export { PackError } from './errors.js';
 
@@ -84,15 +85,8 @@ export function loadVocabulary(text: string, file: string, phrasesSchema: object
   const vocabulary = data as Vocabulary;
   for (const [name, set] of Object.entries(vocabulary.phrases)) {
     set.match.forEach((item, i) => {
-      const at = ['phrases', name, 'match', i];
-      if (typeof item !== 'string') return void compileOrFail(item.pattern, [...at, 'pattern'], fail);
-      let source: string;
-      try {
-        source = phraseSource(item);
-      } catch (error) {
-        return fail(at, `invalid phrase ${JSON.stringify(item)}: ${(error as Error).message}`);
-      }
-      compileOrFail(source, at, fail);
+      const problem = itemProblem(item);
+      if (problem) fail(['phrases', name, 'match', i, ...(typeof item === 'string' ? [] : ['pattern'])], problem);
     });
   }
   return vocabulary;
@@ -103,11 +97,7 @@ export function validatePack(text: string, file: string, packSchema: object, voc
   const { data, fail } = readValidated(text, file, packSchema, 'a pack with `pack`, `edition` and `rules`');
   const pack = data as RulePack;
   const known = (name: string, at: (string | number)[]) => {
-    if (!Object.hasOwn(vocabulary.phrases, name))
-      fail(
-        at,
-        `unknown phrase set "${name}"${suggest(name, Object.keys(vocabulary.phrases))}; define it in rules/phrases.yaml or correct the name`,
-      );
+    if (!Object.hasOwn(vocabulary.phrases, name)) fail(at, unknownSet(name, vocabulary));
   };
   for (const key of ['alone', 'starts', 'phrases'] as const)
     pack.placeholders[key]?.forEach((name, i) => known(name, ['placeholders', key, i]));
@@ -131,6 +121,9 @@ export function validatePack(text: string, file: string, packSchema: object, voc
         const problem = describeErrors(validateOptions)[0]!;
         fail(['rules', r, 'checks', c, ...problem.path], `${problem.message.replace('the document', `options of ${kind}`)}`);
       }
+      mapPhraseLists(checkKinds[kind].optionsSchema, options, (list, at) =>
+        checkPhraseList(list, vocabulary, (i, problem) => fail(['rules', r, 'checks', c, ...at, i], problem)),
+      );
       if (kind === 'present' && !rule.detect) fail(['rules', r], 'a `present` check needs `detect` data');
     });
     const dates = rule.in_force;
@@ -156,7 +149,11 @@ export function compilePack(pack: RulePack, file: string, vocabulary: Vocabulary
   const source = sourcesOf(vocabulary);
   const compile = (detect: Detection) => compileDetection(resolveDetection(detect, source));
   const rules = pack.rules.map((rule): CompiledRule =>
-    lazy({ ...rule, ruleId: `${pack.pack}/${rule.element}` }, 'detection', () => (rule.detect ? compile(rule.detect) : null)),
+    lazy(
+      { ...rule, checks: rule.checks.map((check) => expandCheckSets(check, vocabulary)), ruleId: `${pack.pack}/${rule.element}` },
+      'detection',
+      () => (rule.detect ? compile(rule.detect) : null),
+    ),
   );
   const migration = (pack.migration ?? []).map((item): CompiledMigrationItem => {
     const valuePatterns = (item.values ?? []).map((v) => ({ field: v.field, pattern: compilePattern(source(v.matches)) }));
@@ -181,6 +178,13 @@ function compileSignatories(signatories: Signatories, source: (name: string) => 
     })),
     organisations: signatories.organisations.map(({ phrases, partner }) => ({ pattern: compilePattern(source(phrases)), partner })),
   };
+}
+
+/** A check's options with each `{ set: name }` of its phrase lists replaced by the set's items. */
+function expandCheckSets(check: CheckSpec, vocabulary: Vocabulary): CheckSpec {
+  const { kind } = check;
+  if (!isCheckKind(kind)) return check;
+  return mapPhraseLists(checkKinds[kind].optionsSchema, check, (list) => expandSets(list, vocabulary)) as CheckSpec;
 }
 
 /** Set name → its regular expression source, each built once per vocabulary. */
@@ -215,19 +219,6 @@ function resolveDetection(detect: Detection, source: (name: string) => string): 
   };
 }
 
-/** " (did you mean …?)" for a near name: same letters up to one edit, or one contains the other. */
-function suggest(name: string, names: string[]): string {
-  const near = names.find((n) => n.includes(name) || name.includes(n) || withinOneEdit(n, name));
-  return near ? ` (did you mean "${near}"?)` : '';
-}
-
-function withinOneEdit(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  return a.slice(i + 1) === b.slice(i + 1) || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i);
-}
-
 /** `target` with `key` computed by `make` on first read, then kept (an ordinary enumerable property to readers). */
 function lazy<T extends object, K extends string, V>(target: T, key: K, make: () => V): T & Record<K, V> {
   let value: V;
@@ -248,14 +239,6 @@ function checkDetection(detect: Detection, at: (string | number)[], known: (name
   }
   for (const key of ['sentences', 'section', 'partial', 'qualify'] as const) {
     detect[key]?.forEach((cue, i) => cue.all.forEach((name, j) => known(name, [...at, key, i, 'all', j])));
-  }
-}
-
-function compileOrFail(source: string, path: (string | number)[], fail: Fail): RegExp {
-  try {
-    return compilePattern(source);
-  } catch (error) {
-    return fail(path, `invalid pattern ${JSON.stringify(source)}: ${(error as Error).message}`);
   }
 }
 

@@ -1,5 +1,5 @@
 // The shared vocabulary of the rule packs (rules/phrases.yaml): named sets of phrases, written in
-// words, that the engine turns into regular expressions. A pack names sets; it never holds regex.
+// words, that the engine turns into regular expressions. A pack names sets or lists phrases; it never holds regex.
 // The phrase syntax (docs/phrasing.md, "Writing a cue"):
 //   words        matched case-insensitively, as whole words: `police` does not match "policed"
 //   word*        a stem: the word may go on (`scrutin*` matches "scrutiny", "scrutineer")
@@ -9,9 +9,14 @@
 // a character that is not a letter or digit) and ends at a word end (unless it ends with `*` or
 // such a character). Where a phrase cannot say it (digits, any spacing, "not followed by"), a set
 // item may be `{ pattern, why }`: a raw regular expression with the reason it is one.
+// Check options and rules/inference.yaml hold phrase lists of the same items, and may name a set
+// of this file among them (`{ set: name }`); the loaders put the set's items in its place.
 
 /** One item of a set as written: a phrase, or a raw pattern with its reason. */
 export type PhraseItem = string | { pattern: string; why: string };
+
+/** An item of a phrase list outside rules/phrases.yaml: a phrase set's item, or a set named whole. */
+export type PhraseListItem = PhraseItem | { set: string };
 
 export interface PhraseSet {
   /** What the set is, in a sentence. */
@@ -27,8 +32,12 @@ export interface Vocabulary {
 const WORD = /[\p{L}\p{N}_]/u;
 const SPECIAL = /[\\^$.|?*+()[\]{}]/g;
 
-/** A phrase's regular expression source; throws an Error that says what is wrong with it. */
-export function phraseSource(phrase: string): string {
+/**
+ * A phrase's regular expression source; throws an Error that says what is wrong with it. `space`
+ * is what a space of the phrase becomes: itself, or `\s+` where the text's spacing is not
+ * normalised (rules/inference.yaml reads blocks as they stand).
+ */
+export function phraseSource(phrase: string, space = ' '): string {
   let i = 0;
   const body = (closers: string): string => {
     let out = '';
@@ -53,7 +62,7 @@ export function phraseSource(phrase: string): string {
       } else if (c === ')' || c === ']' || c === '|') {
         throw new Error(`the "${c}" at character ${i + 1} has no opening bracket`);
       } else {
-        out += c.replace(SPECIAL, '\\$&');
+        out += c === ' ' ? space : c.replace(SPECIAL, '\\$&');
         i++;
       }
     }
@@ -71,8 +80,62 @@ export function phraseSource(phrase: string): string {
 
 /** A set's regular expression source: any of its phrases or patterns. */
 export function setSource(set: PhraseSet): string {
-  const sources = set.match.map((item) => (typeof item === 'string' ? phraseSource(item) : item.pattern));
+  return itemsSource(set.match);
+}
+
+/** The regular expression source of a list of phrases and patterns: any of them. */
+export function itemsSource(items: PhraseItem[], space = ' '): string {
+  const sources = items.map((item) => (typeof item === 'string' ? phraseSource(item, space) : item.pattern));
   return sources.length === 1 ? sources[0]! : sources.map((s) => (/[|]/.test(s) ? `(?:${s})` : s)).join('|');
+}
+
+/** What is wrong with one item (a phrase that does not parse, a pattern that does not compile), or null. */
+export function itemProblem(item: PhraseItem): string | null {
+  const [what, source] = typeof item === 'string' ? ['phrase', item] : ['pattern', item.pattern];
+  try {
+    new RegExp(typeof item === 'string' ? phraseSource(item) : item.pattern, 'iu');
+    return null;
+  } catch (error) {
+    return `invalid ${what} ${JSON.stringify(source)}: ${(error as Error).message}`;
+  }
+}
+
+/**
+ * A phrase list checked against the vocabulary: each item's problem, or an unknown set, reported
+ * by `fail` at the item's index. Every list of phrases in the rule data passes through here.
+ */
+export function checkPhraseList(items: PhraseListItem[], vocabulary: Vocabulary, fail: (index: number, problem: string) => void): void {
+  items.forEach((item, i) => {
+    if (typeof item === 'object' && 'set' in item) {
+      if (!Object.hasOwn(vocabulary.phrases, item.set)) fail(i, unknownSet(item.set, vocabulary));
+      return;
+    }
+    const problem = itemProblem(item);
+    if (problem) fail(i, problem);
+  });
+}
+
+/** A phrase list with each named set replaced by that set's items, in place. */
+export function expandSets(items: PhraseListItem[], vocabulary: Vocabulary): PhraseItem[] {
+  return items.flatMap((item) => (typeof item === 'object' && 'set' in item ? vocabulary.phrases[item.set]!.match : [item]));
+}
+
+/** The message for a set name that the vocabulary does not define. */
+export function unknownSet(name: string, vocabulary: Vocabulary): string {
+  return `unknown phrase set "${name}"${suggest(name, Object.keys(vocabulary.phrases))}; define it in rules/phrases.yaml or correct the name`;
+}
+
+/** " (did you mean …?)" for a near name: same letters up to one edit, or one contains the other. */
+function suggest(name: string, names: string[]): string {
+  const near = names.find((n) => n.includes(name) || name.includes(n) || withinOneEdit(n, name));
+  return near ? ` (did you mean "${near}"?)` : '';
+}
+
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return a.slice(i + 1) === b.slice(i + 1) || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i);
 }
 
 /** How a set reads to a person: its phrases in quotes, its raw patterns as /…/. */

@@ -1,34 +1,43 @@
 // rules/inference.yaml: the terms weighed to tell a document's kind and edition from its text.
-// Read and validated by the CLI like the packs (a mistake names file:line:column); the core
-// receives the values and compiles the patterns once per rules object.
+// Read and validated by the CLI like the packs (a mistake names file:line:column), its cues
+// checked as phrase lists against the vocabulary of rules/phrases.yaml and each named set put in
+// its place; the core receives the values and compiles the phrases once per rules object.
 import type { Ajv } from 'ajv';
 import { createAjv, describeErrors } from '../schema-validator.js';
 import { parseYaml } from '../parse/front-matter.js';
 import { parseMessageText } from '../reserved.js';
 import { locatePath } from '../parse/locate.js';
 import { PackError } from '../pack/load.js';
+import { checkPhraseList, expandSets, type PhraseItem, type PhraseListItem, type Vocabulary } from '../pack/phrases.js';
 import type { DocumentKind } from '../types.js';
 
 export type CueWhere = 'title' | 'top' | 'file' | 'text';
 
 export interface InferenceRules {
-  citations: { id: string; pattern: string; note: string }[];
+  /** Raw patterns: each captures the edition's year. */
+  citations: { id: string; pattern: string; why: string; note: string }[];
   era: { min_terms: number; min_weight: number; min_margin: number };
-  terms: { id: string; edition: string; weight: number; patterns: string[]; source: string }[];
+  terms: { id: string; edition: string; weight: number; match: PhraseItem[]; source: string }[];
   kind: { min_margin: number; weights: Record<CueWhere, number> };
   kind_cues: {
     id: string;
     kind: DocumentKind | 'other';
     where: CueWhere[];
     weights?: Partial<Record<CueWhere, number>>;
-    patterns: string[];
+    match: PhraseItem[];
     note: string;
   }[];
 }
 
 let ajv: Ajv | undefined; // created on first use: rules read from their build-time snapshot need none
 
-export function loadInferenceRules(text: string, file: string, schema: object): InferenceRules {
+/** The rules as written: a cue's list may name phrase sets, which loading replaces by their items. */
+type WrittenRules = Omit<InferenceRules, 'terms' | 'kind_cues'> & {
+  terms: (Omit<InferenceRules['terms'][number], 'match'> & { match: PhraseListItem[] })[];
+  kind_cues: (Omit<InferenceRules['kind_cues'][number], 'match'> & { match: PhraseListItem[] })[];
+};
+
+export function loadInferenceRules(text: string, file: string, schema: object, vocabulary: Vocabulary): InferenceRules {
   const { frontMatter, problems } = parseYaml(text.replace(/\r\n?/g, '\n'), 0);
   const fail = (path: (string | number)[], problem: string): never => {
     const { place } = locatePath(frontMatter, path);
@@ -42,7 +51,7 @@ export function loadInferenceRules(text: string, file: string, schema: object): 
     const problem = describeErrors(validate)[0]!;
     return fail(problem.path, problem.message);
   }
-  const rules = frontMatter.data as unknown as InferenceRules;
+  const rules = frontMatter.data as unknown as WrittenRules;
   const compiles = (pattern: string, path: (string | number)[]): RegExp => {
     try {
       return new RegExp(pattern, 'iu');
@@ -55,8 +64,8 @@ export function loadInferenceRules(text: string, file: string, schema: object): 
     if (compiles(`${c.pattern}|`, ['citations', i, 'pattern']).exec('')!.length !== 2)
       fail(['citations', i, 'pattern'], 'must have exactly one capturing group: the year of the edition');
   });
-  rules.terms.forEach((t, i) => t.patterns.forEach((p, j) => compiles(p, ['terms', i, 'patterns', j])));
-  rules.kind_cues.forEach((c, i) => c.patterns.forEach((p, j) => compiles(p, ['kind_cues', i, 'patterns', j])));
+  for (const list of ['terms', 'kind_cues'] as const)
+    rules[list].forEach((entry, i) => checkPhraseList(entry.match, vocabulary, (j, problem) => fail([list, i, 'match', j], problem)));
   for (const [list, items] of [
     ['terms', rules.terms],
     ['kind_cues', rules.kind_cues],
@@ -68,5 +77,9 @@ export function loadInferenceRules(text: string, file: string, schema: object): 
       seen.add(item.id);
     });
   }
-  return rules;
+  return {
+    ...rules,
+    terms: rules.terms.map((t) => ({ ...t, match: expandSets(t.match, vocabulary) })),
+    kind_cues: rules.kind_cues.map((c) => ({ ...c, match: expandSets(c.match, vocabulary) })),
+  };
 }

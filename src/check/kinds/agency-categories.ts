@@ -1,30 +1,31 @@
 // `agency-categories`: each relevant agency the document names (`relevant_agencies`, and the list
 // items and table rows of a "Relevant agencies" section) matched to a category of the Schedule to SI 2018/789,
-// by name patterns kept as data. A name that matches none is for a person to confirm.
+// by name phrases kept as data. A name that matches none is for a person to confirm.
 import { defineCheck, type RawResult } from '../kind.js';
 import { at, valueAt } from '../field-values.js';
-import { alternation, LABELLED_PATTERNS, PATTERN_LIST } from '../patterns.js';
+import { LABELLED_PHRASES, matcherOf, PHRASE_LIST } from '../phrase-lists.js';
+import type { PhraseItem } from '../../pack/phrases.js';
 import { sectionsMatching } from '../sections.js';
 
 export interface AgencyCategoriesOptions {
   field?: string;
-  headings?: string[];
-  categories: { id: string; label: string; patterns: string[] }[];
+  headings?: PhraseItem[];
+  categories: { id: string; label: string; match: PhraseItem[] }[];
 }
 
 const MAX_NAME = 80;
 
 export const agencyCategories = defineCheck<AgencyCategoriesOptions>({
   description:
-    'Each relevant agency named in `field` (a name, or {name, category}) or as a list item or table row under `headings` matches one of `categories` (by its name patterns, or a stated category id); an unmatched name is reported for a person to confirm.',
+    'Each relevant agency named in `field` (a name, or {name, category}) or as a list item or table row under `headings` matches one of `categories` (by its name phrases, or a stated category id); an unmatched name is reported for a person to confirm.',
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
     required: ['categories'],
     properties: {
       field: { type: 'string', pattern: '^/' },
-      headings: PATTERN_LIST,
-      categories: LABELLED_PATTERNS,
+      headings: PHRASE_LIST,
+      categories: LABELLED_PHRASES,
     },
   },
   messages: {
@@ -36,7 +37,7 @@ export const agencyCategories = defineCheck<AgencyCategoriesOptions>({
   run(ctx, options) {
     const fm = ctx.doc.frontMatter;
     const ids = new Set(options.categories.map((c) => c.id));
-    const matches = (name: string) => options.categories.some((c) => alternation(c.patterns).test(name));
+    const matches = (name: string) => options.categories.some((c) => matcherOf(c.match).test(name));
     const results: RawResult[] = [];
     const listed = options.field ? valueAt(fm?.data, options.field) : undefined;
     if (Array.isArray(listed)) {
@@ -56,7 +57,7 @@ export const agencyCategories = defineCheck<AgencyCategoriesOptions>({
         }
       });
     }
-    for (const section of sectionsMatching(ctx.doc, options.headings ?? [])) {
+    for (const section of sectionsMatching(ctx.doc, options.headings)) {
       section.blocks.forEach((block, i) => {
         // A list item, or a table row below the header row (a table's first row is its header).
         const bodyRow = block.kind === 'table-row' && section.blocks[i - 1]?.kind === 'table-row';

@@ -4,7 +4,8 @@
 // `present` rule reports that.
 import { defineCheck } from '../kind.js';
 import { at, stringsIn, valuesAt } from '../field-values.js';
-import { alternation, LABELLED_PATTERNS, PATTERN_LIST } from '../patterns.js';
+import { LABELLED_PHRASES, matcherOf, PHRASE_LIST } from '../phrase-lists.js';
+import type { PhraseItem } from '../../pack/phrases.js';
 import { sectionsMatching } from '../sections.js';
 
 export interface CoverageOptions {
@@ -13,13 +14,13 @@ export interface CoverageOptions {
   /** Only when this element is present: a missing or partial one is the `present` rule's finding. */
   requires?: string;
   fields?: string[];
-  headings?: string[];
-  items: { id: string; label: string; patterns: string[] }[];
+  headings?: PhraseItem[];
+  items: { id: string; label: string; match: PhraseItem[] }[];
 }
 
 export const coverage = defineCheck<CoverageOptions>({
   description:
-    'The text of the listed `fields` and of the sections under `headings` mentions each of `items` (any of its patterns); one finding per item not mentioned, at the first section heading (or field) read. With `requires`, only when that element is present.',
+    'The text of the listed `fields` and of the sections under `headings` mentions each of `items` (any of its phrases); one finding per item not mentioned, at the first section heading (or field) read. With `requires`, only when that element is present.',
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
@@ -29,8 +30,8 @@ export const coverage = defineCheck<CoverageOptions>({
       what: { type: 'string', minLength: 1 },
       requires: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
       fields: { type: 'array', items: { type: 'string', pattern: '^/' } },
-      headings: PATTERN_LIST,
-      items: LABELLED_PATTERNS,
+      headings: PHRASE_LIST,
+      items: LABELLED_PHRASES,
     },
   },
   messages: {
@@ -41,19 +42,19 @@ export const coverage = defineCheck<CoverageOptions>({
     if (options.requires && ctx.elements?.[options.requires]?.status !== 'present') return [];
     const fm = ctx.doc.frontMatter;
     const fields = (options.fields ?? []).flatMap((pointer) => valuesAt(fm?.data, pointer).map((found) => ({ pointer, ...found })));
-    const sections = sectionsMatching(ctx.doc, options.headings ?? []);
+    const sections = sectionsMatching(ctx.doc, options.headings);
     const texts = [
       ...fields.flatMap((f) => stringsIn(f.value)),
       ...sections.flatMap((s) => [s.heading.text, ...s.blocks.map((b) => b.text)]),
     ].map(
-      (text) => text.replace(/\s+/g, ' '), // a pattern's spaces match a line break in the source
+      (text) => text.replace(/\s+/g, ' '), // a phrase's spaces match a line break in the source
     );
     if (texts.length === 0) return [];
     const place = sections[0]
       ? { place: { line: sections[0].heading.line, column: sections[0].heading.column } }
       : at(fm, fields[0]!.pointer);
     return options.items
-      .filter((item) => !texts.some((text) => alternation(item.patterns).test(text)))
+      .filter((item) => !texts.some((text) => matcherOf(item.match).test(text)))
       .map((item) => ({ messageId: 'uncovered', data: { what: options.what, item: item.label }, ...place }));
   },
 });

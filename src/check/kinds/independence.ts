@@ -1,10 +1,11 @@
 // `independence`: the independent scrutineer should not work for one of the safeguarding
 // partners. Their organisation or role is compared with the partners' names (`partners`) and with
-// patterns for the partner bodies and their posts (council, ICB, police, Director of Children's
+// phrases for the partner bodies and their posts (council, ICB, police, Director of Children's
 // Services ...), kept as data in the rule.
 import { defineCheck, type RawResult } from '../kind.js';
 import { at, valueAt, valuesAt } from '../field-values.js';
-import { alternation, PATTERN_LIST } from '../patterns.js';
+import { matcherOf, PHRASE_LIST } from '../phrase-lists.js';
+import type { PhraseItem } from '../../pack/phrases.js';
 
 export interface IndependenceOptions {
   /** The scrutineer's fields to test, e.g. /scrutiny/scrutineer/organisation. */
@@ -12,14 +13,14 @@ export interface IndependenceOptions {
   /** The partners' names, e.g. /partners/∗/name. */
   partners?: string;
   /** Names and posts of the partner bodies. */
-  bodies: { body: string; patterns: string[] }[];
+  bodies: { body: string; match: PhraseItem[] }[];
   /** Wording that shows a past connection only ("former", "retired"). */
-  except?: string[];
+  except?: PhraseItem[];
 }
 
 export const independence = defineCheck<IndependenceOptions>({
   description:
-    "The scrutineer's organisation or role (`fields`) is not one of the safeguarding partners: not a partner named in `partners`, and not matching the patterns of a partner body (`bodies`), unless it matches `except` (a former post).",
+    "The scrutineer's organisation or role (`fields`) is not one of the safeguarding partners: not a partner named in `partners`, and not matching the phrases of a partner body (`bodies`), unless it matches `except` (a former post).",
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
@@ -32,11 +33,11 @@ export const independence = defineCheck<IndependenceOptions>({
         items: {
           type: 'object',
           additionalProperties: false,
-          required: ['body', 'patterns'],
-          properties: { body: { type: 'string', minLength: 1 }, patterns: PATTERN_LIST },
+          required: ['body', 'match'],
+          properties: { body: { type: 'string', minLength: 1 }, match: PHRASE_LIST },
         },
       },
-      except: PATTERN_LIST,
+      except: PHRASE_LIST,
     },
   },
   messages: {
@@ -55,14 +56,14 @@ export const independence = defineCheck<IndependenceOptions>({
     for (const pointer of options.fields) {
       const value = valueAt(data, pointer);
       if (typeof value !== 'string' || !value.trim()) continue;
-      if (options.except && alternation(options.except).test(value)) continue;
+      if (options.except && matcherOf(options.except).test(value)) continue;
       const field = pointer.split('/').pop()!;
       const partner = partners.find((name) => sameBody(name, value));
       if (partner) {
         results.push({ messageId: 'partner-named', data: { field, value, partner }, ...at(ctx.doc.frontMatter, pointer) });
         continue;
       }
-      const body = options.bodies.find((b) => alternation(b.patterns).test(value));
+      const body = options.bodies.find((b) => matcherOf(b.match).test(value));
       if (body) results.push({ messageId: 'partner-body', data: { field, value, body: body.body }, ...at(ctx.doc.frontMatter, pointer) });
     }
     return results;

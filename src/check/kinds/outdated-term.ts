@@ -5,21 +5,22 @@
 import { anyOf, type Matcher } from '../../extract/detection.js';
 import { defineCheck, type RawResult } from '../kind.js';
 import { at, valuesAt } from '../field-values.js';
-import { alternation, PATTERN_LIST } from '../patterns.js';
+import { matcherOf, PHRASE_LIST } from '../phrase-lists.js';
+import { itemsSource, type PhraseItem } from '../../pack/phrases.js';
 import { sentencesOf } from '../../extract/elements.js';
 import { placeInBlock } from '../../parse/markdown.js';
 import type { Place } from '../../types.js';
 
 export interface Term {
   term: string;
-  patterns: string[];
+  match: PhraseItem[];
   /** The first day on which naming the body as current is outdated, YYYY-MM-DD. */
   from: string;
   replacement: string;
   reason: string;
   source: string;
   /** The current name: a sentence that gives it as well is not flagged. */
-  current?: string[];
+  current?: PhraseItem[];
 }
 
 export interface OutdatedTermOptions {
@@ -27,7 +28,7 @@ export interface OutdatedTermOptions {
   /** Front-matter fields naming current bodies, e.g. /partners/∗/name. */
   fields?: string[];
   /** Sentences matching any of these tell history or quote: not flagged. */
-  history?: string[];
+  history?: PhraseItem[];
   /** Whether to read the body text (default true). */
   body?: boolean;
 }
@@ -46,20 +47,20 @@ export const outdatedTerm = defineCheck<OutdatedTermOptions>({
         items: {
           type: 'object',
           additionalProperties: false,
-          required: ['term', 'patterns', 'from', 'replacement', 'reason', 'source'],
+          required: ['term', 'match', 'from', 'replacement', 'reason', 'source'],
           properties: {
             term: { type: 'string', minLength: 1 },
-            patterns: PATTERN_LIST,
+            match: PHRASE_LIST,
             from: { type: 'string', format: 'date' },
             replacement: { type: 'string', minLength: 1 },
             reason: { type: 'string', minLength: 1 },
             source: { type: 'string', minLength: 1 },
-            current: PATTERN_LIST,
+            current: PHRASE_LIST,
           },
         },
       },
       fields: { type: 'array', items: { type: 'string', pattern: '^/' } },
-      history: PATTERN_LIST,
+      history: PHRASE_LIST,
       body: { type: 'boolean' },
     },
   },
@@ -72,7 +73,7 @@ export const outdatedTerm = defineCheck<OutdatedTermOptions>({
     const date = ctx.meta.date ?? ctx.asOf;
     const terms = options.terms.filter((t) => t.from <= date);
     if (terms.length === 0) return [];
-    const history = options.history?.length ? alternation(options.history) : null;
+    const history = options.history?.length ? matcherOf(options.history) : null;
     const results: RawResult[] = [];
     const report = (term: Term, found: string, where: { place: Place; path?: (string | number)[] }) =>
       results.push({
@@ -86,7 +87,7 @@ export const outdatedTerm = defineCheck<OutdatedTermOptions>({
       for (const { value, path } of valuesAt(fm?.data, pointer)) {
         if (typeof value !== 'string' || history?.test(value)) continue;
         for (const term of terms) {
-          const match = alternation(term.patterns).exec(value);
+          const match = matcherOf(term.match).exec(value);
           if (match) report(term, match[0], at(fm, `/${path.join('/')}`));
         }
       }
@@ -100,8 +101,8 @@ export const outdatedTerm = defineCheck<OutdatedTermOptions>({
         if (history?.test(sentence.text)) continue;
         for (const term of terms) {
           // "Foundations, the What Works Centre for Children's Social Care": the current name is given too.
-          if (term.current?.length && alternation(term.current).test(sentence.text)) continue;
-          for (const match of sentence.text.matchAll(alternation(term.patterns, true))) {
+          if (term.current?.length && matcherOf(term.current).test(sentence.text)) continue;
+          for (const match of sentence.text.matchAll(matcherOf(term.match, true))) {
             if (quoted(sentence.text, match.index)) continue;
             const start = placeInBlock(block, sentence.offset + match.index);
             const end = placeInBlock(block, sentence.offset + match.index + match[0].length);
@@ -117,9 +118,9 @@ export const outdatedTerm = defineCheck<OutdatedTermOptions>({
 
 const gates = new Map<string, Matcher>();
 
-/** All the terms' patterns as one matcher with a literal prefilter, made once per term list. */
+/** All the terms' phrases as one matcher with a literal prefilter, made once per term list. */
 function termGate(terms: Term[]): Matcher {
-  const sources = terms.flatMap((t) => t.patterns);
+  const sources = terms.flatMap((t) => t.match.map((item) => itemsSource([item])));
   const key = sources.join('\u0000');
   let gate = gates.get(key);
   if (!gate) {
