@@ -193,11 +193,8 @@ function inferMetadata(
   if (!kind && !area && !period && !published && !edition?.quote) return null; // nothing read from its words
   doc.frontMatter = inferredFrontMatter(inference);
   const name = doc.path.split(/[\\/]/).pop();
-  const { messageId, message, place } = describeInference(
-    inference,
-    doc.format === 'markdown' ? 'front matter' : `a sidecar (${name}.yaml)`,
-  );
-  const finding = reservedFinding(RESERVED.documentMetadata, { messageId, data: { description: message } }, place);
+  const { place, ...message } = describeInference(inference, doc.format === 'markdown' ? 'front matter' : `a sidecar (${name}.yaml)`);
+  const finding = reservedFinding(RESERVED.documentMetadata, message, place);
   return { values: inferredMetadata(inference), finding };
 }
 

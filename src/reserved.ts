@@ -151,8 +151,11 @@ export const RESERVED = {
     severity: 'info',
     citation: 'wtlint input: HTML pages and Word documents take their metadata from a sidecar file (docs/html-and-word.md, "Metadata")',
     help: 'Check the inferred value. To state it instead, put a sidecar beside the document (page.html.yaml for page.html) with the same keys as front matter: kind, area, edition, published.',
-    // The words are still built in src/extract/inference/describe.ts (what was inferred, from which words, any doubt).
-    messages: { inferred: '{{description}}', 'inferred-unsure': '{{description}}' },
+    // `values`: each inferred value with the words it came from (src/extract/inference/describe.ts).
+    messages: {
+      inferred: 'Inferred from the text: {{values}}.',
+      'inferred-unsure': 'Inferred from the text: {{values}}. Unsure: {{doubts}}. State the values in {{stateIn}} to be sure.',
+    },
   },
   disableDirective: {
     ruleId: 'disable-directive',

@@ -7,10 +7,10 @@ export interface CompiledDetection {
   fields: string[][];
   headings: RegExp[];
   /** Cues: each pattern behind its literal prefilter (matchesCue). */
-  sentences: Matcher[][];
-  section: Matcher[][];
-  partial: Matcher[][];
-  qualify: Matcher[][];
+  sentences: CuePattern[][];
+  section: CuePattern[][];
+  partial: CuePattern[][];
+  qualify: CuePattern[][];
   exclude: RegExp[];
   /** Tests like `mentions.some(...)`: weak evidence, counted only where no section is found. */
   anyMention: Matcher;
@@ -35,6 +35,11 @@ export interface Matcher {
   test(text: string, folded?: string, pairs?: Uint32Array): boolean;
   /** Literals one of which a matching text contains (see literals.ts), or null. */
   literals?: string[] | null;
+}
+
+/** One pattern of a cue behind its literal prefilter; `pattern` is the regular expression itself. */
+export interface CuePattern extends Matcher {
+  pattern: RegExp;
 }
 
 const NEVER: Matcher = { test: () => false };
@@ -78,7 +83,20 @@ export function compilePattern(source: string): RegExp {
   return new RegExp(source, 'iu');
 }
 
-const compileCues = (cues: SentenceCue[] | undefined): Matcher[][] => (cues ?? []).map((cue) => cue.all.map((pattern) => anyOf([pattern])));
+const compileCues = (cues: SentenceCue[] | undefined): CuePattern[][] => (cues ?? []).map((cue) => cue.all.map(cuePattern));
+
+function cuePattern(source: string): CuePattern {
+  const pattern = compilePattern(source);
+  const literals = requiredLiterals(source);
+  if (literals === null) return { test: (text) => pattern.test(text), literals, pattern };
+  const prepared = prepareLiterals(literals);
+  return {
+    test: (text, folded, pairs) =>
+      (pairs ? mayMatchPairs(prepared, folded!, pairs) : mayMatch(literals, folded ?? fold(text))) && pattern.test(text),
+    literals,
+    pattern,
+  };
+}
 
 export function compileDetection(detection: Detection): CompiledDetection {
   return {

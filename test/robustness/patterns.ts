@@ -26,7 +26,7 @@ export function packPatterns(packs: CompiledPack[]): NamedPattern[] {
       d.exclude.forEach((pattern, i) => out.push({ where: `${at}.exclude[${i}]`, pattern }));
       d.mentions.forEach((pattern, i) => out.push({ where: `${at}.mentions[${i}]`, pattern }));
       for (const key of ['sentences', 'partial', 'qualify'] as const) {
-        d[key].forEach((cue, i) => cue.forEach((pattern, j) => out.push({ where: `${at}.${key}[${i}].all[${j}]`, pattern })));
+        d[key].forEach((cue, i) => cue.forEach(({ pattern }, j) => out.push({ where: `${at}.${key}[${i}].all[${j}]`, pattern })));
       }
     }
   }

@@ -36,13 +36,16 @@ export function inferredFrontMatter(inference: Inference): FrontMatter {
 }
 
 /**
- * One message for the whole inference: every value with the words it came from, then any doubt
- * and where to state the values instead (`stateIn`: "a sidecar (page.html.yaml)", "front matter").
+ * The data of the one message for the whole inference (its templates are document-metadata's in
+ * src/reserved.ts): every value with the words it came from, then any doubt and where to state
+ * the values instead (`stateIn`: "a sidecar (page.html.yaml)", "front matter").
  */
 export function describeInference(
   inference: Inference,
   stateIn: string,
-): { messageId: 'inferred' | 'inferred-unsure'; message: string; place: Place } {
+):
+  | { messageId: 'inferred'; data: { values: string }; place: Place }
+  | { messageId: 'inferred-unsure'; data: { values: string; doubts: string; stateIn: string }; place: Place } {
   const { kind, area, edition, period, published } = inference;
   const doubts = inference.doubts.filter((d) => d.key !== 'edition' || edition !== null).map((d) => d.text);
   const parts: string[] = [];
@@ -58,12 +61,11 @@ export function describeInference(
     );
   }
   if (area) parts.push(`area ${area.value} (line ${area.line})`);
-  const unsure = doubts.length ? ` Unsure: ${doubts.join('; ')}. State the values in ${stateIn} to be sure.` : '';
   const places = [kind, edition, period, published, area].filter((v): v is NonNullable<typeof v> => v !== null);
   const first = places.sort((a, b) => a.line - b.line || a.column - b.column)[0];
-  return {
-    messageId: doubts.length ? 'inferred-unsure' : 'inferred',
-    message: `Inferred from the text: ${parts.join('; ')}.${unsure}`,
-    place: first ? { line: first.line, column: first.column } : { line: 1, column: 1 },
-  };
+  const place = first ? { line: first.line, column: first.column } : { line: 1, column: 1 };
+  const values = parts.join('; ');
+  return doubts.length
+    ? { messageId: 'inferred-unsure', data: { values, doubts: doubts.join('; '), stateIn }, place }
+    : { messageId: 'inferred', data: { values }, place };
 }
