@@ -6,7 +6,10 @@
 import type { DocumentResult } from '../types.js';
 import type { Reporter, ReportContext } from './types.js';
 
-/** An array in a JSON value whose items are produced one at a time as the value is written. */
+/**
+ * An array in a JSON value whose items are produced one at a time as the value is written. Each
+ * item is written whole (a StreamedArray inside one is written as a plain array).
+ */
 export class StreamedArray<T = unknown> {
   constructor(readonly items: () => Iterable<T>) {}
 
@@ -27,7 +30,7 @@ export function prettyJsonPieces(value: unknown): Generator<string> {
 /** The pieces of a value whose toJSON (if any) has been applied. */
 function* piecesOf(value: unknown, indent: string): Generator<string> {
   if (value instanceof StreamedArray) {
-    yield* arrayPieces(value.items(), indent);
+    yield* arrayPieces(value.items(), indent, true);
   } else if (value !== null && typeof value === 'object' && holdsStream(value, MAX_STREAM_DEPTH)) {
     if (Array.isArray(value)) yield* arrayPieces(value, indent);
     else yield* objectPieces(value as Record<string, unknown>, indent);
@@ -36,7 +39,8 @@ function* piecesOf(value: unknown, indent: string): Generator<string> {
   }
 }
 
-function* arrayPieces(items: Iterable<unknown>, indent: string): Generator<string> {
+/** `whole`: the items are written whole (a StreamedArray's items: a document, a result), never searched for streams. */
+function* arrayPieces(items: Iterable<unknown>, indent: string, whole = false): Generator<string> {
   const inner = `${indent}  `;
   let index = 0;
   for (const item of items) {
@@ -44,6 +48,7 @@ function* arrayPieces(items: Iterable<unknown>, indent: string): Generator<strin
     const value = item instanceof StreamedArray ? item : toJsonValue(item, String(index));
     index++;
     if (value === undefined || typeof value === 'function' || typeof value === 'symbol') yield 'null';
+    else if (whole) yield leaf(value, inner);
     else yield* piecesOf(value, inner);
   }
   yield index === 0 ? '[]' : `\n${indent}]`;
