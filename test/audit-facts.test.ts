@@ -36,7 +36,7 @@ describe('documentFacts', () => {
     const clean = `---\n${FRONT}---\n\n# Report\n`;
     const troubled = parseDocument({ path: 'report.md', text: clean });
     troubled.frontMatter!.data = { published: '1999-01-01' };
-    troubled.problems.push({ messageId: 'yaml-syntax', message: 'x', line: 2, column: 1 });
+    troubled.problems.push({ messageId: 'yaml-syntax', variant: 'uncoded', data: { detail: 'x' }, line: 2, column: 1 });
     expect(documentFacts('report.md', clean, troubled)).toEqual(FACTS);
 
     const yaml = `${FRONT}---\nkind: arrangements\n`;

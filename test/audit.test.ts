@@ -9,7 +9,7 @@ import { AS_OF, arrangements2023, generateAreas, report2023 } from './helpers/au
 import { runCli } from './helpers/cli.js';
 import type { AuditReport } from '../src/audit/types.js';
 
-const SYMBOL = { present: '●', partial: '◐', missing: '○', 'not-applicable': '·' } as const;
+const SYMBOL: Record<string, string> = { present: '●', partial: '◐', missing: '○', 'not-applicable': '·' };
 
 /** One string per area: a symbol per column, in column order. */
 function matrix(report: AuditReport): Record<string, string> {

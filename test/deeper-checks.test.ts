@@ -492,6 +492,7 @@ describe('agency-categories on table rows', () => {
       path: 't.md',
       format: 'markdown' as const,
       frontMatter: null,
+      comments: [],
       problems: [],
       headings: [{ depth: 2, text: 'Relevant agencies', line: 1, column: 1, block: 0, end: 5 }],
       blocks: [

@@ -59,7 +59,7 @@ function fakeWeb(routes: Record<string, (() => Response)[]>, clock: { now(): num
 const ok =
   (body: string | Uint8Array, headers: Record<string, string> = { 'Content-Type': 'text/html' }) =>
   () =>
-    new Response(body, { status: 200, headers });
+    new Response(typeof body === 'string' ? body : Buffer.from(body), { status: 200, headers });
 const status =
   (code: number, headers: Record<string, string> = {}) =>
   () =>

@@ -23,7 +23,7 @@ const code = filesUnder(join(root, 'src'), /\.ts$/)
   .join('\n');
 
 const rules = Object.values(RESERVED);
-const declared = new Map(rules.map((rule) => [rule.ruleId, new Set(Object.keys(rule.messages))]));
+const declared = new Map<string, Set<string>>(rules.map((rule) => [rule.ruleId, new Set(Object.keys(rule.messages))]));
 
 /** Problems with a finding's message: a placeholder left unfilled, or a reserved id its rule does not declare. */
 function messageProblems(findings: Finding[]): string[] {
@@ -59,7 +59,9 @@ describe('the reserved rules declare their messages', () => {
 
   it('every template names its data as {{name}}, with no other braces a fill could miss', () => {
     const templates = rules.flatMap((rule) =>
-      Object.values(rule.messages).flatMap((wording) => (typeof wording === 'string' ? [wording] : Object.values(wording))),
+      Object.values(rule.messages).flatMap((wording: string | Record<string, string>) =>
+        typeof wording === 'string' ? [wording] : Object.values(wording),
+      ),
     );
     expect(templates.filter((t) => /[{}]/.test(t.replace(/\{\{\w+\}\}/g, '')))).toEqual([]);
   });
