@@ -59,11 +59,21 @@ export function loadPack(text: string, file: string, packSchema: object, vocabul
 }
 
 /** A YAML file parsed and checked against its schema; `fail` reports a later problem at a path of it. */
-function readValidated(text: string, file: string, schema: object, shape: string): { data: unknown; fail: Fail } {
+/**
+ * One of wtlint's own data files (a pack, the phrases, reference data): YAML parsed with positions and
+ * validated against its schema. `fail` throws a PackError at a path's place, the path written by `pathOf`.
+ */
+export function readValidated(
+  text: string,
+  file: string,
+  schema: object,
+  shape: string,
+  pathOf: (path: (string | number)[]) => string = formatPath,
+): { data: unknown; fail: Fail } {
   const { frontMatter, problems } = parseYaml(text.replace(/\r\n?/g, '\n'), 0);
   const fail: Fail = (path, problem) => {
     const { place } = locatePath(frontMatter, path);
-    throw new PackError(file, place.line, place.column, formatPath(path), problem);
+    throw new PackError(file, place.line, place.column, pathOf(path), problem);
   };
   if (problems.length) {
     const first = problems[0]!;
@@ -241,6 +251,9 @@ function checkDetection(detect: Detection, at: (string | number)[], known: (name
     detect[key]?.forEach((cue, i) => cue.all.forEach((name, j) => known(name, [...at, key, i, 'all', j])));
   }
 }
+
+/** A path as reference data's errors give it: dates.8.date. */
+export const dottedPath = (path: (string | number)[]): string => path.join('.') || '(root)';
 
 function formatPath(path: (string | number)[]): string {
   return path.reduce<string>((out, s) => (typeof s === 'number' ? `${out}[${s}]` : out ? `${out}.${s}` : s), '') || '(root)';

@@ -2,12 +2,7 @@
 // Read and validated by the CLI like the packs (a mistake names file:line:column), its cues
 // checked as phrase lists against the vocabulary of rules/phrases.yaml and each named set put in
 // its place; the core receives the values and compiles the phrases once per rules object.
-import type { Ajv } from 'ajv';
-import { createAjv, describeErrors } from '../schema-validator.js';
-import { parseYaml } from '../parse/front-matter.js';
-import { parseMessageText } from '../reserved.js';
-import { locatePath } from '../parse/locate.js';
-import { PackError } from '../pack/load.js';
+import { dottedPath, readValidated } from '../pack/load.js';
 import { checkPhraseList, expandSets, type PhraseItem, type PhraseListItem, type Vocabulary } from '../pack/phrases.js';
 import type { DocumentKind } from '../types.js';
 
@@ -29,8 +24,6 @@ export interface InferenceRules {
   }[];
 }
 
-let ajv: Ajv | undefined; // created on first use: rules read from their build-time snapshot need none
-
 /** The rules as written: a cue's list may name phrase sets, which loading replaces by their items. */
 type WrittenRules = Omit<InferenceRules, 'terms' | 'kind_cues'> & {
   terms: (Omit<InferenceRules['terms'][number], 'match'> & { match: PhraseListItem[] })[];
@@ -38,20 +31,8 @@ type WrittenRules = Omit<InferenceRules, 'terms' | 'kind_cues'> & {
 };
 
 export function loadInferenceRules(text: string, file: string, schema: object, vocabulary: Vocabulary): InferenceRules {
-  const { frontMatter, problems } = parseYaml(text.replace(/\r\n?/g, '\n'), 0);
-  const fail = (path: (string | number)[], problem: string): never => {
-    const { place } = locatePath(frontMatter, path);
-    throw new PackError(file, place.line, place.column, path.join('.') || '(root)', problem);
-  };
-  if (problems.length) throw new PackError(file, problems[0]!.line, problems[0]!.column, '(yaml)', parseMessageText(problems[0]!));
-  const id = (schema as { $id?: unknown }).$id;
-  ajv ??= createAjv();
-  const validate = (typeof id === 'string' ? ajv.getSchema(id) : undefined) ?? ajv.compile(schema);
-  if (!validate(frontMatter.data)) {
-    const problem = describeErrors(validate)[0]!;
-    return fail(problem.path, problem.message);
-  }
-  const rules = frontMatter.data as unknown as WrittenRules;
+  const { data, fail } = readValidated(text, file, schema, 'the inference rules', dottedPath);
+  const rules = data as WrittenRules;
   const compiles = (pattern: string, path: (string | number)[]): RegExp => {
     try {
       return new RegExp(pattern, 'iu');
