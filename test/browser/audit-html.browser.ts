@@ -2,36 +2,16 @@
 // hostile area name stays text, and no script runs. Needs /usr/bin/chromium
 // (apt-get install chromium) and the built CLI: npm run build && npm run test:browser.
 import { expect, test } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AS_OF, arrangements2023, generateAreas } from '../helpers/audit-areas.js';
+import { chromium, hasChromium } from '../helpers/chromium.js';
 import { runCli } from '../helpers/cli.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = process.env.WTLINT_SCREENSHOT ?? join(tmpdir(), 'wtlint-audit.png');
 
-function chromium(args: string[]): string {
-  const profile = mkdtempSync(join(tmpdir(), 'wtlint-chromium-'));
-  return execFileSync(
-    CHROMIUM,
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--user-data-dir=${profile}`,
-      ...args,
-    ],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 60000 },
-  );
-}
-
-test.skipIf(!existsSync(CHROMIUM))('the HTML report renders in Chromium without running anything from the documents', async () => {
+test.skipIf(!hasChromium)('the HTML report renders in Chromium without running anything from the documents', async () => {
   const { root, dir } = generateAreas();
   const evil = '<script>document.title="pwned"</script>';
   writeFileSync(

@@ -3,14 +3,14 @@
 // Markdown, with the front matter as a sidecar and without one. Needs /usr/bin/chromium
 // (apt-get install chromium): npm run test:browser.
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { micromark } from 'micromark';
 import { gfmTable, gfmTableHtml } from 'micromark-extension-gfm-table';
 import { bundledLinter } from '../../src/engine/resources.js';
 import { AS_OF } from '../helpers.js';
+import { chromium, hasChromium } from '../helpers/chromium.js';
 import { readPdf } from '../../src/parse/pdf.js';
 import type { PdfReader } from '../../src/parse/pdf-body.js';
 
@@ -21,7 +21,6 @@ const withoutTags: PdfReader = async (bytes, options) => {
   return read;
 };
 
-const CHROMIUM = '/usr/bin/chromium';
 const ROOT = join(import.meta.dirname, '..', '..');
 const examples = readdirSync(join(ROOT, 'examples'), { recursive: true, encoding: 'utf8' })
   .filter((file) => file.endsWith('.md') && file.includes('/'))
@@ -32,26 +31,11 @@ function printed(markdown: string, title: string): Uint8Array {
   const dir = mkdtempSync(join(tmpdir(), 'wtlint-pdf-'));
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main>${micromark(markdown, { extensions: [gfmTable()], htmlExtensions: [gfmTableHtml()] })}</main></body></html>`;
   writeFileSync(join(dir, 'page.html'), html);
-  execFileSync(
-    CHROMIUM,
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--user-data-dir=${join(dir, 'profile')}`,
-      `--print-to-pdf=${join(dir, 'page.pdf')}`,
-      join(dir, 'page.html'),
-    ],
-    { stdio: 'ignore', timeout: 60000 },
-  );
+  chromium([`--print-to-pdf=${join(dir, 'page.pdf')}`, join(dir, 'page.html')]);
   return new Uint8Array(readFileSync(join(dir, 'page.pdf')));
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('each example printed to PDF by Chromium', () => {
+describe.skipIf(!hasChromium)('each example printed to PDF by Chromium', () => {
   const linter = bundledLinter();
   for (const example of examples) {
     it(example, async () => {
