@@ -60,13 +60,13 @@ export async function check(paths: string[], flags: CheckFlags, io: CliIO): Prom
   for (const target of targets) {
     const reporter = await engine.loadFormatter(target.format);
     // A report that comes in pieces (JSON, SARIF, GitLab) is never held whole: at 1,000 areas it was most of the peak memory.
-    const pieces = reporter.pieces ? reporter.pieces(results, ctx) : [reporter(results, ctx)];
     const produce = (write: (bytes: Uint8Array) => void) => {
       const writer = chunkedWriter(write);
-      for (const piece of pieces) writer.push(piece);
+      for (const piece of reporter.pieces ? reporter.pieces(results, ctx) : [reporter(results, ctx)]) writer.push(piece);
       writer.flush();
     };
     if (target.file !== undefined) writeFileAtomicWith(resolve(io.cwd, target.file), produce);
+    else if (!reporter.pieces) io.stdout(reporter(results, ctx));
     else produce((bytes) => io.stdout(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8')));
   }
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
