@@ -4,6 +4,7 @@
 // docs/startup.md). The cache is named by the hash of the bundle's text that the build writes
 // on the bundle's first line, so a rebuilt bundle never meets an old cache; V8 itself rejects a
 // cache made by another Node version or other V8 flags, and then compiles as usual.
+import { isAscii } from 'node:buffer';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -24,7 +25,9 @@ export function cacheFileFor(file, source) {
  */
 export function loadBundle(file = BUNDLE_FILE, { useCache = true } = {}) {
   if (!existsSync(file)) throw new Error(`${file} is missing: build wtlint first (npm run build)`);
-  const source = readFileSync(file, 'utf8');
+  // The build writes the bundle in ASCII: read as such, it needs no UTF-8 decoding (~25 ms).
+  const bytes = readFileSync(file);
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   const cacheFile = useCache ? cacheFileFor(file, source) : undefined;
   const cachedData = cacheFile && existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {

@@ -50,7 +50,17 @@ const cli = await build({
   define: { 'import.meta.url': '__wtlintUrl' },
   banner: { js: "const __wtlintUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
-const body = cli.outputFiles[0].text;
+// esbuild leaves characters beyond ASCII as they are in comments, regular expression literals
+// and String.raw patterns; each is written as a \uXXXX escape (the same character to a regular
+// expression, a String.raw pattern that becomes one, and a comment), so the bundle is ASCII and
+// bin/load-bundle.js reads it without decoding UTF-8, ~25 ms of every start (docs/startup.md).
+const text = cli.outputFiles[0].text;
+// Where the escape would not mean the character, stop: after a backslash (an identity escape), or
+// in a String.raw template (the source writes those with \uXXXX, which the RegExp made from them reads).
+if (/\\[^\x00-\x7f]|String\.raw`[^`]*[^\x00-\x7f]/.test(text)) {
+  throw new Error('bundle: a character beyond ASCII after a backslash or in a String.raw template; write it as \\uXXXX');
+}
+const body = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 const source = `// wtlint bundle ${createHash('sha256').update(body).digest('hex').slice(0, 16)}\n${body}`;
 writeFileSync(BUNDLE_FILE, source);
 

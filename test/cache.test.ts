@@ -42,8 +42,8 @@ describe('--cache', () => {
     expect(cold).toEqual(plain);
     expect(warm).toEqual(plain);
     const cache = readCache(dir);
-    expect(Object.keys(cache)).toEqual(['format', 'settings', 'entries']);
-    expect(cache.format).toBe('wtlint-cache/1');
+    expect(Object.keys(cache)).toEqual(['format', 'settings', 'texts', 'entries']);
+    expect(cache.format).toBe('wtlint-cache/2');
     expect(Object.keys(cache.entries)).toEqual(['arrangements.md', 'yearly-report.md']);
     expect(cache.entries['arrangements.md'].content).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -106,17 +106,51 @@ describe('--cache', () => {
   it('ignores a corrupt cache file with a warning, and rewrites it', async () => {
     const dir = setup();
     const plain = await cli(['check', '.', '-f', 'json'], { cwd: dir });
-    writeFileSync(join(dir, '.wtlintcache'), '{"format": "wtlint-cache/1", "entr');
+    writeFileSync(join(dir, '.wtlintcache'), '{"format": "wtlint-cache/2", "entr');
     const run = await cli(['check', '.', '-f', 'json', '--cache'], { cwd: dir });
     expect(run).toEqual({ ...plain, stderr: 'wtlint: ignoring the cache file .wtlintcache: it is not valid JSON; it will be rewritten\n' });
     expect(Object.keys(readCache(dir).entries)).toEqual(['arrangements.md', 'yearly-report.md']);
+  });
+
+  it('stores each finding text once, by number, in an ASCII file that reads back to the same report', async () => {
+    const dir = setup();
+    const plain = await cli(['check', '.', '-f', 'json'], { cwd: dir });
+    expect(plain.stdout).toMatch(/[^\x00-\x7f]/); // the report has text beyond ASCII (’, —)
+    await cli(['check', '.', '-f', 'json', '--cache'], { cwd: dir });
+    const bytes = readFileSync(join(dir, '.wtlintcache'));
+    expect(bytes.every((b) => b < 0x80)).toBe(true);
+    const cache = readCache(dir);
+    expect(new Set(cache.texts).size).toBe(cache.texts.length);
+    const finding = cache.entries['arrangements.md'].result.findings[0];
+    expect([typeof finding.message, typeof finding.citation, typeof finding.help]).toEqual(['number', 'number', 'number']);
+    const report = JSON.parse(plain.stdout).documents[0].findings[0];
+    expect([cache.texts[finding.message], cache.texts[finding.citation], cache.texts[finding.help]]).toEqual([
+      report.message,
+      report.citation,
+      report.help,
+    ]);
+    expect(await cli(['check', '.', '-f', 'json', '--cache'], { cwd: dir })).toEqual(plain);
+  });
+
+  it('ignores a cache file whose findings name texts it does not have', async () => {
+    const dir = setup();
+    const plain = await cli(['check', '.', '-f', 'json'], { cwd: dir });
+    await cli(['check', '.', '-f', 'json', '--cache'], { cwd: dir });
+    const cache = readCache(dir);
+    cache.texts = cache.texts.slice(0, 1);
+    writeFileSync(join(dir, '.wtlintcache'), JSON.stringify(cache));
+    const run = await cli(['check', '.', '-f', 'json', '--cache'], { cwd: dir });
+    expect(run).toEqual({
+      ...plain,
+      stderr: 'wtlint: ignoring the cache file .wtlintcache: it is not a wtlint cache; it will be rewritten\n',
+    });
   });
 
   it('ignores a cache file of the wrong shape with a warning', async () => {
     const dir = setup();
     writeFileSync(
       join(dir, '.wtlintcache'),
-      JSON.stringify({ format: 'wtlint-cache/1', settings: 'x', entries: { 'a.md': { content: 1 } } }),
+      JSON.stringify({ format: 'wtlint-cache/2', settings: 'x', entries: { 'a.md': { content: 1 } } }),
     );
     const run = await cli(['check', '.', '-f', 'json', '--cache'], { cwd: dir });
     expect(run.stderr).toBe('wtlint: ignoring the cache file .wtlintcache: it is not a wtlint cache; it will be rewritten\n');

@@ -5,6 +5,11 @@
 // A missing, unreadable or corrupt cache file means an empty cache (with a warning when it
 // existed but could not be used), never a failed run. Written atomically; entries of other
 // settings, and of files that no longer exist, are pruned on write.
+// Kept quick to read, since a warm run is mostly reading it: each finding's message, citation
+// and help are stored once in `texts` and referred to by number (they repeat across documents),
+// and the file is ASCII (other characters escaped as \uXXXX), which Node reads without decoding
+// UTF-8; a file of non-ASCII UTF-8 took twice as long to read as to parse (docs/performance.md).
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
@@ -12,7 +17,7 @@ import type { DocumentResult, LintOptions } from '../types.js';
 import { packageVersion, resourceTexts } from './resources.js';
 
 export const DEFAULT_CACHE_LOCATION = '.wtlintcache';
-const FORMAT = 'wtlint-cache/1';
+const FORMAT = 'wtlint-cache/2';
 
 interface Entry {
   /** sha256 of the document's bytes. */
@@ -21,10 +26,15 @@ interface Entry {
   result: DocumentResult;
 }
 
+/** The finding texts stored once in the file's `texts`, by number. */
+const SHARED_TEXTS = ['message', 'citation', 'help'] as const;
+
 interface CacheFile {
   format: typeof FORMAT;
   /** sha256 of everything besides the document that decides its result. */
   settings: string;
+  /** The findings' messages, citations and help, each once; findings hold their numbers. */
+  texts: string[];
   /** Keyed by the document's path relative to the cache file's folder, with forward slashes. */
   entries: Record<string, Entry>;
 }
@@ -88,7 +98,7 @@ export class ResultCache {
     }
     let parsed: unknown;
     try {
-      parsed = JSON.parse(readFileSync(cache.location, 'utf8'));
+      parsed = JSON.parse(readText(cache.location));
     } catch (error) {
       warn(
         `wtlint: ignoring the cache file ${shown}: ${error instanceof SyntaxError ? 'it is not valid JSON' : ((error as NodeJS.ErrnoException).code ?? 'unreadable')}; it will be rewritten\n`,
@@ -96,13 +106,13 @@ export class ResultCache {
       cache.changed = true;
       return cache;
     }
-    if (!isCacheFile(parsed)) {
-      warn(`wtlint: ignoring the cache file ${shown}: it is not a wtlint cache; it will be rewritten\n`);
-      cache.changed = true;
+    if (isCacheFile(parsed) && parsed.settings !== settings) {
+      cache.changed = true; // other version, packs, config or date: every entry is stale
       return cache;
     }
-    if (parsed.settings !== settings) {
-      cache.changed = true; // other version, packs, config or date: every entry is stale
+    if (!isCacheFile(parsed) || !restoreTexts(parsed)) {
+      warn(`wtlint: ignoring the cache file ${shown}: it is not a wtlint cache; it will be rewritten\n`);
+      cache.changed = true;
       return cache;
     }
     for (const [key, entry] of Object.entries(parsed.entries)) cache.entries.set(key, entry);
@@ -147,14 +157,10 @@ export class ResultCache {
       else this.changed = true; // pruned
     }
     if (!this.changed) return;
-    const file: CacheFile = {
-      format: FORMAT,
-      settings: this.settings,
-      entries: Object.fromEntries([...this.fresh].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
-    };
+    const sorted = [...this.fresh].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const temporary = join(base, `.${basename(this.location)}.${process.pid}.tmp`);
     try {
-      writeFileSync(temporary, JSON.stringify(file));
+      writeFileSync(temporary, asciiJson(storedFile(this.settings, sorted)));
       renameSync(temporary, this.location);
     } catch (error) {
       rmSync(temporary, { force: true }); // a cache that cannot be written only costs time next run
@@ -165,10 +171,57 @@ export class ResultCache {
   }
 }
 
+/** The file as stored: each shared text replaced by its number in `texts` (the entries themselves are not changed). */
+function storedFile(settings: string, entries: [string, Entry][]): CacheFile {
+  const texts: string[] = [];
+  const numbers = new Map<string, number>();
+  const numberOf = (text: string) => {
+    let n = numbers.get(text);
+    if (n === undefined) numbers.set(text, (n = texts.push(text) - 1));
+    return n;
+  };
+  const stored = entries.map(([key, { content, result }]): [string, Entry] => {
+    const findings = result.findings.map((finding) => {
+      const copy: Record<string, unknown> = { ...finding };
+      for (const field of SHARED_TEXTS) copy[field] = numberOf(finding[field]);
+      return copy;
+    });
+    return [key, { content, result: { ...result, findings } as unknown as DocumentResult }];
+  });
+  return { format: FORMAT, settings, texts, entries: Object.fromEntries(stored) };
+}
+
+/** Puts the shared texts back into the findings; false when a number does not name one (not our file). */
+function restoreTexts(file: CacheFile): boolean {
+  const { texts } = file;
+  for (const entry of Object.values(file.entries)) {
+    for (const finding of entry.result.findings as unknown as Record<string, unknown>[]) {
+      for (const field of SHARED_TEXTS) {
+        const text = texts[finding[field] as number];
+        if (typeof text !== 'string') return false;
+        finding[field] = text;
+      }
+    }
+  }
+  return true;
+}
+
+/** JSON with every character outside ASCII escaped (still the same JSON value). */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The file's text: an ASCII file (as this cache writes) without the cost of decoding UTF-8. */
+function readText(path: string): string {
+  const bytes = readFileSync(path);
+  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+}
+
 function isCacheFile(value: unknown): value is CacheFile {
   if (!value || typeof value !== 'object') return false;
   const v = value as Partial<CacheFile>;
   if (v.format !== FORMAT || typeof v.settings !== 'string' || !v.entries || typeof v.entries !== 'object') return false;
+  if (!Array.isArray(v.texts)) return false;
   return Object.values(v.entries).every(
     (e) =>
       e &&

@@ -187,10 +187,11 @@ export function writeFileAtomicWith(path: string, produce: (write: (piece: strin
   try {
     fd = openSync(temporary, 'w');
     const file = fd;
-    produce((piece) => {
-      const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+    const writer = chunkedWriter((bytes) => {
       for (let done = 0; done < bytes.length;) done += writeSync(file, bytes, done);
     });
+    produce(writer.push);
+    writer.flush();
     closeSync(file);
     fd = null;
     renameSync(temporary, target);

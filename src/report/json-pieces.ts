@@ -68,10 +68,25 @@ function* objectPieces(object: Record<string, unknown>, indent: string): Generat
   yield first ? '{}' : `\n${indent}}`;
 }
 
-/** A value JSON.stringify writes whole, indented to sit at `indent` (its strings hold no raw line break). */
+/**
+ * A value JSON.stringify writes whole, indented to sit at `indent`: written inside as many
+ * one-item arrays as `indent` has levels, so JSON.stringify indents it itself, and cut out of them
+ * (quicker than re-indenting every line of a large value).
+ */
 function leaf(value: unknown, indent: string): string {
-  const text = JSON.stringify(value, null, 2) ?? 'null';
-  return indent && text.includes('\n') ? text.replaceAll('\n', `\n${indent}`) : text;
+  const levels = indent.length >> 1;
+  if (levels === 0 || value === null || typeof value !== 'object') return JSON.stringify(value, null, 2) ?? 'null';
+  let wrapped: unknown = value;
+  for (let level = 0; level < levels; level++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  // Each wrapper adds "[\n" + its indent before the value and "\n" + its indent + "]" after it.
+  let head = 0;
+  let tail = 0;
+  for (let level = 0; level < levels; level++) {
+    head += 2 + 2 * (level + 1);
+    tail += 2 + 2 * level;
+  }
+  return text.slice(head, text.length - tail);
 }
 
 function toJsonValue(value: unknown, key: string): unknown {

@@ -25,12 +25,12 @@ const CONTENTS_HEADING =
 /** The column title some lists print above the page numbers. */
 const PAGE_COLUMN = /^(?:page|page\s+no\.?|page\s+number|section|section\s+page|title\s+page)$/iu;
 /** A page, a list of pages or a range of pages. */
-const PAGES = String.raw`\d{1,4}(?:\s*(?:,|&|-|–)\s*\d{1,4})*`;
+const PAGES = String.raw`\d{1,4}(?:\s*(?:,|&|-|\u2013)\s*\d{1,4})*`;
 /** Where a new entry starts after a page number on the same line. */
 const NUMBERED_START = String.raw`(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|(?:Section|Part|Chapter|Appendix|Annex)\s+[\dA-Z]{1,3}[.:]?)\s+\p{Lu}`;
-const AFTER_PAGE = String.raw`(?<=(?:^|\s|[.·…_])${PAGES})`;
+const AFTER_PAGE = String.raw`(?<=(?:^|\s|[.\u00b7\u2026_])${PAGES})`;
 const PACKED = new RegExp(
-  String.raw`${AFTER_PAGE}\s+(?=${NUMBERED_START})|(?<=(?:[.·…_]\s?){3,}\s*${PAGES})\s+(?=\p{Lu})|${AFTER_PAGE}\s+[-•–]\s+(?=\p{Lu})`,
+  String.raw`${AFTER_PAGE}\s+(?=${NUMBERED_START})|(?<=(?:[.\u00b7\u2026_]\s?){3,}\s*${PAGES})\s+(?=\p{Lu})|${AFTER_PAGE}\s+[-\u2022\u2013]\s+(?=\p{Lu})`,
   'gu',
 );
 /** Under a contents heading, any capital after a page number starts an entry. */

@@ -30,7 +30,7 @@ export interface SignatureBlock {
 }
 
 const HONORIFIC = String.raw`(?:Dr|Cllr|Councillor|Professor|Prof|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Lord|Baroness)\.?`;
-const NAME_WORD = String.raw`\p{Lu}[\p{Ll}'’-]*\p{Ll}|\p{Lu}\.?`;
+const NAME_WORD = String.raw`\p{Lu}[\p{Ll}'\u2019-]*\p{Ll}|\p{Lu}\.?`;
 /** Two to four capitalised words (a title and initials allowed), post-nominal letters after. */
 const NAME = new RegExp(
   String.raw`(?<![\p{L}-])(?:${HONORIFIC}\s+)?(?:${NAME_WORD})(?:\s+(?:${NAME_WORD})){1,3}(?:,?\s+[A-Z]{2,5}\b)*`,
