@@ -238,7 +238,7 @@ function leadInsPass({ doc, targets, section }: PassContext): Findings {
   doc.blocks.forEach((block, index) => {
     if (block.kind === 'heading') return;
     const colon = /:\s*$/.test(block.text);
-    if (!colon && !(LIST_LEAD_IN.test(block.text) && !block.listItem && doc.blocks[index + 1]?.listItem)) return;
+    if (!colon && !(!block.listItem && doc.blocks[index + 1]?.listItem && LIST_LEAD_IN.test(block.text))) return;
     const sentences = sentencesOf(block);
     // "These are:" says nothing alone: the sentence before it says what the list is.
     const lead =
@@ -405,6 +405,8 @@ interface Sentence {
 // A sentence ends at . ! or ? followed by space (a colon or semicolon keeps a list with its lead-in), unless the next word starts in lower case
 // (abbreviations such as "e.g. schools" stay in one sentence).
 const SENTENCE_END = /[.!?]\s+(?=[^a-z])/g;
+const OTHER_SPACE = /[^\S ]/;
+const OTHER_SPACES = /[^\S ]/g;
 
 // Detection and the checks that read the body (outdated-term) split the same blocks: once each.
 const sentencesByBlock = new WeakMap<Block, Sentence[]>();
@@ -416,7 +418,8 @@ export function sentencesOf(block: Block): Sentence[] {
 }
 
 export function splitSentences(raw: string): Sentence[] {
-  const text = raw.replace(/\s/g, ' ');
+  // Every white space becomes a space: only other white space needs replacing (most text has none).
+  const text = OTHER_SPACE.test(raw) ? raw.replace(OTHER_SPACES, ' ') : raw;
   const sentences: Sentence[] = [];
   let start = 0;
   for (const match of text.matchAll(SENTENCE_END)) {
