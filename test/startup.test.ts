@@ -119,6 +119,11 @@ describe('the bundle gives what dist/src gives', () => {
     expect(probe.stdout).toBe('accepted');
   });
 
+  it('the built bundle is ASCII, so a start reads it without decoding UTF-8', () => {
+    const bundle = readFileSync(join(root, 'dist/bundle/wtlint.cjs'));
+    expect(bundle.findIndex((byte) => byte > 0x7f)).toBe(-1);
+  });
+
   it("names the cache by the hash on the bundle's first line, so a rebuilt bundle never meets an old cache", () => {
     expect(cacheFileFor('/x/dist/bundle/wtlint.cjs', '// wtlint bundle 0123abcd\n"use strict";')).toBe(
       '/x/dist/bundle/wtlint-0123abcd.v8cache',

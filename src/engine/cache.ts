@@ -106,15 +106,17 @@ export class ResultCache {
       cache.changed = true;
       return cache;
     }
-    if (isCacheFile(parsed) && parsed.settings !== settings) {
-      cache.changed = true; // other version, packs, config or date: every entry is stale
-      return cache;
-    }
-    if (!isCacheFile(parsed) || !restoreTexts(parsed)) {
+    const foreign = () => {
       warn(`wtlint: ignoring the cache file ${shown}: it is not a wtlint cache; it will be rewritten\n`);
       cache.changed = true;
       return cache;
+    };
+    if (!isCacheFile(parsed)) return foreign();
+    if (parsed.settings !== settings) {
+      cache.changed = true; // other version, packs, config or date: every entry is stale
+      return cache;
     }
+    if (!restoreTexts(parsed)) return foreign();
     for (const [key, entry] of Object.entries(parsed.entries)) cache.entries.set(key, entry);
     return cache;
   }
