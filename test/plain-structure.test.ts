@@ -7,6 +7,7 @@ import { findContentsLists } from '../src/parse/plain/contents-list.js';
 import { findPlainHeadings, headingShape } from '../src/parse/plain/headings.js';
 import { linesOf } from '../src/parse/plain/lines.js';
 import { findSignatureBlocks, type SignatureVocabulary } from '../src/parse/plain/signatures.js';
+import { PackRegExp } from '../src/pack/regex.js';
 import { readPlainStructure } from '../src/parse/plain/structure.js';
 
 const lines = (text: string) => linesOf(parseMarkdown(text).blocks);
@@ -116,17 +117,20 @@ describe('plain-text headings', () => {
   });
 });
 
+/** A pack's expression as compiled for scanning (src/pack/load.ts). */
+const scanning = (re: RegExp) => new PackRegExp(re.source, `g${re.flags}`);
+
 const vocabulary: SignatureVocabulary = {
   posts: [
-    { pattern: /\bChief Constable\b/iu, partner: 'police' },
-    { pattern: /\bDirector of Children(?:['’]s)? Services\b/iu, partner: 'local-authority' },
-    { pattern: /\bChief Nurse\b/iu, partner: 'health' },
-    { pattern: /\bChief Executive\b/iu },
+    { pattern: scanning(/\bChief Constable\b/iu), partner: 'police' },
+    { pattern: scanning(/\bDirector of Children(?:['’]s)? Services\b/iu), partner: 'local-authority' },
+    { pattern: scanning(/\bChief Nurse\b/iu), partner: 'health' },
+    { pattern: scanning(/\bChief Executive\b/iu) },
   ],
   organisations: [
-    { pattern: /\b(?:[\p{Lu}][\p{L}]+ )+Council\b/u, partner: 'local-authority' },
-    { pattern: /\b(?:NHS )?(?:[\p{Lu}][\p{L}]+ )+(?:Integrated Care Board|ICB)\b/u, partner: 'health' },
-    { pattern: /\b(?:[\p{Lu}][\p{L}]+ )+(?:Police|Constabulary)\b/u, partner: 'police' },
+    { pattern: scanning(/\b(?:[\p{Lu}][\p{L}]+ )+Council\b/u), partner: 'local-authority' },
+    { pattern: scanning(/\b(?:NHS )?(?:[\p{Lu}][\p{L}]+ )+(?:Integrated Care Board|ICB)\b/u), partner: 'health' },
+    { pattern: scanning(/\b(?:[\p{Lu}][\p{L}]+ )+(?:Police|Constabulary)\b/u), partner: 'police' },
   ],
 };
 const signatures = (text: string) =>

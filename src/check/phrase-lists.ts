@@ -4,6 +4,7 @@
 // each named set's items in its place; a check kind only sees phrases and patterns, compiled
 // here by the vocabulary's own compiler (src/pack/phrases.ts), once per list.
 import { itemsSource, type PhraseItem, type PhraseListItem } from '../pack/phrases.js';
+import { PackRegExp } from '../pack/regex.js';
 
 const ITEM = {
   oneOf: [
@@ -64,14 +65,14 @@ export function mapPhraseLists(
   return value;
 }
 
-const compiled = [new WeakMap<PhraseItem[], RegExp>(), new WeakMap<PhraseItem[], RegExp>()];
+const compiled = [new WeakMap<PhraseItem[], PackRegExp>(), new WeakMap<PhraseItem[], PackRegExp>()];
 
 /** A list's expression, case-insensitive (`g` for scanning with matchAll), made once per list. */
-export function matcherOf(items: PhraseItem[], global = false): RegExp {
+export function matcherOf(items: PhraseItem[], global = false): PackRegExp {
   const cache = compiled[global ? 1 : 0]!;
   let pattern = cache.get(items);
   if (!pattern) {
-    pattern = new RegExp(itemsSource(items), global ? 'giu' : 'iu');
+    pattern = new PackRegExp(itemsSource(items), global ? 'giu' : 'iu');
     cache.set(items, pattern);
   }
   return pattern;

@@ -2,20 +2,21 @@
 import type { Detection, SentenceCue } from '../pack/types.js';
 import { pointerToPath } from '../parse/locate.js';
 import { fold, mayMatch, mayMatchPairs, pairsOf, prepareLiterals, requiredLiterals } from './literals.js';
+import { PackRegExp } from '../pack/regex.js';
 
 export interface CompiledDetection {
   fields: string[][];
-  headings: RegExp[];
+  headings: PackRegExp[];
   /** Cues: each pattern behind its literal prefilter (matchesCue). */
   sentences: CuePattern[][];
   section: CuePattern[][];
   partial: CuePattern[][];
   qualify: CuePattern[][];
-  exclude: RegExp[];
+  exclude: PackRegExp[];
   /** Tests like `mentions.some(...)`: weak evidence, counted only where no section is found. */
   anyMention: Matcher;
   /** The `mentions` patterns, compiled (the element has mentions when there are any). */
-  mentions: RegExp[];
+  mentions: PackRegExp[];
   /** Partner types whose officers' signatures evidence the element (all of them, across the document's signature blocks). */
   signedBy: string[];
   /** Tests like `headings.some(...)`, in one regex. */
@@ -39,7 +40,7 @@ export interface Matcher {
 
 /** One pattern of a cue behind its literal prefilter; `pattern` is the regular expression itself. */
 export interface CuePattern extends Matcher {
-  pattern: RegExp;
+  pattern: PackRegExp;
 }
 
 const NEVER: Matcher = { test: () => false };
@@ -79,8 +80,8 @@ function union(sources: string[]): Matcher {
 }
 
 /** Patterns are case-insensitive and match on word starts unless they say otherwise. */
-export function compilePattern(source: string): RegExp {
-  return new RegExp(source, 'iu');
+export function compilePattern(source: string): PackRegExp {
+  return new PackRegExp(source);
 }
 
 const compileCues = (cues: SentenceCue[] | undefined): CuePattern[][] => (cues ?? []).map((cue) => cue.all.map(cuePattern));

@@ -6,6 +6,7 @@ import { parseYaml } from '../parse/front-matter.js';
 import { parseMessageText } from '../reserved.js';
 import { locatePath } from '../parse/locate.js';
 import { checkKinds, isCheckKind } from '../check/kinds/index.js';
+import { PackRegExp } from './regex.js';
 import { compileDetection, compilePattern, placeholderMatcher, type CompiledDetection, type Matcher } from '../extract/detection.js';
 import type { SignatureVocabulary } from '../parse/plain/signatures.js';
 import type { CheckSpec, Detection, MigrationItem, Rule, RulePack, Signatories } from './types.js';
@@ -22,7 +23,7 @@ export interface CompiledRule extends Rule {
 
 export interface CompiledMigrationItem extends MigrationItem {
   detection: CompiledDetection;
-  valuePatterns: { field: string; pattern: RegExp }[];
+  valuePatterns: { field: string; pattern: PackRegExp }[];
 }
 
 export interface CompiledPack extends Omit<RulePack, 'rules' | 'migration'> {
@@ -183,10 +184,10 @@ export function compilePack(pack: RulePack, file: string, vocabulary: Vocabulary
 function compileSignatories(signatories: Signatories, source: (name: string) => string): SignatureVocabulary {
   return {
     posts: signatories.posts.map(({ phrases, partner }) => ({
-      pattern: compilePattern(source(phrases)),
+      pattern: new PackRegExp(source(phrases), 'giu'), // scanned with matchAll
       ...(partner !== undefined && { partner }),
     })),
-    organisations: signatories.organisations.map(({ phrases, partner }) => ({ pattern: compilePattern(source(phrases)), partner })),
+    organisations: signatories.organisations.map(({ phrases, partner }) => ({ pattern: new PackRegExp(source(phrases), 'giu'), partner })),
   };
 }
 

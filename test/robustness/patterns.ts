@@ -3,10 +3,11 @@
 import type { CompiledPack } from '../../src/pack/load.js';
 import { compilePattern } from '../../src/extract/detection.js';
 import { setSource } from '../../src/pack/phrases.js';
+import type { PackRegExp } from '../../src/pack/regex.js';
 
 export interface NamedPattern {
   where: string;
-  pattern: RegExp;
+  pattern: PackRegExp;
 }
 
 export function packPatterns(packs: CompiledPack[]): NamedPattern[] {
@@ -34,7 +35,7 @@ export function packPatterns(packs: CompiledPack[]): NamedPattern[] {
 }
 
 /** Long runs that make backtracking patterns blow up: spaces, repeated words, punctuation, 100 KB lines. */
-export function adversarialInputs(pattern: RegExp, size: number): string[] {
+export function adversarialInputs(pattern: PackRegExp, size: number): string[] {
   const words = [...new Set(pattern.source.toLowerCase().match(/[a-z]{3,}/g) ?? [])].slice(0, 3);
   const fill = (unit: string) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
   return [

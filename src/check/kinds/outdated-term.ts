@@ -87,7 +87,7 @@ export const outdatedTerm = defineCheck<OutdatedTermOptions>({
       for (const { value, path } of valuesAt(fm?.data, pointer)) {
         if (typeof value !== 'string' || history?.test(value)) continue;
         for (const term of terms) {
-          const match = matcherOf(term.match).exec(value);
+          const match = matcherOf(term.match).for(value).exec(value);
           if (match) report(term, match[0], at(fm, `/${path.join('/')}`));
         }
       }
@@ -103,7 +103,7 @@ export const outdatedTerm = defineCheck<OutdatedTermOptions>({
         for (const term of terms) {
           // "Foundations, the What Works Centre for Children's Social Care": the current name is given too.
           if (term.current?.length && matcherOf(term.current).test(sentence.text)) continue;
-          for (const match of sentence.text.matchAll(matcherOf(term.match, true))) {
+          for (const match of sentence.text.matchAll(matcherOf(term.match, true).for(sentence.text))) {
             if (quoted(sentence.text, match.index)) continue;
             const start = placeInBlock(block, sentence.offset + match.index);
             const end = placeInBlock(block, sentence.offset + match.index + match[0].length);

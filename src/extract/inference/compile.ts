@@ -4,13 +4,14 @@
 import type { CueWhere, InferenceRules } from '../../reference/inference-rules.js';
 import { itemsSource, type PhraseItem } from '../../pack/phrases.js';
 import type { DocumentKind } from '../../types.js';
+import { PackRegExp } from '../../pack/regex.js';
 
 export interface CompiledInference {
-  citations: RegExp[];
+  citations: PackRegExp[];
   era: InferenceRules['era'];
-  terms: { id: string; edition: string; weight: number; patterns: RegExp[] }[];
+  terms: { id: string; edition: string; weight: number; patterns: PackRegExp[] }[];
   kind: InferenceRules['kind'];
-  kindCues: { id: string; kind: DocumentKind | 'other'; where: CueWhere[]; weights: Record<CueWhere, number>; patterns: RegExp[] }[];
+  kindCues: { id: string; kind: DocumentKind | 'other'; where: CueWhere[]; weights: Record<CueWhere, number>; patterns: PackRegExp[] }[];
 }
 
 const compiled = new WeakMap<InferenceRules, CompiledInference>();
@@ -18,7 +19,7 @@ const compiled = new WeakMap<InferenceRules, CompiledInference>();
 export function compileInference(rules: InferenceRules): CompiledInference {
   let result = compiled.get(rules);
   if (!result) {
-    const re = (pattern: string, flags = 'iu') => new RegExp(pattern, flags);
+    const re = (pattern: string, flags = 'iu') => new PackRegExp(pattern, flags);
     const each = (items: PhraseItem[], flags?: string) => items.map((item) => re(itemsSource([item], '\\s+'), flags));
     result = {
       citations: rules.citations.map((c) => re(c.pattern, 'giu')),

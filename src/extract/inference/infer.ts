@@ -9,6 +9,7 @@ import type { CueWhere, InferenceRules } from '../../reference/inference-rules.j
 import type { ParsedDocument } from '../../parse/document.js';
 import type { DocumentKind, Place } from '../../types.js';
 import type { EditionWindow } from '../meta.js';
+import type { PackRegExp } from '../../pack/regex.js';
 import { compileInference, NO_RULES, type CompiledInference } from './compile.js';
 import { DATE_SOURCE, dateOfGroups, datesIn, periodsIn, type TextDate, type TextPeriod } from './dates.js';
 import { excerpt, unitsOf, type Unit, type Units } from './text-units.js';
@@ -125,7 +126,7 @@ function inferKind(units: Units, rules: CompiledInference, doubts: string[]): In
   };
 }
 
-function findCue(units: Units, where: CueWhere, patterns: RegExp[]): { words: string; place: Hit | null } | null {
+function findCue(units: Units, where: CueWhere, patterns: PackRegExp[]): { words: string; place: Hit | null } | null {
   if (where === 'file') {
     return patterns.some((p) => p.test(units.fileName)) ? { words: `its file name "${units.file}"`, place: null } : null;
   }
@@ -257,7 +258,7 @@ function inferEdition(
   const citations = new Map<string, { first: Hit; count: number }>();
   for (const unit of units.all) {
     for (const pattern of rules.citations) {
-      for (const m of unit.text.matchAll(pattern)) {
+      for (const m of unit.text.matchAll(pattern.for(unit.text))) {
         const year = m[1]!.length === 2 ? `20${m[1]}` : m[1]!;
         if (!known.has(year)) continue;
         const seen = citations.get(year);
@@ -392,12 +393,12 @@ function weighEra(units: Units, rules: CompiledInference, editions: string[]): E
   return { decided: null, leaning: ranked.map(([edition, e]) => `${edition}: ${words(e.hits)}`).join('; ') };
 }
 
-function firstMatch(units: Units, patterns: RegExp[], skip?: Set<Unit | null>, limit = Infinity): Hit | null {
+function firstMatch(units: Units, patterns: PackRegExp[], skip?: Set<Unit | null>, limit = Infinity): Hit | null {
   for (const unit of units.all) {
     if (unit.block >= limit) break;
     if (skip?.has(unit)) continue;
     for (const pattern of patterns) {
-      const m = pattern.exec(unit.text);
+      const m = pattern.for(unit.text).exec(unit.text);
       if (m) return at(unit, m.index, m[0]);
     }
   }

@@ -6,12 +6,13 @@
 // sentence, holding people's names and the partners' posts. Which posts and organisations
 // belong to which partner is vocabulary, passed in (the pack's).
 import type { TextLine } from './lines.js';
+import type { PackRegExp } from '../../pack/regex.js';
 
 export interface SignatureVocabulary {
   /** Posts of the partners' officers; `partner` when the post says whose it is ("Chief Constable": police). */
-  posts: { pattern: RegExp; partner?: string }[];
+  posts: { pattern: PackRegExp; partner?: string }[];
   /** The partners' organisations, each with its partner type. */
-  organisations: { pattern: RegExp; partner: string }[];
+  organisations: { pattern: PackRegExp; partner: string }[];
 }
 
 export interface SignatureBlock {
@@ -156,11 +157,11 @@ interface Match {
 }
 
 /** Every non-overlapping match of the patterns, leftmost first (a longer match wins at the same place). */
-function matchesIn(text: string, patterns: { pattern: RegExp; partner?: string }[]): Match[] {
+function matchesIn(text: string, patterns: { pattern: PackRegExp; partner?: string }[]): Match[] {
   const all: Match[] = [];
   for (const { pattern, partner } of patterns) {
-    const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
-    for (const m of text.matchAll(global)) if (m[0]) all.push({ text: m[0], index: m.index!, ...(partner !== undefined && { partner }) });
+    for (const m of text.matchAll(pattern.for(text)))
+      if (m[0]) all.push({ text: m[0], index: m.index!, ...(partner !== undefined && { partner }) });
   }
   all.sort((a, b) => a.index - b.index || b.text.length - a.text.length);
   const kept: Match[] = [];
