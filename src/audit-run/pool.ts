@@ -17,6 +17,8 @@ import type { LintOptions } from '../types.js';
 export const MIN_DOCUMENTS_FOR_WORKERS = 40;
 const DOCUMENTS_PER_WORKER = 20;
 const BATCH = 8;
+/** Batches sent to a worker ahead of its replies. */
+const IN_FLIGHT = 2;
 /**
  * V8 heap sizing of each worker. Below V8's default limit, the old generation grows more
  * slowly between full collections: peak RSS of a 2-worker audit falls by about a quarter,
@@ -33,12 +35,17 @@ export class AuditInterrupted extends Error {
   }
 }
 
-/** Workers to use: --jobs when given, else one per 20 documents up to the machine's parallelism; 0 means the main thread. */
+/**
+ * Worker threads to start beside the main thread, which checks documents too: `--jobs` counts
+ * every thread that checks (0 or 1: the main thread alone); by default one thread per 20
+ * documents up to the machine's parallelism. One isolate fewer than a worker per core: each
+ * isolate compiles the linter's hot code and collects its own heap on the same cores.
+ */
 export function workerCount(documents: number, jobs?: number): number {
   const limit = availableParallelism();
-  if (jobs !== undefined) return Math.min(jobs, limit);
+  if (jobs !== undefined) return Math.max(0, Math.min(jobs, limit) - 1);
   if (documents < MIN_DOCUMENTS_FOR_WORKERS || limit < 2) return 0;
-  return Math.min(limit, Math.ceil(documents / DOCUMENTS_PER_WORKER));
+  return Math.min(limit, Math.ceil(documents / DOCUMENTS_PER_WORKER)) - 1;
 }
 
 function workerFile(): string {
@@ -53,6 +60,8 @@ export interface PoolOptions {
   options: LintOptions;
   onProgress: (done: number) => void;
   signal: AbortSignal;
+  /** Whether the main thread checks documents too, beside the workers. */
+  mainThreadLints?: boolean;
   /** Heap limits of each worker; WORKER_LIMITS unless given (tests). */
   resourceLimits?: ResourceLimits;
 }
@@ -80,70 +89,83 @@ export async function runAuditTasks(
   try {
     await new Promise<void>((resolve, reject) => {
       let next = 0;
-      /** The batch each live worker is checking. */
-      const current = new Map<Worker, WorkerRequest>();
-      let inline = false;
+      /** The batches each live worker holds: the one it is checking and the one queued behind it. */
+      const held = new Map<Worker, WorkerRequest[]>();
+      /** Batches of a worker that ran out of heap: for the main thread, without the limit. */
+      const retry: WorkerRequest[] = [];
+      let laneRunning = false;
       const abort = () => reject(new AuditInterrupted());
       if (pool.signal.aborted) return abort();
       pool.signal.addEventListener('abort', abort, { once: true });
       const settle = () => {
-        if (next >= batches.length && current.size === 0 && !inline) {
+        if (next >= batches.length && retry.length === 0 && !laneRunning && [...held.values()].every((b) => b.length === 0)) {
           pool.signal.removeEventListener('abort', abort);
           resolve();
         }
       };
+      // Two batches per worker: while the main thread handles one reply (or checks a document
+      // of its own), the worker goes on with the next instead of waiting.
       const feed = (worker: Worker) => {
-        const request = batches[next++];
-        if (request) {
-          current.set(worker, request);
+        const mine = held.get(worker)!;
+        while (mine.length < IN_FLIGHT && next < batches.length) {
+          const request = batches[next++]!;
+          mine.push(request);
           worker.postMessage(request);
-        } else {
-          current.delete(worker);
-          settle();
         }
+        if (mine.length === 0) settle();
       };
-      const outOfMemory = async (worker: Worker) => {
-        const request = current.get(worker);
-        current.delete(worker);
-        if (request) queued.push(request);
-        if (inline) return;
-        inline = true;
+      // The main thread's own lane: batches a worker could not finish, and, with
+      // `mainThreadLints`, a share of the rest (when no worker is left, all of it).
+      const lane = async () => {
+        if (laneRunning) return;
+        laneRunning = true;
         try {
-          while (queued.length || (current.size === 0 && next < batches.length)) {
-            const batch = queued.shift() ?? batches[next++]!;
-            await runInline(batch.tasks, { ...pool, onProgress: () => progress(1) }, (i, doc) => onDocument(batch.batch + i, doc));
+          for (;;) {
+            const own = pool.mainThreadLints || held.size === 0;
+            const batch = retry.shift() ?? (own && next < batches.length ? batches[next++] : undefined);
+            if (!batch) break;
+            await runInline(batch.tasks, { ...pool, onProgress: () => progress(1) }, (i, doc) => onDocument(batch.batch + i, doc), 1);
           }
-          inline = false;
+          laneRunning = false;
           settle();
         } catch (error) {
           reject(error);
         }
       };
-      const queued: WorkerRequest[] = [];
       for (let w = 0; w < Math.min(pool.workers, batches.length); w++) {
         const worker = new Worker(workerFile(), {
           workerData: { options: pool.options },
           resourceLimits: pool.resourceLimits ?? WORKER_LIMITS,
         });
         workers.push(worker);
+        held.set(worker, []);
         const unpacker = new FindingUnpacker(ruleText);
         let failed = false;
         worker.on('message', (reply: WorkerReply) => {
           unpacker.learn(reply.rules);
           reply.documents.forEach((doc, i) => onDocument(reply.batch + i, unpacker.unpackDocument(doc)));
+          const mine = held.get(worker)!;
+          mine.splice(
+            mine.findIndex((b) => b.batch === reply.batch),
+            1,
+          );
           progress(reply.documents.length);
           feed(worker);
         });
         worker.on('error', (error: NodeJS.ErrnoException) => {
           failed = true;
-          if (error.code === 'ERR_WORKER_OUT_OF_MEMORY' && !pool.signal.aborted) void outOfMemory(worker);
-          else reject(error);
+          if (error.code === 'ERR_WORKER_OUT_OF_MEMORY' && !pool.signal.aborted) {
+            retry.push(...held.get(worker)!);
+            held.delete(worker);
+            void lane();
+          } else reject(error);
         });
         worker.on('exit', (code) => {
           if (code !== 0 && !failed && !pool.signal.aborted) reject(new Error(`an audit worker stopped with code ${code}`));
         });
         feed(worker);
       }
+      if (pool.mainThreadLints) void lane();
       if (batches.length === 0) resolve();
     });
   } finally {
@@ -151,12 +173,18 @@ export async function runAuditTasks(
   }
 }
 
-async function runInline(tasks: AuditTask[], pool: PoolOptions, onDocument: (index: number, doc: AuditDocument) => void): Promise<void> {
+/** Checks tasks in this thread, yielding to events every `every` documents (Ctrl-C; workers' replies). */
+async function runInline(
+  tasks: AuditTask[],
+  pool: PoolOptions,
+  onDocument: (index: number, doc: AuditDocument) => void,
+  every = BATCH,
+): Promise<void> {
   const linter = bundledLinter();
   for (let i = 0; i < tasks.length; i++) {
     if (pool.signal.aborted) throw new AuditInterrupted();
     onDocument(i, await auditFile(linter, tasks[i]!, pool.options));
     pool.onProgress(i + 1);
-    if ((i + 1) % BATCH === 0) await yieldToEvents(); // lets Ctrl-C through
+    if ((i + 1) % every === 0) await yieldToEvents();
   }
 }

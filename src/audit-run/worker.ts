@@ -25,10 +25,16 @@ export function serveAuditRequests(): void {
   const linter = bundledLinter();
   const options = (workerData as { options: LintOptions }).options;
   const packer = new FindingPacker();
-  parentPort!.on('message', async (request: WorkerRequest) => {
+  // The parent sends a batch ahead; batches are checked one after another, never interleaved
+  // (a PDF's reading awaits its own thread), so only one batch's documents are held at a time.
+  let queue = Promise.resolve();
+  const check = async (request: WorkerRequest) => {
     const documents: WireDocument[] = [];
     for (const task of request.tasks) documents.push(packer.packDocument(await auditFile(linter, task, options)));
     const reply: WorkerReply = { batch: request.batch, rules: packer.takeNewRules(), documents };
     parentPort!.postMessage(reply);
+  };
+  parentPort!.on('message', (request: WorkerRequest) => {
+    queue = queue.then(() => check(request));
   });
 }

@@ -126,7 +126,10 @@ export async function run(argv: string[], io: CliIO = defaultIO()): Promise<numb
     .option('--manifest <file>', 'the areas.yaml manifest naming each area and its files (default: <dir>/areas.yaml when present)')
     .option('--compare <previous.json>', 'mark what is newly missing or resolved since an earlier audit JSON')
     .option('--shard <i/n>', 'audit only shard i of n (areas split by a stable hash of their name)')
-    .option('-j, --jobs <n>', 'worker threads (default: by the number of documents and processors; 0: none)')
+    .option(
+      '-j, --jobs <n>',
+      'threads checking documents, the main thread included (default: one per processor, by the number of documents; 0 or 1: the main thread alone)',
+    )
     .addOption(colourOptions.on())
     .addOption(colourOptions.off())
     .action(async (dir: string, flags) => {
