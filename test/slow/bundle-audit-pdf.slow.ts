@@ -1,4 +1,4 @@
-// audit --jobs 2 on areas holding PDFs, from the bundle: each audit worker reads its PDFs
+// audit --jobs 2 on areas holding PDFs, from the bundle (the main thread and a worker): each reads its PDFs
 // through the PDF reader's own thread (dist/bundle/pdf-worker.js, PDF.js from node_modules),
 // and the JSON is the same as from dist/src. An area whose only PDF is scanned is named
 // "unreadable document". npm run build first.
