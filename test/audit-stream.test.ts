@@ -210,14 +210,13 @@ describe('a worker out of memory', () => {
   test('its batches are checked in the main thread instead: the same documents, none lost', async () => {
     const { root, dir } = generateAreas();
     const tasks = findDocuments([dir], root, () => false).map((f) => ({ absolute: f.absolute, display: f.display }));
-    const collect = async (workers: number, resourceLimits?: { maxOldGenerationSizeMb: number }, mainThreadLints?: boolean) => {
+    const collect = async (workers: number, resourceLimits?: { maxOldGenerationSizeMb: number }) => {
       const got: [number, string, number][] = [];
       let progress = 0;
       await runAuditTasks(
         tasks,
         {
           workers,
-          mainThreadLints,
           options: { asOf: AS_OF },
           onProgress: (n) => (progress = n),
           signal: new AbortController().signal,
@@ -231,8 +230,9 @@ describe('a worker out of memory', () => {
     expect(inline.got.map((g) => g[0])).toEqual(tasks.map((_, i) => i));
     // A heap too small for any worker to load wtlint: every worker dies, the main thread does it all.
     expect(await collect(2, { maxOldGenerationSizeMb: 2 })).toEqual(inline);
-    // The same with the main thread checking its share beside the workers (audit's default).
-    expect(await collect(1, { maxOldGenerationSizeMb: 2 }, true)).toEqual(inline);
-    expect(await collect(1, undefined, true)).toEqual(inline);
+    expect(await collect(1, { maxOldGenerationSizeMb: 2 })).toEqual(inline);
+    // Workers that live: the main thread checks its share beside them, every document once.
+    expect(await collect(1)).toEqual(inline);
+    expect(await collect(2)).toEqual(inline);
   });
 });

@@ -60,16 +60,15 @@ export interface PoolOptions {
   options: LintOptions;
   onProgress: (done: number) => void;
   signal: AbortSignal;
-  /** Whether the main thread checks documents too, beside the workers. */
-  mainThreadLints?: boolean;
   /** Heap limits of each worker; WORKER_LIMITS unless given (tests). */
   resourceLimits?: ResourceLimits;
 }
 
 /**
  * Checks every task, handing each result to `onDocument` as it comes (not in task order); keeps
- * none. A worker that runs out of its heap (WORKER_LIMITS) is not replaced: its batch is checked
- * again in the main thread, without the limit, and so is the rest when no worker is left.
+ * none. The main thread checks batches too, beside the workers. A worker that runs out of its
+ * heap (WORKER_LIMITS) is not replaced: its batches are checked again in the main thread,
+ * without the limit.
  */
 export async function runAuditTasks(
   tasks: AuditTask[],
@@ -114,15 +113,13 @@ export async function runAuditTasks(
         }
         if (mine.length === 0) settle();
       };
-      // The main thread's own lane: batches a worker could not finish, and, with
-      // `mainThreadLints`, a share of the rest (when no worker is left, all of it).
+      // The main thread's own lane: batches a worker could not finish first, then its share of the rest.
       const lane = async () => {
         if (laneRunning) return;
         laneRunning = true;
         try {
           for (;;) {
-            const own = pool.mainThreadLints || held.size === 0;
-            const batch = retry.shift() ?? (own && next < batches.length ? batches[next++] : undefined);
+            const batch = retry.shift() ?? (next < batches.length ? batches[next++] : undefined);
             if (!batch) break;
             await runInline(batch.tasks, { ...pool, onProgress: () => progress(1) }, (i, doc) => onDocument(batch.batch + i, doc), 1);
           }
@@ -144,11 +141,7 @@ export async function runAuditTasks(
         worker.on('message', (reply: WorkerReply) => {
           unpacker.learn(reply.rules);
           reply.documents.forEach((doc, i) => onDocument(reply.batch + i, unpacker.unpackDocument(doc)));
-          const mine = held.get(worker)!;
-          mine.splice(
-            mine.findIndex((b) => b.batch === reply.batch),
-            1,
-          );
+          held.get(worker)!.shift(); // a worker replies to its batches in the order sent
           progress(reply.documents.length);
           feed(worker);
         });
@@ -165,8 +158,7 @@ export async function runAuditTasks(
         });
         feed(worker);
       }
-      if (pool.mainThreadLints) void lane();
-      if (batches.length === 0) resolve();
+      void lane(); // settles the run when there is nothing to check
     });
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));

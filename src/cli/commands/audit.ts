@@ -107,13 +107,7 @@ async function auditAreas(areas: AreaSource[], tasks: AuditTask[], run: AuditRun
       bar?.start(tasks.length, 0);
       await runAuditTasks(
         tasks,
-        {
-          workers: workerCount(tasks.length, run.jobs),
-          mainThreadLints: true,
-          options,
-          onProgress: (n) => bar?.update(n),
-          signal: run.signal,
-        },
+        { workers: workerCount(tasks.length, run.jobs), options, onProgress: (n) => bar?.update(n), signal: run.signal },
         (index, doc) => stream.document(index, doc),
       );
     } catch (error) {
