@@ -323,6 +323,12 @@ describe('outdated terms, by date', () => {
     expect(terms('2022-07-01', body)).toEqual([['wt2018/outdated-terms', 7, 37]]);
   });
 
+  it('finds a name that a line break splits, where it starts', () => {
+    const body =
+      '# Oxley arrangements\n\n## Child deaths\n\nChild deaths are reviewed with NHS Oxley Clinical\nCommissioning Group and the council.\n';
+    expect(terms('2024-01-10', body)).toEqual([['wt2018/outdated-terms', 11, 42]]);
+  });
+
   it('flags the LSCB as a current body only after 29 September 2019', () => {
     const body = 'The Oxley Safeguarding Children Board meets quarterly.\n';
     expect(terms('2019-09-28', body)).toEqual([]);

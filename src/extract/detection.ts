@@ -1,7 +1,7 @@
 // Detection data from a pack, compiled once when the pack loads.
 import type { Detection, SentenceCue } from '../pack/types.js';
 import { pointerToPath } from '../parse/locate.js';
-import { fold, mayMatch, mayMatchPairs, pairsOf, prepareLiterals, requiredLiterals } from './literals.js';
+import { fold, type FoldedText, mayMatch, mayMatchPairs, pairsOf, prepareLiterals, requiredLiterals } from './literals.js';
 import { PackRegExp } from '../pack/regex.js';
 
 export interface CompiledDetection {
@@ -36,6 +36,11 @@ export interface Matcher {
   test(text: string, folded?: string, pairs?: Uint32Array): boolean;
   /** Literals one of which a matching text contains (see literals.ts), or null. */
   literals?: string[] | null;
+  /**
+   * False only when no text inside this one can match: it holds none of the literals. Read on a
+   * block, it rules the matcher out for every sentence of the block at once.
+   */
+  mayOccurIn?(text: FoldedText): boolean;
 }
 
 /** One pattern of a cue behind its literal prefilter; `pattern` is the regular expression itself. */
@@ -43,8 +48,8 @@ export interface CuePattern extends Matcher {
   pattern: PackRegExp;
 }
 
-const NEVER: Matcher = { test: () => false };
-const ALWAYS: Matcher = { test: () => true };
+const NEVER: Matcher = { test: () => false, mayOccurIn: () => false };
+const ALWAYS: Matcher = { test: () => true, mayOccurIn: () => true };
 
 /**
  * One regex matching wherever any of the patterns does (the list itself where an alternation is
@@ -58,7 +63,7 @@ export function anyOf(all: string[]): Matcher {
   const open = sources.filter((s) => literalsOf.get(s) === null);
   const gated = sources.filter((s) => literalsOf.get(s) !== null);
   const openRegex = open.length ? union(open) : NEVER;
-  if (gated.length === 0) return { test: (text) => openRegex.test(text), literals: null };
+  if (gated.length === 0) return { test: (text) => openRegex.test(text), literals: null, mayOccurIn: () => true };
   const gatedRegex = union(gated);
   const literals = [...new Set(gated.flatMap((s) => literalsOf.get(s)!))];
   const prepared = prepareLiterals(literals);
@@ -67,6 +72,7 @@ export function anyOf(all: string[]): Matcher {
       openRegex.test(text) ||
       ((pairs ? mayMatchPairs(prepared, folded!, pairs) : mayMatch(literals, folded ?? fold(text))) && gatedRegex.test(text)),
     literals: open.length ? null : literals,
+    mayOccurIn: open.length ? () => true : (text) => mayMatchPairs(prepared, text.folded, text.pairs),
   };
 }
 

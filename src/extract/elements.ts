@@ -6,7 +6,7 @@ import { isConverted, type ParsedDocument } from '../parse/document.js';
 import { headingPath, placeInBlock, type Block } from '../parse/markdown.js';
 import { locatePath } from '../parse/locate.js';
 import { anyOf, matchesCue, type CompiledDetection, type Matcher } from './detection.js';
-import { fold, pairsOf } from './literals.js';
+import { fold, FoldedText, pairsOf } from './literals.js';
 import type { ContentsList } from '../parse/plain/contents-list.js';
 import type { SignatureBlock } from '../parse/plain/signatures.js';
 
@@ -341,9 +341,8 @@ function sentencesPass(ctx: PassContext, before: Findings, unfinished: Unfinishe
   );
   doc.blocks.forEach((block, index) => {
     if (block.kind === 'heading' || isPlaceholder(block.text)) return;
-    for (const sentence of sentencesOf(block)) {
-      let foldedSentence: string | undefined; // once per sentence, for every element's prefilter
-      let pairs: Uint32Array | undefined;
+    const { sentences } = blockSentences(block);
+    for (const sentence of sentences) {
       // A list item's sentence is evidence via `list-item`.
       const evidence = (): Evidence => ({
         via: block.listItem ? 'list-item' : 'sentence',
@@ -356,26 +355,23 @@ function sentencesPass(ctx: PassContext, before: Findings, unfinished: Unfinishe
         const bucket = found.get(target.element)!;
         const earlier = before.get(target.element)!;
         if (earlier.present.length + bucket.present.length >= MAX_EVIDENCE) continue;
-        foldedSentence ??= fold(sentence.text);
-        pairs ??= pairsOf(foldedSentence);
+        const { folded, pairs } = sentence.folded; // made once per sentence, for every element's prefilter
         if (
           d.mentions.length &&
           earlier.weak.length + bucket.weak.length < MAX_EVIDENCE &&
-          d.anyMention.test(sentence.text, foldedSentence, pairs) &&
-          !d.anyExclude.test(sentence.text, foldedSentence, pairs)
+          d.anyMention.test(sentence.text, folded, pairs) &&
+          !d.anyExclude.test(sentence.text, folded, pairs)
         ) {
           bucket.weak.push(evidence());
         }
-        if (!d.sentenceGate.test(sentence.text, foldedSentence, pairs)) continue;
+        if (!d.sentenceGate.test(sentence.text, folded, pairs)) continue;
         if (unfinished.get(target.element)?.some(([from, to]) => index >= from && index < to)) continue;
-        const strong = matchesCue(sentence.text, d.sentences, foldedSentence, pairs);
+        const strong = matchesCue(sentence.text, d.sentences, folded, pairs);
         // Only the first MAX_EVIDENCE partial matches are ever reported: no need to look for more.
         const weak =
-          !strong &&
-          earlier.partial.length + bucket.partial.length < MAX_EVIDENCE &&
-          matchesCue(sentence.text, d.partial, foldedSentence, pairs);
+          !strong && earlier.partial.length + bucket.partial.length < MAX_EVIDENCE && matchesCue(sentence.text, d.partial, folded, pairs);
         if (!strong && !weak) continue;
-        if (d.anyExclude.test(sentence.text, foldedSentence, pairs)) continue;
+        if (d.anyExclude.test(sentence.text, folded, pairs)) continue;
         (strong ? bucket.present : bucket.partial).push(evidence());
       }
     }
@@ -397,9 +393,17 @@ function directContent(doc: ParsedDocument, headingBlock: number): string | null
   return text;
 }
 
-interface Sentence {
+export interface Sentence {
   text: string;
   offset: number;
+  /** The text folded for the literal prefilters, made when first read. */
+  folded: FoldedText;
+}
+
+/** A block as the sentence readers see it: its text with every white space a space, and its sentences. */
+export interface BlockSentences {
+  whole: FoldedText;
+  sentences: Sentence[];
 }
 
 // A sentence ends at . ! or ? followed by space (a colon or semicolon keeps a list with its lead-in), unless the next word starts in lower case
@@ -408,16 +412,24 @@ const SENTENCE_END = /[.!?]\s+(?=[^a-z])/g;
 const OTHER_SPACE = /[^\S ]/;
 const OTHER_SPACES = /[^\S ]/g;
 
-// Detection and the checks that read the body (outdated-term) split the same blocks: once each.
-const sentencesByBlock = new WeakMap<Block, Sentence[]>();
+// Detection and the checks that read the body (outdated-term) split and fold the same blocks: once each.
+const sentencesByBlock = new WeakMap<Block, BlockSentences>();
+
+export function blockSentences(block: Block): BlockSentences {
+  let split = sentencesByBlock.get(block);
+  if (!split) sentencesByBlock.set(block, (split = splitBlock(block.text)));
+  return split;
+}
 
 export function sentencesOf(block: Block): Sentence[] {
-  let sentences = sentencesByBlock.get(block);
-  if (!sentences) sentencesByBlock.set(block, (sentences = splitSentences(block.text)));
-  return sentences;
+  return blockSentences(block).sentences;
 }
 
 export function splitSentences(raw: string): Sentence[] {
+  return splitBlock(raw).sentences;
+}
+
+function splitBlock(raw: string): BlockSentences {
   // Every white space becomes a space: only other white space needs replacing (most text has none).
   const text = OTHER_SPACE.test(raw) ? raw.replace(OTHER_SPACES, ' ') : raw;
   const sentences: Sentence[] = [];
@@ -428,14 +440,14 @@ export function splitSentences(raw: string): Sentence[] {
     start = end;
   }
   pushSentence(text, start, text.length, sentences);
-  return sentences;
+  return { whole: new FoldedText(text), sentences };
 }
 
 function pushSentence(text: string, start: number, end: number, into: Sentence[]): void {
   const raw = text.slice(start, end);
   const lead = raw.length - raw.trimStart().length;
   const trimmed = raw.trim();
-  if (trimmed) into.push({ text: trimmed, offset: start + lead });
+  if (trimmed) into.push({ text: trimmed, offset: start + lead, folded: new FoldedText(trimmed) });
 }
 
 /** Reads a path; the segment "*" means "any item of the list" (the first that has the rest). */

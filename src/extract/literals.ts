@@ -130,6 +130,22 @@ export function fold(text: string): string {
   return lower.includes('ſ') ? lower.replaceAll('ſ', 's') : lower;
 }
 
+/**
+ * A text with its fold() and pairsOf(), each made once however many matchers read it: detection
+ * and the checks that read the body test the same sentences and blocks.
+ */
+export class FoldedText {
+  #folded: string | undefined;
+  #pairs: Uint32Array | undefined;
+  constructor(readonly text: string) {}
+  get folded(): string {
+    return (this.#folded ??= fold(this.text));
+  }
+  get pairs(): Uint32Array {
+    return (this.#pairs ??= pairsOf(this.folded));
+  }
+}
+
 /** False only when the text cannot match (its fold() holds none of the literals); true means "run the regex". */
 export function mayMatch(literals: string[] | null, folded: string): boolean {
   if (literals === null) return true;

@@ -11,6 +11,18 @@
 
 /** Where "iu" and "i" can give different answers on the same text. */
 const UNUSUAL_TEXT = /[\u017f\u212a\ud800-\udfff]/;
+// Many expressions run on one sentence in turn: the text is scanned once for all of them.
+let lastText = '';
+let lastUnusual = false;
+
+function isUnusual(text: string): boolean {
+  if (text !== lastText) {
+    lastText = text;
+    lastUnusual = UNUSUAL_TEXT.test(text);
+  }
+  return lastUnusual;
+}
+
 /** A source that means something else, or may, without "u". */
 const NEEDS_UNICODE = /\\[pP]|\\u\{|[\ud800-\udfff]/;
 
@@ -30,7 +42,7 @@ export class PackRegExp {
 
   /** The compiled expression to run on this text: one that gives the answer `exact` would. */
   for(text: string): RegExp {
-    return this.fast === this.exact || UNUSUAL_TEXT.test(text) ? this.exact : this.fast;
+    return this.fast === this.exact || isUnusual(text) ? this.exact : this.fast;
   }
 
   test(text: string): boolean {

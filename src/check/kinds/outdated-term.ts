@@ -7,7 +7,7 @@ import { defineCheck, type RawResult } from '../kind.js';
 import { at, valuesAt } from '../field-values.js';
 import { matcherOf, PHRASE_LIST } from '../phrase-lists.js';
 import { itemsSource, type PhraseItem } from '../../pack/phrases.js';
-import { sentencesOf } from '../../extract/elements.js';
+import { blockSentences } from '../../extract/elements.js';
 import { placeInBlock } from '../../parse/markdown.js';
 import type { Place } from '../../types.js';
 
@@ -96,10 +96,12 @@ export const outdatedTerm = defineCheck<OutdatedTermOptions>({
     // Most blocks name no outdated body: one prefiltered test of all the terms skips them before any sentence work.
     const anyTerm = termGate(terms);
     for (const block of ctx.doc.blocks) {
-      if (!anyTerm.test(block.text)) continue;
-      for (const sentence of sentencesOf(block)) {
+      const { whole, sentences } = blockSentences(block);
+      if (!anyTerm.mayOccurIn!(whole)) continue;
+      for (const sentence of sentences) {
         // The terms first: the history phrases are many, and most sentences of such a block name no term.
-        if (!anyTerm.test(sentence.text) || history?.test(sentence.text)) continue;
+        const { folded, pairs } = sentence.folded;
+        if (!anyTerm.test(sentence.text, folded, pairs) || history?.test(sentence.text)) continue;
         for (const term of terms) {
           // "Foundations, the What Works Centre for Children's Social Care": the current name is given too.
           if (term.current?.length && matcherOf(term.current).test(sentence.text)) continue;

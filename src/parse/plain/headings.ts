@@ -5,6 +5,7 @@
 // - a short line on its own between paragraphs: "Independent scrutiny", "Our Budget".
 // The first lines of the document, when short, are its title.
 import type { TextLine } from './lines.js';
+import { countLetters, countWords } from './words.js';
 
 export interface PlainHeading {
   /** Index of the line (into the lines read). */
@@ -45,19 +46,24 @@ export function headingShape(text: string): HeadingShape | null {
   const numbered = NUMBERED.exec(text)?.groups;
   if (numbered) {
     const title = numbered.title!.trim();
-    if (MONTH_START.test(title) || words(title) > MAX_NUMBERED_WORDS || !/\p{L}{2}/u.test(title) || OPEN_END.test(title)) return null;
+    if (
+      MONTH_START.test(title) ||
+      countWords(title, MAX_NUMBERED_WORDS) > MAX_NUMBERED_WORDS ||
+      !/\p{L}{2}/u.test(title) ||
+      OPEN_END.test(title)
+    )
+      return null;
     if (numbered.word) return { depth: 2, title, number: `${numbered.word} ${numbered.wordNumber}`, needsContext: false };
     // A bare number is a heading only for a short title ("12 Practitioners attended the course" is a sentence).
     const depth = Math.min(6, 1 + numbered.number!.split('.').length);
-    return { depth, title, number: numbered.number!, needsContext: !numbered.number!.includes('.') && words(title) > 6 };
+    return { depth, title, number: numbered.number!, needsContext: !numbered.number!.includes('.') && countWords(title, 6) > 6 };
   }
   if (OPEN_END.test(text)) return null;
-  const letters = text.match(/\p{L}/gu) ?? [];
-  const upper = text.match(/\p{Lu}/gu) ?? [];
-  if (letters.length >= 5 && upper.length / letters.length >= 0.9 && words(text) <= MAX_CAPITALS_WORDS && /\p{L}{4}/u.test(text)) {
+  const { letters, upper } = countLetters(text);
+  if (letters >= 5 && upper / letters >= 0.9 && countWords(text, MAX_CAPITALS_WORDS) <= MAX_CAPITALS_WORDS && /\p{L}{4}/u.test(text)) {
     return { depth: 2, title: text, needsContext: false };
   }
-  if (/^\p{Lu}/u.test(text) && words(text) <= MAX_SHORT_WORDS) return { depth: 3, title: text, needsContext: true };
+  if (/^\p{Lu}/u.test(text) && countWords(text, MAX_SHORT_WORDS) <= MAX_SHORT_WORDS) return { depth: 3, title: text, needsContext: true };
   return null;
 }
 
@@ -134,5 +140,3 @@ function standsAlone(lines: TextLine[], i: number, taken: ReadonlySet<number>): 
         : line.text.length < 0.6 * after.text.length || (after.last && line.text.length + 15 < after.text.length);
   return endedBefore && startsAfter && longerAfter;
 }
-
-const words = (text: string) => text.split(/\s+/u).filter(Boolean).length;

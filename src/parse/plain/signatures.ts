@@ -7,6 +7,7 @@
 // belong to which partner is vocabulary, passed in (the pack's).
 import type { TextLine } from './lines.js';
 import type { PackRegExp } from '../../pack/regex.js';
+import { countWords, isSpace, startsCapitalised } from './words.js';
 
 export interface SignatureVocabulary {
   /** Posts of the partners' officers; `partner` when the post says whose it is ("Chief Constable": police). */
@@ -84,16 +85,16 @@ function unitsOf(lines: TextLine[], taken: ReadonlySet<number>): Unit[] {
   lines.forEach((line, i) => {
     // A table or a list of partners and their officers (a membership, the delegates) is not a signature block.
     if (taken.has(i) || line.heading || line.tableRow || line.listItem || /^[•▪◦·*-]\s/u.test(line.text)) return flush();
-    if (wordsOf(line.text).length <= MAX_LINE_WORDS && isListing(line.text)) {
+    if (countWords(line.text, MAX_LINE_WORDS) <= MAX_LINE_WORDS && isListing(line.text)) {
       run.push(i);
-      if (wordsOf(run.map((k) => lines[k]!.text).join(' ')).length > MAX_BLOCK_WORDS) run.shift();
+      if (run.reduce((sum, k) => sum + countWords(lines[k]!.text), 0) > MAX_BLOCK_WORDS) run.shift();
       return;
     }
     flush();
     // A long line: its sentences, and the capitalised tail of one (a block run into a paragraph).
-    for (const piece of line.text.split(/(?<=[.!?:;])\s+/u)) {
+    for (const piece of line.text.split(/(?<=[.!?:;])\s+/)) {
       const tail = capitalisedTail(piece);
-      if (tail && wordsOf(tail).length >= 4) {
+      if (tail && countWords(tail, 4) >= 4) {
         const offset = line.text.indexOf(tail);
         units.push({ text: tail, line: line.line, column: line.column + offset, lines: [] });
       }
@@ -174,10 +175,16 @@ function matchesIn(text: string, patterns: { pattern: PackRegExp; partner?: stri
 
 /** Capitalised words (names, posts, organisations), not a sentence. */
 function isListing(text: string): boolean {
-  if (/[.!?;]\s+\p{Ll}/u.test(text) || /[!?;]$/u.test(text) || /\p{Ll}{2,}\.$/u.test(text)) return false;
-  const words = wordsOf(text).filter((w) => !FUNCTION_WORDS.has(w.toLowerCase()));
-  if (words.length === 0) return false;
-  return words.filter((w) => /^[\p{Lu}\d(‘'"“]/u.test(w)).length / words.length >= 0.8;
+  // (\p{Ll}{2,}\.$ read on the end alone: anchored at the end, V8 would still try every position.)
+  if (/[.!?;]\s+\p{Ll}/u.test(text) || /[!?;]$/.test(text) || (text.endsWith('.') && /\p{Ll}{2}\.$/u.test(text.slice(-5)))) return false;
+  let words = 0;
+  let capitalised = 0;
+  for (const word of wordsOf(text)) {
+    if (FUNCTION_WORDS.has(word.toLowerCase())) continue;
+    words++;
+    if (startsCapitalised(word)) capitalised++;
+  }
+  return words > 0 && capitalised / words >= 0.8;
 }
 
 /** The longest stretch at the end of a sentence that reads as a listing. */
@@ -195,7 +202,7 @@ function capitalisedTail(sentence: string): string | null {
     end = start;
     words.push(word);
     if (FUNCTION_WORDS.has(word.toLowerCase())) continue;
-    if (!/^[\p{Lu}\d(‘'"“]/u.test(word) && ++lower > 1) break;
+    if (!startsCapitalised(word) && ++lower > 1) break;
     accepted = words.length;
   }
   const stretch = words.slice(0, accepted).reverse();
@@ -205,11 +212,4 @@ function capitalisedTail(sentence: string): string | null {
   return tail && isListing(tail) ? tail : null;
 }
 
-/** Whether the character at `index` is white space as `\s` means it. */
-function isSpace(text: string, index: number): boolean {
-  const code = text.charCodeAt(index);
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return /\s/u.test(text[index]!);
-}
-
-const wordsOf = (text: string) => text.split(/\s+/u).filter(Boolean);
+const wordsOf = (text: string) => text.split(/\s+/).filter(Boolean);
