@@ -38,7 +38,8 @@ export interface Matcher {
   literals?: string[] | null;
   /**
    * False only when no text inside this one can match: it holds none of the literals. Read on a
-   * block, it rules the matcher out for every sentence of the block at once.
+   * block, it rules the matcher out for every sentence of the block at once. (By includes()
+   * alone: a block is read once, and its pairs would cost more than they save.)
    */
   mayOccurIn?(text: FoldedText): boolean;
 }
@@ -72,7 +73,7 @@ export function anyOf(all: string[]): Matcher {
       openRegex.test(text) ||
       ((pairs ? mayMatchPairs(prepared, folded!, pairs) : mayMatch(literals, folded ?? fold(text))) && gatedRegex.test(text)),
     literals: open.length ? null : literals,
-    mayOccurIn: open.length ? () => true : (text) => mayMatchPairs(prepared, text.folded, text.pairs),
+    mayOccurIn: open.length ? () => true : (text) => mayMatch(literals, text.folded),
   };
 }
 

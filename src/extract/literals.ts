@@ -131,20 +131,31 @@ export function fold(text: string): string {
 }
 
 /**
- * A text with its fold() and pairsOf(), each made once however many matchers read it: detection
- * and the checks that read the body test the same sentences and blocks.
+ * A text with its fold() and pairs, each made once however many matchers read it: detection
+ * and the checks that read the body test the same sentences and blocks in turn.
  */
 export class FoldedText {
   #folded: string | undefined;
-  #pairs: Uint32Array | undefined;
   constructor(readonly text: string) {}
   get folded(): string {
     return (this.#folded ??= fold(this.text));
   }
+  /**
+   * The pairs of the folded text, in one buffer shared by every FoldedText: valid until the
+   * pairs of another text are read. (A fresh 512-byte array per sentence lives outside V8's
+   * heap; allocating and collecting it cost more than filling it.)
+   */
   get pairs(): Uint32Array {
-    return (this.#pairs ??= pairsOf(this.folded));
+    if (pairsOwner !== this) {
+      fillPairs(this.folded, SHARED_PAIRS);
+      pairsOwner = this;
+    }
+    return SHARED_PAIRS;
   }
 }
+
+const SHARED_PAIRS = new Uint32Array(128);
+let pairsOwner: FoldedText | undefined;
 
 /** False only when the text cannot match (its fold() holds none of the literals); true means "run the regex". */
 export function mayMatch(literals: string[] | null, folded: string): boolean {
@@ -160,7 +171,11 @@ const pairHash = (a: number, b: number): number => ((a << 5) ^ b) & 4095;
 
 /** The set of adjacent character pairs of a folded text. */
 export function pairsOf(folded: string): Uint32Array {
-  const bits = new Uint32Array(128);
+  return fillPairs(folded, new Uint32Array(128));
+}
+
+function fillPairs(folded: string, bits: Uint32Array): Uint32Array {
+  bits.fill(0);
   for (let i = 1; i < folded.length; i++) {
     const h = pairHash(folded.charCodeAt(i - 1), folded.charCodeAt(i));
     bits[h >>> 5]! |= 1 << (h & 31);
