@@ -176,6 +176,14 @@ describe('signature blocks', () => {
     ]);
   });
 
+  it('reads the block after the last sentence stop of a line, with "and" between names, where it starts', () => {
+    const text =
+      'It was agreed; and Priya Okafor Chief Executive Westvale Borough Council.  Tom Hale and Sam Lee Chief Constable Westvale Police';
+    expect(findSignatureBlocks(lines(text), vocabulary).map(({ names, posts, column }) => ({ names, posts, column }))).toEqual([
+      { names: ['Tom Hale', 'Sam Lee'], posts: ['Chief Constable'], column: 76 },
+    ]);
+  });
+
   it('does not read a sentence about the posts, or posts without a person', () => {
     expect(signatures('The Chief Constable and the Director of Children’s Services meet every quarter to review the plan.')).toEqual([]);
     expect(signatures('Chief Executive\nWestvale Borough Council')).toEqual([]);

@@ -7,7 +7,7 @@
 // belong to which partner is vocabulary, passed in (the pack's).
 import type { TextLine } from './lines.js';
 import type { PackRegExp } from '../../pack/regex.js';
-import { countWords, isSpace, startsCapitalised } from './words.js';
+import { countWords, isSpace, startsCapitalised, startsCapitalisedAt, startsUpperAt } from './words.js';
 
 export interface SignatureVocabulary {
   /** Posts of the partners' officers; `partner` when the post says whose it is ("Chief Constable": police). */
@@ -92,13 +92,13 @@ function unitsOf(lines: TextLine[], taken: ReadonlySet<number>): Unit[] {
     }
     flush();
     // A long line: its sentences, and the capitalised tail of one (a block run into a paragraph).
-    for (const piece of line.text.split(/(?<=[.!?:;])\s+/)) {
-      const tail = capitalisedTail(piece);
+    forEachSentence(line.text, (from, to) => {
+      const tail = capitalisedTail(line.text, from, to);
       if (tail && countWords(tail, 4) >= 4) {
         const offset = line.text.indexOf(tail);
         units.push({ text: tail, line: line.line, column: line.column + offset, lines: [] });
       }
-    }
+    });
   });
   flush();
   return units;
@@ -187,29 +187,56 @@ function isListing(text: string): boolean {
   return words > 0 && capitalised / words >= 0.8;
 }
 
-/** The longest stretch at the end of a sentence that reads as a listing. */
-function capitalisedTail(sentence: string): string | null {
-  // Read from the end, a word at a time: prose ends in lower-case words and is rejected after two.
-  const words: string[] = []; // the words read, last first
-  let accepted = 0; // how many of them (from the end) belong to the stretch
-  let lower = 0;
-  for (let end = sentence.length; ;) {
-    while (end > 0 && isSpace(sentence, end - 1)) end--;
-    if (end === 0) break;
-    let start = end;
-    while (start > 0 && !isSpace(sentence, start - 1)) start--;
-    const word = sentence.slice(start, end);
-    end = start;
-    words.push(word);
-    if (FUNCTION_WORDS.has(word.toLowerCase())) continue;
-    if (!startsCapitalised(word) && ++lower > 1) break;
-    accepted = words.length;
+/**
+ * Calls `each` with the bounds of every piece of the line that `text.split(/(?<=[.!?:;])\s+/)`
+ * gives, without making the strings: most pieces are prose, read no further than two words.
+ */
+function forEachSentence(text: string, each: (from: number, to: number) => void): void {
+  let from = 0;
+  SENTENCE_BREAK.lastIndex = 0;
+  for (let m = SENTENCE_BREAK.exec(text); m; m = SENTENCE_BREAK.exec(text)) {
+    each(from, m.index + 1);
+    from = SENTENCE_BREAK.lastIndex;
   }
-  const stretch = words.slice(0, accepted).reverse();
-  let first = 0;
-  while (first < stretch.length && !/^\p{Lu}/u.test(stretch[first]!)) first++;
-  const tail = stretch.slice(first).join(' ');
-  return tail && isListing(tail) ? tail : null;
+  each(from, text.length);
+}
+
+/** The white space after a sentence's last character, as the split above finds it. */
+const SENTENCE_BREAK = /[.!?:;]\s+/g;
+const LONGEST_FUNCTION_WORD = Math.max(...[...FUNCTION_WORDS].map((w) => w.length));
+
+// The words capitalisedTail has read, last first, as bounds in its text (one call at a time).
+const wordStarts: number[] = [];
+const wordEnds: number[] = [];
+
+/** The longest stretch at the end of text[from, to) that reads as a listing. */
+function capitalisedTail(text: string, from: number, to: number): string | null {
+  // Read from the end, a word at a time: prose ends in lower-case words and is rejected after two.
+  wordStarts.length = 0;
+  wordEnds.length = 0;
+  let accepted = 0; // how many of the words read (from the end) belong to the stretch
+  let lower = 0;
+  for (let end = to; ;) {
+    while (end > from && isSpace(text, end - 1)) end--;
+    if (end === from) break;
+    let start = end;
+    while (start > from && !isSpace(text, start - 1)) start--;
+    wordStarts.push(start);
+    wordEnds.push(end);
+    const isFunctionWord = end - start <= LONGEST_FUNCTION_WORD && FUNCTION_WORDS.has(text.slice(start, end).toLowerCase());
+    end = start;
+    if (isFunctionWord) continue;
+    if (!startsCapitalisedAt(text, start) && ++lower > 1) break;
+    accepted = wordStarts.length;
+  }
+  // The stretch starts at its first word with a capital letter.
+  let first = accepted - 1;
+  while (first >= 0 && !startsUpperAt(text, wordStarts[first]!)) first--;
+  if (first < 0) return null;
+  const words: string[] = [];
+  for (let k = first; k >= 0; k--) words.push(text.slice(wordStarts[k], wordEnds[k]));
+  const tail = words.join(' ');
+  return isListing(tail) ? tail : null;
 }
 
 const wordsOf = (text: string) => text.split(/\s+/).filter(Boolean);

@@ -33,9 +33,21 @@ export function countWords(text: string, limit = Infinity): number {
 
 /** Whether a word starts as a name, a post or a number does: a capital, a digit, an opening bracket or quote. */
 export function startsCapitalised(word: string): boolean {
-  const code = word.charCodeAt(0);
+  return startsCapitalisedAt(word, 0);
+}
+
+/** startsCapitalised for the word that starts at `index` of the text. */
+export function startsCapitalisedAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
   if (code < 128) return (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 40 || code === 39 || code === 34;
-  return UNICODE_CAPITAL_START.test(word);
+  return UNICODE_CAPITAL_START.test(text.slice(index, index + 2));
+}
+
+/** Whether the character at `index` is a capital letter (`\p{Lu}`). */
+export function startsUpperAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 128) return code >= 65 && code <= 90;
+  return UNICODE_UPPER.test(String.fromCodePoint(text.codePointAt(index)!));
 }
 
 /** How many letters the text holds, and how many of them are capitals (`\p{L}` and `\p{Lu}`). */
