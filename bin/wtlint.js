@@ -20,6 +20,7 @@ function printVersion() {
 start().then(
   (code) => {
     process.exitCode = code;
+    exitWhenWritten();
   },
   (error) => {
     process.stderr.write(`wtlint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -27,3 +28,15 @@ start().then(
     process.exitCode = 2;
   },
 );
+
+// Once the output is written, nothing is left to do: exit rather than let the process run the
+// garbage collection V8 has scheduled for later (~10 ms of a short run). Waiting for both streams'
+// write callbacks keeps output that is still on its way through a pipe.
+function exitWhenWritten() {
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit();
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}

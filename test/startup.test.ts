@@ -2,7 +2,7 @@
 // exactly what the tsc output it is built from (dist/src) gives, for check on every document
 // format (and, in test/slow/bundle-audit.slow.ts, for audit with worker threads), so the bundle
 // cannot drift; and a command loads only what it needs. Needs `npm run build` (as CI runs it before the tests).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -131,6 +131,24 @@ describe('the bundle gives what dist/src gives', () => {
     expect(cacheFileFor('/x/dist/bundle/wtlint.cjs', '"use strict";')).toBeUndefined();
   });
   // audit with worker threads: test/slow/bundle-audit.slow.ts (npm run test:slow).
+});
+
+describe('bin/wtlint.js exits as soon as its output is written', () => {
+  it('with the whole output, through a pipe its reader empties slowly, and the exit code', async () => {
+    const args = [join(root, 'bin/wtlint.js'), 'check', 'examples', '-f', 'json', '--as-of', AS_OF];
+    const expected = spawnSync(process.execPath, [...args, '-o', join(dir, 'examples.json')], { cwd: root });
+    expect(expected.status).toBe(1);
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.pause(); // more than a pipe holds (~64 KB) waits for the reader
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    setTimeout(() => child.stdout.resume(), 300);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const output = Buffer.concat(chunks).toString('utf8');
+    expect(output.length).toBeGreaterThan(100_000);
+    expect(output).toBe(readFileSync(join(dir, 'examples.json'), 'utf8'));
+    expect(code).toBe(1);
+  });
 });
 
 describe('a command loads only what it needs (seen in dist/src, one file per module)', () => {
