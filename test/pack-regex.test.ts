@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PackRegExp } from '../src/pack/regex.js';
+import { PLAIN_NON_ASCII, PackRegExp } from '../src/pack/regex.js';
 import { setSource } from '../src/pack/phrases.js';
 import { splitSentences } from '../src/extract/elements.js';
 import { parseDocument } from '../src/parse/document.js';
@@ -45,6 +45,8 @@ function texts(): string[] {
     s.replaceAll('k', '\u212a').replaceAll('K', '\u212a'), // the Kelvin sign: "iu" reads it as k
     s.replace(/ /g, (space, i: number) => (i % 3 === 0 ? ' \u{1F600} ' : space)), // beyond U+FFFF
     s.toUpperCase().replaceAll('I', '\u0130').replaceAll('E', 'É'), // letters with case outside ASCII
+    s.replaceAll('a', 'ª').replaceAll('o', 'º').replaceAll('u', 'µ'), // letters among Latin-1's symbols
+    s.replaceAll("'", '’').replaceAll(' - ', ' – ').replace(/^/, '• “').replace(/$/, '” £5 × 2'), // punctuation beyond ASCII
   ]);
   return [...picked, ...variants];
 }
@@ -84,6 +86,31 @@ describe('PackRegExp', () => {
     expect(pattern.for('Schoolſ and colleges')).toBe(pattern.exact);
     expect(pattern.for('Schools \u{1F3EB}')).toBe(pattern.exact);
     expect(pattern.for('Ke\u212ay stage')).toBe(pattern.exact);
+  });
+
+  it('runs \\p{L} as A-Za-z without "u" on text with no letter beyond ASCII, and exactly on other text', () => {
+    const pattern = new PackRegExp("\\b(?:[\\p{L}'’&-]{1,30} ){1,3}council\\b", 'giu');
+    const plain = 'Signed for Westvale’s Borough Council – and “Eastmere Council”';
+    expect(pattern.for(plain).source).toBe("\\b(?:[A-Za-z'’&-]{1,30} ){1,3}council\\b");
+    expect(pattern.for(plain).flags).toBe('gi');
+    for (const text of [plain, 'Signed for Zürich City Council', 'For ªbc Council and ſomeplace Council']) {
+      const found = [...text.matchAll(pattern.for(text))].map((m) => [m.index, m[0]]);
+      expect(found).toEqual([...text.matchAll(new RegExp(pattern.source, 'giu'))].map((m) => [m.index, m[0]]));
+    }
+    expect(pattern.for('Signed for Zürich City Council')).toBe(pattern.exact);
+    expect(pattern.for('For ªbc Council')).toBe(pattern.exact);
+  });
+
+  it('counts as plain only characters no \\p{L} matches under "iu", each of them checked', () => {
+    const wrong: string[] = [];
+    const plain = new RegExp(`[${PLAIN_NON_ASCII}]`);
+    for (let code = 0x80; code <= 0xffff; code++) {
+      const c = String.fromCharCode(code);
+      if (!plain.test(c)) continue;
+      if (/\p{L}/iu.test(c) || /[A-Za-z]/i.test(c) || /\w/iu.test(c) || /\w/i.test(c)) wrong.push(code.toString(16));
+    }
+    expect(wrong).toEqual([]);
+    expect([...'ªµºſ\u212a'].filter((c) => plain.test(c))).toEqual([]);
   });
 
   it('keeps "u" where the source needs it or has letters with case beyond ASCII', () => {
