@@ -53,25 +53,28 @@ const NEVER: Matcher = { test: () => false, mayOccurIn: () => false };
 const ALWAYS: Matcher = { test: () => true, mayOccurIn: () => true };
 
 /**
- * One regex matching wherever any of the patterns does (the list itself where an alternation is
- * not safe), behind a literal prefilter: a text holding none of the literals one of the patterns
- * needs is rejected without running the regex.
+ * Whether any of the patterns matches: one regex for those without literals (the list itself
+ * where an alternation is not safe), and the others each behind its own literal prefilter, after
+ * a prefilter of all their literals. A text holding none of the literals is rejected without
+ * running a regex; one holding some runs only the patterns that need them, so a pattern is
+ * compiled (on its first run) only once a text could match it, not with every pattern of the list.
  */
 export function anyOf(all: string[]): Matcher {
   const sources = [...new Set(all)]; // cues often share a first pattern
   if (sources.length === 0) return NEVER;
-  const literalsOf = new Map(sources.map((s) => [s, requiredLiterals(s)]));
-  const open = sources.filter((s) => literalsOf.get(s) === null);
-  const gated = sources.filter((s) => literalsOf.get(s) !== null);
+  const open = sources.filter((s) => requiredLiterals(s) === null);
+  const gated = sources.filter((s) => requiredLiterals(s) !== null).map(cuePattern);
   const openRegex = open.length ? union(open) : NEVER;
   if (gated.length === 0) return { test: (text) => openRegex.test(text), literals: null, mayOccurIn: () => true };
-  const gatedRegex = union(gated);
-  const literals = [...new Set(gated.flatMap((s) => literalsOf.get(s)!))];
+  const literals = [...new Set(gated.flatMap((g) => g.literals!))];
   const prepared = prepareLiterals(literals);
   return {
-    test: (text, folded, pairs) =>
-      openRegex.test(text) ||
-      ((pairs ? mayMatchPairs(prepared, folded!, pairs) : mayMatch(literals, folded ?? fold(text))) && gatedRegex.test(text)),
+    test: (text, folded, pairs) => {
+      if (openRegex.test(text)) return true;
+      folded ??= fold(text);
+      if (!(pairs ? mayMatchPairs(prepared, folded, pairs) : mayMatch(literals, folded))) return false;
+      return gated.some((g) => g.test(text, folded, pairs));
+    },
     literals: open.length ? null : literals,
     mayOccurIn: open.length ? () => true : (text) => mayMatch(literals, text.folded),
   };
