@@ -1,7 +1,7 @@
 // Detection data from a pack, compiled once when the pack loads.
 import type { Detection, SentenceCue } from '../pack/types.js';
 import { pointerToPath } from '../parse/locate.js';
-import { fold, type FoldedText, mayMatch, mayMatchPairs, pairsOf, prepareLiterals, requiredLiterals } from './literals.js';
+import { fold, mayMatch, mayMatchPairs, pairsOf, prepareLiterals, requiredLiterals } from './literals.js';
 import { PackRegExp } from '../pack/regex.js';
 
 export interface CompiledDetection {
@@ -37,11 +37,10 @@ export interface Matcher {
   /** Literals one of which a matching text contains (see literals.ts), or null. */
   literals?: string[] | null;
   /**
-   * False only when no text inside this one can match: it holds none of the literals. Read on a
-   * block, it rules the matcher out for every sentence of the block at once. (By includes()
-   * alone: a block is read once, and its pairs would cost more than they save.)
+   * False only when no text inside this one can match: its fold() (`folded`) holds none of the
+   * literals. Read on a block, it rules the matcher out for every sentence of the block at once.
    */
-  mayOccurIn?(text: FoldedText): boolean;
+  mayOccurIn?(folded: string): boolean;
 }
 
 /** One pattern of a cue behind its literal prefilter; `pattern` is the regular expression itself. */
@@ -76,7 +75,7 @@ export function anyOf(all: string[]): Matcher {
       return gated.some((g) => g.test(text, folded, pairs));
     },
     literals: open.length ? null : literals,
-    mayOccurIn: open.length ? () => true : (text) => mayMatch(literals, text.folded),
+    mayOccurIn: open.length ? () => true : (folded) => mayMatch(literals, folded),
   };
 }
 

@@ -6,7 +6,7 @@ import { isConverted, type ParsedDocument } from '../parse/document.js';
 import { headingPath, placeInBlock, type Block } from '../parse/markdown.js';
 import { locatePath } from '../parse/locate.js';
 import { anyOf, matchesCue, type CompiledDetection, type Matcher } from './detection.js';
-import { fold, FoldedText, pairsOf } from './literals.js';
+import { fold, pairsOf, sharedPairsOf } from './literals.js';
 import type { ContentsList } from '../parse/plain/contents-list.js';
 import type { SignatureBlock } from '../parse/plain/signatures.js';
 
@@ -341,8 +341,9 @@ function sentencesPass(ctx: PassContext, before: Findings, unfinished: Unfinishe
   );
   doc.blocks.forEach((block, index) => {
     if (block.kind === 'heading' || isPlaceholder(block.text)) return;
-    const { sentences } = blockSentences(block);
-    for (const sentence of sentences) {
+    for (const sentence of sentencesOf(block)) {
+      let folded: string | undefined; // once per sentence, for every element's prefilter
+      let pairs: Uint32Array | undefined; // shared: no other text's pairs are read until the next sentence
       // A list item's sentence is evidence via `list-item`.
       const evidence = (): Evidence => ({
         via: block.listItem ? 'list-item' : 'sentence',
@@ -355,7 +356,8 @@ function sentencesPass(ctx: PassContext, before: Findings, unfinished: Unfinishe
         const bucket = found.get(target.element)!;
         const earlier = before.get(target.element)!;
         if (earlier.present.length + bucket.present.length >= MAX_EVIDENCE) continue;
-        const { folded, pairs } = sentence.folded; // made once per sentence, for every element's prefilter
+        folded ??= fold(sentence.text);
+        pairs ??= sharedPairsOf(folded);
         if (
           d.mentions.length &&
           earlier.weak.length + bucket.weak.length < MAX_EVIDENCE &&
@@ -396,13 +398,11 @@ function directContent(doc: ParsedDocument, headingBlock: number): string | null
 export interface Sentence {
   text: string;
   offset: number;
-  /** The text folded for the literal prefilters, made when first read. */
-  folded: FoldedText;
 }
 
 /** A block as the sentence readers see it: its text with every white space a space, and its sentences. */
 export interface BlockSentences {
-  whole: FoldedText;
+  text: string;
   sentences: Sentence[];
 }
 
@@ -412,7 +412,7 @@ const SENTENCE_END = /[.!?]\s+(?=[^a-z])/g;
 const OTHER_SPACE = /[^\S ]/;
 const OTHER_SPACES = /[^\S ]/g;
 
-// Detection and the checks that read the body (outdated-term) split and fold the same blocks: once each.
+// Detection and the checks that read the body (outdated-term) split the same blocks: once each.
 const sentencesByBlock = new WeakMap<Block, BlockSentences>();
 
 export function blockSentences(block: Block): BlockSentences {
@@ -440,14 +440,14 @@ function splitBlock(raw: string): BlockSentences {
     start = end;
   }
   pushSentence(text, start, text.length, sentences);
-  return { whole: new FoldedText(text), sentences };
+  return { text, sentences };
 }
 
 function pushSentence(text: string, start: number, end: number, into: Sentence[]): void {
   const raw = text.slice(start, end);
   const lead = raw.length - raw.trimStart().length;
   const trimmed = raw.trim();
-  if (trimmed) into.push({ text: trimmed, offset: start + lead, folded: new FoldedText(trimmed) });
+  if (trimmed) into.push({ text: trimmed, offset: start + lead });
 }
 
 /** Reads a path; the segment "*" means "any item of the list" (the first that has the rest). */

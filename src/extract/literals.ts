@@ -130,33 +130,6 @@ export function fold(text: string): string {
   return lower.includes('ſ') ? lower.replaceAll('ſ', 's') : lower;
 }
 
-/**
- * A text with its fold() and pairs, each made once however many matchers read it: detection
- * and the checks that read the body test the same sentences and blocks in turn.
- */
-export class FoldedText {
-  #folded: string | undefined;
-  constructor(readonly text: string) {}
-  get folded(): string {
-    return (this.#folded ??= fold(this.text));
-  }
-  /**
-   * The pairs of the folded text, in one buffer shared by every FoldedText: valid until the
-   * pairs of another text are read. (A fresh 512-byte array per sentence lives outside V8's
-   * heap; allocating and collecting it cost more than filling it.)
-   */
-  get pairs(): Uint32Array {
-    if (pairsOwner !== this) {
-      fillPairs(this.folded, SHARED_PAIRS);
-      pairsOwner = this;
-    }
-    return SHARED_PAIRS;
-  }
-}
-
-const SHARED_PAIRS = new Uint32Array(128);
-let pairsOwner: FoldedText | undefined;
-
 /** False only when the text cannot match (its fold() holds none of the literals); true means "run the regex". */
 export function mayMatch(literals: string[] | null, folded: string): boolean {
   if (literals === null) return true;
@@ -173,6 +146,18 @@ const pairHash = (a: number, b: number): number => ((a << 5) ^ b) & 4095;
 export function pairsOf(folded: string): Uint32Array {
   return fillPairs(folded, new Uint32Array(128));
 }
+
+/**
+ * pairsOf() in one buffer shared by every caller: valid until the next call. For the sentence
+ * pass, which reads one sentence's pairs for every element before it moves on: a fresh 512-byte
+ * array per sentence lives outside V8's heap, and allocating and collecting it cost more than
+ * filling it.
+ */
+export function sharedPairsOf(folded: string): Uint32Array {
+  return fillPairs(folded, SHARED_PAIRS);
+}
+
+const SHARED_PAIRS = new Uint32Array(128);
 
 function fillPairs(folded: string, bits: Uint32Array): Uint32Array {
   bits.fill(0);

@@ -3,6 +3,7 @@
 // replaced it and the source, as data. Sentences that quote it or tell history ("formerly the
 // LSCB", "until 2019") are not flagged, nor a term inside quotation marks.
 import { anyOf, type Matcher } from '../../extract/detection.js';
+import { fold } from '../../extract/literals.js';
 import { defineCheck, type RawResult } from '../kind.js';
 import { at, valuesAt } from '../field-values.js';
 import { matcherOf, PHRASE_LIST } from '../phrase-lists.js';
@@ -96,12 +97,12 @@ export const outdatedTerm = defineCheck<OutdatedTermOptions>({
     // Most blocks name no outdated body: one prefiltered test of all the terms skips them before any sentence work.
     const anyTerm = termGate(terms);
     for (const block of ctx.doc.blocks) {
-      const { whole, sentences } = blockSentences(block);
-      if (!anyTerm.mayOccurIn!(whole)) continue;
+      // (The block's text as its sentences read it: a name wrapped across a line break is found.)
+      const { text, sentences } = blockSentences(block);
+      if (!anyTerm.mayOccurIn!(fold(text))) continue;
       for (const sentence of sentences) {
         // The terms first: the history phrases are many, and most sentences of such a block name no term.
-        // (The terms are few: includes() on the folded sentence, without its pairs, is enough.)
-        if (!anyTerm.test(sentence.text, sentence.folded.folded) || history?.test(sentence.text)) continue;
+        if (!anyTerm.test(sentence.text) || history?.test(sentence.text)) continue;
         for (const term of terms) {
           // "Foundations, the What Works Centre for Children's Social Care": the current name is given too.
           if (term.current?.length && matcherOf(term.current).test(sentence.text)) continue;
