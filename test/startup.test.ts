@@ -139,7 +139,9 @@ describe('bin/wtlint.js exits as soon as its output is written', () => {
     const expected = spawnSync(process.execPath, [...args, '-o', join(dir, 'examples.json')], { cwd: root });
     expect(expected.status).toBe(1);
     const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.pause(); // more than a pipe holds (~64 KB) waits for the reader
+    // More than a pipe holds (~64 KB), read late: on Linux a pipe write blocks until read; where
+    // it does not (macOS), exiting before the write callbacks would cut the report short.
+    child.stdout.pause();
     const chunks: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
     setTimeout(() => child.stdout.resume(), 300);

@@ -36,11 +36,15 @@ export interface Matcher {
   test(text: string, folded?: string, pairs?: Uint32Array): boolean;
   /** Literals one of which a matching text contains (see literals.ts), or null. */
   literals?: string[] | null;
+}
+
+/** A matcher of any of several patterns (anyOf), which can also rule out a whole block. */
+export interface AnyMatcher extends Matcher {
   /**
    * False only when no text inside this one can match: its fold() (`folded`) holds none of the
    * literals. Read on a block, it rules the matcher out for every sentence of the block at once.
    */
-  mayOccurIn?(folded: string): boolean;
+  mayOccurIn(folded: string): boolean;
 }
 
 /** One pattern of a cue behind its literal prefilter; `pattern` is the regular expression itself. */
@@ -48,8 +52,8 @@ export interface CuePattern extends Matcher {
   pattern: PackRegExp;
 }
 
-const NEVER: Matcher = { test: () => false, mayOccurIn: () => false };
-const ALWAYS: Matcher = { test: () => true, mayOccurIn: () => true };
+const NEVER: AnyMatcher = { test: () => false, mayOccurIn: () => false };
+const ALWAYS: AnyMatcher = { test: () => true, mayOccurIn: () => true };
 
 /**
  * Whether any of the patterns matches: one regex for those without literals (the list itself
@@ -58,11 +62,12 @@ const ALWAYS: Matcher = { test: () => true, mayOccurIn: () => true };
  * running a regex; one holding some runs only the patterns that need them, so a pattern is
  * compiled (on its first run) only once a text could match it, not with every pattern of the list.
  */
-export function anyOf(all: string[]): Matcher {
+export function anyOf(all: string[]): AnyMatcher {
   const sources = [...new Set(all)]; // cues often share a first pattern
   if (sources.length === 0) return NEVER;
-  const open = sources.filter((s) => requiredLiterals(s) === null);
-  const gated = sources.filter((s) => requiredLiterals(s) !== null).map(cuePattern);
+  const literalsOf = new Map(sources.map((s) => [s, requiredLiterals(s)]));
+  const open = sources.filter((s) => literalsOf.get(s) === null);
+  const gated = sources.filter((s) => literalsOf.get(s) !== null).map((s) => cuePattern(s, literalsOf.get(s)!));
   const openRegex = open.length ? union(open) : NEVER;
   if (gated.length === 0) return { test: (text) => openRegex.test(text), literals: null, mayOccurIn: () => true };
   const literals = [...new Set(gated.flatMap((g) => g.literals!))];
@@ -93,11 +98,10 @@ export function compilePattern(source: string): PackRegExp {
   return new PackRegExp(source);
 }
 
-const compileCues = (cues: SentenceCue[] | undefined): CuePattern[][] => (cues ?? []).map((cue) => cue.all.map(cuePattern));
+const compileCues = (cues: SentenceCue[] | undefined): CuePattern[][] => (cues ?? []).map((cue) => cue.all.map((s) => cuePattern(s)));
 
-function cuePattern(source: string): CuePattern {
+function cuePattern(source: string, literals = requiredLiterals(source)): CuePattern {
   const pattern = compilePattern(source);
-  const literals = requiredLiterals(source);
   if (literals === null) return { test: (text) => pattern.test(text), literals, pattern };
   const prepared = prepareLiterals(literals);
   return {
@@ -164,7 +168,7 @@ export function matchesCue(text: string, cues: Matcher[][], folded?: string, pai
   return cues.some((cue) => cue.every((pattern) => pattern.test(text, folded, pairs)));
 }
 
-function gate(cues: SentenceCue[]): Matcher {
+function gate(cues: SentenceCue[]): AnyMatcher {
   if (cues.some((cue) => cue.all.length === 0)) return ALWAYS; // an empty cue matches every sentence
   return anyOf(cues.map((cue) => cue.all[0]!));
 }

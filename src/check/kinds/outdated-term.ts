@@ -2,7 +2,7 @@
 // dated on or after the change (a CCG after 1 July 2022). Each term carries its date, what
 // replaced it and the source, as data. Sentences that quote it or tell history ("formerly the
 // LSCB", "until 2019") are not flagged, nor a term inside quotation marks.
-import { anyOf, type Matcher } from '../../extract/detection.js';
+import { anyOf, type AnyMatcher } from '../../extract/detection.js';
 import { fold } from '../../extract/literals.js';
 import { defineCheck, type RawResult } from '../kind.js';
 import { at, valuesAt } from '../field-values.js';
@@ -99,7 +99,7 @@ export const outdatedTerm = defineCheck<OutdatedTermOptions>({
     for (const block of ctx.doc.blocks) {
       // (The block's text as its sentences read it: a name wrapped across a line break is found.)
       const { text, sentences } = blockSentences(block);
-      if (!anyTerm.mayOccurIn!(fold(text))) continue;
+      if (!anyTerm.mayOccurIn(fold(text))) continue;
       for (const sentence of sentences) {
         // The terms first: the history phrases are many, and most sentences of such a block name no term.
         if (!anyTerm.test(sentence.text) || history?.test(sentence.text)) continue;
@@ -120,10 +120,10 @@ export const outdatedTerm = defineCheck<OutdatedTermOptions>({
   },
 });
 
-const gates = new Map<string, Matcher>();
+const gates = new Map<string, AnyMatcher>();
 
 /** All the terms' phrases as one matcher with a literal prefilter, made once per term list. */
-function termGate(terms: Term[]): Matcher {
+function termGate(terms: Term[]): AnyMatcher {
   const sources = terms.flatMap((t) => t.match.map((item) => itemsSource([item])));
   const key = sources.join('\u0000');
   let gate = gates.get(key);
