@@ -10,6 +10,7 @@ import { DEFAULT_CACHE_LOCATION } from '../../engine/cache.js';
 import { parseCount } from '../../engine/options.js';
 import type { OutputTarget } from '../outputs.js';
 import { exitCodeFor } from '../exit-code.js';
+import { keepHeapNearLive } from '../heap.js';
 import type { CliIO } from '../io.js';
 import { applyBaseline } from '../../baseline.js';
 import type { FormatName } from '../../report/index.js';
@@ -43,6 +44,7 @@ export async function check(paths: string[], flags: CheckFlags, io: CliIO): Prom
   const maxWarningsFlag = flags.maxWarnings !== undefined ? parseCount(flags.maxWarnings, '--max-warnings') : undefined;
   const baseline = flags.baseline !== undefined ? { file: flags.baseline, entries: readBaseline(flags.baseline, io.cwd) } : undefined;
   const engine = engineFor(flags, io);
+  keepHeapNearLive();
   const linted = await engine.lintFiles(paths, lintFilesOptions(flags, io));
   const maxWarnings = maxWarningsFlag ?? engine.config.maxWarnings;
   const results = baseline ? applyBaseline(linted, baseline.entries, engine.options.asOf, baseline.file) : linted;
