@@ -12,6 +12,7 @@ import {
   type ParsedDocument,
   type Sidecar,
 } from './parse/document.js';
+import type { MarkdownParts } from './parse/markdown.js';
 import { convertBody, type ConversionProblem, type ConvertedBody } from './parse/convert/body.js';
 import { inferDocument } from './extract/inference/infer.js';
 import { describeInference, inferredFrontMatter, inferredMetadata } from './extract/inference/describe.js';
@@ -75,6 +76,11 @@ export interface Linter {
    * to lintBytes. The entry point for the CLI and audit.
    */
   lintFileBytes(path: string, bytes: Uint8Array, options: FileOptions, onParsed?: ParsedObserver): Promise<DocumentResult>;
+  /**
+   * Markdown text whose body was parsed already, from this same text, by `markdownBody`
+   * (audit parses in its main thread and checks in a worker): the same result as `lint`.
+   */
+  lintParsed(source: Source, body: MarkdownParts, options: LintOptions, onParsed?: ParsedObserver): DocumentResult;
 }
 
 export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, reference: ReferenceData = {}): Linter {
@@ -102,8 +108,8 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
     ...Object.values(RESERVED).map((r) => r.ruleId),
   ]);
 
-  function lint(source: Source, options: LintOptions, onParsed?: ParsedObserver): DocumentResult {
-    const doc = parseDocument(source, options.limits);
+  function lint(source: Source, options: LintOptions, onParsed?: ParsedObserver, body?: MarkdownParts): DocumentResult {
+    const doc = parseDocument(source, options.limits, body);
     onParsed?.(doc, source.text);
     return lintDocument(doc, options);
   }
@@ -168,6 +174,7 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
     lint: (source, options) => lint(source, options),
     lintBytes: (path, bytes, options) => lintBytes(path, bytes, options),
     lintFileBytes,
+    lintParsed: (source, body, options, onParsed) => lint(source, options, onParsed, body),
   };
 }
 

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { bundledLinter, packageRoot } from '../engine/resources.js';
-import { auditFile, type AuditTask } from './file.js';
+import { auditFile, auditParsed, type AuditTask, type ParsedTask } from './file.js';
+import type { Linter } from '../lint.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
 import { FindingUnpacker, type RuleText } from './wire.js';
 import type { AuditDocument } from '../audit/types.js';
@@ -17,6 +18,8 @@ import type { LintOptions } from '../types.js';
 export const MIN_DOCUMENTS_FOR_WORKERS = 40;
 const DOCUMENTS_PER_WORKER = 20;
 const BATCH = 8;
+/** Parsed documents waiting for the main thread's lint (or on their way) past which workers check whole documents. */
+const READY_LIMIT = 48;
 /** Batches sent to a worker ahead of its replies. */
 const IN_FLIGHT = 2;
 /**
@@ -66,9 +69,13 @@ export interface PoolOptions {
 
 /**
  * Checks every task, handing each result to `onDocument` as it comes (not in task order); keeps
- * none. The main thread checks batches too, beside the workers. A worker that runs out of its
- * heap (WORKER_LIMITS) is not replaced: its batches are checked again in the main thread,
- * without the limit.
+ * none. Work is split by stage, not only by document: while the main thread has few documents
+ * waiting, workers read and parse Markdown (micromark) and send the parsed bodies back, and
+ * the main thread runs the lint on them. Each V8 isolate then optimises its own half of the
+ * code, where two isolates running everything each optimised all of it on the same cores. Once
+ * READY_LIMIT parsed documents wait (more cores than one main thread can lint for), workers
+ * check whole documents instead. A worker that runs out of its heap (WORKER_LIMITS) is not
+ * replaced: its tasks are checked again in the main thread, without the limit.
  */
 export async function runAuditTasks(
   tasks: AuditTask[],
@@ -77,9 +84,8 @@ export async function runAuditTasks(
 ): Promise<void> {
   if (pool.workers < 1) return runInline(tasks, pool, onDocument);
   const ruleText = new Map<string, RuleText>();
-  const batches: WorkerRequest[] = [];
-  for (let i = 0; i < tasks.length; i += BATCH) batches.push({ batch: i, tasks: tasks.slice(i, i + BATCH) });
   const workers: Worker[] = [];
+  let linter: Linter | undefined;
   let done = 0;
   const progress = (n: number) => {
     done += n;
@@ -88,48 +94,76 @@ export async function runAuditTasks(
   try {
     await new Promise<void>((resolve, reject) => {
       let next = 0;
-      /** The batches each live worker holds: the one it is checking and the one queued behind it. */
+      let stopped = false;
+      /** The requests each live worker holds, in the order sent (it answers them in that order). */
       const held = new Map<Worker, WorkerRequest[]>();
-      /** Batches of a worker that ran out of heap: for the main thread, without the limit. */
-      const retry: WorkerRequest[] = [];
-      let laneRunning = false;
-      const abort = () => reject(new AuditInterrupted());
+      /** Tasks of a worker that ran out of heap: for the main thread, without the limit. */
+      const retry: { index: number; task: AuditTask }[] = [];
+      /** Markdown documents a worker has read and parsed, for the main thread to lint. */
+      const ready: { index: number; parsed: ParsedTask }[] = [];
+      let wake: (() => void) | undefined;
+      const wakeLane = () => {
+        wake?.();
+        wake = undefined;
+      };
+      const stop = (error: Error) => {
+        stopped = true;
+        wakeLane();
+        reject(error);
+      };
+      const abort = () => stop(new AuditInterrupted());
       if (pool.signal.aborted) return abort();
       pool.signal.addEventListener('abort', abort, { once: true });
-      const settle = () => {
-        if (next >= batches.length && retry.length === 0 && !laneRunning && [...held.values()].every((b) => b.length === 0)) {
-          pool.signal.removeEventListener('abort', abort);
-          resolve();
-        }
-      };
-      // Two batches per worker: while the main thread handles one reply (or checks a document
-      // of its own), the worker goes on with the next instead of waiting.
       const feed = (worker: Worker) => {
         const mine = held.get(worker)!;
-        while (mine.length < IN_FLIGHT && next < batches.length) {
-          const request = batches[next++]!;
+        while (mine.length < IN_FLIGHT && next < tasks.length) {
+          const parseOnly = ready.length < READY_LIMIT;
+          const request: WorkerRequest = { batch: next, tasks: tasks.slice(next, next + BATCH), parseOnly };
+          next += request.tasks.length;
           mine.push(request);
           worker.postMessage(request);
         }
-        if (mine.length === 0) settle();
       };
-      // The main thread's own lane: batches a worker could not finish first, then its share of the rest.
+      const feedAll = () => {
+        for (const worker of held.keys()) feed(worker);
+      };
+      /** A worker gone without answering: its tasks go to the main thread. */
+      const lose = (worker: Worker) => {
+        for (const request of held.get(worker) ?? []) request.tasks.forEach((task, i) => retry.push({ index: request.batch + i, task }));
+        held.delete(worker);
+        wakeLane();
+      };
+      const busyWorkers = () => [...held.values()].some((requests) => requests.length > 0);
+      const checkWhole = async (index: number, task: AuditTask) => {
+        onDocument(index, await auditFile((linter ??= bundledLinter()), task, pool.options));
+        progress(1);
+      };
+      // The main thread lints what workers parsed, and waits for more rather than parse here (its
+      // V8 would then optimise the parser too); it checks whole documents only when no worker is
+      // left to do it (one ran out of heap).
       const lane = async () => {
-        if (laneRunning) return;
-        laneRunning = true;
-        try {
-          for (;;) {
-            const batch = retry.shift() ?? (next < batches.length ? batches[next++] : undefined);
-            if (!batch) break;
-            await runInline(batch.tasks, { ...pool, onProgress: () => progress(1) }, (i, doc) => onDocument(batch.batch + i, doc), 1);
-          }
-          laneRunning = false;
-          settle();
-        } catch (error) {
-          reject(error);
+        while (!stopped) {
+          const item = ready.shift();
+          if (item) {
+            onDocument(item.index, auditParsed((linter ??= bundledLinter()), item.parsed, pool.options));
+            progress(1);
+            feedAll();
+          } else if (retry.length) {
+            const { index, task } = retry.shift()!;
+            await checkWhole(index, task);
+          } else if (busyWorkers()) {
+            await new Promise<void>((resume) => (wake = resume));
+            continue;
+          } else if (next < tasks.length) await checkWhole(next, tasks[next++]!);
+          else break;
+          if (pool.signal.aborted) return abort();
+          await yieldToEvents(); // workers' replies; Ctrl-C
         }
+        if (stopped) return;
+        pool.signal.removeEventListener('abort', abort);
+        resolve();
       };
-      for (let w = 0; w < Math.min(pool.workers, batches.length); w++) {
+      for (let w = 0; w < Math.min(pool.workers, Math.ceil(tasks.length / BATCH)); w++) {
         const worker = new Worker(workerFile(), {
           workerData: { options: pool.options },
           resourceLimits: pool.resourceLimits ?? WORKER_LIMITS,
@@ -140,25 +174,31 @@ export async function runAuditTasks(
         let failed = false;
         worker.on('message', (reply: WorkerReply) => {
           unpacker.learn(reply.rules);
-          reply.documents.forEach((doc, i) => onDocument(reply.batch + i, unpacker.unpackDocument(doc)));
-          held.get(worker)!.shift(); // a worker replies to its batches in the order sent
-          progress(reply.documents.length);
+          let checked = 0;
+          reply.documents.forEach((item, i) => {
+            if ('body' in item) ready.push({ index: reply.batch + i, parsed: item });
+            else {
+              onDocument(reply.batch + i, unpacker.unpackDocument(item));
+              checked++;
+            }
+          });
+          held.get(worker)!.shift();
+          if (checked) progress(checked);
           feed(worker);
+          wakeLane();
         });
         worker.on('error', (error: NodeJS.ErrnoException) => {
           failed = true;
-          if (error.code === 'ERR_WORKER_OUT_OF_MEMORY' && !pool.signal.aborted) {
-            retry.push(...held.get(worker)!);
-            held.delete(worker);
-            void lane();
-          } else reject(error);
+          if (error.code === 'ERR_WORKER_OUT_OF_MEMORY' && !pool.signal.aborted) lose(worker);
+          else stop(error);
         });
         worker.on('exit', (code) => {
-          if (code !== 0 && !failed && !pool.signal.aborted) reject(new Error(`an audit worker stopped with code ${code}`));
+          if (code !== 0 && !failed && !pool.signal.aborted) stop(new Error(`an audit worker stopped with code ${code}`));
+          else lose(worker);
         });
         feed(worker);
       }
-      void lane(); // settles the run when there is nothing to check
+      void lane().catch(stop);
     });
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));

@@ -1,24 +1,28 @@
-// An audit worker thread's loop: receives batches of paths, returns compact results (findings
-// packed: see wire.ts). It loads the bundled packs once; the parent terminates it when the run
+// An audit worker thread's loop: receives batches of paths or of parsed Markdown documents,
+// returns compact results (findings packed: see wire.ts). It loads the bundled packs once; the parent terminates it when the run
 // ends or is interrupted. Each document's tree is dropped once it is checked. Started from
 // worker-main.ts (dist/src) or from the bundle (dist/bundle/audit-worker.js, which runs the CLI's
 // own bundle with its code cache, so a worker does not compile the linter again).
 import { parentPort, workerData } from 'node:worker_threads';
 import { bundledLinter } from '../engine/resources.js';
-import { auditFile, type AuditTask } from './file.js';
+import { auditFile, parseTask, type AuditTask, type ParsedTask } from './file.js';
 import { FindingPacker, type RuleText, type WireDocument } from './wire.js';
 import type { LintOptions } from '../types.js';
 
 export interface WorkerRequest {
+  /** The index of the first task. */
   batch: number;
   tasks: AuditTask[];
+  /** Read and parse Markdown only, for the main thread to lint (parseTask); anything else is checked whole. */
+  parseOnly: boolean;
 }
 
 export interface WorkerReply {
   batch: number;
   /** Rules first used in this batch, numbered on from the last. */
   rules: RuleText[];
-  documents: WireDocument[];
+  /** Checked documents, and Markdown documents read and parsed for the main thread (those with a `body`). */
+  documents: (WireDocument | ParsedTask)[];
 }
 
 export function serveAuditRequests(): void {
@@ -29,8 +33,11 @@ export function serveAuditRequests(): void {
   // (a PDF's reading awaits its own thread), so only one batch's documents are held at a time.
   let queue = Promise.resolve();
   const check = async (request: WorkerRequest) => {
-    const documents: WireDocument[] = [];
-    for (const task of request.tasks) documents.push(packer.packDocument(await auditFile(linter, task, options)));
+    const documents: WorkerReply['documents'] = [];
+    for (const task of request.tasks) {
+      const parsed = request.parseOnly ? parseTask(task, options) : null;
+      documents.push(parsed ?? packer.packDocument(await auditFile(linter, task, options)));
+    }
     const reply: WorkerReply = { batch: request.batch, rules: packer.takeNewRules(), documents };
     parentPort!.postMessage(reply);
   };

@@ -76,27 +76,19 @@ export function normaliseText(text: string): string {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
-export function parseDocument(source: Source, limitOptions?: Partial<Limits>): ParsedDocument {
+/**
+ * A Markdown or YAML document's parts. `body`: its Markdown body already parsed from this same
+ * text (markdownBody; audit parses in its main thread and checks in a worker), used instead of
+ * parsing it again.
+ */
+export function parseDocument(source: Source, limitOptions?: Partial<Limits>, body?: MarkdownParts): ParsedDocument {
   const limits = resolveLimits(limitOptions);
   const text = normaliseText(source.text);
   const format = formatOf(source.path);
   const parsed: ParsedDocument = { path: source.path, format, frontMatter: null, headings: [], blocks: [], problems: [], comments: [] };
-  if (isConverted(format)) {
-    parsed.problems.push({ messageId: 'needs-conversion', variant: format, line: 1, column: 1 });
-    return parsed;
-  }
-  if (text.trim() === '') {
-    parsed.problems.push({ messageId: 'empty', variant: 'text', line: 1, column: 1 });
-    return parsed;
-  }
-  const long = firstLongLine(text, limits.maxLineLength);
-  if (long) {
-    parsed.problems.push({
-      messageId: 'line-too-long',
-      data: { length: long.length, max: limits.maxLineLength },
-      line: long.line,
-      column: long.column,
-    });
+  const problem = unreadableBody(format, text, limits);
+  if (problem) {
+    parsed.problems.push(problem);
     return parsed;
   }
   if (format === 'yaml') {
@@ -106,7 +98,7 @@ export function parseDocument(source: Source, limitOptions?: Partial<Limits>): P
     parsed.comments = yamlComments(text, 0);
     return parsed;
   }
-  const markdown = parseMarkdown(text, limits.maxDepth);
+  const markdown = body ?? parseMarkdown(text, limits.maxDepth);
   if (markdown.tooDeep) {
     parsed.problems.push({
       messageId: 'too-deep',
@@ -125,6 +117,26 @@ export function parseDocument(source: Source, limitOptions?: Partial<Limits>): P
   }
   parsed.comments = [...(markdown.yaml ? yamlComments(markdown.yaml.value, markdown.yaml.line) : []), ...markdown.comments];
   return parsed;
+}
+
+/** The Markdown body parseDocument would parse for this source, or null when it would parse none. */
+export function markdownBody(source: Source, limitOptions?: Partial<Limits>): MarkdownParts | null {
+  const limits = resolveLimits(limitOptions);
+  const text = normaliseText(source.text);
+  const format = formatOf(source.path);
+  if (format !== 'markdown' || unreadableBody(format, text, limits)) return null;
+  return parseMarkdown(text, limits.maxDepth);
+}
+
+/** Why a document's body is not parsed at all (converted formats, empty, a line too long), or null. */
+function unreadableBody(format: DocumentFormat, text: string, limits: Limits): ParseProblem | null {
+  if (isConverted(format)) return { messageId: 'needs-conversion', variant: format, line: 1, column: 1 };
+  if (text.trim() === '') return { messageId: 'empty', variant: 'text', line: 1, column: 1 };
+  const long = firstLongLine(text, limits.maxLineLength);
+  if (long) {
+    return { messageId: 'line-too-long', data: { length: long.length, max: limits.maxLineLength }, line: long.line, column: long.column };
+  }
+  return null;
 }
 
 /**
