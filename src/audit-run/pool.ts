@@ -63,6 +63,8 @@ export interface PoolOptions {
   options: LintOptions;
   onProgress: (done: number) => void;
   signal: AbortSignal;
+  /** Called once every thread that checks has its code loaded (each worker has answered once). */
+  onCodeLoaded?: () => void;
   /** Heap limits of each worker; WORKER_LIMITS unless given (tests). */
   resourceLimits?: ResourceLimits;
 }
@@ -82,11 +84,15 @@ export async function runAuditTasks(
   pool: PoolOptions,
   onDocument: (index: number, doc: AuditDocument) => void,
 ): Promise<void> {
-  if (pool.workers < 1) return runInline(tasks, pool, onDocument);
+  if (pool.workers < 1) {
+    pool.onCodeLoaded?.();
+    return runInline(tasks, pool, onDocument);
+  }
   const ruleText = new Map<string, RuleText>();
   const workers: Worker[] = [];
   let linter: Linter | undefined;
   let done = 0;
+  let loaded = 0;
   const progress = (n: number) => {
     done += n;
     pool.onProgress(done);
@@ -172,7 +178,12 @@ export async function runAuditTasks(
         held.set(worker, []);
         const unpacker = new FindingUnpacker(ruleText);
         let failed = false;
+        let answered = false;
         worker.on('message', (reply: WorkerReply) => {
+          if (!answered) {
+            answered = true;
+            if (++loaded === workers.length) pool.onCodeLoaded?.();
+          }
           unpacker.learn(reply.rules);
           let checked = 0;
           reply.documents.forEach((item, i) => {

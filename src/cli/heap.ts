@@ -7,10 +7,9 @@ import { setFlagsFromString } from 'node:v8';
 const HEAP_GROWING_PERCENT = 50;
 
 /**
- * Called by check once its code is loaded: V8 accepts a code cache only under the flags it was
- * made with, so the flag is set after the bundle (and its cache) is in. Audit does not call it:
- * its workers load the bundle with the cache after the main thread starts, and with every core
- * busy the extra collections cost it 10% of its wall time, against a peak already under 300 MB.
+ * Called once the code is loaded: V8 accepts a code cache only under the flags it was made with,
+ * so the flag is set after the bundle (and its cache) is in; by check at once, by audit once each
+ * worker thread has loaded the bundle too (the flag is the process's, every thread's).
  */
 export function keepHeapNearLive(): void {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);

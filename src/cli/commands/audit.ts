@@ -13,6 +13,7 @@ import type { AuditTask } from '../../audit-run/file.js';
 import { AuditInterrupted, runAuditTasks, workerCount } from '../../audit-run/pool.js';
 import { auditContext, readAuditJson, writeAuditHead, type AuditOutputFlags } from '../../audit-run/output.js';
 import { auditExitCode } from '../exit-code.js';
+import { keepHeapNearLive } from '../heap.js';
 import { PartSpool } from '../../audit-run/spool.js';
 import type { CliIO } from '../io.js';
 import { auditLayout, packInForce, type AuditLayout } from '../../audit/spec.js';
@@ -107,7 +108,14 @@ async function auditAreas(areas: AreaSource[], tasks: AuditTask[], run: AuditRun
       bar?.start(tasks.length, 0);
       await runAuditTasks(
         tasks,
-        { workers: workerCount(tasks.length, run.jobs), options, onProgress: (n) => bar?.update(n), signal: run.signal },
+        {
+          workers: workerCount(tasks.length, run.jobs),
+          options,
+          onProgress: (n) => bar?.update(n),
+          signal: run.signal,
+          // Set only once the workers have loaded the bundle: V8 takes a code cache only under the flags it was made with.
+          onCodeLoaded: keepHeapNearLive,
+        },
         (index, doc) => stream.document(index, doc),
       );
     } catch (error) {
