@@ -3,6 +3,7 @@
 // No file system, clock, environment or console here (test/architecture.test.ts).
 import type { Ajv, ValidateFunction } from 'ajv';
 import {
+  documentOfBody,
   formatOf,
   isConverted,
   isFatal,
@@ -77,10 +78,10 @@ export interface Linter {
    */
   lintFileBytes(path: string, bytes: Uint8Array, options: FileOptions, onParsed?: ParsedObserver): Promise<DocumentResult>;
   /**
-   * Markdown text whose body was parsed already, from this same text, by `markdownBody`
-   * (audit parses in its main thread and checks in a worker): the same result as `lint`.
+   * A Markdown document whose body `markdownBody` parsed (audit parses in a worker and lints in
+   * its main thread): the same result as `lint` of the text it was parsed from.
    */
-  lintParsed(source: Source, body: MarkdownParts, options: LintOptions, onParsed?: ParsedObserver): DocumentResult;
+  lintParsed(path: string, body: MarkdownParts, options: LintOptions, onParsed?: (doc: ParsedDocument) => void): DocumentResult;
 }
 
 export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, reference: ReferenceData = {}): Linter {
@@ -108,8 +109,8 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
     ...Object.values(RESERVED).map((r) => r.ruleId),
   ]);
 
-  function lint(source: Source, options: LintOptions, onParsed?: ParsedObserver, body?: MarkdownParts): DocumentResult {
-    const doc = parseDocument(source, options.limits, body);
+  function lint(source: Source, options: LintOptions, onParsed?: ParsedObserver): DocumentResult {
+    const doc = parseDocument(source, options.limits);
     onParsed?.(doc, source.text);
     return lintDocument(doc, options);
   }
@@ -174,7 +175,11 @@ export function createLinter(packs: CompiledPack[], schemas: DocumentSchemas, re
     lint: (source, options) => lint(source, options),
     lintBytes: (path, bytes, options) => lintBytes(path, bytes, options),
     lintFileBytes,
-    lintParsed: (source, body, options, onParsed) => lint(source, options, onParsed, body),
+    lintParsed: (path, body, options, onParsed) => {
+      const doc = documentOfBody(path, body, options.limits);
+      onParsed?.(doc);
+      return lintDocument(doc, options);
+    },
   };
 }
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { auditFile, auditParsed, parseTask, type AuditTask } from '../src/audit-run/file.js';
 import { runAuditTasks } from '../src/audit-run/pool.js';
 import { bundledLinter } from '../src/engine/resources.js';
-import { markdownBody, parseDocument, type ParsedDocument } from '../src/parse/document.js';
+import { documentOfBody, markdownBody, parseDocument, type ParsedDocument } from '../src/parse/document.js';
 import type { LintOptions } from '../src/types.js';
 
 const AS_OF = '2026-11-23';
@@ -69,12 +69,12 @@ describe('a Markdown document parsed in one thread and linted in another', () =>
     expect(compared).toBe(prose.length + 2);
   });
 
-  test('parseDocument with a body from markdownBody = parseDocument alone; no body where none is parsed', () => {
+  test('documentOfBody of a cloned markdownBody = parseDocument of the text; no body where none is parsed', () => {
     for (const name of prose) {
       const source = { path: name, text: readFileSync(join(proseDir, name), 'utf8') };
       const body = markdownBody(source);
       expect(body).not.toBeNull();
-      expect(comparable(parseDocument(source, undefined, structuredClone(body!)))).toEqual(comparable(parseDocument(source)));
+      expect(comparable(documentOfBody(name, structuredClone(body!)))).toEqual(comparable(parseDocument(source)));
     }
     for (const [path, text] of [
       ['a.yaml', 'kind: arrangements\n'],

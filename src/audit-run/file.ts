@@ -2,13 +2,13 @@
 // thread or in an audit worker; an unreadable file becomes a finding, never an exception.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { failed, type Linter, type ParsedObserver } from '../lint.js';
+import { failed, type Linter } from '../lint.js';
 import type { AuditDocument } from '../audit/types.js';
 import type { DocumentKind, DocumentResult, LintOptions } from '../types.js';
 import type { FetchFailure } from '../fetch/types.js';
 import { readSource } from '../fetch/sidecar.js';
 import { RESERVED, reservedFinding } from '../reserved.js';
-import { documentFacts, type DocumentFacts } from '../audit/facts.js';
+import { documentFacts, factsOfYaml, factsYamlText, type DocumentFacts } from '../audit/facts.js';
 import { formatOf, markdownBody, sidecarNames, type ParsedDocument } from '../parse/document.js';
 import { decodeBytes } from '../parse/decode.js';
 import type { MarkdownParts } from '../parse/markdown.js';
@@ -39,9 +39,12 @@ export async function auditFile(linter: Linter, task: AuditTask, options: LintOp
   const bytes = read.bytes;
   const sha256 = sha256Of(bytes);
   // Any format: HTML pages, Word documents and PDFs are converted, with their sidecar.
-  const seen: Seen = {};
-  const result = await linter.lintFileBytes(task.display, bytes, fileOptionsFor(task.absolute, read, options), see(seen));
-  const facts = factsOf(result, seen);
+  // Markdown and YAML are seen once parsed, for their front-matter facts (from the lint's own parse).
+  const seen: { doc?: ParsedDocument; text?: string } = {};
+  const result = await linter.lintFileBytes(task.display, bytes, fileOptionsFor(task.absolute, read, options), (doc, text) =>
+    Object.assign(seen, { doc, text }),
+  );
+  const facts = result.kind && seen.doc && seen.text !== undefined ? documentFacts(result.file, seen.text, seen.doc) : null;
   const sidecar = read.sidecar?.text ?? sidecarOf(task.absolute);
   const source = sidecar === null ? null : readSource(sidecar);
   if (lost) {
@@ -63,8 +66,9 @@ export interface ParsedTask {
   task: AuditTask;
   sha256: string;
   bytes: number;
-  text: string;
   body: MarkdownParts;
+  /** The front matter's text as the area facts read it (factsYamlText). */
+  factsYaml: string | undefined;
 }
 
 /**
@@ -81,24 +85,18 @@ export function parseTask(task: AuditTask, options: LintOptions): ParsedTask | n
   if (!decoded.ok) return null;
   const body = markdownBody({ path: task.display, text: decoded.text }, options.limits);
   if (!body) return null;
-  return { task, sha256: sha256Of(read.bytes), bytes: read.bytes.length, text: decoded.text, body };
+  const factsYaml = factsYamlText(task.display, decoded.text);
+  return { task, sha256: sha256Of(read.bytes), bytes: read.bytes.length, body, factsYaml };
 }
 
 /** The second half: the same AuditDocument auditFile gives for the task. */
 export function auditParsed(linter: Linter, parsed: ParsedTask, options: LintOptions): AuditDocument {
-  const seen: Seen = {};
-  const result = linter.lintParsed({ path: parsed.task.display, text: parsed.text }, parsed.body, options, see(seen));
-  return compact(result, parsed.sha256, parsed.bytes, factsOf(result, seen), null, null);
+  let doc: ParsedDocument | undefined;
+  const result = linter.lintParsed(parsed.task.display, parsed.body, options, (d) => (doc = d));
+  const facts = result.kind && doc ? factsOfYaml(parsed.factsYaml, doc) : null;
+  return compact(result, parsed.sha256, parsed.bytes, facts, null, null);
 }
 
-/** Markdown and YAML are seen once parsed, for their front-matter facts (from the lint's own parse). */
-type Seen = { doc?: ParsedDocument; text?: string };
-const see =
-  (seen: Seen): ParsedObserver =>
-  (doc, text) =>
-    Object.assign(seen, { doc, text });
-const factsOf = (result: DocumentResult, seen: Seen): DocumentFacts | null =>
-  result.kind && seen.doc && seen.text !== undefined ? documentFacts(result.file, seen.text, seen.doc) : null;
 const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /**

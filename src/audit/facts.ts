@@ -23,8 +23,17 @@ const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 const DOCUMENT_MARKER = /^(?:---|\.\.\.)/m;
 
 export function documentFacts(path: string, text: string, linted?: ParsedDocument): DocumentFacts {
+  return factsOfYaml(factsYamlText(path, text), linted);
+}
+
+/** The YAML text documentFacts reads: a YAML file's whole text, a Markdown file's front matter; undefined when there is none. */
+export function factsYamlText(path: string, text: string): string | undefined {
   const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const yamlText = formatOf(path) === 'yaml' ? normalised : FRONT_MATTER.exec(normalised)?.[1];
+  return formatOf(path) === 'yaml' ? normalised : FRONT_MATTER.exec(normalised)?.[1];
+}
+
+/** documentFacts from the YAML text factsYamlText gives. */
+export function factsOfYaml(yamlText: string | undefined, linted?: ParsedDocument): DocumentFacts {
   if (yamlText === undefined) return NO_FACTS;
   const fromLint = linted?.frontMatter;
   let data: unknown;

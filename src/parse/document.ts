@@ -76,12 +76,7 @@ export function normaliseText(text: string): string {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
-/**
- * A Markdown or YAML document's parts. `body`: its Markdown body already parsed from this same
- * text (markdownBody; audit parses in its main thread and checks in a worker), used instead of
- * parsing it again.
- */
-export function parseDocument(source: Source, limitOptions?: Partial<Limits>, body?: MarkdownParts): ParsedDocument {
+export function parseDocument(source: Source, limitOptions?: Partial<Limits>): ParsedDocument {
   const limits = resolveLimits(limitOptions);
   const text = normaliseText(source.text);
   const format = formatOf(source.path);
@@ -98,7 +93,16 @@ export function parseDocument(source: Source, limitOptions?: Partial<Limits>, bo
     parsed.comments = yamlComments(text, 0);
     return parsed;
   }
-  const markdown = body ?? parseMarkdown(text, limits.maxDepth);
+  return documentOfBody(source.path, parseMarkdown(text, limits.maxDepth), limits);
+}
+
+/**
+ * The ParsedDocument of a Markdown body, parsed by markdownBody (in another thread, for audit)
+ * or by parseDocument: what parseDocument gives for the text the body was parsed from.
+ */
+export function documentOfBody(path: string, markdown: MarkdownParts, limitOptions?: Partial<Limits>): ParsedDocument {
+  const limits = resolveLimits(limitOptions);
+  const parsed: ParsedDocument = { path, format: 'markdown', frontMatter: null, headings: [], blocks: [], problems: [], comments: [] };
   if (markdown.tooDeep) {
     parsed.problems.push({
       messageId: 'too-deep',
