@@ -1,5 +1,6 @@
-// One document of an audit: read, hash, lint, keep what the audit needs. Runs in the main
-// thread or in an audit worker; an unreadable file becomes a finding, never an exception.
+// One document of an audit: read, hash, lint, keep what the audit needs, in one piece
+// (auditFile) or, for Markdown, in two: parsed in a worker, linted in the main thread
+// (parseTask, auditParsed). An unreadable file becomes a finding, never an exception.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { failed, type Linter } from '../lint.js';

@@ -1,5 +1,6 @@
-// Runs audit tasks in the main thread or across worker threads, in task order. Workers get
-// batches of paths and send back compact results; an abort terminates them all at once.
+// Runs audit tasks in the main thread or across worker threads. Workers get batches of paths and
+// send back parsed Markdown for the main thread to lint, or compact results; an abort terminates
+// them all at once.
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';

@@ -1,6 +1,7 @@
-// An audit worker thread's loop: receives batches of paths or of parsed Markdown documents,
-// returns compact results (findings packed: see wire.ts). It loads the bundled packs once; the parent terminates it when the run
-// ends or is interrupted. Each document's tree is dropped once it is checked. Started from
+// An audit worker thread's loop: receives batches of paths; returns Markdown documents read and
+// parsed for the main thread to lint (a parse-only batch) or compact results (findings packed:
+// see wire.ts). It loads the bundled packs once; the parent terminates it when the run ends or is
+// interrupted. Each document's tree is dropped once it is checked or sent. Started from
 // worker-main.ts (dist/src) or from the bundle (dist/bundle/audit-worker.js, which runs the CLI's
 // own bundle with its code cache, so a worker does not compile the linter again).
 import { parentPort, workerData } from 'node:worker_threads';
