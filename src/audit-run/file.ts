@@ -1,7 +1,6 @@
 // One document of an audit: read, hash, lint, keep what the audit needs, in one piece
 // (auditFile) or, for Markdown, in two: parsed in a worker, linted in the main thread
 // (parseTask, auditParsed). An unreadable file becomes a finding, never an exception.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { failed, type Linter } from '../lint.js';
 import type { AuditDocument } from '../audit/types.js';
@@ -13,6 +12,7 @@ import { documentFacts, factsOfYaml, factsYamlText, type DocumentFacts } from '.
 import { formatOf, markdownBody, sidecarNames, type ParsedDocument } from '../parse/document.js';
 import { decodeBytes } from '../parse/decode.js';
 import type { MarkdownParts } from '../parse/markdown.js';
+import { hashBytes } from '../engine/cache.js';
 import { fileOptionsFor, maxBytesOf, readDocument, unreadable } from '../engine/read-document.js';
 
 export interface AuditTask {
@@ -38,7 +38,7 @@ export async function auditFile(linter: Linter, task: AuditTask, options: LintOp
   const read = readDocument(task.absolute, maxBytesOf(options, task.absolute));
   if (!read.ok) return compact(unreadable(task.display, read), null, 0, null, null, fetchFailure);
   const bytes = read.bytes;
-  const sha256 = sha256Of(bytes);
+  const sha256 = hashBytes(bytes);
   // Any format: HTML pages, Word documents and PDFs are converted, with their sidecar.
   // Markdown and YAML are seen once parsed, for their front-matter facts (from the lint's own parse).
   const seen: { doc?: ParsedDocument; text?: string } = {};
@@ -59,9 +59,9 @@ export async function auditFile(linter: Linter, task: AuditTask, options: LintOp
 }
 
 /**
- * A Markdown document read, hashed, decoded and its body parsed in audit's main thread, to be
- * checked in a worker (auditParsed): the worker then runs only the lint's own code, so each
- * thread's V8 optimises its own half of the work instead of both optimising all of it.
+ * A Markdown document read, hashed, decoded and its body parsed in an audit worker, to be
+ * linted in the main thread (auditParsed): each thread's V8 then optimises its own half of the
+ * work instead of both optimising all of it.
  */
 export interface ParsedTask {
   task: AuditTask;
@@ -87,7 +87,7 @@ export function parseTask(task: AuditTask, options: LintOptions): ParsedTask | n
   const body = markdownBody({ path: task.display, text: decoded.text }, options.limits);
   if (!body) return null;
   const factsYaml = factsYamlText(task.display, decoded.text);
-  return { task, sha256: sha256Of(read.bytes), bytes: read.bytes.length, body, factsYaml };
+  return { task, sha256: hashBytes(read.bytes), bytes: read.bytes.length, body, factsYaml };
 }
 
 /** The second half: the same AuditDocument auditFile gives for the task. */
@@ -97,8 +97,6 @@ export function auditParsed(linter: Linter, parsed: ParsedTask, options: LintOpt
   const facts = result.kind && doc ? factsOfYaml(parsed.factsYaml, doc) : null;
   return compact(result, parsed.sha256, parsed.bytes, facts, null, null);
 }
-
-const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * The sidecar text of a document whose reader does not take one,

@@ -19,7 +19,7 @@ import type { LintOptions } from '../types.js';
 export const MIN_DOCUMENTS_FOR_WORKERS = 40;
 const DOCUMENTS_PER_WORKER = 20;
 const BATCH = 8;
-/** Parsed documents waiting for the main thread's lint (or on their way) past which workers check whole documents. */
+/** Parsed documents waiting for the main thread's lint past which workers are sent whole documents to check. */
 const READY_LIMIT = 48;
 /** Batches sent to a worker ahead of its replies. */
 const IN_FLIGHT = 2;

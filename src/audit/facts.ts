@@ -3,7 +3,7 @@
 // The lint has parsed the same YAML already: its data is used when it parsed exactly this text,
 // cleanly, as one document (what `parse` below would give), so audit does not parse it twice.
 import { parse } from 'yaml';
-import { formatOf } from '../parse/document.js';
+import { formatOf, normaliseText } from '../parse/document.js';
 import { readDate } from '../extract/meta.js';
 import { DEFAULT_LIMITS } from '../parse/limits.js';
 import type { ParsedDocument } from '../parse/document.js';
@@ -28,7 +28,7 @@ export function documentFacts(path: string, text: string, linted?: ParsedDocumen
 
 /** The YAML text documentFacts reads: a YAML file's whole text, a Markdown file's front matter; undefined when there is none. */
 export function factsYamlText(path: string, text: string): string | undefined {
-  const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const normalised = normaliseText(text);
   return formatOf(path) === 'yaml' ? normalised : FRONT_MATTER.exec(normalised)?.[1];
 }
 
