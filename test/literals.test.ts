@@ -5,12 +5,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fold, mayMatch, mayMatchPairs, pairsOf, prepareLiterals, requiredLiterals, sharedPairsOf } from '../src/extract/literals.js';
-import { compilePattern, placeholderMatcher } from '../src/extract/detection.js';
+import { compilePattern, matchesCue, placeholderMatcher } from '../src/extract/detection.js';
 import { splitSentences } from '../src/extract/elements.js';
 import { setSource } from '../src/pack/phrases.js';
 import { bundledVocabulary } from './helpers.js';
 import { parseDocument } from '../src/parse/document.js';
-import { PACK_IDS } from '../src/engine/resources.js';
+import { PACK_IDS, loadBundledPacks } from '../src/engine/resources.js';
 import { validatePack } from '../src/pack/load.js';
 // @ts-expect-error: a plain ESM script without types (the bench's corpus generator)
 import { loadSections, makeDocument } from './bench/corpus.mjs';
@@ -154,5 +154,37 @@ describe('sharedPairsOf', () => {
     expect([...sharedPairsOf(a)]).toEqual([...pairsOf(a)]);
     expect([...sharedPairsOf(b)]).toEqual([...pairsOf(b)]); // no bit of a's left
     expect(sharedPairsOf(a)).toBe(sharedPairsOf(b));
+  });
+});
+
+describe('sentenceGate', () => {
+  it('passes every sentence that some sentences or partial cue of the element matches, and rejects most others', () => {
+    const texts = new Set<string>();
+    for (const dir of ['examples', 'test/fixtures/prose'])
+      for (const f of readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')))
+        for (const block of parseDocument({ path: f, text: readFileSync(join(root, dir, f), 'utf8') }).blocks)
+          splitSentences(block.text).forEach((s) => texts.add(s.text));
+    const rejected: string[] = [];
+    let matched = 0;
+    let passed = 0;
+    let tested = 0;
+    for (const pack of loadBundledPacks()) {
+      for (const rule of pack.rules) {
+        const d = rule.detection;
+        if (!d) continue;
+        for (const text of texts) {
+          const folded = fold(text);
+          const open = d.sentenceGate(folded, pairsOf(folded));
+          tested++;
+          if (open) passed++;
+          if (!matchesCue(text, [...d.sentences, ...d.partial])) continue;
+          matched++;
+          if (!open) rejected.push(`${rule.ruleId}: ${text.slice(0, 60)}`);
+        }
+      }
+    }
+    expect(rejected).toEqual([]);
+    expect(matched).toBeGreaterThan(200); // the gate met sentences that match
+    expect(passed).toBeLessThan(tested / 4); // and it is a gate: most sentences stop at it
   });
 });

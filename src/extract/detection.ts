@@ -24,11 +24,11 @@ export interface CompiledDetection {
   /** Tests like `exclude.some(...)`, in one regex. */
   anyExclude: Matcher;
   /**
-   * A gate for the sentence pass: true wherever the first pattern of any `sentences` or `partial`
-   * cue matches. A sentence it rejects matches no cue of the element, so one regex per element
-   * replaces a test of every cue on most sentences.
+   * A gate for the sentence pass: true wherever some `sentences` or `partial` cue may match, every
+   * one of its patterns' literals being in the text (`folded` is fold(text), `pairs` pairsOf(folded)).
+   * It runs no regex: a sentence it rejects matches no cue of the element.
    */
-  sentenceGate: Matcher;
+  sentenceGate: SentenceGate;
 }
 
 export interface Matcher {
@@ -47,13 +47,16 @@ export interface AnyMatcher extends Matcher {
   mayOccurIn(folded: string): boolean;
 }
 
+export type SentenceGate = (folded: string, pairs: Uint32Array) => boolean;
+
 /** One pattern of a cue behind its literal prefilter; `pattern` is the regular expression itself. */
 export interface CuePattern extends Matcher {
   pattern: PackRegExp;
+  /** The prefilter alone: false only when the text (`folded`, with its `pairs` when known) cannot match. */
+  mayMatch(folded: string, pairs?: Uint32Array): boolean;
 }
 
 const NEVER: AnyMatcher = { test: () => false, mayOccurIn: () => false };
-const ALWAYS: AnyMatcher = { test: () => true, mayOccurIn: () => true };
 
 /**
  * Whether any of the patterns matches: one regex for those without literals (the list itself
@@ -102,23 +105,27 @@ const compileCues = (cues: SentenceCue[] | undefined): CuePattern[][] => (cues ?
 
 function cuePattern(source: string, literals = requiredLiterals(source)): CuePattern {
   const pattern = compilePattern(source);
-  if (literals === null) return { test: (text) => pattern.test(text), literals, pattern };
+  if (literals === null) return { test: (text) => pattern.test(text), mayMatch: () => true, literals, pattern };
   const prepared = prepareLiterals(literals);
+  const mayMatchText = (folded: string, pairs?: Uint32Array) =>
+    pairs ? mayMatchPairs(prepared, folded, pairs) : mayMatch(literals, folded);
   return {
-    test: (text, folded, pairs) =>
-      (pairs ? mayMatchPairs(prepared, folded!, pairs) : mayMatch(literals, folded ?? fold(text))) && pattern.test(text),
+    test: (text, folded, pairs) => mayMatchText(folded ?? fold(text), pairs) && pattern.test(text),
+    mayMatch: mayMatchText,
     literals,
     pattern,
   };
 }
 
 export function compileDetection(detection: Detection): CompiledDetection {
+  const sentences = compileCues(detection.sentences);
+  const partial = compileCues(detection.partial);
   return {
     fields: (detection.fields ?? []).map(pointerToPath),
     headings: (detection.headings ?? []).map(compilePattern),
-    sentences: compileCues(detection.sentences),
+    sentences,
     section: compileCues(detection.section),
-    partial: compileCues(detection.partial),
+    partial,
     qualify: compileCues(detection.qualify),
     exclude: (detection.exclude ?? []).map(compilePattern),
     signedBy: detection.signed_by ?? [],
@@ -126,7 +133,7 @@ export function compileDetection(detection: Detection): CompiledDetection {
     mentions: (detection.mentions ?? []).map(compilePattern),
     anyHeading: anyOf(detection.headings ?? []),
     anyExclude: anyOf(detection.exclude ?? []),
-    sentenceGate: gate([...(detection.sentences ?? []), ...(detection.partial ?? [])]),
+    sentenceGate: gate([...sentences, ...partial]),
   };
 }
 
@@ -160,15 +167,42 @@ export function placeholderMatcher({ alone, starts, short, phrases }: Placeholde
   return { test: (text) => tests.some((test) => test(text)) };
 }
 
-/** Whether every pattern of some cue matches the text; `folded` and `pairs` as for Matcher.test, made here when not given. */
-export function matchesCue(text: string, cues: Matcher[][], folded?: string, pairs?: Uint32Array): boolean {
+/**
+ * Whether every pattern of some cue matches the text; `folded` and `pairs` as for Matcher.test,
+ * made here when not given. A cue's regexes run only once all its patterns' literals are found.
+ */
+export function matchesCue(text: string, cues: CuePattern[][], folded?: string, pairs?: Uint32Array): boolean {
   if (cues.length === 0) return false;
   folded ??= fold(text);
   pairs ??= pairsOf(folded);
-  return cues.some((cue) => cue.every((pattern) => pattern.test(text, folded, pairs)));
+  return cues.some((cue) => mayMatchCue(cue, folded, pairs) && cue.every((p) => p.pattern.test(text)));
 }
 
-function gate(cues: SentenceCue[]): AnyMatcher {
-  if (cues.some((cue) => cue.all.length === 0)) return ALWAYS; // an empty cue matches every sentence
-  return anyOf(cues.map((cue) => cue.all[0]!));
+function mayMatchCue(cue: CuePattern[], folded: string, pairs?: Uint32Array): boolean {
+  return cue.every((p) => p.mayMatch(folded, pairs));
+}
+
+/**
+ * The sentence pass's gate (CompiledDetection.sentenceGate): per cue, the prepared literals of
+ * each of its patterns (a pattern without literals can match anything and is left out). Plain
+ * loops over plain data: it runs for every sentence and element.
+ */
+function gate(cues: CuePattern[][]): SentenceGate {
+  if (cues.length === 0) return () => false;
+  const sets = cues.map((cue) => cue.flatMap((p) => (p.literals ? [prepareLiterals(p.literals)] : [])));
+  // A cue with no literals at all (empty, or patterns the prefilter cannot read) may match any sentence.
+  if (sets.some((cue) => cue.length === 0)) return () => true;
+  return (folded, pairs) => {
+    for (const cue of sets) {
+      let all = true;
+      for (const set of cue) {
+        if (!mayMatchPairs(set, folded, pairs)) {
+          all = false;
+          break;
+        }
+      }
+      if (all) return true;
+    }
+    return false;
+  };
 }

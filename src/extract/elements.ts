@@ -336,14 +336,24 @@ function labelsPass(ctx: PassContext): Findings {
 function sentencesPass(ctx: PassContext, before: Findings, unfinished: Unfinished): Findings {
   const { doc, isPlaceholder } = ctx;
   const found = emptyFindings(ctx.targets);
-  const sentenceTargets = ctx.targets.filter(
-    (t) => t.detection.sentences.length > 0 || t.detection.partial.length > 0 || t.detection.mentions.length > 0,
-  );
-  doc.blocks.forEach((block, index) => {
-    if (block.kind === 'heading' || isPlaceholder(block.text)) return;
+  // What the loop reads of each element for every sentence, looked up once. An element with
+  // MAX_EVIDENCE present is left out of the sentences after (nothing more of it is kept).
+  let sought: Sought[] = ctx.targets
+    .filter((t) => t.detection.sentences.length > 0 || t.detection.partial.length > 0 || t.detection.mentions.length > 0)
+    .map((t) => ({
+      detection: t.detection,
+      bucket: found.get(t.element)!,
+      earlier: before.get(t.element)!,
+      unfinished: unfinished.get(t.element) ?? [],
+    }))
+    .filter((s) => !isFull(s));
+  for (let index = 0; index < doc.blocks.length && sought.length; index++) {
+    const block = doc.blocks[index]!;
+    if (block.kind === 'heading' || isPlaceholder(block.text)) continue;
     for (const sentence of sentencesOf(block)) {
-      let folded: string | undefined; // once per sentence, for every element's prefilter
-      let pairs: Uint32Array | undefined; // shared: no other text's pairs are read until the next sentence
+      const folded = fold(sentence.text); // once per sentence, for every element's prefilter
+      const pairs = sharedPairsOf(folded); // shared: no other text's pairs are read until the next sentence
+      let filled = false;
       // A list item's sentence is evidence via `list-item`.
       const evidence = (): Evidence => ({
         via: block.listItem ? 'list-item' : 'sentence',
@@ -351,13 +361,10 @@ function sentencesPass(ctx: PassContext, before: Findings, unfinished: Unfinishe
         ...placeInBlock(block, sentence.offset),
         ...ctx.section(block.heading),
       });
-      for (const target of sentenceTargets) {
-        const d = target.detection;
-        const bucket = found.get(target.element)!;
-        const earlier = before.get(target.element)!;
-        if (earlier.present.length + bucket.present.length >= MAX_EVIDENCE) continue;
-        folded ??= fold(sentence.text);
-        pairs ??= sharedPairsOf(folded);
+      for (let t = 0; t < sought.length; t++) {
+        const s = sought[t]!;
+        const d = s.detection;
+        const { bucket, earlier } = s;
         if (
           d.mentions.length &&
           earlier.weak.length + bucket.weak.length < MAX_EVIDENCE &&
@@ -366,8 +373,8 @@ function sentencesPass(ctx: PassContext, before: Findings, unfinished: Unfinishe
         ) {
           bucket.weak.push(evidence());
         }
-        if (!d.sentenceGate.test(sentence.text, folded, pairs)) continue;
-        if (unfinished.get(target.element)?.some(([from, to]) => index >= from && index < to)) continue;
+        if (!d.sentenceGate(folded, pairs)) continue;
+        if (s.unfinished.some(([from, to]) => index >= from && index < to)) continue;
         const strong = matchesCue(sentence.text, d.sentences, folded, pairs);
         // Only the first MAX_EVIDENCE partial matches are ever reported: no need to look for more.
         const weak =
@@ -375,11 +382,23 @@ function sentencesPass(ctx: PassContext, before: Findings, unfinished: Unfinishe
         if (!strong && !weak) continue;
         if (d.anyExclude.test(sentence.text, folded, pairs)) continue;
         (strong ? bucket.present : bucket.partial).push(evidence());
+        filled ||= strong && isFull(s);
       }
+      if (filled) sought = sought.filter((s) => !isFull(s));
     }
-  });
+  }
   return found;
 }
+
+/** One element as the sentences pass reads it: its cues, what it found, what earlier passes found, sections it skips. */
+interface Sought {
+  detection: CompiledDetection;
+  bucket: Found;
+  earlier: Found;
+  unfinished: [number, number][];
+}
+
+const isFull = (s: Sought): boolean => s.earlier.present.length + s.bucket.present.length >= MAX_EVIDENCE;
 
 /**
  * The text of the blocks under a heading up to the next heading of any level, joined by " \n ",
