@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { AS_OF, arrangements2023, generateAreas, report2023 } from './helpers/audit-areas.js';
 import { runCli } from './helpers/cli.js';
 import type { AuditReport } from '../src/audit/types.js';
+import { packageRoot } from '../src/engine/resources.js';
 
 const SYMBOL: Record<string, string> = { present: '●', partial: '◐', missing: '○', 'not-applicable': '·' };
 
@@ -236,6 +237,17 @@ describe('wtlint audit on generated areas', () => {
       ['wt2018', '2018', true],
       ['wt2023', '2023', true],
     ]);
+    // What detection is written in and the calendar deadlines count on: a change to either changes results.
+    const hashOf = (file: string) =>
+      createHash('sha256')
+        .update(readFileSync(join(packageRoot, file)))
+        .digest('hex');
+    expect(p.ruleData).toEqual(
+      ['rules/phrases.yaml', 'rules/inference.yaml', 'rules/bank-holidays-england-and-wales.yaml'].map((file) => ({
+        file,
+        sha256: hashOf(file),
+      })),
+    );
     expect(p.inputs.length).toBe(14);
     expect(p.inputs.find((i) => i.file === 'charlie/arrangements.yaml')).toEqual({
       file: 'charlie/arrangements.yaml',
@@ -305,6 +317,12 @@ describe('wtlint audit on generated areas', () => {
     }
     expect((await runCli(['merge', shards[0]!, shards[1]!, '-f', 'json'], root)).stderr).toContain('shard 3/3 is missing');
     expect((await runCli(['merge', shards[0]!, shards[0]!], root)).code).toBe(2);
+    // A shard made with another phrase vocabulary is refused: the same packs can then find other things.
+    const other = JSON.parse(readFileSync(join(root, shards[2]!), 'utf8')) as AuditReport;
+    other.provenance.ruleData[0]!.sha256 = '0'.repeat(64);
+    writeFileSync(join(root, 'shard-other.json'), JSON.stringify(other));
+    const refused = await runCli(['merge', shards[0]!, shards[1]!, 'shard-other.json'], root);
+    expect([refused.code, refused.stderr]).toEqual([2, expect.stringContaining('other rule packs or rule data than')]);
   });
 
   test('--compare marks what is newly missing and what was resolved', async () => {

@@ -211,9 +211,10 @@ export function mergeAudits(reports: { name: string; report: AuditReport }[], pr
     if (
       q.wtlint !== p.wtlint ||
       JSON.stringify(q.packs) !== JSON.stringify(p.packs) ||
+      JSON.stringify(q.ruleData) !== JSON.stringify(p.ruleData) ||
       JSON.stringify(report.columns) !== JSON.stringify(first.report.columns)
     ) {
-      throw new MergeError(`${name} was made by another wtlint version or other rule packs than ${first.name}`);
+      throw new MergeError(`${name} was made by another wtlint version or other rule packs or rule data than ${first.name}`);
     }
     for (const area of report.areas) {
       const other = seen.get(area.name);

@@ -103,6 +103,11 @@ export interface AuditProvenance {
   tool: 'wtlint';
   wtlint: string;
   packs: { pack: string; edition: string; sha256: string }[];
+  /**
+   * The other rule files a result rests on, each with the sha256 of its file: the phrase
+   * vocabulary the packs' detection is written in, the inference rules, the bank holiday calendar.
+   */
+  ruleData: { file: string; sha256: string }[];
   asOf: string;
   root: string;
   shard: { index: number; total: number } | null;

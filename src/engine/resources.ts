@@ -118,3 +118,6 @@ export function loadReferenceData(): ReferenceData {
 export const INFERENCE_FILE = 'rules/inference.yaml';
 
 export const INFERENCE_SCHEMA_FILE = 'schemas/inference.schema.json';
+
+/** The rule files beside the packs that change what they find (audit's provenance names each with its hash). */
+export const RULE_DATA_FILES = [PHRASES_FILE, INFERENCE_FILE, BANK_HOLIDAYS_FILE];

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
-import { bundledLinter, packageRoot, packageVersion } from '../../engine/resources.js';
+import { bundledLinter, packageRoot, packageVersion, RULE_DATA_FILES } from '../../engine/resources.js';
 import { Engine } from '../../engine/engine.js';
 import { UsageError } from '../../engine/errors.js';
 import { parseCount } from '../../engine/options.js';
@@ -127,16 +127,15 @@ async function auditAreas(areas: AreaSource[], tasks: AuditTask[], run: AuditRun
     } finally {
       bar?.stop();
     }
+    const fileHash = (file: string) =>
+      createHash('sha256')
+        .update(readFileSync(join(packageRoot, file)))
+        .digest('hex');
     const provenance: AuditProvenance = {
       tool: 'wtlint',
       wtlint: packageVersion(),
-      packs: linter.packs.map((p) => ({
-        pack: p.pack,
-        edition: p.edition,
-        sha256: createHash('sha256')
-          .update(readFileSync(join(packageRoot, p.file)))
-          .digest('hex'),
-      })),
+      packs: linter.packs.map((p) => ({ pack: p.pack, edition: p.edition, sha256: fileHash(p.file) })),
+      ruleData: RULE_DATA_FILES.map((file) => ({ file, sha256: fileHash(file) })),
       asOf: options.asOf,
       root: dir,
       shard: run.shard,
