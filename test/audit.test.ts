@@ -9,6 +9,7 @@ import { AS_OF, arrangements2023, generateAreas, report2023 } from './helpers/au
 import { runCli } from './helpers/cli.js';
 import type { AuditReport } from '../src/audit/types.js';
 import { packageRoot } from '../src/engine/resources.js';
+import { rulesChanged } from '../src/audit/build.js';
 
 const SYMBOL: Record<string, string> = { present: '●', partial: '◐', missing: '○', 'not-applicable': '·' };
 
@@ -339,6 +340,7 @@ describe('wtlint audit on generated areas', () => {
     const report = JSON.parse(run.stdout) as AuditReport;
     expect(report.comparison).toEqual({
       previousAsOf: AS_OF,
+      rulesChanged: [],
       newlyMissing: [{ area: 'alpha', column: 'arrangements/independent-scrutiny' }],
       resolved: [
         { area: 'bravo', column: 'arrangements/funding' },
@@ -360,7 +362,31 @@ describe('wtlint audit on generated areas', () => {
     expect(terminal.stdout).toContain(
       `Since the audit as of ${AS_OF}: 1 newly missing, 10 resolved, 0 new area findings, 1 resolved\n  - alpha: arrangements/independent-scrutiny newly missing\n  + bravo: arrangements/funding resolved\n`,
     );
+    // The previous audit made with another phrase vocabulary and pack: the comparison says so.
+    const previous = JSON.parse(fullRun.stdout) as AuditReport;
+    previous.provenance.ruleData[0]!.sha256 = '0'.repeat(64);
+    previous.provenance.packs[1]!.sha256 = '0'.repeat(64);
+    writeFileSync(join(root, 'previous-other.json'), JSON.stringify(previous));
+    const compared = ['audit', 'areas', '--as-of', AS_OF, '--jobs', '0', '--compare', join(root, 'previous-other.json')];
+    const other = JSON.parse((await runCli([...compared, '-f', 'json'], later)).stdout) as AuditReport;
+    expect(other.comparison!.rulesChanged).toEqual(['pack wt2023', 'rules/phrases.yaml']);
+    expect((await runCli(compared, later)).stdout).toContain(
+      `  The previous audit was made with other rules (pack wt2023, rules/phrases.yaml): a change may come from them, not from a document.\n`,
+    );
+    expect((await runCli([...compared, '-f', 'html'], later)).stdout).toContain('made with other rules (pack wt2023, rules/phrases.yaml)');
     rmSync(later, { recursive: true, force: true });
+  });
+
+  test('rulesChanged: another version, pack or rule file, and rule files an older audit did not record', () => {
+    const now = full.provenance;
+    expect(rulesChanged(now, now)).toEqual([]);
+    const { ruleData: _, ...older } = { ...now, wtlint: '0.0.9' };
+    expect(rulesChanged(older as AuditReport['provenance'], now)).toEqual([
+      `wtlint 0.0.9 (now ${now.wtlint})`,
+      'rule files (not recorded in the previous audit)',
+    ]);
+    const calendar = { ...now, ruleData: now.ruleData.map((d) => (d.file.includes('bank-holidays') ? { ...d, sha256: 'x' } : d)) };
+    expect(rulesChanged(calendar, now)).toEqual(['rules/bank-holidays-england-and-wales.yaml']);
   });
 
   test('-o writes the whole report or nothing, and leaves no temporary file', async () => {

@@ -78,7 +78,14 @@ export class AuditCollector {
     const kept = [...this.kept].sort((a, b) => byName(a.line, b.line));
     let comparison: AuditComparison | null = null;
     if (this.previous) {
-      comparison = { previousAsOf: this.previous.provenance.asOf, newlyMissing: [], resolved: [], newFindings: [], resolvedFindings: [] };
+      comparison = {
+        previousAsOf: this.previous.provenance.asOf,
+        rulesChanged: rulesChanged(this.previous.provenance, provenance),
+        newlyMissing: [],
+        resolved: [],
+        newFindings: [],
+        resolvedFindings: [],
+      };
       for (const k of kept) appendChanges(comparison, k.changes!);
     }
     return {
@@ -147,20 +154,21 @@ export function overdueList(areas: AreaResult[]): OverdueEntry[] {
   );
 }
 
-/** Marks cells newly missing or resolved, and findings new, since `previous`; areas are matched by name. */
-export function compareAudits(areas: AreaResult[], previous: AuditReport): AuditComparison {
-  const comparison: AuditComparison = {
-    previousAsOf: previous.provenance.asOf,
-    newlyMissing: [],
-    resolved: [],
-    newFindings: [],
-    resolvedFindings: [],
-  };
-  const before = new Map(previous.areas.map((a) => [a.name, a]));
-  for (const area of areas) {
-    appendChanges(comparison, compareArea(area, before.get(area.name)));
+/** What the previous audit's rules were that this one's are not (AuditComparison.rulesChanged). */
+export function rulesChanged(before: AuditProvenance, now: AuditProvenance): string[] {
+  const changed: string[] = [];
+  if (before.wtlint !== now.wtlint) changed.push(`wtlint ${before.wtlint} (now ${now.wtlint})`);
+  for (const pack of now.packs) {
+    if (before.packs.find((p) => p.pack === pack.pack)?.sha256 !== pack.sha256) changed.push(`pack ${pack.pack}`);
   }
-  return comparison;
+  // An audit written before rule files were recorded cannot show they were the same.
+  if (!before.ruleData) changed.push('rule files (not recorded in the previous audit)');
+  else {
+    for (const data of now.ruleData) {
+      if (before.ruleData.find((d) => d.file === data.file)?.sha256 !== data.sha256) changed.push(data.file);
+    }
+  }
+  return changed;
 }
 
 /** One area against its previous result (none: nothing to compare); marks the changes in place. */

@@ -126,6 +126,12 @@ export interface AuditProvenance {
 
 export interface AuditComparison {
   previousAsOf: string;
+  /**
+   * What the previous audit was made with that this one was not: another wtlint version, a pack
+   * or a rule file of `provenance.ruleData` changed (empty when the same). A change then may come
+   * from the rules, not the documents. Absent in reports written before it was recorded.
+   */
+  rulesChanged?: string[];
   newlyMissing: { area: string; column: string }[];
   resolved: { area: string; column: string }[];
   newFindings: { area: string; ruleId: string }[];

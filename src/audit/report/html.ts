@@ -175,6 +175,9 @@ function comparison(report: AuditReportHead): string {
     `<h3>${e(title)} (${items.length})</h3>${items.length ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : '<p>None.</p>'}`;
   return (
     `<h2>Changes since the audit as of ${e(c.previousAsOf)}</h2>` +
+    (c.rulesChanged?.length
+      ? `<p>The previous audit was made with other rules (${e(c.rulesChanged.join(', '))}): a change may come from them, not from a document.</p>`
+      : '') +
     list(
       'Newly missing',
       c.newlyMissing.map((x) => `${e(x.area)}: <code>${e(x.column)}</code>`),

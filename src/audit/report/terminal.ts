@@ -97,6 +97,12 @@ function render(report: AuditReportHead, { style }: AuditReportContext): string 
         `Since the audit as of ${c.previousAsOf}: ${c.newlyMissing.length} newly missing, ${c.resolved.length} resolved, ${c.newFindings.length} new area findings, ${c.resolvedFindings.length} resolved`,
       ),
     );
+    if (c.rulesChanged?.length)
+      out.push(
+        style.yellow(
+          `  The previous audit was made with other rules (${c.rulesChanged.join(', ')}): a change may come from them, not from a document.`,
+        ),
+      );
     for (const x of c.newlyMissing) out.push(style.red(`  - ${terminalSafe(x.area)}: ${x.column} newly missing`));
     for (const x of c.resolved) out.push(style.green(`  + ${terminalSafe(x.area)}: ${x.column} resolved`));
     for (const x of c.newFindings) out.push(style.red(`  - ${terminalSafe(x.area)}: ${x.ruleId} new`));
