@@ -244,7 +244,7 @@ describe('wtlint audit on generated areas', () => {
         .update(readFileSync(join(packageRoot, file)))
         .digest('hex');
     expect(p.ruleData).toEqual(
-      ['rules/phrases.yaml', 'rules/inference.yaml', 'rules/bank-holidays-england-and-wales.yaml'].map((file) => ({
+      ['rules/phrases.yaml', 'rules/bank-holidays-england-and-wales.yaml', 'rules/inference.yaml'].map((file) => ({
         file,
         sha256: hashOf(file),
       })),

@@ -81,7 +81,7 @@ export function bundledLinter(): Linter {
 
 /** The texts a linter is built from (packs, then schemas), in a fixed order: what --cache keys on. */
 export function resourceTexts(): string[] {
-  const files: string[] = [...PACK_IDS.map((id) => `rules/${id}.yaml`), PHRASES_FILE, BANK_HOLIDAYS_FILE, INFERENCE_FILE];
+  const files: string[] = [...PACK_IDS.map((id) => `rules/${id}.yaml`), ...RULE_DATA_FILES];
   const schemaDir = join(packageRoot, 'schemas');
   const walk = (dir: string, prefix: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -120,4 +120,4 @@ export const INFERENCE_FILE = 'rules/inference.yaml';
 export const INFERENCE_SCHEMA_FILE = 'schemas/inference.schema.json';
 
 /** The rule files beside the packs that change what they find (audit's provenance names each with its hash). */
-export const RULE_DATA_FILES = [PHRASES_FILE, INFERENCE_FILE, BANK_HOLIDAYS_FILE];
+export const RULE_DATA_FILES = [PHRASES_FILE, BANK_HOLIDAYS_FILE, INFERENCE_FILE];

@@ -1,7 +1,7 @@
 // Detection data from a pack, compiled once when the pack loads.
 import type { Detection, SentenceCue } from '../pack/types.js';
 import { pointerToPath } from '../parse/locate.js';
-import { fold, mayMatch, mayMatchPairs, pairsOf, prepareLiterals, requiredLiterals } from './literals.js';
+import { fold, mayMatch, mayMatchPairs, pairsOf, prepareLiterals, requiredLiterals, type PreparedLiterals } from './literals.js';
 import { PackRegExp } from '../pack/regex.js';
 
 export interface CompiledDetection {
@@ -52,8 +52,8 @@ export type SentenceGate = (folded: string, pairs: Uint32Array) => boolean;
 /** One pattern of a cue behind its literal prefilter; `pattern` is the regular expression itself. */
 export interface CuePattern extends Matcher {
   pattern: PackRegExp;
-  /** The prefilter alone: false only when the text (`folded`, with its `pairs` when known) cannot match. */
-  mayMatch(folded: string, pairs?: Uint32Array): boolean;
+  /** The prefilter's literals, prepared (null: the pattern's literals cannot be read, it may match anything). */
+  prepared: PreparedLiterals | null;
 }
 
 const NEVER: AnyMatcher = { test: () => false, mayOccurIn: () => false };
@@ -105,15 +105,14 @@ const compileCues = (cues: SentenceCue[] | undefined): CuePattern[][] => (cues ?
 
 function cuePattern(source: string, literals = requiredLiterals(source)): CuePattern {
   const pattern = compilePattern(source);
-  if (literals === null) return { test: (text) => pattern.test(text), mayMatch: () => true, literals, pattern };
+  if (literals === null) return { test: (text) => pattern.test(text), literals, pattern, prepared: null };
   const prepared = prepareLiterals(literals);
-  const mayMatchText = (folded: string, pairs?: Uint32Array) =>
-    pairs ? mayMatchPairs(prepared, folded, pairs) : mayMatch(literals, folded);
   return {
-    test: (text, folded, pairs) => mayMatchText(folded ?? fold(text), pairs) && pattern.test(text),
-    mayMatch: mayMatchText,
+    test: (text, folded, pairs) =>
+      (pairs ? mayMatchPairs(prepared, folded!, pairs) : mayMatch(literals, folded ?? fold(text))) && pattern.test(text),
     literals,
     pattern,
+    prepared,
   };
 }
 
@@ -178,19 +177,21 @@ export function matchesCue(text: string, cues: CuePattern[][], folded?: string, 
   return cues.some((cue) => mayMatchCue(cue, folded, pairs) && cue.every((p) => p.pattern.test(text)));
 }
 
-function mayMatchCue(cue: CuePattern[], folded: string, pairs?: Uint32Array): boolean {
-  return cue.every((p) => p.mayMatch(folded, pairs));
+/** Whether every pattern of the cue has one of its literals in the text (a pattern without literals always may). */
+function mayMatchCue(cue: CuePattern[], folded: string, pairs: Uint32Array): boolean {
+  for (const p of cue) if (p.prepared && !mayMatchPairs(p.prepared, folded, pairs)) return false;
+  return true;
 }
 
 /**
- * The sentence pass's gate (CompiledDetection.sentenceGate): per cue, the prepared literals of
- * each of its patterns (a pattern without literals can match anything and is left out). Plain
- * loops over plain data: it runs for every sentence and element.
+ * The sentence pass's gate (CompiledDetection.sentenceGate): some cue whose every pattern has one
+ * of its literals in the sentence. It runs for every sentence and element, so it reads plain
+ * arrays of each cue's prepared literals (patterns without literals left out) in plain loops.
  */
 function gate(cues: CuePattern[][]): SentenceGate {
   if (cues.length === 0) return () => false;
-  const sets = cues.map((cue) => cue.flatMap((p) => (p.literals ? [prepareLiterals(p.literals)] : [])));
-  // A cue with no literals at all (empty, or patterns the prefilter cannot read) may match any sentence.
+  const sets = cues.map((cue) => cue.flatMap((p) => (p.prepared ? [p.prepared] : [])));
+  // A cue none of whose patterns has literals (or an empty cue) may match any sentence.
   if (sets.some((cue) => cue.length === 0)) return () => true;
   return (folded, pairs) => {
     for (const cue of sets) {

@@ -1,11 +1,11 @@
 // wtlint audit <dir>: every area's documents through the check core (in worker threads when
 // there are enough), area-level checks, one report. Ctrl-C stops the workers and writes nothing.
 import { readFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { bundledLinter, packageRoot, packageVersion, RULE_DATA_FILES } from '../../engine/resources.js';
 import { Engine } from '../../engine/engine.js';
+import { hashBytes } from '../../engine/cache.js';
 import { UsageError } from '../../engine/errors.js';
 import { parseCount } from '../../engine/options.js';
 import { discoverAreas, type AreaSource } from '../../audit-run/areas.js';
@@ -127,10 +127,7 @@ async function auditAreas(areas: AreaSource[], tasks: AuditTask[], run: AuditRun
     } finally {
       bar?.stop();
     }
-    const fileHash = (file: string) =>
-      createHash('sha256')
-        .update(readFileSync(join(packageRoot, file)))
-        .digest('hex');
+    const fileHash = (file: string) => hashBytes(readFileSync(join(packageRoot, file)));
     const provenance: AuditProvenance = {
       tool: 'wtlint',
       wtlint: packageVersion(),
