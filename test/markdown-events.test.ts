@@ -8,7 +8,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
-import { deeperThan, parseMarkdown, partsFromMdast } from '../src/parse/markdown.js';
+import { chunksOf, deeperThan, parseMarkdown, partsFromMdast } from '../src/parse/markdown.js';
 import { markdownTree } from '../src/parse/micromark-tree.js';
 import { markdownSoup, SAMPLES } from './robustness/arbitraries.js';
 
@@ -123,6 +123,39 @@ describe('Markdown read from micromark events', () => {
       }),
       { numRuns: RUNS, ...SEED },
     );
+  });
+
+  it('text where no line can open a container is tokenized from the flow level and still reads as remark-parse’s tree (property)', () => {
+    const noContainerLines = (text: string) =>
+      text
+        .split('\n')
+        .filter((line) => !/^\s*(?:>|[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$))/.test(line))
+        .join('\n');
+    let flowPieces = 0;
+    fc.assert(
+      fc.property(anyMarkdown, (raw) => {
+        const text = noContainerLines(normalise(raw));
+        const pieces = chunksOf(text, Infinity);
+        expect(pieces.length).toBe(1);
+        if (!pieces[0]!.containers) flowPieces++;
+        expect(viaEvents(text)).toEqual(viaRemark(text));
+      }),
+      { numRuns: RUNS, ...SEED },
+    );
+    // Front matter that never closes keeps the container level; everything else here has none.
+    expect(flowPieces).toBeGreaterThan(RUNS * 0.9);
+  });
+
+  it('cuts a piece where lines that may open a container begin and stop', () => {
+    const text = 'Para one.\n\n- item\n- item\n\n> quoted\n\nPara two.\n\n1. first\n';
+    expect(chunksOf(text).map((p) => [p.line, p.containers])).toEqual([
+      [1, false],
+      [3, true],
+      [8, false],
+      [10, true],
+    ]);
+    expect(chunksOf(text, Infinity).map((p) => [p.line, p.containers])).toEqual([[1, true]]);
+    expect(parseMarkdown(text)).toEqual(viaRemark(text));
   });
 
   it('every shipped Markdown document reads the same both ways', () => {

@@ -100,6 +100,17 @@ const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 /** Chunks are cut once they reach this many characters, at the next safe line. */
 export const CHUNK_CHARS = 4096;
 
+/** A line that may open a container (block quote or list item), read loosely: any indentation, a marker, then a space or the end. */
+const CONTAINER_START = /^[ \t]*(?:>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
+
+/** A piece of a document that parses alone as it does in the whole. */
+export interface Piece {
+  text: string;
+  line: number;
+  /** Whether a line of the piece may open a container; a piece where none can is parsed without the container level (micromark-tree.ts). */
+  containers: boolean;
+}
+
 /**
  * Splits Markdown where every container (list, block quote) and leaf block has certainly
  * ended, so that each piece parses the same alone as in the whole. micromark copies its
@@ -111,11 +122,15 @@ export const CHUNK_CHARS = 4096;
  * a letter in column 1 (it ends nested lists) with no HTML block open. Front matter is
  * never split. A link definition serves the pieces after its own (they share a parser); a
  * reference to one in a later piece reads as its literal text, which detection treats the same.
+ *
+ * A piece is also cut, at a safe line, where lines that may open a container begin or stop:
+ * most prose has none, and a piece without them is tokenized a level less deep (a fifth of
+ * micromark's time on plain prose). With `chunkChars` infinite the text stays one piece.
  */
-export function chunksOf(text: string, chunkChars = CHUNK_CHARS): { text: string; line: number }[] {
-  const chunks: { text: string; line: number }[] = [];
-  let chunkStart = 0;
-  let chunkLine = 1;
+export function chunksOf(text: string, chunkChars = CHUNK_CHARS): Piece[] {
+  // Segments run from one safe line to the next; pieces are runs of segments alike in containers.
+  const segments: { start: number; line: number; containers: boolean }[] = [{ start: 0, line: 1, containers: false }];
+  const cuts = Number.isFinite(chunkChars);
   let start = 0;
   let line = 1;
   let previousBlank = false;
@@ -125,7 +140,7 @@ export function chunksOf(text: string, chunkChars = CHUNK_CHARS): { text: string
   let htmlEnd: string | null = null; // the end marker while inside an HTML block of kinds 1–5
   if (/^---[ \t]*\n/.test(text)) {
     const close = /\n---[ \t]*(?:\n|$)/.exec(text.slice(3));
-    if (!close) return [{ text, line: 1 }];
+    if (!close) return [{ text, line: 1, containers: true }];
     start = 3 + close.index + close[0].length;
     line = text.slice(0, start).split('\n').length - (text[start - 1] === '\n' ? 0 : 1);
   }
@@ -136,11 +151,9 @@ export function chunksOf(text: string, chunkChars = CHUNK_CHARS): { text: string
     const safe = previousBlank
       ? /^[^\s]/.test(content) && !content.startsWith('---') && !EMPTY_ITEM.test(content)
       : !htmlToBlank && BULLET_AT_COLUMN_1.test(content) && !THEMATIC_BREAK.test(content);
-    if (!unsure && fence === null && htmlEnd === null && safe && start - chunkStart >= chunkChars) {
-      chunks.push({ text: text.slice(chunkStart, start), line: chunkLine });
-      chunkStart = start;
-      chunkLine = line;
-    }
+    if (cuts && !unsure && fence === null && htmlEnd === null && safe && start > segments[segments.length - 1]!.start)
+      segments.push({ start, line, containers: false });
+    if (CONTAINER_START.test(content)) segments[segments.length - 1]!.containers = true;
     if (fence !== null) {
       const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(content);
       if (close && close[1]![0] === fence[0] && close[1]!.length >= fence.length) fence = null;
@@ -162,8 +175,17 @@ export function chunksOf(text: string, chunkChars = CHUNK_CHARS): { text: string
     start = end + 1;
     line++;
   }
-  chunks.push({ text: text.slice(chunkStart), line: chunkLine });
-  return chunks;
+  const pieces: { start: number; line: number; containers: boolean }[] = [];
+  for (const segment of segments) {
+    const piece = pieces[pieces.length - 1];
+    if (piece && piece.containers === segment.containers && segment.start - piece.start < chunkChars) continue;
+    pieces.push({ ...segment });
+  }
+  return pieces.map((piece, i) => ({
+    text: text.slice(piece.start, pieces[i + 1]?.start ?? text.length),
+    line: piece.line,
+    containers: piece.containers,
+  }));
 }
 
 /** The marker that ends an HTML block this line starts (kinds 1–5 end at a marker, not a blank line), unless the line holds it. */

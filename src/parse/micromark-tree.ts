@@ -15,6 +15,7 @@ import { decodeNamedCharacterReference } from 'decode-named-character-reference'
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import type { Event, Token } from 'micromark-util-types';
 import type { Nodes, Root, Text } from 'mdast';
+import type { Piece } from './markdown.js';
 
 const OPTIONS = { extensions: [frontmatter(['yaml'])] };
 
@@ -52,7 +53,7 @@ const CONTAINER: Record<string, string> = {
 
 /** Parses one Markdown text (line endings already "\n"). */
 export function markdownTree(text: string): Root {
-  return markdownTrees([{ text, line: 1 }])[0]!;
+  return markdownTrees([{ text, line: 1, containers: true }])[0]!;
 }
 
 /**
@@ -61,11 +62,13 @@ export function markdownTree(text: string): Root {
  * more than tokenizing a small piece, and link definitions then reach later pieces as they do
  * in the whole document. Its lazy-line record is per piece (it is keyed by line number).
  */
-export function markdownTrees(pieces: { text: string; line: number }[]): Root[] {
+export function markdownTrees(pieces: Piece[]): Root[] {
   const parser = parse(OPTIONS);
   return pieces.map((piece) => {
     parser.lazy = {};
-    const events = postprocess(parser.document().write(preprocess()(piece.text, undefined, true)));
+    // Without a container, the document level only copies each line to the flow level below it.
+    const tokenizer = piece.containers ? parser.document() : parser.flow();
+    const events = postprocess(tokenizer.write(preprocess()(piece.text, undefined, true)));
     // micromark skips a byte order mark that opens the text: its offsets count from after it.
     const source = piece.text.charCodeAt(0) === 0xfeff ? piece.text.slice(1) : piece.text;
     return new TreeBuilder(source, piece.line - 1).build(events);
