@@ -158,6 +158,11 @@ describe('Markdown read from micromark events', () => {
     expect(parseMarkdown(text)).toEqual(viaRemark(text));
   });
 
+  it('a link definition serves only its own document (the parser is shared)', () => {
+    expect(viaEvents('[ref]: /u\n\nSee [ref].').blocks.map((b) => b.text)).toEqual(['See ref.']);
+    expect(viaEvents('See [ref].').blocks.map((b) => b.text)).toEqual(['See [ref].']);
+  });
+
   it('every shipped Markdown document reads the same both ways', () => {
     const samples = SAMPLES.filter((s) => s.path.endsWith('.md'));
     expect(samples.length).toBeGreaterThanOrEqual(20);

@@ -56,14 +56,18 @@ export function markdownTree(text: string): Root {
   return markdownTrees([{ text, line: 1, containers: true }])[0]!;
 }
 
+/** micromark's parser, made once: combining its constructs costs more than tokenizing a small piece. */
+let sharedParser: ReturnType<typeof parse> | undefined;
+
 /**
  * Parses the pieces of one document (src/parse/markdown.ts chunksOf), each with its lines moved
- * to where it starts. One parser serves every piece: combining micromark's constructs costs
- * more than tokenizing a small piece, and link definitions then reach later pieces as they do
- * in the whole document. Its lazy-line record is per piece (it is keyed by line number).
+ * to where it starts. The parser's state is what its link definitions and lazy lines record:
+ * definitions are kept for the document, so they reach later pieces as they do in the whole;
+ * lazy lines are per piece (they are keyed by line number).
  */
 export function markdownTrees(pieces: Piece[]): Root[] {
-  const parser = parse(OPTIONS);
+  const parser = (sharedParser ??= parse(OPTIONS));
+  parser.defined = [];
   return pieces.map((piece) => {
     parser.lazy = {};
     // Without a container, the document level only copies each line to the flow level below it.
