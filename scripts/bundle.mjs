@@ -38,6 +38,22 @@ const common = {
   write: false,
 };
 
+// commander requires node:child_process when it loads (for subcommands run as programs, which
+// wtlint has none of), and with it net, dgram and the rest: ~5 ms of every start. The bundle gets
+// a stand-in that loads the module on first use.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^node:child_process$/ }, () => ({ path: 'child_process', namespace: 'lazy-builtin' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      contents:
+        "let real; const load = () => (real ??= require('child_process'));\n" +
+        'module.exports = new Proxy({}, { get: (_, key) => load()[key], has: (_, key) => key in load() });\n',
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 
@@ -47,6 +63,8 @@ const cli = await build({
   ...common,
   entryPoints: ['dist/src/cli/entry.js'],
   format: 'cjs',
+  plugins: [lazyChildProcess],
+  minifyWhitespace: true,
   outfile: BUNDLE_FILE,
   define: { 'import.meta.url': '__wtlintUrl' },
   banner: { js: "const __wtlintUrl = require('node:url').pathToFileURL(__filename).href;" },
