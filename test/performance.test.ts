@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledLinter, documentSchemaTexts, loadDocumentSchemas, PACK_IDS } from '../src/engine/resources.js';
 import { snapshotPack, snapshotVocabulary, precompiledValidator } from '../src/engine/precompiled.js';
 import { validatePack, compilePack } from '../src/pack/load.js';
+import { withSources } from '../src/pack/phrases.js';
 import { createLinter } from '../src/lint.js';
 import { anyOf } from '../src/extract/detection.js';
 // @ts-expect-error: a plain ESM script without types (the bench's corpus generator)
@@ -70,7 +71,7 @@ describe('build-time snapshots (dist/precompiled, made by npm run build)', () =>
         validatePack(text, `rules/${id}.yaml`, JSON.parse(packSchemaText), vocabulary),
       );
     }
-    expect(snapshotVocabulary(phrases)).toEqual(vocabulary);
+    expect(snapshotVocabulary(phrases)).toEqual(withSources(vocabulary));
   });
 
   it('a snapshot is not used once the pack, the pack schema or the phrase sets change', () => {

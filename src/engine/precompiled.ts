@@ -139,6 +139,7 @@ export interface Sources {
 /** Build step: validates every pack (an invalid one fails the build) and compiles every schema. */
 export async function writePrecompiled(sources: Sources): Promise<string[]> {
   const { loadVocabulary, validatePack } = await import('../pack/load.js');
+  const { withSources } = await import('../pack/phrases.js');
   const { createAjv } = await import('../schema-validator.js');
   const { loadBankHolidays } = await import('../reference/load.js');
   const { loadInferenceRules } = await import('../reference/inference-rules.js');
@@ -152,7 +153,7 @@ export async function writePrecompiled(sources: Sources): Promise<string[]> {
   const written: string[] = [];
   const { phrases } = sources;
   const vocabulary = loadVocabulary(phrases.text, phrases.file, JSON.parse(phrases.schemaText) as object);
-  writeFileSync(join(dir, PHRASES_SNAPSHOT), JSON.stringify(vocabulary));
+  writeFileSync(join(dir, PHRASES_SNAPSHOT), JSON.stringify(withSources(vocabulary)));
   out.phrases = sha256(phrases.text, phrases.schemaText);
   written.push(PHRASES_SNAPSHOT);
   for (const { id, text } of sources.packs) {

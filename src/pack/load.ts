@@ -206,7 +206,7 @@ function sourcesOf(vocabulary: Vocabulary): (name: string) => string {
     const built = new Map<string, string>();
     source = (name) => {
       let s = built.get(name);
-      if (s === undefined) built.set(name, (s = setSource(vocabulary.phrases[name]!)));
+      if (s === undefined) built.set(name, (s = vocabulary.sources?.[name] ?? setSource(vocabulary.phrases[name]!)));
       return s;
     };
     sourceCache.set(vocabulary, source);

@@ -27,6 +27,13 @@ export interface PhraseSet {
 /** rules/phrases.yaml, validated (schemas/phrases.schema.json). */
 export interface Vocabulary {
   phrases: Record<string, PhraseSet>;
+  /** Each set's regular expression source (setSource), kept by the build's snapshot: building them is ~10 ms of a cold start. */
+  sources?: Record<string, string>;
+}
+
+/** The vocabulary with each set's source built, as the build's snapshot keeps it. */
+export function withSources(vocabulary: Vocabulary): Vocabulary {
+  return { ...vocabulary, sources: Object.fromEntries(Object.entries(vocabulary.phrases).map(([name, set]) => [name, setSource(set)])) };
 }
 
 const WORD = /[\p{L}\p{N}_]/u;
