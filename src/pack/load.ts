@@ -159,21 +159,28 @@ export function validatePack(text: string, file: string, packSchema: object, voc
 export function compilePack(pack: RulePack, file: string, vocabulary: Vocabulary): CompiledPack {
   const source = sourcesOf(vocabulary);
   const compile = (detect: Detection) => compileDetection(resolveDetection(detect, source));
+  // What a rule runs is made when it first runs: a check of one edition never pays for the other pack.
   const rules = pack.rules.map((rule): CompiledRule =>
     lazy(
-      { ...rule, checks: rule.checks.map((check) => expandCheckSets(check, vocabulary)), ruleId: `${pack.pack}/${rule.element}` },
+      lazy({ ...rule, ruleId: `${pack.pack}/${rule.element}` }, 'checks', () =>
+        rule.checks.map((check) => expandCheckSets(check, vocabulary)),
+      ),
       'detection',
       () => (rule.detect ? compile(rule.detect) : null),
     ),
   );
-  const migration = (pack.migration ?? []).map((item): CompiledMigrationItem => {
-    const valuePatterns = (item.values ?? []).map((v) => ({ field: v.field, pattern: compilePattern(source(v.matches)) }));
-    return lazy({ ...item, valuePatterns }, 'detection', () =>
-      item.detect
-        ? compile(item.detect)
-        : rules.find((rule) => rule.element === item.element && rule.applies_to.includes('arrangements') && rule.detection)!.detection!,
-    );
-  });
+  const migration = (pack.migration ?? []).map((item): CompiledMigrationItem =>
+    lazy(
+      lazy({ ...item }, 'valuePatterns', () =>
+        (item.values ?? []).map((v) => ({ field: v.field, pattern: compilePattern(source(v.matches)) })),
+      ),
+      'detection',
+      () =>
+        item.detect
+          ? compile(item.detect)
+          : rules.find((rule) => rule.element === item.element && rule.applies_to.includes('arrangements') && rule.detection)!.detection!,
+    ),
+  );
   const { alone = [], starts = [], short = 0, phrases = [] } = pack.placeholders;
   const compiled = lazy({ ...pack, file, rules, migration, vocabulary }, 'placeholderMatcher', () =>
     placeholderMatcher({ alone: alone.map(source), starts: starts.map(source), short, phrases: phrases.map(source) }),
