@@ -4,17 +4,20 @@
 // docs/startup.md). The cache is named by the hash of the bundle's text that the build writes
 // on the bundle's first line, so a rebuilt bundle never meets an old cache; V8 itself rejects a
 // cache made by another Node version or other V8 flags, and then compiles as usual.
-import { isAscii } from 'node:buffer';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
+//
+// CommonJS, as bin/wtlint.js is (bin/package.json): a process started from an ES module first
+// loads Node's ES module loader, ~8 ms of every start.
+'use strict';
+const { isAscii } = require('node:buffer');
+const { existsSync, readFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
+const vm = require('node:vm');
 
-export const BUNDLE_FILE = fileURLToPath(new URL('../dist/bundle/wtlint.cjs', import.meta.url));
+const BUNDLE_FILE = join(__dirname, '..', 'dist', 'bundle', 'wtlint.cjs');
 
 /** The code cache file for a bundle text: named by the hash on its first line (`// wtlint bundle <hash>`). */
-export function cacheFileFor(file, source) {
+function cacheFileFor(file, source) {
   const hash = /^\/\/ wtlint bundle ([0-9a-f]+)\n/.exec(source)?.[1];
   return hash ? join(dirname(file), `wtlint-${hash}.v8cache`) : undefined;
 }
@@ -23,7 +26,7 @@ export function cacheFileFor(file, source) {
  * Runs the bundle as a CommonJS module and returns its exports, the compiled script (for the
  * build, which makes the cache from it) and whether a cache was used: 'accepted', 'rejected' or 'none'.
  */
-export function loadBundle(file = BUNDLE_FILE, { useCache = true } = {}) {
+function loadBundle(file = BUNDLE_FILE, { useCache = true } = {}) {
   if (!existsSync(file)) throw new Error(`${file} is missing: build wtlint first (npm run build)`);
   // The build writes the bundle in ASCII: read as such, it needs no UTF-8 decoding (~25 ms).
   const bytes = readFileSync(file);
@@ -39,3 +42,5 @@ export function loadBundle(file = BUNDLE_FILE, { useCache = true } = {}) {
   const cache = cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted';
   return { exports: module.exports, script, cache };
 }
+
+module.exports = { BUNDLE_FILE, cacheFileFor, loadBundle };

@@ -29,7 +29,7 @@ import { bundledVocabulary } from './helpers.js';
 import { setSource } from '../src/pack/phrases.js';
 import { BUNDLE, DIST, ROOT as root, runEntry, seen } from './helpers/entries.js';
 import { AS_OF } from './helpers.js';
-// @ts-expect-error: plain ESM without types (the bundle's loader)
+// @ts-expect-error: plain CommonJS without types (the bundle's loader)
 import { cacheFileFor } from '../bin/load-bundle.js';
 
 const LOADER = join(root, 'bin/load-bundle.js');
@@ -86,12 +86,11 @@ describe('the bundle gives what dist/src gives', () => {
       ['docs/report.pdf', 'yearly-report'],
     ]);
     expect(seen(bundled)).toEqual(seen(unbundled));
-    // The bundle is self-contained: no ES module but bin/ (mammoth, for .docx, and PDF.js, for .pdf, stay packages),
-    // and the PDF reader's worker thread, bundled beside it.
+    // The bundle is self-contained: no ES module but the entry (mammoth, for .docx, and PDF.js, for .pdf, stay packages),
+    // and the PDF reader's worker thread, bundled beside it. bin/ is CommonJS: its loader is required, not imported.
     const own = bundled.loads.filter((file) => !/^node_modules\/(?:mammoth|pdfjs-dist)\//.test(file));
     expect(own.filter((file) => !/^dist\/bundle\/worker\/chunk-\w+\.js$/.test(file))).toEqual([
       'bin/wtlint.js',
-      'bin/load-bundle.js',
       'dist/bundle/pdf-worker.js',
     ]);
     expect(bundled.loads).toContain('node_modules/pdfjs-dist/legacy/build/pdf.mjs');

@@ -28,9 +28,8 @@ test('audit --jobs 2 on 40 documents: the same JSON from the bundle, whose worke
   );
   expect(bundled.loads.filter((file) => !file.startsWith('dist/bundle/'))).toEqual([
     'bin/wtlint.js',
-    'bin/load-bundle.js',
     ...Array(workers).fill('bin/load-bundle.js'),
-  ]); // the CLI, then each worker
+  ]); // the CLI (which requires the CommonJS loader, unrecorded), then each worker's ES module importing it
   expect(unbundled.loads.filter((file) => file === 'dist/src/audit-run/worker-main.js')).toEqual(
     Array(workers).fill('dist/src/audit-run/worker-main.js'),
   );
