@@ -266,7 +266,8 @@ function collect(node: RootContent | Nodes, parts: MarkdownParts): void {
         return;
       }
       const block = toBlock('paragraph', node.children, node, parts);
-      if (block && TABLE_DELIMITER.test(block.text)) {
+      // (A paragraph without a pipe is no table: tested first, it spares the expression's backtracking over every line.)
+      if (block && block.text.includes('|') && TABLE_DELIMITER.test(block.text)) {
         splitTableRows(block, parts);
         return;
       }
