@@ -64,6 +64,8 @@ const cli = await build({
   entryPoints: ['dist/src/cli/entry.js'],
   format: 'cjs',
   plugins: [lazyChildProcess],
+  // Without white space the bundle is 1.4 MB instead of 2.1 to read at every start; names are
+  // kept (no minifyIdentifiers), so a --debug stack trace still names its functions.
   minifyWhitespace: true,
   outfile: BUNDLE_FILE,
   define: { 'import.meta.url': '__wtlintUrl' },

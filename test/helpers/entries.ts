@@ -15,7 +15,7 @@ export interface EntryRun {
   status: number | null;
   stdout: string;
   stderr: string;
-  /** Every file module the process and its worker threads loaded, relative to the package, in load order. */
+  /** Every file the process and its worker threads loaded through the ES module loader (not what CommonJS code requires), relative to the package, in load order. */
   loads: string[];
 }
 
