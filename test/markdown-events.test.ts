@@ -137,7 +137,7 @@ describe('Markdown read from micromark events', () => {
         const text = noContainerLines(normalise(raw));
         const pieces = chunksOf(text, Infinity);
         expect(pieces.length).toBe(1);
-        if (!pieces[0]!.containers) flowPieces++;
+        if (pieces[0]!.level === 'flow') flowPieces++;
         expect(viaEvents(text)).toEqual(viaRemark(text));
       }),
       { numRuns: RUNS, ...SEED },
@@ -146,15 +146,58 @@ describe('Markdown read from micromark events', () => {
     expect(flowPieces).toBeGreaterThan(RUNS * 0.9);
   });
 
+  it('paragraphs whose lines all start with a letter are read from the text level alone and still read as remark-parse’s tree (property)', () => {
+    // Lines that start with a letter, with what the content and text levels handle around them:
+    // indented continuations, tabs, trailing spaces and hard breaks, inline constructs, blank lines.
+    const LINES = [
+      'Funding is shared',
+      'the partners agree',
+      '  indented continuation',
+      '\tTabbed continuation',
+      '      deeply indented',
+      'trailing spaces  ',
+      'one trailing space ',
+      'tab\tinside and tab at end\t',
+      'hard break by backslash\\',
+      'Émile and Ünal wrote',
+      'a *b* and **c** and _d_',
+      'a [link](https://x.invalid "t") b',
+      'a [ref] and [text][ref] b',
+      'a `code` and `` x ` y `` b',
+      'a <b>tag</b> and <https://x.invalid>',
+      'A &amp; B &#65; &nope; \\* c',
+      'x\u0000y',
+      'Title',
+      '',
+      ' ',
+      '\t',
+    ];
+    // (The first piece of a document is never read from the text level: it may hold front matter.)
+    const paragraphs = fc.array(fc.constantFrom(...LINES), { minLength: 1, maxLength: 25 }).map((lines) => `Intro\n\n${lines.join('\n')}`);
+    const mixed = fc.array(fc.oneof(paragraphs, markdownSoup), { maxLength: 6 }).map((parts) => parts.join('\n\n'));
+    let textLevel = 0;
+    fc.assert(
+      fc.property(fc.oneof(paragraphs, mixed), (raw) => {
+        const text = normalise(raw).replace(/\]:/g, ']'); // a definition serves only the pieces after it (documented)
+        if (chunksOf(text, 1).some((p) => p.level === 'paragraphs')) textLevel++;
+        const oracle = viaRemark(text);
+        expect(parseMarkdown(text, Infinity, 1)).toEqual(oracle);
+        expect(parseMarkdown(text)).toEqual(oracle);
+      }),
+      { numRuns: RUNS, ...SEED },
+    );
+    expect(textLevel).toBeGreaterThan(RUNS / 2);
+  });
+
   it('cuts a piece where lines that may open a container begin and stop', () => {
     const text = 'Para one.\n\n- item\n- item\n\n> quoted\n\nPara two.\n\n1. first\n';
-    expect(chunksOf(text).map((p) => [p.line, p.containers])).toEqual([
-      [1, false],
-      [3, true],
-      [8, false],
-      [10, true],
+    expect(chunksOf(text).map((p) => [p.line, p.level])).toEqual([
+      [1, 'flow'],
+      [3, 'document'],
+      [8, 'paragraphs'],
+      [10, 'document'],
     ]);
-    expect(chunksOf(text, Infinity).map((p) => [p.line, p.containers])).toEqual([[1, true]]);
+    expect(chunksOf(text, Infinity).map((p) => [p.line, p.level])).toEqual([[1, 'document']]);
     expect(parseMarkdown(text)).toEqual(viaRemark(text));
   });
 

@@ -103,13 +103,25 @@ export const CHUNK_CHARS = 4096;
 /** A line that may open a container (block quote or list item), read loosely: any indentation, a marker, then a space or the end. */
 const CONTAINER_START = /^[ \t]*(?:>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
 
+/**
+ * How deep micromark must read a piece (micromark-tree.ts): from the document level where a line
+ * may open a container; from the flow level where none can; from the text level where the piece
+ * is only paragraphs whose every line starts with a letter (no such line can start or interrupt
+ * another block, or underline a heading), separated by blank lines.
+ */
+export type PieceLevel = 'document' | 'flow' | 'paragraphs';
+
 /** A piece of a document that parses alone as it does in the whole. */
 export interface Piece {
   text: string;
   line: number;
-  /** Whether a line of the piece may open a container; a piece where none can is parsed without the container level (micromark-tree.ts). */
-  containers: boolean;
+  level: PieceLevel;
 }
+
+/** A line that starts with a letter (after white space, for a line that continues a paragraph). */
+const STARTS_WITH_LETTER = /^\p{L}/u;
+const CONTINUES_WITH_LETTER = /^[ \t]*\p{L}/u;
+const BLANK = /^[ \t]*$/;
 
 /**
  * Splits Markdown where every container (list, block quote) and leaf block has certainly
@@ -128,8 +140,12 @@ export interface Piece {
  * micromark's time on plain prose). With `chunkChars` infinite the text stays one piece.
  */
 export function chunksOf(text: string, chunkChars = CHUNK_CHARS): Piece[] {
-  // Segments run from one safe line to the next; pieces are runs of segments alike in containers.
-  const segments: { start: number; line: number; containers: boolean }[] = [{ start: 0, line: 1, containers: false }];
+  // Segments run from one safe line to the next; pieces are runs of segments read at the same level.
+  // A segment is a paragraph while it is one block of lines that each start with a letter (and
+  // blank lines after it); the first never is (it may hold front matter).
+  const segments: { start: number; line: number; containers: boolean; paragraph: boolean; blank: boolean }[] = [
+    { start: 0, line: 1, containers: false, paragraph: false, blank: false },
+  ];
   const cuts = Number.isFinite(chunkChars);
   let start = 0;
   let line = 1;
@@ -140,7 +156,7 @@ export function chunksOf(text: string, chunkChars = CHUNK_CHARS): Piece[] {
   let htmlEnd: string | null = null; // the end marker while inside an HTML block of kinds 1–5
   if (/^---[ \t]*\n/.test(text)) {
     const close = /\n---[ \t]*(?:\n|$)/.exec(text.slice(3));
-    if (!close) return [{ text, line: 1, containers: true }];
+    if (!close) return [{ text, line: 1, level: 'document' }];
     start = 3 + close.index + close[0].length;
     line = text.slice(0, start).split('\n').length - (text[start - 1] === '\n' ? 0 : 1);
   }
@@ -152,8 +168,13 @@ export function chunksOf(text: string, chunkChars = CHUNK_CHARS): Piece[] {
       ? /^[^\s]/.test(content) && !content.startsWith('---') && !EMPTY_ITEM.test(content)
       : !htmlToBlank && BULLET_AT_COLUMN_1.test(content) && !THEMATIC_BREAK.test(content);
     if (cuts && !unsure && fence === null && htmlEnd === null && safe && start > segments[segments.length - 1]!.start)
-      segments.push({ start, line, containers: false });
-    if (CONTAINER_START.test(content)) segments[segments.length - 1]!.containers = true;
+      segments.push({ start, line, containers: false, paragraph: STARTS_WITH_LETTER.test(content), blank: false });
+    const segment = segments[segments.length - 1]!;
+    if (CONTAINER_START.test(content)) segment.containers = true;
+    if (segment.paragraph && segment.start !== start) {
+      if (BLANK.test(content)) segment.blank = true;
+      else if (segment.blank || !CONTINUES_WITH_LETTER.test(content)) segment.paragraph = false;
+    }
     if (fence !== null) {
       const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(content);
       if (close && close[1]![0] === fence[0] && close[1]!.length >= fence.length) fence = null;
@@ -175,16 +196,17 @@ export function chunksOf(text: string, chunkChars = CHUNK_CHARS): Piece[] {
     start = end + 1;
     line++;
   }
-  const pieces: { start: number; line: number; containers: boolean }[] = [];
+  const pieces: { start: number; line: number; level: PieceLevel }[] = [];
   for (const segment of segments) {
+    const level: PieceLevel = segment.containers ? 'document' : segment.paragraph ? 'paragraphs' : 'flow';
     const piece = pieces[pieces.length - 1];
-    if (piece && piece.containers === segment.containers && segment.start - piece.start < chunkChars) continue;
-    pieces.push({ ...segment });
+    if (piece && piece.level === level && segment.start - piece.start < chunkChars) continue;
+    pieces.push({ start: segment.start, line: segment.line, level });
   }
   return pieces.map((piece, i) => ({
     text: text.slice(piece.start, pieces[i + 1]?.start ?? text.length),
     line: piece.line,
-    containers: piece.containers,
+    level: piece.level,
   }));
 }
 

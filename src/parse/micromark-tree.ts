@@ -13,7 +13,7 @@ import { parse, postprocess, preprocess } from 'micromark';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
-import type { Event, Token } from 'micromark-util-types';
+import type { Event, Point, Token } from 'micromark-util-types';
 import type { Nodes, Root, Text } from 'mdast';
 import type { Piece } from './markdown.js';
 
@@ -53,7 +53,7 @@ const CONTAINER: Record<string, string> = {
 
 /** Parses one Markdown text (line endings already "\n"). */
 export function markdownTree(text: string): Root {
-  return markdownTrees([{ text, line: 1, containers: true }])[0]!;
+  return markdownTrees([{ text, line: 1, level: 'document' }])[0]!;
 }
 
 /** micromark's parser, made once: combining its constructs costs more than tokenizing a small piece. */
@@ -69,14 +69,67 @@ export function markdownTrees(pieces: Piece[]): Root[] {
   const parser = (sharedParser ??= parse(OPTIONS));
   parser.defined = [];
   return pieces.map((piece) => {
+    if (piece.level === 'paragraphs') return new TreeBuilder(piece.text, piece.line - 1).build(paragraphEvents(parser, piece.text));
     parser.lazy = {};
     // Without a container, the document level only copies each line to the flow level below it.
-    const tokenizer = piece.containers ? parser.document() : parser.flow();
+    const tokenizer = piece.level === 'document' ? parser.document() : parser.flow();
     const events = postprocess(tokenizer.write(preprocess()(piece.text, undefined, true)));
     // micromark skips a byte order mark that opens the text: its offsets count from after it.
     const source = piece.text.charCodeAt(0) === 0xfeff ? piece.text.slice(1) : piece.text;
     return new TreeBuilder(source, piece.line - 1).build(events);
   });
+}
+
+/**
+ * The events of a piece that is only paragraphs (src/parse/markdown.ts chunksOf), read by
+ * micromark's text level alone: each paragraph's lines are handed to it as its content level
+ * would, the white space that opens a continuation line skipped and the last line's ending left
+ * out; the flow and content levels would only have found the paragraph.
+ */
+function paragraphEvents(parser: ReturnType<typeof parse>, text: string): Event[] {
+  const events: Event[] = [];
+  let line = 1;
+  let start = 0;
+  while (start < text.length) {
+    // One paragraph: its lines up to a blank line or the end.
+    const lines: { at: number; from: number; end: number; line: number }[] = [];
+    for (;;) {
+      let end = text.indexOf('\n', start);
+      if (end === -1) end = text.length;
+      let from = start;
+      while (text[from] === ' ' || text[from] === '\t') from++;
+      if (from === end) break; // a blank line
+      lines.push({ at: start, from, end, line });
+      start = end + 1;
+      line++;
+      if (end === text.length) break;
+    }
+    if (lines.length) {
+      const first = lines[0]!;
+      const last = lines[lines.length - 1]!;
+      const tokenizer = parser.text({ line: first.line, column: 1, offset: first.at });
+      lines.forEach((l, i) => {
+        if (i > 0) tokenizer.defineSkip({ line: l.line, column: l.from - l.at + 1, offset: l.from } as Point); // read: line and column
+        const isLast = i === lines.length - 1;
+        tokenizer.write(preprocess()(text.slice(l.from, isLast ? l.end : l.end + 1), undefined, isLast));
+      });
+      const paragraph = {
+        type: 'paragraph',
+        start: { line: first.line, column: 1, offset: first.at },
+        end: { line: last.line, column: last.end - last.at + 1, offset: last.end },
+      } as Token;
+      events.push(['enter', paragraph, tokenizer], ...postprocess(tokenizer.events), ['exit', paragraph, tokenizer]);
+    }
+    // The blank lines after it.
+    while (start < text.length) {
+      let end = text.indexOf('\n', start);
+      if (end === -1) end = text.length;
+      if (!/^[ \t]*$/.test(text.slice(start, end))) break;
+      start = end + 1;
+      line++;
+    }
+  }
+  return events;
 }
 
 class TreeBuilder {
