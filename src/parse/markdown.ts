@@ -135,9 +135,10 @@ const BLANK = /^[ \t]*$/;
  * never split. A link definition serves the pieces after its own (they share a parser); a
  * reference to one in a later piece reads as its literal text, which detection treats the same.
  *
- * A piece is also cut, at a safe line, where lines that may open a container begin or stop:
- * most prose has none, and a piece without them is tokenized a level less deep (a fifth of
- * micromark's time on plain prose). With `chunkChars` infinite the text stays one piece.
+ * A piece is also cut, at a safe line, where the level micromark must read it from changes
+ * (PieceLevel): most prose opens no container, so the document level has nothing to find, and
+ * most paragraphs are lines that each start with a letter, which the flow and content levels
+ * would only find to be one paragraph. With `chunkChars` infinite the text stays one piece.
  */
 export function chunksOf(text: string, chunkChars = CHUNK_CHARS): Piece[] {
   // Segments run from one safe line to the next; pieces are runs of segments read at the same level.
