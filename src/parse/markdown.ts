@@ -106,8 +106,8 @@ const CONTAINER_START = /^[ \t]*(?:>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
 /**
  * How deep micromark must read a piece (micromark-tree.ts): from the document level where a line
  * may open a container; from the flow level where none can; from the text level where the piece
- * is only paragraphs whose every line starts with a letter (no such line can start or interrupt
- * another block, or underline a heading), separated by blank lines.
+ * is only paragraphs whose every line starts as only paragraph text can (STARTS_WITH_LETTER: no
+ * such line can start or interrupt another block, or underline a heading), separated by blank lines.
  */
 export type PieceLevel = 'document' | 'flow' | 'paragraphs';
 
@@ -118,9 +118,14 @@ export interface Piece {
   level: PieceLevel;
 }
 
-/** A line that starts with a letter (after white space, for a line that continues a paragraph). */
-const STARTS_WITH_LETTER = /^\p{L}/u;
-const CONTINUES_WITH_LETTER = /^[ \t]*\p{L}/u;
+/**
+ * A line that can only be paragraph text: it starts (after white space, for a line that continues
+ * a paragraph) with a letter, a table's pipe, or one or two emphasis markers before a letter (a
+ * bold lead-in). No block starts with these: a list item's marker is followed by a space, and a
+ * thematic break or setext underline holds nothing but its markers.
+ */
+const STARTS_WITH_LETTER = /^(?:\p{L}|\||\*{1,2}\p{L}|_{1,2}\p{L})/u;
+const CONTINUES_WITH_LETTER = /^[ \t]*(?:\p{L}|\||\*{1,2}\p{L}|_{1,2}\p{L})/u;
 const BLANK = /^[ \t]*$/;
 
 /**
@@ -137,8 +142,9 @@ const BLANK = /^[ \t]*$/;
  *
  * A piece is also cut, at a safe line, where the level micromark must read it from changes
  * (PieceLevel): most prose opens no container, so the document level has nothing to find, and
- * most paragraphs are lines that each start with a letter, which the flow and content levels
- * would only find to be one paragraph. With `chunkChars` infinite the text stays one piece.
+ * most paragraphs are lines that each start with a letter, a pipe or a bold lead-in, which the
+ * flow and content levels would only find to be one paragraph. With `chunkChars` infinite the
+ * text stays one piece.
  */
 export function chunksOf(text: string, chunkChars = CHUNK_CHARS): Piece[] {
   // Segments run from one safe line to the next; pieces are runs of segments read at the same level.
