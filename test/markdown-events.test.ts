@@ -195,6 +195,14 @@ describe('Markdown read from micromark events', () => {
     expect(textLevel).toBeGreaterThan(RUNS / 2);
   });
 
+  it('a paragraph too long for its events to pass as a call’s arguments is read from the text level as from the flow level', () => {
+    const text = `Intro\n\n${'Line of text\n'.repeat(40_000)}`;
+    expect(chunksOf(text).map((p) => p.level)).toEqual(['flow', 'paragraphs']);
+    const parts = parseMarkdown(text);
+    expect(parts.blocks.length).toBe(2);
+    expect(parts).toEqual(parseMarkdown(text, Infinity, Infinity));
+  });
+
   it('cuts a piece where lines that may open a container begin and stop', () => {
     const text = 'Para one.\n\n- item\n- item\n\n> quoted\n\nPara two.\n\n1. first\n';
     expect(chunksOf(text).map((p) => [p.line, p.level])).toEqual([

@@ -106,7 +106,7 @@ const CONTAINER_START = /^[ \t]*(?:>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
 /**
  * How deep micromark must read a piece (micromark-tree.ts): from the document level where a line
  * may open a container; from the flow level where none can; from the text level where the piece
- * is only paragraphs whose every line starts as only paragraph text can (STARTS_WITH_LETTER: no
+ * is only paragraphs whose every line starts as only paragraph text can (STARTS_PARAGRAPH: no
  * such line can start or interrupt another block, or underline a heading), separated by blank lines.
  */
 export type PieceLevel = 'document' | 'flow' | 'paragraphs';
@@ -124,8 +124,10 @@ export interface Piece {
  * bold lead-in). No block starts with these: a list item's marker is followed by a space, and a
  * thematic break or setext underline holds nothing but its markers.
  */
-const STARTS_WITH_LETTER = /^(?:\p{L}|\||\*{1,2}\p{L}|_{1,2}\p{L})/u;
-const CONTINUES_WITH_LETTER = /^[ \t]*(?:\p{L}|\||\*{1,2}\p{L}|_{1,2}\p{L})/u;
+const PARAGRAPH_TEXT = String.raw`(?:\p{L}|\||\*{1,2}\p{L}|_{1,2}\p{L})`;
+const STARTS_PARAGRAPH = new RegExp(`^${PARAGRAPH_TEXT}`, 'u');
+const CONTINUES_PARAGRAPH = new RegExp(`^[ \\t]*${PARAGRAPH_TEXT}`, 'u');
+/** Markdown's blank line: a BOM or a no-break space is text. */
 const BLANK = /^[ \t]*$/;
 
 /**
@@ -148,7 +150,7 @@ const BLANK = /^[ \t]*$/;
  */
 export function chunksOf(text: string, chunkChars = CHUNK_CHARS): Piece[] {
   // Segments run from one safe line to the next; pieces are runs of segments read at the same level.
-  // A segment is a paragraph while it is one block of lines that each start with a letter (and
+  // A segment is a paragraph while it is one block of lines that can only be paragraph text (and
   // blank lines after it); the first never is (it may hold front matter).
   const segments: { start: number; line: number; containers: boolean; paragraph: boolean; blank: boolean }[] = [
     { start: 0, line: 1, containers: false, paragraph: false, blank: false },
@@ -175,12 +177,12 @@ export function chunksOf(text: string, chunkChars = CHUNK_CHARS): Piece[] {
       ? /^[^\s]/.test(content) && !content.startsWith('---') && !EMPTY_ITEM.test(content)
       : !htmlToBlank && BULLET_AT_COLUMN_1.test(content) && !THEMATIC_BREAK.test(content);
     if (cuts && !unsure && fence === null && htmlEnd === null && safe && start > segments[segments.length - 1]!.start)
-      segments.push({ start, line, containers: false, paragraph: STARTS_WITH_LETTER.test(content), blank: false });
+      segments.push({ start, line, containers: false, paragraph: STARTS_PARAGRAPH.test(content), blank: false });
     const segment = segments[segments.length - 1]!;
     if (CONTAINER_START.test(content)) segment.containers = true;
     if (segment.paragraph && segment.start !== start) {
       if (BLANK.test(content)) segment.blank = true;
-      else if (segment.blank || !CONTINUES_WITH_LETTER.test(content)) segment.paragraph = false;
+      else if (segment.blank || !CONTINUES_PARAGRAPH.test(content)) segment.paragraph = false;
     }
     if (fence !== null) {
       const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(content);
@@ -198,7 +200,7 @@ export function chunksOf(text: string, chunkChars = CHUNK_CHARS): Piece[] {
       else htmlEnd = end;
     }
     if (/^ {0,3}</.test(content) && htmlEnd === null && fence === null) htmlToBlank = true;
-    previousBlank = /^[ \t]*$/.test(content); // Markdown's blank line: a BOM or a no-break space is text
+    previousBlank = BLANK.test(content);
     if (previousBlank) htmlToBlank = false;
     start = end + 1;
     line++;

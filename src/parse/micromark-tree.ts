@@ -88,48 +88,49 @@ export function markdownTrees(pieces: Piece[]): Root[] {
  */
 function paragraphEvents(parser: ReturnType<typeof parse>, text: string): Event[] {
   const events: Event[] = [];
-  let line = 1;
-  let start = 0;
-  while (start < text.length) {
-    // One paragraph: its lines up to a blank line or the end.
-    const lines: { at: number; from: number; end: number; line: number }[] = [];
-    for (;;) {
-      let end = text.indexOf('\n', start);
-      if (end === -1) end = text.length;
-      let from = start;
-      while (text[from] === ' ' || text[from] === '\t') from++;
-      if (from === end) break; // a blank line
-      lines.push({ at: start, from, end, line });
-      start = end + 1;
-      line++;
-      if (end === text.length) break;
+  let lines: ParagraphLine[] = [];
+  for (let start = 0, line = 1; start < text.length; line++) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    let from = start;
+    while (text[from] === ' ' || text[from] === '\t') from++;
+    if (from < end) lines.push({ at: start, from, end, line });
+    else if (lines.length) {
+      addParagraph(events, parser, text, lines); // a blank line ends it
+      lines = [];
     }
-    if (lines.length) {
-      const first = lines[0]!;
-      const last = lines[lines.length - 1]!;
-      const tokenizer = parser.text({ line: first.line, column: 1, offset: first.at });
-      lines.forEach((l, i) => {
-        if (i > 0) tokenizer.defineSkip({ line: l.line, column: l.from - l.at + 1, offset: l.from } as Point); // read: line and column
-        const isLast = i === lines.length - 1;
-        tokenizer.write(preprocess()(text.slice(l.from, isLast ? l.end : l.end + 1), undefined, isLast));
-      });
-      const paragraph = {
-        type: 'paragraph',
-        start: { line: first.line, column: 1, offset: first.at },
-        end: { line: last.line, column: last.end - last.at + 1, offset: last.end },
-      } as Token;
-      events.push(['enter', paragraph, tokenizer], ...postprocess(tokenizer.events), ['exit', paragraph, tokenizer]);
-    }
-    // The blank lines after it.
-    while (start < text.length) {
-      let end = text.indexOf('\n', start);
-      if (end === -1) end = text.length;
-      if (!/^[ \t]*$/.test(text.slice(start, end))) break;
-      start = end + 1;
-      line++;
-    }
+    start = end + 1;
   }
+  if (lines.length) addParagraph(events, parser, text, lines);
   return events;
+}
+
+/** A line of a paragraph: where it starts, where its text starts (after white space) and ends, its number. */
+interface ParagraphLine {
+  at: number;
+  from: number;
+  end: number;
+  line: number;
+}
+
+function addParagraph(events: Event[], parser: ReturnType<typeof parse>, text: string, lines: ParagraphLine[]): void {
+  const first = lines[0]!;
+  const last = lines[lines.length - 1]!;
+  const tokenizer = parser.text({ line: first.line, column: 1, offset: first.at });
+  lines.forEach((l, i) => {
+    if (i > 0) tokenizer.defineSkip({ line: l.line, column: l.from - l.at + 1, offset: l.from } as Point); // read: line and column
+    const isLast = i === lines.length - 1;
+    tokenizer.write(preprocess()(text.slice(l.from, isLast ? l.end : l.end + 1), undefined, isLast));
+  });
+  const paragraph = {
+    type: 'paragraph',
+    start: { line: first.line, column: 1, offset: first.at },
+    end: { line: last.line, column: last.end - last.at + 1, offset: last.end },
+  } as Token;
+  events.push(['enter', paragraph, tokenizer]);
+  // One by one: a long paragraph has more events than a call can take as arguments.
+  for (const event of postprocess(tokenizer.events)) events.push(event);
+  events.push(['exit', paragraph, tokenizer]);
 }
 
 class TreeBuilder {
