@@ -13,7 +13,7 @@ import { headOf } from '../src/audit/report/stream.js';
 import { FindingPacker, FindingUnpacker } from '../src/audit-run/wire.js';
 import { PartSpool } from '../src/audit-run/spool.js';
 import { AreaStream } from '../src/cli/commands/audit.js';
-import { runAuditTasks } from '../src/audit-run/pool.js';
+import { runAuditTasks, startWorkers, type StartedWorker } from '../src/audit-run/pool.js';
 import { findDocuments } from '../src/engine/files.js';
 import { auditLayout } from '../src/audit/spec.js';
 import { bundledLinter } from '../src/engine/resources.js';
@@ -210,13 +210,14 @@ describe('a worker out of memory', () => {
   test('its batches are checked in the main thread instead: the same documents, none lost', async () => {
     const { root, dir } = generateAreas();
     const tasks = findDocuments([dir], root, () => false).map((f) => ({ absolute: f.absolute, display: f.display }));
-    const collect = async (workers: number, resourceLimits?: { maxOldGenerationSizeMb: number }) => {
+    const collect = async (workers: number, resourceLimits?: { maxOldGenerationSizeMb: number }, started?: StartedWorker[]) => {
       const got: [number, string, number][] = [];
       let progress = 0;
       await runAuditTasks(
         tasks,
         {
           workers,
+          started,
           options: { asOf: AS_OF },
           onProgress: (n) => (progress = n),
           signal: new AbortController().signal,
@@ -234,5 +235,35 @@ describe('a worker out of memory', () => {
     // Workers that live: the main thread checks its share beside them, every document once.
     expect(await collect(1)).toEqual(inline);
     expect(await collect(2)).toEqual(inline);
+  });
+
+  test('threads started before the tasks are known: used, stopped when not wanted, and taken over when they died meanwhile', async () => {
+    const { root, dir } = generateAreas();
+    const tasks = findDocuments([dir], root, () => false).map((f) => ({ absolute: f.absolute, display: f.display }));
+    const collect = async (workers: number, started: StartedWorker[]) => {
+      const got: [number, string][] = [];
+      const options = { workers, started, options: { asOf: AS_OF }, onProgress: () => undefined, signal: new AbortController().signal };
+      await runAuditTasks(tasks, options, (i, doc) => got.push([i, JSON.stringify(doc)]));
+      return got.sort((a, b) => a[0] - b[0]);
+    };
+    const exited = (thread: StartedWorker) => new Promise<number>((resolve) => thread.worker.once('exit', resolve));
+    const inline = await collect(0, []);
+
+    const two = startWorkers(2, { asOf: AS_OF });
+    const stopped = two.map(exited);
+    expect(await collect(1, two)).toEqual(inline);
+    // The one taken and the one not wanted are both stopped by the end of the run.
+    expect(await Promise.all(stopped)).toHaveLength(2);
+
+    const unwanted = startWorkers(1, { asOf: AS_OF });
+    const gone = exited(unwanted[0]!);
+    expect(await collect(0, unwanted)).toEqual(inline);
+    await gone;
+
+    // A heap too small to load wtlint: the thread has died before the run takes it.
+    const starved = startWorkers(1, { asOf: AS_OF }, { maxOldGenerationSizeMb: 2 });
+    await exited(starved[0]!);
+    expect(starved[0]!.early?.error?.code).toBe('ERR_WORKER_OUT_OF_MEMORY');
+    expect(await collect(1, starved)).toEqual(inline);
   });
 });

@@ -25,11 +25,18 @@ export interface AreaDiscovery {
   loose: string[];
 }
 
+export interface DiscoveryOptions {
+  /** An areas.yaml elsewhere than in the audit folder (--manifest). */
+  manifest?: string;
+  isIgnored?: (absolute: string) => boolean;
+  /** Told the documents found so far after each area folder is walked (to start worker threads while the walk goes on). */
+  onFound?: (documents: number) => void;
+}
+
 export function discoverAreas(
   dir: string,
   cwd: string,
-  manifestPath?: string,
-  isIgnored: (absolute: string) => boolean = () => false,
+  { manifest: manifestPath, isIgnored = () => false, onFound }: DiscoveryOptions = {},
 ): AreaDiscovery {
   const root = resolve(cwd, dir);
   let st;
@@ -45,6 +52,7 @@ export function discoverAreas(
 
   const areas: AreaSource[] = [];
   const loose: string[] = [];
+  let found = 0;
   let entries;
   try {
     entries = readdirSync(root, { withFileTypes: true });
@@ -65,6 +73,8 @@ export function discoverAreas(
     if (isDir) {
       const tasks = findDocuments([full], root, isIgnored).map((f) => ({ absolute: f.absolute, display: f.display }));
       areas.push({ name: entry.name, tasks });
+      found += tasks.length;
+      onFound?.(found);
     } else if (isDocumentName(entry.name)) {
       loose.push(entry.name);
     }

@@ -19,6 +19,8 @@ import type { LintOptions } from '../types.js';
 export const MIN_DOCUMENTS_FOR_WORKERS = 40;
 const DOCUMENTS_PER_WORKER = 20;
 const BATCH = 8;
+/** A worker's first batch: small, so the main thread has parsed documents to lint soon after the worker has loaded. */
+const FIRST_BATCH = 2;
 /** Parsed documents waiting for the main thread's lint past which workers are sent whole documents to check. */
 const READY_LIMIT = 48;
 /** Batches sent to a worker ahead of its replies. */
@@ -59,8 +61,30 @@ function workerFile(): string {
   return existsSync(sibling) ? sibling : join(packageRoot, 'dist', 'src', 'audit-run', 'worker-main.js');
 }
 
+/** A worker thread started before its tasks are known (startWorkers), and how it failed meanwhile, if it did. */
+export interface StartedWorker {
+  worker: Worker;
+  early?: { error?: NodeJS.ErrnoException; exitCode?: number };
+}
+
+/**
+ * Starts audit worker threads now, for runAuditTasks to take (PoolOptions.started): each loads
+ * the bundle (about a fifth of a second) while the main thread is still finding the documents.
+ */
+export function startWorkers(count: number, options: LintOptions, resourceLimits: ResourceLimits = WORKER_LIMITS): StartedWorker[] {
+  return Array.from({ length: count }, () => {
+    const started: StartedWorker = { worker: new Worker(workerFile(), { workerData: { options }, resourceLimits }) };
+    // Kept until runAuditTasks listens: an 'error' event with no listener would throw.
+    started.worker.once('error', (error: NodeJS.ErrnoException) => (started.early = { ...started.early, error }));
+    started.worker.once('exit', (exitCode) => (started.early = { ...started.early, exitCode }));
+    return started;
+  });
+}
+
 export interface PoolOptions {
   workers: number;
+  /** Threads already started (startWorkers): used first; any beyond `workers` are stopped. */
+  started?: StartedWorker[];
   options: LintOptions;
   onProgress: (done: number) => void;
   signal: AbortSignal;
@@ -85,10 +109,26 @@ export async function runAuditTasks(
   pool: PoolOptions,
   onDocument: (index: number, doc: AuditDocument) => void,
 ): Promise<void> {
-  if (pool.workers < 1) {
-    pool.onCodeLoaded?.();
-    return runInline(tasks, pool, onDocument);
+  const started = pool.started ?? [];
+  const wanted = pool.workers < 1 ? 0 : Math.min(pool.workers, Math.ceil(tasks.length / BATCH));
+  try {
+    if (wanted === 0) {
+      pool.onCodeLoaded?.();
+      return await runInline(tasks, pool, onDocument);
+    }
+    return await runWithWorkers(tasks, wanted, pool, onDocument);
+  } finally {
+    await Promise.all(started.slice(wanted).map(({ worker }) => worker.terminate()));
   }
+}
+
+async function runWithWorkers(
+  tasks: AuditTask[],
+  wanted: number,
+  pool: PoolOptions,
+  onDocument: (index: number, doc: AuditDocument) => void,
+): Promise<void> {
+  const started = pool.started ?? [];
   const ruleText = new Map<string, RuleText>();
   const workers: Worker[] = [];
   let linter: Linter | undefined;
@@ -121,11 +161,15 @@ export async function runAuditTasks(
       const abort = () => stop(new AuditInterrupted());
       if (pool.signal.aborted) return abort();
       pool.signal.addEventListener('abort', abort, { once: true });
+      /** Workers sent their first batch. */
+      const begun = new Set<Worker>();
       const feed = (worker: Worker) => {
-        const mine = held.get(worker)!;
-        while (mine.length < IN_FLIGHT && next < tasks.length) {
+        const mine = held.get(worker);
+        while (mine && mine.length < IN_FLIGHT && next < tasks.length) {
           const parseOnly = ready.length < READY_LIMIT;
-          const request: WorkerRequest = { batch: next, tasks: tasks.slice(next, next + BATCH), parseOnly };
+          const size = begun.has(worker) ? BATCH : FIRST_BATCH;
+          begun.add(worker);
+          const request: WorkerRequest = { batch: next, tasks: tasks.slice(next, next + size), parseOnly };
           next += request.tasks.length;
           mine.push(request);
           worker.postMessage(request);
@@ -170,11 +214,9 @@ export async function runAuditTasks(
         pool.signal.removeEventListener('abort', abort);
         resolve();
       };
-      for (let w = 0; w < Math.min(pool.workers, Math.ceil(tasks.length / BATCH)); w++) {
-        const worker = new Worker(workerFile(), {
-          workerData: { options: pool.options },
-          resourceLimits: pool.resourceLimits ?? WORKER_LIMITS,
-        });
+      for (let w = 0; w < wanted; w++) {
+        const thread = started[w] ?? startWorkers(1, pool.options, pool.resourceLimits)[0]!;
+        const worker = thread.worker;
         workers.push(worker);
         held.set(worker, []);
         const unpacker = new FindingUnpacker(ruleText);
@@ -199,15 +241,20 @@ export async function runAuditTasks(
           feed(worker);
           wakeLane();
         });
-        worker.on('error', (error: NodeJS.ErrnoException) => {
+        const onError = (error: NodeJS.ErrnoException) => {
           failed = true;
           if (error.code === 'ERR_WORKER_OUT_OF_MEMORY' && !pool.signal.aborted) lose(worker);
           else stop(error);
-        });
-        worker.on('exit', (code) => {
+        };
+        const onExit = (code: number) => {
           if (code !== 0 && !failed && !pool.signal.aborted) stop(new Error(`an audit worker stopped with code ${code}`));
           else lose(worker);
-        });
+        };
+        worker.on('error', onError);
+        worker.on('exit', onExit);
+        // A thread started early may have failed before it was taken.
+        if (thread.early?.error) onError(thread.early.error);
+        if (thread.early?.exitCode !== undefined) onExit(thread.early.exitCode);
         feed(worker);
       }
       void lane().catch(stop);

@@ -153,6 +153,7 @@ export function readDocumentFile(absolute: string, maxBytes: number): ReadDocume
 /**
  * Pieces of a report gathered as UTF-8 bytes and handed to `write` about 64 KB at a time: few
  * system calls, and no report-sized string (nor large strings for V8 to keep until a full collection).
+ * A piece of a quarter of that or more is handed on by itself, after what was gathered before it.
  */
 export function chunkedWriter(
   write: (bytes: Uint8Array) => void,
@@ -167,6 +168,12 @@ export function chunkedWriter(
   };
   const push = (piece: string | Uint8Array) => {
     const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+    if (bytes.length >= chunk / 4) {
+      // Large enough to write as it is (an audit area's part): copying it into a chunk would only cost time.
+      flush();
+      write(bytes);
+      return;
+    }
     pending.push(bytes);
     size += bytes.length;
     if (size >= chunk) flush();

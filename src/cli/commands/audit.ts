@@ -8,9 +8,16 @@ import { Engine } from '../../engine/engine.js';
 import { hashBytes } from '../../engine/cache.js';
 import { UsageError } from '../../engine/errors.js';
 import { parseCount } from '../../engine/options.js';
-import { discoverAreas, type AreaSource } from '../../audit-run/areas.js';
+import { discoverAreas, type AreaDiscovery, type AreaSource } from '../../audit-run/areas.js';
 import type { AuditTask } from '../../audit-run/file.js';
-import { AuditInterrupted, runAuditTasks, workerCount } from '../../audit-run/pool.js';
+import {
+  AuditInterrupted,
+  MIN_DOCUMENTS_FOR_WORKERS,
+  runAuditTasks,
+  startWorkers,
+  workerCount,
+  type StartedWorker,
+} from '../../audit-run/pool.js';
 import { auditContext, readAuditJson, writeAuditHead, type AuditOutputFlags } from '../../audit-run/output.js';
 import { auditExitCode } from '../exit-code.js';
 import { keepHeapNearLive } from '../heap.js';
@@ -56,7 +63,23 @@ export async function audit(dir: string, flags: AuditFlags, io: CliIO): Promise<
   const jobs = flags.jobs === undefined ? undefined : parseCount(flags.jobs, '--jobs');
   const previous = flags.compare ? readAuditJson(flags.compare, io, 'the previous audit') : null;
 
-  const discovery = discoverAreas(dir, io.cwd, flags.manifest, config.isIgnored);
+  // Worker threads start as soon as the walk has found enough documents to want them, so they
+  // load the bundle while it goes on; runAuditTasks takes them (and stops any a shard does not need).
+  let started: StartedWorker[] = [];
+  const onFound = (documents: number) => {
+    if (started.length === 0 && documents >= MIN_DOCUMENTS_FOR_WORKERS) started = startWorkers(workerCount(documents, jobs), options);
+  };
+  try {
+    const discovery = discoverAreas(dir, io.cwd, { manifest: flags.manifest, isIgnored: config.isIgnored, onFound });
+    return await auditDiscovered(discovery, { dir, flags, io, options, layout, jobs, shard, previous, started });
+  } finally {
+    // Stopped here when discovery failed, or the run ended before taking them (terminate is idempotent).
+    await Promise.all(started.map(({ worker }) => worker.terminate()));
+  }
+}
+
+async function auditDiscovered(discovery: AreaDiscovery, run: Omit<AuditRun, 'format' | 'signal'>): Promise<number> {
+  const { dir, flags, io, shard } = run;
   if (discovery.loose.length)
     io.stderr(
       `wtlint: ${discovery.loose.length} document(s) directly in ${dir} belong to no area and were not audited: ${discovery.loose.join(', ')}\n`,
@@ -71,7 +94,7 @@ export async function audit(dir: string, flags: AuditFlags, io: CliIO): Promise<
   process.once('SIGINT', onInterrupt);
   try {
     const format = await auditReporters[flags.format]();
-    return await auditAreas(areas, tasks, { dir, flags, io, options, layout, jobs, shard, previous, format, signal: controller.signal });
+    return await auditAreas(areas, tasks, { ...run, format, signal: controller.signal });
   } finally {
     process.off('SIGINT', onInterrupt);
   }
@@ -86,6 +109,8 @@ interface AuditRun {
   jobs: number | undefined;
   shard: Shard | null;
   previous: AuditReport | null;
+  /** Worker threads started while the documents were found. */
+  started: StartedWorker[];
   /** The --format's reporter, loaded. */
   format: AuditStreamReporter;
   signal: AbortSignal;
@@ -110,6 +135,7 @@ async function auditAreas(areas: AreaSource[], tasks: AuditTask[], run: AuditRun
         tasks,
         {
           workers: workerCount(tasks.length, run.jobs),
+          started: run.started,
           options,
           onProgress: (n) => bar?.update(n),
           signal: run.signal,
