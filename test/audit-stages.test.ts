@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { auditFile, auditParsed, parseTask, type AuditTask } from '../src/audit-run/file.js';
-import { runAuditTasks } from '../src/audit-run/pool.js';
+import { planBatch, runAuditTasks } from '../src/audit-run/pool.js';
 import { bundledLinter } from '../src/engine/resources.js';
 import { documentOfBody, markdownBody, parseDocument, type ParsedDocument } from '../src/parse/document.js';
 import type { LintOptions } from '../src/types.js';
@@ -96,5 +96,27 @@ describe('a Markdown document parsed in one thread and linted in another', () =>
     const inline = await collect(0);
     expect(inline.map(([i]) => i)).toEqual(tasks.map((_, i) => i));
     expect(await collect(1)).toEqual(inline);
+  });
+});
+
+describe("a worker's next batch (planBatch)", () => {
+  const plan = (first: boolean, linting: boolean, unsent: number, ready: number) => planBatch({ first, linting, unsent, ready });
+
+  test('two documents first, then eight parsed for the main thread while it keeps up', () => {
+    expect(plan(true, false, 2000, 0)).toEqual({ parseOnly: true, size: 2 });
+    expect(plan(false, false, 1990, 10)).toEqual({ parseOnly: true, size: 8 });
+    expect(plan(false, true, 1500, 47)).toEqual({ parseOnly: true, size: 8 });
+  });
+
+  test('checked whole, eight at a time, once 48 parsed documents wait', () => {
+    expect(plan(false, false, 1500, 48)).toEqual({ parseOnly: false, size: 8 });
+    expect(plan(false, true, 1500, 60)).toEqual({ parseOnly: false, size: 8 });
+  });
+
+  test('at the end, a worker that already lints checks the rest whole, two at a time; one that does not goes on parsing', () => {
+    expect(plan(false, true, 30, 30)).toEqual({ parseOnly: false, size: 2 });
+    expect(plan(false, true, 31, 30)).toEqual({ parseOnly: true, size: 8 });
+    expect(plan(false, false, 30, 30)).toEqual({ parseOnly: true, size: 8 });
+    expect(plan(false, true, 1, 0)).toEqual({ parseOnly: true, size: 8 });
   });
 });
