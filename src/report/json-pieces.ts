@@ -35,7 +35,7 @@ function* piecesOf(value: unknown, indent: string): Generator<string> {
     if (Array.isArray(value)) yield* arrayPieces(value, indent);
     else yield* objectPieces(value as Record<string, unknown>, indent);
   } else {
-    yield leaf(value, indent);
+    yield prettyJsonAt(value, indent);
   }
 }
 
@@ -48,7 +48,7 @@ function* arrayPieces(items: Iterable<unknown>, indent: string, whole = false): 
     const value = item instanceof StreamedArray ? item : toJsonValue(item, String(index));
     index++;
     if (value === undefined || typeof value === 'function' || typeof value === 'symbol') yield 'null';
-    else if (whole) yield leaf(value, inner);
+    else if (whole) yield prettyJsonAt(value, inner);
     else yield* piecesOf(value, inner);
   }
   yield index === 0 ? '[]' : `\n${indent}]`;
@@ -73,7 +73,11 @@ function* objectPieces(object: Record<string, unknown>, indent: string): Generat
  * one-item arrays as `indent` has levels, so JSON.stringify indents it itself, and cut out of them
  * (quicker than re-indenting every line of a large value).
  */
-function leaf(value: unknown, indent: string): string {
+/**
+ * JSON.stringify(value, null, 2) as it reads `indent` deep inside a larger value (its first line
+ * not indented): stringified inside arrays that put it at that depth, in one pass.
+ */
+export function prettyJsonAt(value: unknown, indent: string): string {
   const levels = indent.length >> 1;
   if (levels === 0 || value === null || typeof value !== 'object') return JSON.stringify(value, null, 2) ?? 'null';
   let wrapped: unknown = value;
