@@ -1,7 +1,7 @@
 // --cache: a hit reuses the stored result; any change of content, date, config, edition or
 // packs misses; a corrupt cache file is ignored with a warning; stale entries are pruned.
 // A hit is made visible by doctoring the stored result (area "FROM CACHE").
-import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, tempDir } from './helpers.js';
@@ -46,6 +46,12 @@ describe('--cache', () => {
     expect(cache.format).toBe('wtlint-cache/2');
     expect(Object.keys(cache.entries)).toEqual(['arrangements.md', 'yearly-report.md']);
     expect(cache.entries['arrangements.md'].content).toMatch(/^[0-9a-f]{64}$/);
+    // Written an entry at a time, the file is still exactly its value's JSON, non-ASCII escaped.
+    const text = readFileSync(join(dir, '.wtlintcache'), 'latin1');
+    expect(text).toMatch(/^[\x20-\x7e]+$/);
+    expect(text).toContain('\\u');
+    const escaped = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    expect(text).toBe(JSON.stringify(cache).replace(/[^\x00-\x7f]/g, escaped));
   });
 
   it('hits for unchanged documents', async () => {
@@ -172,6 +178,20 @@ describe('--cache', () => {
     await cli(['check', '.', '-f', 'json', '--cache-location', 'cache/../wt.cache'], { cwd: dir });
     expect(existsSync(join(dir, '.wtlintcache'))).toBe(false);
     expect(Object.keys(readCache(dir, 'wt.cache').entries)).toEqual(['arrangements.md', 'yearly-report.md']);
+  });
+
+  it('a cache that cannot be written is a warning, not a failed run, and leaves no temporary file', async () => {
+    const dir = setup();
+    const plain = await cli(['check', '.', '-f', 'json'], { cwd: dir });
+    const run = await cli(['check', '.', '-f', 'json', '--cache-location', 'missing/wt.cache'], { cwd: dir });
+    const location = join(dir, 'missing', 'wt.cache');
+    expect(run).toEqual({ ...plain, stderr: `wtlint: could not write the cache file ${location}: ENOENT\n` });
+    // A folder where the file should be: the temporary file is written, cannot replace it, and is removed.
+    mkdirSync(join(dir, 'folder.cache'));
+    const blocked = await cli(['check', '.', '-f', 'json', '--cache-location', 'folder.cache'], { cwd: dir });
+    expect(blocked.stdout).toBe(plain.stdout);
+    expect(blocked.stderr).toContain(`wtlint: could not write the cache file ${join(dir, 'folder.cache')}: E`);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
   it('a run without --cache neither reads nor writes a cache', async () => {

@@ -11,9 +11,10 @@
 // UTF-8; a file of non-ASCII UTF-8 took twice as long to read as to parse (docs/performance.md).
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { DocumentResult, LintOptions } from '../types.js';
+import { writePiecesAtomic } from './files.js';
 import { packageVersion, resourceTexts } from './resources.js';
 
 export const DEFAULT_CACHE_LOCATION = '.wtlintcache';
@@ -160,12 +161,12 @@ export class ResultCache {
     }
     if (!this.changed) return;
     const sorted = [...this.fresh].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const temporary = join(base, `.${basename(this.location)}.${process.pid}.tmp`);
     try {
-      writeFileSync(temporary, asciiJson(storedFile(this.settings, sorted)));
-      renameSync(temporary, this.location);
+      writePiecesAtomic(this.location, (write) => {
+        for (const piece of asciiJsonPieces(storedFile(this.settings, sorted))) write(piece);
+      });
     } catch (error) {
-      rmSync(temporary, { force: true }); // a cache that cannot be written only costs time next run
+      // A cache that cannot be written only costs time next run.
       this.warn(
         `wtlint: could not write the cache file ${this.location}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`,
       );
@@ -206,6 +207,22 @@ function restoreTexts(file: CacheFile): boolean {
     }
   }
   return true;
+}
+
+/**
+ * asciiJson(file) in pieces, an entry at a time: the same text, without the file's whole JSON
+ * (and its escaped copy) in memory at once; at 1,000 plain areas that was 20-40 MB each.
+ */
+function* asciiJsonPieces(file: CacheFile): Generator<string> {
+  const { entries, ...head } = file;
+  yield asciiJson({ ...head, entries: {} }).slice(0, -'}}'.length); // up to `"entries":{`
+  // Object.keys gives the keys in the order JSON.stringify writes them.
+  let first = true;
+  for (const key of Object.keys(entries)) {
+    yield `${first ? '' : ','}${asciiJson(key)}:${asciiJson(entries[key])}`;
+    first = false;
+  }
+  yield '}}';
 }
 
 /** JSON with every character outside ASCII escaped (still the same JSON value). */

@@ -188,6 +188,19 @@ export function writeFileAtomic(path: string, content: string): void {
 
 /** writeFileAtomic for output written piece by piece (`produce` calls `write` for each piece). */
 export function writeFileAtomicWith(path: string, produce: (write: (piece: string | Uint8Array) => void) => void): void {
+  try {
+    writePiecesAtomic(path, produce);
+  } catch (error) {
+    if (!(error as NodeJS.ErrnoException).code) throw error; // not the file system: a fault in what was written
+    throw new UsageError(
+      `Cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      'Check that the folder exists and can be written.',
+    );
+  }
+}
+
+/** writeFileAtomicWith for a caller with its own words for a failure: any error is thrown as it is, the temporary file removed. */
+export function writePiecesAtomic(path: string, produce: (write: (piece: string | Uint8Array) => void) => void): void {
   const target = resolve(path);
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   let fd: number | null = null;
@@ -205,10 +218,6 @@ export function writeFileAtomicWith(path: string, produce: (write: (piece: strin
   } catch (error) {
     if (fd !== null) closeSync(fd);
     rmSync(temporary, { force: true });
-    if (!(error as NodeJS.ErrnoException).code) throw error; // not the file system: a fault in what was written
-    throw new UsageError(
-      `Cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-      'Check that the folder exists and can be written.',
-    );
+    throw error;
   }
 }
