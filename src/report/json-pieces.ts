@@ -69,13 +69,10 @@ function* objectPieces(object: Record<string, unknown>, indent: string): Generat
 }
 
 /**
- * A value JSON.stringify writes whole, indented to sit at `indent`: written inside as many
- * one-item arrays as `indent` has levels, so JSON.stringify indents it itself, and cut out of them
- * (quicker than re-indenting every line of a large value).
- */
-/**
  * JSON.stringify(value, null, 2) as it reads `indent` deep inside a larger value (its first line
- * not indented): stringified inside arrays that put it at that depth, in one pass.
+ * not indented): written inside as many one-item arrays as `indent` has levels, so
+ * JSON.stringify indents it itself, and cut out of them (quicker than re-indenting every line of
+ * a large value).
  */
 export function prettyJsonAt(value: unknown, indent: string): string {
   const levels = indent.length >> 1;
