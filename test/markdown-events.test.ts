@@ -146,8 +146,8 @@ describe('Markdown read from micromark events', () => {
     expect(flowPieces).toBeGreaterThan(RUNS * 0.9);
   });
 
-  it('paragraphs whose lines all start with a letter are read from the text level alone and still read as remark-parse’s tree (property)', () => {
-    // Lines that start with a letter, with what the content and text levels handle around them:
+  it('paragraphs whose lines all start as only paragraph text can are read from the text level alone and still read as remark-parse’s tree (property)', () => {
+    // Lines that start with a letter, a table's pipe or a bold lead-in, with what the content and text levels handle around them:
     // indented continuations, tabs, trailing spaces and hard breaks, inline constructs, blank lines.
     const LINES = [
       'Funding is shared',

@@ -144,19 +144,20 @@ export async function runAuditTasks(
       pool.onCodeLoaded?.();
       return await runInline(tasks, pool, onDocument);
     }
-    return await runWithWorkers(tasks, wanted, pool, onDocument);
+    return await runWithWorkers(tasks, started.slice(0, wanted), wanted, pool, onDocument);
   } finally {
     await Promise.all(started.slice(wanted).map(({ worker }) => worker.terminate()));
   }
 }
 
+/** `started`: threads already running, taken first; the rest of the `wanted` are started here. */
 async function runWithWorkers(
   tasks: AuditTask[],
+  started: StartedWorker[],
   wanted: number,
   pool: PoolOptions,
   onDocument: (index: number, doc: AuditDocument) => void,
 ): Promise<void> {
-  const started = pool.started ?? [];
   const ruleText = new Map<string, RuleText>();
   const workers: Worker[] = [];
   let linter: Linter | undefined;
