@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prettyJsonPieces, StreamedArray } from '../src/report/json-pieces.js';
+import { prettyJsonAt, prettyJsonLineAt, prettyJsonPieces, StreamedArray } from '../src/report/json-pieces.js';
 
 const joined = (value: unknown) => [...prettyJsonPieces(value)].join('');
 
@@ -54,5 +54,26 @@ describe('prettyJsonPieces: JSON.stringify(value, null, 2) in pieces', () => {
     const seen: number[] = [];
     for (const piece of pieces) if (piece.includes('"i"')) seen.push(made);
     expect(seen).toEqual([1, 2, 3]);
+  });
+});
+
+describe('prettyJsonAt and prettyJsonLineAt: a value as it reads at a depth inside a larger one', () => {
+  // What JSON.stringify writes for the value one level deeper per two spaces of indent.
+  const indented = (value: unknown, indent: string) => (JSON.stringify(value, null, 2) ?? 'null').replaceAll('\n', `\n${indent}`);
+
+  it('gives the bytes of JSON.stringify re-indented, with and without its own leading line break', () => {
+    const seed = { n: 11 };
+    for (let run = 0; run < 500; run++) {
+      const { plain } = randomValue(seed, 4);
+      for (const indent of ['', '  ', '    ', '      ']) {
+        expect(prettyJsonAt(plain, indent)).toBe(indented(plain, indent));
+        expect(prettyJsonLineAt(plain, indent)).toBe(`\n${indent}${indented(plain, indent)}`);
+      }
+    }
+  });
+
+  it('writes an area of an audit report as the element of an array at four spaces', () => {
+    expect(prettyJsonLineAt({ name: 'area', cells: [1, 2] }, '    ')).toBe('\n    {\n      "name": "area",\n      "cells": [\n        1,\n        2\n      ]\n    }');
+    expect(prettyJsonLineAt('text', '    ')).toBe('\n    "text"');
   });
 });

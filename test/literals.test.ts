@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fold, mayMatch, mayMatchPairs, pairsOf, prepareLiterals, requiredLiterals, sharedPairsOf } from '../src/extract/literals.js';
+import { fold, mayMatch, mayMatchPairs, PAIR_WORDS, pairsOf, prepareLiterals, requiredLiterals } from '../src/extract/literals.js';
 import { compilePattern, matchesCue, placeholderMatcher } from '../src/extract/detection.js';
 import { splitSentences } from '../src/extract/elements.js';
 import { setSource } from '../src/pack/phrases.js';
@@ -147,13 +147,15 @@ describe('placeholderMatcher', () => {
   });
 });
 
-describe('sharedPairsOf', () => {
-  it("gives each text's own pairs, in one buffer that the next call refills", () => {
+describe('pairsOf into a buffer', () => {
+  it("gives each text's own pairs when one buffer is refilled for text after text", () => {
     const a = 'the chief constable of oxley';
     const b = 'safeguarding children partnership';
-    expect([...sharedPairsOf(a)]).toEqual([...pairsOf(a)]);
-    expect([...sharedPairsOf(b)]).toEqual([...pairsOf(b)]); // no bit of a's left
-    expect(sharedPairsOf(a)).toBe(sharedPairsOf(b));
+    const buffer = new Uint32Array(PAIR_WORDS);
+    expect([...pairsOf(a, buffer)]).toEqual([...pairsOf(a)]);
+    expect(pairsOf(b, buffer)).toBe(buffer);
+    expect([...buffer]).toEqual([...pairsOf(b)]); // no bit of a's left
+    expect([...pairsOf(a)]).not.toEqual([...pairsOf(b)]);
   });
 });
 

@@ -1,7 +1,7 @@
 // Detection data from a pack, compiled once when the pack loads.
 import type { Detection, SentenceCue } from '../pack/types.js';
 import { pointerToPath } from '../parse/locate.js';
-import { fold, mayMatch, mayMatchPairs, pairsOf, prepareLiterals, requiredLiterals, type PreparedLiterals } from './literals.js';
+import { fold, mayMatch, mayMatchPairs, PAIR_WORDS, pairsOf, prepareLiterals, requiredLiterals, type PreparedLiterals } from './literals.js';
 import { PackRegExp } from '../pack/regex.js';
 
 export interface CompiledDetection {
@@ -173,9 +173,12 @@ export function placeholderMatcher({ alone, starts, short, phrases }: Placeholde
 export function matchesCue(text: string, cues: CuePattern[][], folded?: string, pairs?: Uint32Array): boolean {
   if (cues.length === 0) return false;
   folded ??= fold(text);
-  pairs ??= pairsOf(folded);
+  pairs ??= pairsOf(folded, CUE_PAIRS);
   return cues.some((cue) => mayMatchCue(cue, folded, pairs) && cue.every((p) => p.pattern.test(text)));
 }
+
+/** matchesCue's own pairs when the caller has none: read only inside the call, which calls nothing that uses them. */
+const CUE_PAIRS = new Uint32Array(PAIR_WORDS);
 
 /** Whether every pattern of the cue has one of its literals in the text (a pattern without literals always may). */
 function mayMatchCue(cue: CuePattern[], folded: string, pairs: Uint32Array): boolean {

@@ -6,7 +6,7 @@ import { isConverted, type ParsedDocument } from '../parse/document.js';
 import { headingPath, placeInBlock, type Block } from '../parse/markdown.js';
 import { locatePath } from '../parse/locate.js';
 import { anyOf, matchesCue, type CompiledDetection, type Matcher } from './detection.js';
-import { fold, pairsOf, sharedPairsOf } from './literals.js';
+import { fold, PAIR_WORDS, pairsOf } from './literals.js';
 import type { ContentsList } from '../parse/plain/contents-list.js';
 import type { SignatureBlock } from '../parse/plain/signatures.js';
 
@@ -194,10 +194,12 @@ function headingsPass(ctx: PassContext): { found: Findings; unfinished: Unfinish
   const { doc, targets } = ctx;
   const found = emptyFindings(targets);
   const unfinished: Unfinished = new Map();
+  const pairs = new Uint32Array(PAIR_WORDS); // each heading's in turn
+  const directPairs = new Uint32Array(PAIR_WORDS);
   for (const [index, heading] of doc.headings.entries()) {
-    // Both computed at most once per heading, and only when a target needs them.
+    // Each computed at most once per heading, and only when a target needs it.
     let content: string[] | undefined;
-    let direct: string | null | undefined;
+    let direct: { text: string; folded: string } | null | undefined;
     const evidence: Evidence = {
       via: 'heading',
       text: quote(heading.text),
@@ -206,7 +208,7 @@ function headingsPass(ctx: PassContext): { found: Findings; unfinished: Unfinish
       ...ctx.section(index, heading.text),
     };
     const folded = fold(heading.text); // once per heading, for every element's prefilter
-    const pairs = pairsOf(folded);
+    pairsOf(folded, pairs);
     for (const target of targets) {
       if (target.detection.mentions.length && target.detection.anyMention.test(heading.text, folded, pairs))
         found.get(target.element)!.weak.push(evidence);
@@ -219,8 +221,16 @@ function headingsPass(ctx: PassContext): { found: Findings; unfinished: Unfinish
           unfinished.set(target.element, [...(unfinished.get(target.element) ?? []), [heading.block + 1, heading.end]]);
         }
       } else if (target.detection.section.length) {
-        if (direct === undefined) direct = directContent(doc, heading.block);
-        if (direct !== null && matchesCue(direct, target.detection.section) && !target.detection.anyExclude.test(direct))
+        if (direct === undefined) {
+          const text = directContent(doc, heading.block);
+          direct = text === null ? null : { text, folded: fold(text) };
+          if (direct) pairsOf(direct.folded, directPairs);
+        }
+        if (
+          direct !== null &&
+          matchesCue(direct.text, target.detection.section, direct.folded, directPairs) &&
+          !target.detection.anyExclude.test(direct.text, direct.folded, directPairs)
+        )
           found.get(target.element)!.present.push(evidence);
       }
     }
@@ -235,6 +245,7 @@ function headingsPass(ctx: PassContext): { found: Findings; unfinished: Unfinish
  */
 function leadInsPass({ doc, targets, section }: PassContext): Findings {
   const found = emptyFindings(targets);
+  const pairs = new Uint32Array(PAIR_WORDS); // each lead-in's in turn
   doc.blocks.forEach((block, index) => {
     if (block.kind === 'heading') return;
     const colon = /:\s*$/.test(block.text);
@@ -258,9 +269,11 @@ function leadInsPass({ doc, targets, section }: PassContext): Findings {
       i++
     )
       text += ` \n ${doc.blocks[i]!.text}`;
+    const folded = fold(text); // once per lead-in, for every element's prefilter
+    pairsOf(folded, pairs);
     for (const target of targets) {
       const d = target.detection;
-      if (d.section.length && matchesCue(text, d.section) && !d.anyExclude.test(text)) {
+      if (d.section.length && matchesCue(text, d.section, folded, pairs) && !d.anyExclude.test(text, folded, pairs)) {
         found
           .get(target.element)!
           .present.push({ via: 'sentence', text: quote(lead.text), ...placeInBlock(block, lead.offset), ...section(block.heading) });
@@ -273,11 +286,12 @@ function leadInsPass({ doc, targets, section }: PassContext): Findings {
 /** Entries of a table of contents, read as headings are: weak evidence, for a section not found. */
 function contentsPass({ targets }: PassContext, lists: ContentsList[]): Findings {
   const found = emptyFindings(targets);
+  const pairs = new Uint32Array(PAIR_WORDS); // each entry's in turn
   for (const list of lists) {
     for (const item of list.items) {
       if (INTRODUCING_ENTRY.test(item.title)) continue;
       const folded = fold(item.title);
-      const pairs = pairsOf(folded);
+      pairsOf(folded, pairs);
       for (const target of targets) {
         if (!target.detection.anyHeading.test(item.title, folded, pairs)) continue;
         const title = item.number === undefined ? item.title : `${item.number} ${item.title}`;
@@ -308,6 +322,7 @@ function signaturesPass({ targets }: PassContext, blocks: SignatureBlock[]): Fin
 function labelsPass(ctx: PassContext): Findings {
   const { doc, targets } = ctx;
   const found = emptyFindings(targets);
+  const pairs = new Uint32Array(PAIR_WORDS); // each label's in turn
   for (const block of doc.blocks) {
     if (!block.label || block.rest === undefined) continue;
     const label = block.label;
@@ -319,7 +334,7 @@ function labelsPass(ctx: PassContext): Findings {
       ...ctx.section(block.heading),
     };
     const folded = fold(label);
-    const pairs = pairsOf(folded);
+    pairsOf(folded, pairs);
     for (const target of targets) {
       if (target.detection.anyHeading.test(label, folded, pairs))
         judgeSection(ctx, target, [block.rest], evidence, found.get(target.element)!);
@@ -336,6 +351,7 @@ function labelsPass(ctx: PassContext): Findings {
 function sentencesPass(ctx: PassContext, before: Findings, unfinished: Unfinished): Findings {
   const { doc, isPlaceholder } = ctx;
   const found = emptyFindings(ctx.targets);
+  const pairs = new Uint32Array(PAIR_WORDS); // each sentence's in turn
   // What the loop reads of each element for every sentence, looked up once. An element with
   // MAX_EVIDENCE present is left out of the sentences after (nothing more of it is kept).
   let sought: Sought[] = ctx.targets
@@ -352,7 +368,7 @@ function sentencesPass(ctx: PassContext, before: Findings, unfinished: Unfinishe
     if (block.kind === 'heading' || isPlaceholder(block.text)) continue;
     for (const sentence of sentencesOf(block)) {
       const folded = fold(sentence.text); // once per sentence, for every element's prefilter
-      const pairs = sharedPairsOf(folded); // shared: no other text's pairs are read until the next sentence
+      pairsOf(folded, pairs);
       let filled = false;
       // A list item's sentence is evidence via `list-item`.
       const evidence = (): Evidence => ({
@@ -423,6 +439,13 @@ export interface Sentence {
 export interface BlockSentences {
   text: string;
   sentences: Sentence[];
+  /** fold(text), once a reader has asked for it (foldedText). */
+  folded: string | undefined;
+}
+
+/** The block's text folded for literal prefilters: made once, however many checks read the block. */
+export function foldedText(split: BlockSentences): string {
+  return (split.folded ??= fold(split.text));
 }
 
 // A sentence ends at . ! or ? followed by space (a colon or semicolon keeps a list with its lead-in), unless the next word starts in lower case
@@ -459,7 +482,7 @@ function splitBlock(raw: string): BlockSentences {
     start = end;
   }
   pushSentence(text, start, text.length, sentences);
-  return { text, sentences };
+  return { text, sentences, folded: undefined };
 }
 
 function pushSentence(text: string, start: number, end: number, into: Sentence[]): void {

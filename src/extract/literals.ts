@@ -142,30 +142,21 @@ export function mayMatch(literals: string[] | null, folded: string): boolean {
 // tests instead of an includes() scan. The bits only filter; includes() still decides.
 const pairHash = (a: number, b: number): number => ((a << 5) ^ b) & 4095;
 
-/** The set of adjacent character pairs of a folded text. */
-export function pairsOf(folded: string): Uint32Array {
-  return fillPairs(folded, new Uint32Array(128));
-}
+/** Words in a set of character pairs (4,096 bits). */
+export const PAIR_WORDS = 128;
 
 /**
- * pairsOf() in one buffer shared by every caller: valid until the next call. For the sentence
- * pass, which reads one sentence's pairs for every element before it moves on: a fresh 512-byte
- * array per sentence lives outside V8's heap, and allocating and collecting it cost more than
- * filling it.
+ * The set of adjacent character pairs of a folded text, written into `into` when given. A reader
+ * that reads many texts in turn passes one array for all of them: a fresh 512-byte array per
+ * text lives outside V8's heap, and allocating and collecting it cost more than filling it.
  */
-export function sharedPairsOf(folded: string): Uint32Array {
-  return fillPairs(folded, SHARED_PAIRS);
-}
-
-const SHARED_PAIRS = new Uint32Array(128);
-
-function fillPairs(folded: string, bits: Uint32Array): Uint32Array {
-  bits.fill(0);
+export function pairsOf(folded: string, into = new Uint32Array(PAIR_WORDS)): Uint32Array {
+  into.fill(0);
   for (let i = 1; i < folded.length; i++) {
     const h = pairHash(folded.charCodeAt(i - 1), folded.charCodeAt(i));
-    bits[h >>> 5]! |= 1 << (h & 31);
+    into[h >>> 5]! |= 1 << (h & 31);
   }
-  return bits;
+  return into;
 }
 
 /** Literals with the pair hashes each needs, prepared once per pattern set. */

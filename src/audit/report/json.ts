@@ -1,7 +1,7 @@
 // --format json: the whole audit (per-area results, national summary, provenance);
 // `wtlint merge` and `--compare` read it back. Written area by area: the text is exactly
 // JSON.stringify(report, null, 2).
-import { prettyJsonAt } from '../../report/json-pieces.js';
+import { prettyJsonLineAt } from '../../report/json-pieces.js';
 import type { AuditStreamReporter } from './types.js';
 
 const AREAS = '\n  "areas": [],\n';
@@ -10,7 +10,7 @@ const IN_AREAS = '    ';
 export const jsonStream: AuditStreamReporter = {
   // An area as an element of the top-level "areas" array: indented by four spaces, in the one pass
   // that writes it (stringified, then indented line by line, took 1.6 times as long).
-  parts: (area) => [`\n${IN_AREAS}${prettyJsonAt(area, IN_AREAS)}`],
+  parts: (area) => [prettyJsonLineAt(area, IN_AREAS)],
   write(head, parts, out) {
     const text = JSON.stringify({ ...head, areas: [] }, null, 2);
     // Only a top-level key sits at an indent of two spaces; strings hold no raw newline.

@@ -3,12 +3,11 @@
 // replaced it and the source, as data. Sentences that quote it or tell history ("formerly the
 // LSCB", "until 2019") are not flagged, nor a term inside quotation marks.
 import { anyOf, type AnyMatcher } from '../../extract/detection.js';
-import { fold } from '../../extract/literals.js';
 import { defineCheck, type RawResult } from '../kind.js';
 import { at, valuesAt } from '../field-values.js';
 import { matcherOf, PHRASE_LIST } from '../phrase-lists.js';
 import { itemsSource, type PhraseItem } from '../../pack/phrases.js';
-import { blockSentences } from '../../extract/elements.js';
+import { blockSentences, foldedText } from '../../extract/elements.js';
 import { placeInBlock } from '../../parse/markdown.js';
 import type { Place } from '../../types.js';
 
@@ -95,11 +94,12 @@ export const outdatedTerm = defineCheck<OutdatedTermOptions>({
     }
     if (options.body === false) return results;
     // Most blocks name no outdated body: one prefiltered test of all the terms skips them before any sentence work.
-    const anyTerm = termGate(terms);
+    const anyTerm = termGate(options.terms, terms);
     for (const block of ctx.doc.blocks) {
       // (The block's text as its sentences read it: a name wrapped across a line break is found.)
-      const { text, sentences } = blockSentences(block);
-      if (!anyTerm.mayOccurIn(fold(text))) continue;
+      const split = blockSentences(block);
+      if (!anyTerm.mayOccurIn(foldedText(split))) continue;
+      const { sentences } = split;
       for (const sentence of sentences) {
         // The terms first: the history phrases are many, and most sentences of such a block name no term.
         if (!anyTerm.test(sentence.text) || history?.test(sentence.text)) continue;
@@ -120,16 +120,21 @@ export const outdatedTerm = defineCheck<OutdatedTermOptions>({
   },
 });
 
-const gates = new Map<string, AnyMatcher>();
+/** Per rule's term list: the gate of each subset of it in force (by the terms' indexes). */
+const gates = new WeakMap<Term[], Map<string, AnyMatcher>>();
 
-/** All the terms' phrases as one matcher with a literal prefilter, made once per term list. */
-function termGate(terms: Term[]): AnyMatcher {
-  const sources = terms.flatMap((t) => t.match.map((item) => itemsSource([item])));
-  const key = sources.join('\u0000');
-  let gate = gates.get(key);
+/**
+ * All the in-force terms' phrases as one matcher with a literal prefilter, made once per rule and
+ * subset (a document's date leaves out the terms not yet outdated), not once per document.
+ */
+function termGate(all: Term[], terms: Term[]): AnyMatcher {
+  let byKey = gates.get(all);
+  if (!byKey) gates.set(all, (byKey = new Map()));
+  const key = terms.length === all.length ? '' : terms.map((t) => all.indexOf(t)).join(',');
+  let gate = byKey.get(key);
   if (!gate) {
-    gate = anyOf(sources);
-    gates.set(key, gate);
+    gate = anyOf(terms.flatMap((t) => t.match.map((item) => itemsSource([item]))));
+    byKey.set(key, gate);
   }
   return gate;
 }

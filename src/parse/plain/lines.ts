@@ -36,12 +36,14 @@ export function linesOf(blocks: Block[]): TextLine[] {
       const text = raw.trim();
       if (text) {
         const start = offset + lead;
+        const place = placeInBlock(block, start);
         own.push({
           text,
           block: index,
           start,
           end: start + text.length,
-          ...placeInBlock(block, start),
+          line: place.line,
+          column: place.column,
           first: false,
           last: false,
           heading: block.kind === 'heading',
