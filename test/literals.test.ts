@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fold, mayMatch, mayMatchPairs, PAIR_WORDS, pairsOf, prepareLiterals, requiredLiterals } from '../src/extract/literals.js';
-import { compilePattern, matchesCue, placeholderMatcher } from '../src/extract/detection.js';
+import { anyOf, compilePattern, matchesCue, placeholderMatcher } from '../src/extract/detection.js';
 import { splitSentences } from '../src/extract/elements.js';
 import { setSource } from '../src/pack/phrases.js';
 import { bundledVocabulary } from './helpers.js';
@@ -156,6 +156,22 @@ describe('pairsOf into a buffer', () => {
     expect(pairsOf(b, buffer)).toBe(buffer);
     expect([...buffer]).toEqual([...pairsOf(b)]); // no bit of a's left
     expect([...pairsOf(a)]).not.toEqual([...pairsOf(b)]);
+  });
+});
+
+describe('anyOf(...).mayOccurIn', () => {
+  it('rules a text out only when no pattern can match in it', () => {
+    const matcher = anyOf(['clinical commissioning group[s]?', '\\bCCGs?\\b', 'public health england']);
+    const texts = [
+      'The CCG funds a third.',
+      'NHS Oxley Clinical Commissioning Group',
+      'Public Health England reported',
+      'the integrated care board funds a third',
+      'accgx',
+      '',
+    ];
+    for (const text of texts) if (matcher.test(text)) expect(matcher.mayOccurIn(fold(text))).toBe(true);
+    expect(texts.map((t) => matcher.mayOccurIn(fold(t)))).toEqual([true, true, true, false, true, false]);
   });
 });
 

@@ -370,13 +370,6 @@ function sentencesPass(ctx: PassContext, before: Findings, unfinished: Unfinishe
       const folded = fold(sentence.text); // once per sentence, for every element's prefilter
       pairsOf(folded, pairs);
       let filled = false;
-      // A list item's sentence is evidence via `list-item`.
-      const evidence = (): Evidence => ({
-        via: block.listItem ? 'list-item' : 'sentence',
-        text: quote(sentence.text),
-        ...placeInBlock(block, sentence.offset),
-        ...ctx.section(block.heading),
-      });
       for (let t = 0; t < sought.length; t++) {
         const s = sought[t]!;
         const d = s.detection;
@@ -387,7 +380,7 @@ function sentencesPass(ctx: PassContext, before: Findings, unfinished: Unfinishe
           d.anyMention.test(sentence.text, folded, pairs) &&
           !d.anyExclude.test(sentence.text, folded, pairs)
         ) {
-          bucket.weak.push(evidence());
+          bucket.weak.push(sentenceEvidence(ctx, block, sentence));
         }
         if (!d.sentenceGate(folded, pairs)) continue;
         if (s.unfinished.some(([from, to]) => index >= from && index < to)) continue;
@@ -397,13 +390,23 @@ function sentencesPass(ctx: PassContext, before: Findings, unfinished: Unfinishe
           !strong && earlier.partial.length + bucket.partial.length < MAX_EVIDENCE && matchesCue(sentence.text, d.partial, folded, pairs);
         if (!strong && !weak) continue;
         if (d.anyExclude.test(sentence.text, folded, pairs)) continue;
-        (strong ? bucket.present : bucket.partial).push(evidence());
+        (strong ? bucket.present : bucket.partial).push(sentenceEvidence(ctx, block, sentence));
         filled ||= strong && isFull(s);
       }
       if (filled) sought = sought.filter((s) => !isFull(s));
     }
   }
   return found;
+}
+
+/** A sentence as evidence (a list item's via `list-item`). */
+function sentenceEvidence(ctx: PassContext, block: Block, sentence: Sentence): Evidence {
+  return {
+    via: block.listItem ? 'list-item' : 'sentence',
+    text: quote(sentence.text),
+    ...placeInBlock(block, sentence.offset),
+    ...ctx.section(block.heading),
+  };
 }
 
 /** One element as the sentences pass reads it: its cues, what it found, what earlier passes found, sections it skips. */
@@ -529,7 +532,10 @@ function summarise(value: unknown): string {
   return quote(text);
 }
 
+/** White space that quoting changes: any but a space, or two spaces in a row (most text has none). */
+const UNEVEN_SPACE = /[^\S ]| {2}/;
+
 function quote(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = (UNEVEN_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
   return flat.length > MAX_QUOTE ? `${flat.slice(0, MAX_QUOTE - 1)}…` : flat;
 }
