@@ -150,20 +150,31 @@ export interface PlaceholderSources {
  * contains" is a length check and an unanchored search, never a regex that backtracks over the text.
  */
 export function placeholderMatcher({ alone, starts, short, phrases }: PlaceholderSources): Matcher {
-  const tests: ((text: string) => boolean)[] = [];
-  if (alone.length) {
-    const whole = compilePattern(`^(?:${alone.map((s) => `(?:${s})`).join('|')})\\s*[.!]?$`);
-    tests.push((text) => whole.test(text));
+  return new PlaceholderMatcher(
+    alone.length ? compilePattern(`^(?:${alone.map((s) => `(?:${s})`).join('|')})\\s*[.!]?$`) : null,
+    starts.length ? compilePattern(`^(?:${starts.map((s) => `(?:${s})`).join('|')})`) : null,
+    short,
+    phrases.map(compilePattern),
+  );
+}
+
+/**
+ * One class for every pack's placeholders (not closures made per pack): the sentence pass, which
+ * tests every block, then calls one function whichever pack a document is checked with, and V8
+ * need not throw away and recompile its optimised code when the other pack's documents come.
+ */
+class PlaceholderMatcher implements Matcher {
+  constructor(
+    private readonly whole: PackRegExp | null,
+    private readonly start: PackRegExp | null,
+    private readonly short: number,
+    private readonly contains: PackRegExp[],
+  ) {}
+
+  test(text: string): boolean {
+    if (this.whole?.test(text) || this.start?.test(text)) return true;
+    return text.length <= this.short && this.contains.some((p) => p.test(text));
   }
-  if (starts.length) {
-    const start = compilePattern(`^(?:${starts.map((s) => `(?:${s})`).join('|')})`);
-    tests.push((text) => start.test(text));
-  }
-  if (phrases.length) {
-    const contains = phrases.map(compilePattern);
-    tests.push((text) => text.length <= short && contains.some((p) => p.test(text)));
-  }
-  return { test: (text) => tests.some((test) => test(text)) };
 }
 
 /**
