@@ -123,7 +123,8 @@ const quiet = {
 };
 for (const format of ['stylish', 'json']) await exports.run(['check', 'examples', '-f', format], quiet);
 // check tunes V8's heap growth once its code is in (src/cli/heap.ts); V8 accepts a cache only
-// under the flags it was made with, and the CLI loads the bundle under the defaults.
+// under the flags it was made with, and the CLI loads the bundle under loadBundle's own flags
+// (set above as they are in every process) with the heap's at their defaults.
 setFlagsFromString('--heap-growing-percent=0');
 const cache = script.createCachedData();
 writeFileSync(cacheFileFor(BUNDLE_FILE, source), cache);
