@@ -532,10 +532,10 @@ function summarise(value: unknown): string {
   return quote(text);
 }
 
-/** White space that quoting changes: any but a space, or two spaces in a row (most text has none). */
-const UNEVEN_SPACE = /[^\S ]| {2}/;
-
+// The rewrite makes a new string of any text with white space (every sentence): a quote kept as
+// a slice of its sentence would keep the whole text of the document in memory with the result,
+// and check keeps every result to the end (a shortcut that skipped it cost 45 MB at 1,000 areas).
 function quote(text: string): string {
-  const flat = (UNEVEN_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
+  const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > MAX_QUOTE ? `${flat.slice(0, MAX_QUOTE - 1)}…` : flat;
 }
