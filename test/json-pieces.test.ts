@@ -73,7 +73,9 @@ describe('prettyJsonAt and prettyJsonLineAt: a value as it reads at a depth insi
   });
 
   it('writes an area of an audit report as the element of an array at four spaces', () => {
-    expect(prettyJsonLineAt({ name: 'area', cells: [1, 2] }, '    ')).toBe('\n    {\n      "name": "area",\n      "cells": [\n        1,\n        2\n      ]\n    }');
+    expect(prettyJsonLineAt({ name: 'area', cells: [1, 2] }, '    ')).toBe(
+      '\n    {\n      "name": "area",\n      "cells": [\n        1,\n        2\n      ]\n    }',
+    );
     expect(prettyJsonLineAt('text', '    ')).toBe('\n    "text"');
   });
 });

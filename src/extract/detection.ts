@@ -1,7 +1,16 @@
 // Detection data from a pack, compiled once when the pack loads.
 import type { Detection, SentenceCue } from '../pack/types.js';
 import { pointerToPath } from '../parse/locate.js';
-import { fold, mayMatch, mayMatchPairs, PAIR_WORDS, pairsOf, prepareLiterals, requiredLiterals, type PreparedLiterals } from './literals.js';
+import {
+  fold,
+  mayMatch,
+  mayMatchPairs,
+  PAIR_WORDS,
+  pairsOf,
+  prepareLiterals,
+  requiredLiterals,
+  type PreparedLiterals,
+} from './literals.js';
 import { PackRegExp } from '../pack/regex.js';
 
 export interface CompiledDetection {
