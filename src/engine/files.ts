@@ -191,11 +191,9 @@ export function writeFileAtomicWith(path: string, produce: (write: (piece: strin
   try {
     writePiecesAtomic(path, produce);
   } catch (error) {
-    if (!(error as NodeJS.ErrnoException).code) throw error; // not the file system: a fault in what was written
-    throw new UsageError(
-      `Cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-      'Check that the folder exists and can be written.',
-    );
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!code) throw error; // not the file system: a fault in what was written
+    throw new UsageError(`Cannot write ${path}: ${code}`, 'Check that the folder exists and can be written.');
   }
 }
 

@@ -66,8 +66,11 @@ export async function audit(dir: string, flags: AuditFlags, io: CliIO): Promise<
   // Worker threads start as soon as the walk has found enough documents to want them, so they
   // load the bundle while it goes on; runAuditTasks takes them (and stops any a shard does not need).
   let started: StartedWorker[] = [];
+  let asked = false; // once only, even when no worker is wanted (--jobs 0 or 1)
   const onFound = (documents: number) => {
-    if (started.length === 0 && documents >= MIN_DOCUMENTS_FOR_WORKERS) started = startWorkers(workerCount(documents, jobs), options);
+    if (asked || documents < MIN_DOCUMENTS_FOR_WORKERS) return;
+    asked = true;
+    started = startWorkers(workerCount(documents, jobs), options);
   };
   try {
     const discovery = discoverAreas(dir, io.cwd, { manifest: flags.manifest, isIgnored: config.isIgnored, onFound });
