@@ -445,21 +445,11 @@ export function placeInBlock(block: Block, offset: number): { line: number; colu
   }
   if (!segment) return { line: block.line, column: block.column };
   if (block.columnless) return { line: segment.line, column: 1 };
-  // The line breaks between the segment's start and the offset, counted in place (this runs for
-  // every line and piece of evidence placed).
-  const { text } = block;
-  const end = Math.min(offset, text.length);
-  let breaks = 0;
-  let lastBreak = -1;
-  for (let i = segment.offset; i < end; i++) {
-    if (text.charCodeAt(i) === 10) {
-      breaks++;
-      lastBreak = i;
-    }
-  }
-  if (breaks === 0) return { line: segment.line, column: segment.column + end - segment.offset };
+  const before = block.text.slice(segment.offset, offset);
+  const newlines = before.split('\n');
+  if (newlines.length === 1) return { line: segment.line, column: segment.column + before.length };
   // Continuation lines of a paragraph: column counted from the line start.
-  return { line: segment.line + breaks, column: end - lastBreak };
+  return { line: segment.line + newlines.length - 1, column: newlines[newlines.length - 1]!.length + 1 };
 }
 
 /**
